@@ -1,0 +1,117 @@
+"""The CLI's subcommands; each takes parsed arguments and returns an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from jgstudy.cli.terminal import TerminalPractice
+from jgstudy.core.banks import BankErrors
+from jgstudy.core.paths import data_dir, database_url
+from jgstudy.core.service import StudyService
+from jgstudy.core.storage.engine import DatabaseTooNew
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed without a traceback."""
+
+
+def open_service(args: argparse.Namespace) -> StudyService:
+    folder = data_dir(args.data_dir)
+    try:
+        return StudyService.open(database_url(args.db, folder))
+    except DatabaseTooNew as exc:
+        raise CliError(str(exc)) from exc
+
+
+def check(args: argparse.Namespace) -> int:
+    from jgstudy.core.banks import find_bank_files, load_banks
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        raise CliError("找不到：" + "、".join(str(p) for p in missing))
+    files = find_bank_files(args.paths)
+    banks, problems = load_banks(args.paths)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} 个问题，涉及 {len({p.file for p in problems})} 个文件。", file=sys.stderr)
+        return 1
+    count = sum(len(b.bank.questions) for b in banks)
+    print(f"通过：{len(files)} 个题库文件，共 {count} 题。")
+    return 0
+
+
+def import_banks(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    try:
+        result = service.import_banks(args.paths) if args.paths else service.import_bundled()
+    except BankErrors as errors:
+        for problem in errors.problems:
+            print(problem)
+        print("题库有错误，未导入任何内容。", file=sys.stderr)
+        return 1
+    finally:
+        service.close()
+    print(
+        f"新增 {result.added} 题，修改 {result.changed} 题，停用 {result.retired} 题，"
+        f"未变 {result.unchanged} 题；跳过未改动的文件 {len(result.skipped_banks)} 个。"
+    )
+    return 0
+
+
+def practice(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    try:
+        user = service.ensure_user(args.user, args.unit)
+        queue = service.practice_queue(
+            user, mode=args.mode, bank_ids=args.bank, tags=args.tag, limit=args.limit
+        )
+        if not queue:
+            print("现在没有需要练习的题目。")
+            return 0
+        TerminalPractice(service, user, sys.stdin, sys.stdout).run(queue)
+    finally:
+        service.close()
+    return 0
+
+
+def stats(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    try:
+        user = service.find_user(args.user)
+        if user is None:
+            raise CliError(f"没有名为 {args.user} 的用户")
+        s = service.stats(user)
+    finally:
+        service.close()
+    print(f"用户：{user.name}（{user.unit or '未填单位'}）")
+    print(f"今日到期：{s.due_today}　可学新题：{s.new_available}　今日已复习：{s.reviewed_today}")
+    print(f"累计作答：{s.total_reviews}　总正确率：{s.accuracy_all:.0%}　近7天正确率：{s.accuracy_week:.0%}")
+    print(f"连续学习：{s.streak_days} 天　错题本：{s.wrong_book} 题")
+    return 0
+
+
+def draft(args: argparse.Namespace) -> int:
+    from jgstudy.core.drafting import draft_bank_yaml
+
+    if not args.material.is_file():
+        raise CliError(f"找不到材料文件 {args.material}")
+    text = args.material.read_text(encoding="utf-8-sig")
+    bank_id = args.bank_id or f"draft-{args.material.stem}"[:64]
+    yaml_text, count = draft_bank_yaml(text, bank_id, args.title or f"{args.material.stem}（草稿）")
+    args.output.write_text(yaml_text, encoding="utf-8")
+    print(f"已生成 {count} 道候选题：{args.output}（审核后删除 status: draft 即可导入）")
+    return 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    from jgstudy.core.banks.schema import bank_json_schema
+
+    text = json.dumps(bank_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0

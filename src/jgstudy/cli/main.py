@@ -1,0 +1,84 @@
+"""Command-line interface over the same StudyService the desktop app uses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from jgstudy.cli import commands
+
+GLOBAL_FLAGS = ("--db", "--data-dir")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jgstudy",
+        description="机关学习 jgstudy：题库、间隔复习、模拟考试与竞赛训练。不带参数运行将打开桌面程序。",
+    )
+    parser.add_argument("--db", help="数据库 URL（默认：数据目录中的 SQLite；也可用环境变量 JGSTUDY_DB）")
+    parser.add_argument("--data-dir", type=Path, help="数据目录（默认：系统的用户数据目录）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="校验题库文件或文件夹")
+    check.add_argument("paths", nargs="+", type=Path)
+    check.set_defaults(func=commands.check)
+
+    imp = sub.add_parser("import", help="导入或同步题库到数据库")
+    imp.add_argument("paths", nargs="*", type=Path, help="默认：随程序附带的题库")
+    imp.set_defaults(func=commands.import_banks)
+
+    practice = sub.add_parser("practice", help="在终端里练习（复习到期题 + 新题）")
+    practice.add_argument("--user", required=True, help="姓名")
+    practice.add_argument("--unit", default="", help="单位")
+    practice.add_argument("--bank", action="append", help="只练习这个题库（可重复）")
+    practice.add_argument("--tag", action="append", help="只练习带这个标签的题（可重复）")
+    practice.add_argument("--mode", choices=["mixed", "review", "new", "wrong"], default="mixed")
+    practice.add_argument("--limit", type=int, default=None, help="本次最多题数")
+    practice.set_defaults(func=commands.practice)
+
+    stats = sub.add_parser("stats", help="学习统计：今日到期、已复习、正确率、连续天数")
+    stats.add_argument("--user", required=True)
+    stats.set_defaults(func=commands.stats)
+
+    draft = sub.add_parser("draft", help="从材料文本生成候选题草稿")
+    draft.add_argument("material", type=Path)
+    draft.add_argument("-o", "--output", type=Path, required=True)
+    draft.add_argument("--bank-id", default=None)
+    draft.add_argument("--title", default=None)
+    draft.set_defaults(func=commands.draft)
+
+    schema = sub.add_parser("schema", help="输出题库格式的 JSON Schema")
+    schema.add_argument("-o", "--output", type=Path)
+    schema.set_defaults(func=commands.schema)
+    return parser
+
+
+def split_globals(args: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Separate leading global flags (``--db X``, ``--data-dir=Y``) from the rest."""
+    head: list[str] = []
+    rest = list(args)
+    while rest and rest[0].split("=")[0] in GLOBAL_FLAGS:
+        flag = rest.pop(0)
+        head.append(flag)
+        if "=" not in flag and rest:
+            head.append(rest.pop(0))
+    return head, rest
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args))
+    except commands.CliError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

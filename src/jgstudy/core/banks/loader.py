@@ -1,0 +1,196 @@
+"""Load bank files: read safely, validate fully, and report every problem at once."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from jgstudy.core.banks.checks import check_question, check_unique_ids
+from jgstudy.core.banks.errors import BankErrors, PendingProblem, Problem
+from jgstudy.core.banks.locate import locate
+from jgstudy.core.banks.messages import describe
+from jgstudy.core.banks.yamlsafe import MAX_BYTES, YamlLimitError, parse
+from jgstudy.core.model import AnyQuestion, Bank, BankHeader, Question
+
+QUESTION_ADAPTER: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
+BANK_SUFFIXES = (".yaml", ".yml")
+SKIPPED_DIRS = {"exams", "competitions"}
+
+
+@dataclass(frozen=True)
+class LoadedBank:
+    """A validated bank and the file it came from."""
+
+    bank: Bank
+    path: Path
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+def find_bank_files(paths: Iterable[Path]) -> list[Path]:
+    """Bank files named directly or found under folders (exam blueprints are skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.suffix in BANK_SUFFIXES
+                and p.is_file()
+                and not SKIPPED_DIRS.intersection(p.relative_to(path).parts[:-1])
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def load_banks(paths: Iterable[Path]) -> tuple[list[LoadedBank], list[Problem]]:
+    """Load every bank file under ``paths``; problems of all files are returned together."""
+    banks: list[LoadedBank] = []
+    problems: list[Problem] = []
+    for file in find_bank_files(paths):
+        try:
+            banks.append(load_bank(file))
+        except BankErrors as errors:
+            problems.extend(errors.problems)
+    problems.extend(_duplicate_bank_ids(banks))
+    return banks, problems
+
+
+def load_bank(file: Path) -> LoadedBank:
+    """Load and validate one bank file.
+
+    Raises:
+        BankErrors: with every problem found, each located at its line and column.
+    """
+    raw = _read(file)
+    text = _decode(file, raw)
+    data = _parse(file, text)
+    bank, pending = validate(data, file.parent)
+    if pending or bank is None:
+        raise BankErrors(locate(file, text, pending))
+    stat = file.stat()
+    return LoadedBank(bank, file, hashlib.sha256(raw).hexdigest(), stat.st_size, stat.st_mtime_ns)
+
+
+def _read(file: Path) -> bytes:
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise BankErrors(
+                [Problem(file, 1, 1, f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）")]
+            )
+        return file.read_bytes()
+    except OSError as exc:
+        raise BankErrors([Problem(file, 1, 1, f"无法读取文件：{exc.strerror or exc}")]) from exc
+
+
+def _decode(file: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = "文件不是 UTF-8 编码（请在编辑器中以 UTF-8 保存；Excel 题库请用 jgstudy convert）"
+        raise BankErrors([Problem(file, line, column, message)]) from exc
+
+
+def _parse(file: Path, text: str) -> Any:
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        raise BankErrors([Problem(file, line, 1, "文件含有二进制内容，不是文本题库")])
+    try:
+        return parse(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise BankErrors([Problem(file, line, column, _yaml_message(exc))]) from exc
+    except yaml.YAMLError as exc:
+        raise BankErrors([Problem(file, 1, 1, f"YAML 无法解析：{exc}")]) from exc
+    except YamlLimitError as exc:
+        raise BankErrors([Problem(file, exc.line, exc.column, str(exc))]) from exc
+    except RecursionError as exc:
+        raise BankErrors([Problem(file, 1, 1, "嵌套层数过深，文件已拒绝")]) from exc
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "格式错误"
+    if "could not determine a constructor" in problem:
+        return "不允许的 YAML 标签（如 !!python/object），题库只能包含文本、数字、列表和映射"
+    return f"YAML 语法错误：{problem}"
+
+
+def validate(data: Any, bank_dir: Path) -> tuple[Bank | None, list[PendingProblem]]:
+    """Validate parsed data; every problem is returned, none is raised."""
+    if not isinstance(data, dict):
+        return None, [
+            PendingProblem(
+                (), "题库文件应为“键: 值”形式的映射（包含 format、id、title、questions）"
+            )
+        ]
+    pending: list[PendingProblem] = []
+    header_data = {k: v for k, v in data.items() if k != "questions"}
+    header = _validated(BankHeader, header_data, (), pending)
+    raw_questions = data.get("questions")
+    if not isinstance(raw_questions, list) or not raw_questions:
+        pending.append(PendingProblem(("questions",), "缺少题目列表 questions（至少一题）"))
+        raw_questions = raw_questions if isinstance(raw_questions, list) else []
+    questions = list(_questions(raw_questions, bank_dir, pending))
+    pending.extend(check_unique_ids([_raw_id(q) for q in raw_questions]))
+    if header is None or pending:
+        return None, pending
+    return Bank.model_construct(**dict(header), questions=tuple(questions)), pending
+
+
+def _questions(
+    raw: list[Any], bank_dir: Path, pending: list[PendingProblem]
+) -> Iterator[AnyQuestion]:
+    for index, item in enumerate(raw):
+        try:
+            question = QUESTION_ADAPTER.validate_python(item)
+        except ValidationError as exc:
+            pending.extend(_from_validation(exc, ("questions", index)))
+            continue
+        pending.extend(check_question(question, index, bank_dir))
+        yield question
+
+
+def _validated(
+    model: type[BankHeader], data: Any, at: tuple[str | int, ...], pending: list[PendingProblem]
+) -> BankHeader | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        pending.extend(_from_validation(exc, at))
+        return None
+
+
+def _from_validation(exc: ValidationError, at: tuple[str | int, ...]) -> Iterator[PendingProblem]:
+    for error in exc.errors(include_url=False):
+        loc = error["loc"]
+        if error["type"].startswith("union_tag"):
+            loc = (*loc, "type")  # point at the type field, not the whole question
+        yield PendingProblem((*at, *loc), describe(error))
+
+
+def _raw_id(item: Any) -> str | None:
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _duplicate_bank_ids(banks: list[LoadedBank]) -> Iterator[Problem]:
+    seen: dict[str, Path] = {}
+    for loaded in banks:
+        if loaded.bank.id in seen:
+            message = f"题库编号 {loaded.bank.id} 与 {seen[loaded.bank.id]} 重复"
+            yield Problem(loaded.path, 1, 1, message)
+        else:
+            seen[loaded.bank.id] = loaded.path

@@ -1,0 +1,43 @@
+"""Find the line and column of the YAML node a problem's path points at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from jgstudy.core.banks.errors import Path_, PendingProblem, Problem
+from jgstudy.core.banks.yamlsafe import compose
+
+
+def locate(file: Path, text: str, pending: Iterable[PendingProblem]) -> list[Problem]:
+    """Give each pending problem the position of the deepest node its path reaches."""
+    root = compose(text)
+    return sorted((_place(file, root, p) for p in pending), key=lambda p: (p.line, p.column))
+
+
+def _place(file: Path, root: yaml.Node | None, problem: PendingProblem) -> Problem:
+    node = _walk(root, problem.path) if root is not None else None
+    line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+    return Problem(file, line, column, problem.message)
+
+
+def _walk(node: yaml.Node, path: Path_) -> yaml.Node:
+    """Descend as far as the path leads; parts that are not in the document are skipped."""
+    for part in path:
+        child = _child(node, part)
+        if child is not None:
+            node = child
+    return node
+
+
+def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                return value
+        return None
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        return node.value[part] if 0 <= part < len(node.value) else None
+    return None

@@ -1,0 +1,106 @@
+"""Safe YAML parsing with limits: size, nesting and alias expansion.
+
+The C loader (libyaml) is used when PyYAML was built with it; the pure-Python safe loader is the
+fallback. Only the safe loaders are ever used, so tags such as ``!!python/object`` are errors.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import yaml
+
+SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_ALIAS_NODES = 10_000
+_ANCHOR_RE = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+", re.MULTILINE)
+
+
+class YamlLimitError(Exception):
+    """The document breaks one of the limits; ``line`` and ``column`` are 1-based."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Building many small objects triggers the cyclic GC over and over; none of them is garbage yet.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def parse(text: str) -> Any:
+    """Parse one YAML document safely, enforcing the alias and nesting limits."""
+    if _ANCHOR_RE.search(text):
+        check_aliases(compose(text), text)
+    with _collector_paused():
+        data = yaml.load(text, Loader=SafeLoader)
+    check_depth(data)
+    return data
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node graph of a document, with positions (used to locate problems)."""
+    return yaml.compose(text, Loader=SafeLoader)  # type: ignore[no-any-return]
+
+
+def check_aliases(root: yaml.Node | None, text: str = "") -> None:
+    """Reject documents whose aliases repeat more than ``MAX_ALIAS_NODES`` nodes in all."""
+    if root is None:
+        return
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in _children(node))
+        elif id(node) not in visiting:
+            visiting.add(id(node))
+            stack.append((node, True))
+            stack.extend((c, False) for c in _children(node) if id(c) not in visiting)
+    if sizes[id(root)] - len(sizes) > MAX_ALIAS_NODES:
+        match = _ANCHOR_RE.search(text)
+        offset = match.start() if match else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise YamlLimitError(
+            f"别名（*引用）展开后重复的节点过多（超过 {MAX_ALIAS_NODES} 个），文件已拒绝",
+            line,
+            column,
+        )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def check_depth(data: Any) -> None:
+    """Reject data nested deeper than ``MAX_DEPTH``."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise YamlLimitError(f"嵌套层数超过 {MAX_DEPTH} 层")
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values() if isinstance(v, dict | list))
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item if isinstance(v, dict | list))

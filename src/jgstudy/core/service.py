@@ -1,0 +1,272 @@
+"""StudyService: the one facade that the GUI and the CLI use. Passed in, never global."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+
+from jgstudy.core import stats as stats_mod
+from jgstudy.core.banks import BankErrors, Problem, find_bank_files, load_bank, load_banks
+from jgstudy.core.clock import Clock, SystemClock
+from jgstudy.core.grading import Response, grade, response_to_json
+from jgstudy.core.paths import bundled_banks
+from jgstudy.core.records import (
+    AnswerRecord,
+    BankInfo,
+    CardInfo,
+    ImportResult,
+    QuestionRecord,
+    UserInfo,
+)
+from jgstudy.core.scheduling import Rating, Scheduler, rating_for
+from jgstudy.core.session import Outcome, PracticeSession, PracticeView
+from jgstudy.core.storage import banks_repo, study_repo
+from jgstudy.core.storage.engine import make_engine, upgrade
+from jgstudy.core.storage.schema import CardRow
+
+Progress = Callable[[int, int, str], None]
+DEFAULT_NEW_PER_DAY = 20
+
+
+class StudyService:
+    """Banks, cadres, practice and statistics over one database."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock | None = None,
+        *,
+        scheduler: Scheduler | None = None,
+        local_tz: tzinfo | None = None,
+    ) -> None:
+        self.engine = engine
+        self.clock = clock or SystemClock()
+        self.scheduler = scheduler or Scheduler()
+        self.local_tz = local_tz or datetime.now().astimezone().tzinfo
+        self._questions: dict[int, QuestionRecord] = {}
+
+    @classmethod
+    def open(cls, url: str, clock: Clock | None = None, **kwargs: object) -> StudyService:
+        """Open (and migrate) the database at ``url``."""
+        engine = make_engine(url)
+        upgrade(engine)
+        return cls(engine, clock, **kwargs)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- banks ---------------------------------------------------------------------------
+
+    def check(self, paths: Sequence[Path]) -> list[Problem]:
+        """Every problem in the banks under ``paths`` (empty when they are all valid)."""
+        _banks, problems = load_banks(paths)
+        return problems
+
+    def import_banks(self, paths: Sequence[Path], progress: Progress | None = None) -> ImportResult:
+        """Import or sync banks; all or nothing.
+
+        Files whose size and modification time (or, failing that, content hash) match the last
+        import are skipped without parsing.
+
+        Raises:
+            BankErrors: when any bank is invalid; the database is then left untouched.
+        """
+        files = [p.resolve() for p in find_bank_files(paths)]
+        todo, result = self._changed_files(files)
+        loaded, problems = [], []
+        for index, file in enumerate(todo):
+            if progress:
+                progress(index, len(todo), file.name)
+            try:
+                loaded.append(load_bank(file))
+            except BankErrors as errors:
+                problems.extend(errors.problems)
+        if problems:
+            raise BankErrors(problems)
+        now = self.clock.now()
+        with self.engine.begin() as conn:
+            for bank in loaded:
+                result.merge(banks_repo.sync_bank(conn, bank, now))
+        self._questions.clear()
+        if progress:
+            progress(len(todo), len(todo), "")
+        return result
+
+    def _changed_files(self, files: list[Path]) -> tuple[list[Path], ImportResult]:
+        result = ImportResult()
+        todo: list[Path] = []
+        with self.engine.begin() as conn:
+            for file in files:
+                stored = banks_repo.stored_fingerprint(conn, file)
+                stat = file.stat() if file.exists() else None
+                if stored and stat and stored[:2] == (stat.st_size, stat.st_mtime_ns):
+                    result.skipped_banks.append(file.name)
+                elif stored and stat and _sha256(file) == stored[2]:
+                    banks_repo.touch_bank(conn, file, stat.st_size, stat.st_mtime_ns)
+                    result.skipped_banks.append(file.name)
+                else:
+                    todo.append(file)
+        return todo, result
+
+    def import_bundled(self, progress: Progress | None = None) -> ImportResult:
+        """Sync the banks shipped with jgstudy (a no-op when none changed)."""
+        return self.import_banks([bundled_banks()], progress)
+
+    def banks(self) -> list[BankInfo]:
+        with self.engine.connect() as conn:
+            return banks_repo.list_banks(conn)
+
+    # -- users ---------------------------------------------------------------------------
+
+    def ensure_user(self, name: str, unit: str = "", role: str = "cadre") -> UserInfo:
+        name = name.strip()
+        if not name:
+            raise ValueError("姓名不能为空")
+        with self.engine.begin() as conn:
+            return study_repo.ensure_user(conn, name, unit.strip(), role, self.clock.now())
+
+    def find_user(self, name: str) -> UserInfo | None:
+        with self.engine.connect() as conn:
+            return study_repo.find_user(conn, name)
+
+    def users(self) -> list[UserInfo]:
+        with self.engine.connect() as conn:
+            return study_repo.list_users(conn)
+
+    # -- practice ------------------------------------------------------------------------
+
+    def practice_queue(
+        self,
+        user: UserInfo,
+        *,
+        mode: str = "mixed",
+        bank_ids: Sequence[str] | None = None,
+        tags: Sequence[str] | None = None,
+        limit: int | None = None,
+        new_per_day: int = DEFAULT_NEW_PER_DAY,
+    ) -> list[int]:
+        """The questions of a session: due reviews first, then new ones up to today's allowance.
+
+        ``mode`` is ``mixed`` (due, then new), ``review`` (due only), ``new`` (new only) or
+        ``wrong`` (the wrong-answer book).
+        """
+        now = self.clock.now()
+        with self.engine.connect() as conn:
+            if mode == "wrong":
+                queue = study_repo.wrong_book_pks(conn, user.id, bank_ids)
+            else:
+                queue = []
+                if mode in ("mixed", "review"):
+                    queue += study_repo.due_pks(conn, user.id, now, bank_ids, tags)
+                if mode in ("mixed", "new"):
+                    allowance = max(new_per_day - self.new_today(user), 0)
+                    queue += study_repo.new_pks(conn, user.id, bank_ids, tags, allowance)
+        return queue[:limit] if limit else queue
+
+    def start_practice(
+        self, user: UserInfo, view: PracticeView, queue: list[int]
+    ) -> PracticeSession:
+        """A session over ``queue`` (see :meth:`practice_queue`), started on ``view``."""
+        session = PracticeSession(self, view, self.clock, user.id, queue)
+        session.start()
+        return session
+
+    def question(self, pk: int) -> QuestionRecord:
+        if pk not in self._questions:
+            with self.engine.connect() as conn:
+                self._questions.update(study_repo.load_questions(conn, [pk]))
+        return self._questions[pk]
+
+    def questions(self, pks: Sequence[int]) -> list[QuestionRecord]:
+        missing = [pk for pk in pks if pk not in self._questions]
+        if missing:
+            with self.engine.connect() as conn:
+                self._questions.update(study_repo.load_questions(conn, missing))
+        return [self._questions[pk] for pk in pks]
+
+    def record(
+        self, user_id: int, record: QuestionRecord, response: Response, duration_ms: int
+    ) -> Outcome:
+        """Grade, schedule and store one answer, committed before this returns."""
+        result = grade(record.question, response, record.scoring)
+        rating = self._rating(record, response, result.correct, duration_ms)
+        now = self.clock.now()
+        with self.engine.begin() as conn:
+            before = study_repo.get_card(conn, user_id, record.pk)
+            after = self._next_card(before, rating, result.correct, now)
+            log_id = study_repo.record_answer(
+                conn,
+                AnswerRecord(
+                    uid=uuid.uuid4().hex,
+                    user_id=user_id,
+                    question_pk=record.pk,
+                    answer_json=json.dumps(response_to_json(response), ensure_ascii=False),
+                    correct=result.correct,
+                    score=result.score,
+                    rating=int(rating),
+                    duration_ms=duration_ms,
+                    reviewed_at=now,
+                    card=after,
+                ),
+            )
+        return Outcome(log_id, result, rating, before, after)
+
+    def _rating(
+        self, record: QuestionRecord, response: Response, correct: bool, duration_ms: int
+    ) -> Rating:
+        if record.question.type == "short":
+            return Rating.GOOD if correct else Rating.AGAIN
+        return rating_for(record.question, correct, duration_ms)
+
+    def _next_card(
+        self, before: CardInfo | None, rating: Rating, correct: bool, now: datetime
+    ) -> CardInfo:
+        state = self.scheduler.review(before.state if before else None, rating, now)
+        streak = (before.right_streak + 1) if (before and correct) else int(correct)
+        in_book = (not correct) or (bool(before and before.in_wrong_book) and streak < 2)
+        return CardInfo(
+            state=state,
+            reps=(before.reps if before else 0) + 1,
+            lapses=(before.lapses if before else 0) + (not correct),
+            right_streak=streak,
+            in_wrong_book=in_book,
+        )
+
+    def undo(self, user_id: int, question_pk: int, outcome: Outcome) -> None:
+        """Remove an answer's log and restore the card as it was before it."""
+        with self.engine.begin() as conn:
+            study_repo.delete_log(conn, outcome.log_id)
+            study_repo.put_card(conn, user_id, question_pk, outcome.card_before)
+
+    def next_due(self, user_id: int) -> datetime | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(func.min(CardRow.due)).where(CardRow.user_id == user_id)
+            ).scalar()
+
+    def new_today(self, user: UserInfo) -> int:
+        """How many questions the cadre saw for the first time today (local day)."""
+        with self.engine.connect() as conn:
+            return stats_mod.new_today(conn, user.id, self.clock.now(), self.local_tz)
+
+    def wrong_book(self, user: UserInfo) -> list[QuestionRecord]:
+        with self.engine.connect() as conn:
+            pks = study_repo.wrong_book_pks(conn, user.id)
+        return self.questions(pks)
+
+    # -- statistics ----------------------------------------------------------------------
+
+    def stats(self, user: UserInfo, new_per_day: int = DEFAULT_NEW_PER_DAY) -> stats_mod.UserStats:
+        with self.engine.connect() as conn:
+            return stats_mod.user_stats(conn, user.id, self.clock.now(), self.local_tz, new_per_day)
+
+
+def _sha256(file: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(file.read_bytes()).hexdigest()

@@ -1,0 +1,115 @@
+"""A cadre's figures: due today, streak, accuracy, activity heatmap, 30-day forecast."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from sqlalchemy import Connection
+
+from jgstudy.core.storage import stats_repo
+
+HEATMAP_DAYS = 90
+FORECAST_DAYS = 30
+
+
+@dataclass(frozen=True)
+class TagAccuracy:
+    tag: str
+    reviews: int
+    correct: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.reviews if self.reviews else 0.0
+
+
+@dataclass(frozen=True)
+class UserStats:
+    """Everything the home and progress views show."""
+
+    today: date
+    due_today: int
+    new_available: int
+    new_today: int
+    reviewed_today: int
+    total_reviews: int
+    total_correct: int
+    week_reviews: int
+    week_correct: int
+    streak_days: int
+    wrong_book: int
+    per_day: dict[date, int] = field(default_factory=dict)
+    forecast: dict[date, int] = field(default_factory=dict)
+    by_tag: list[TagAccuracy] = field(default_factory=list)
+
+    @property
+    def accuracy_week(self) -> float:
+        return self.week_correct / self.week_reviews if self.week_reviews else 0.0
+
+    @property
+    def accuracy_all(self) -> float:
+        return self.total_correct / self.total_reviews if self.total_reviews else 0.0
+
+
+def local_midnight(day: date, tz: tzinfo) -> datetime:
+    """The instant a local day starts."""
+    return datetime.combine(day, time(), tz)
+
+
+def new_today(conn: Connection, user_id: int, now: datetime, tz: tzinfo) -> int:
+    today = now.astimezone(tz).date()
+    return stats_repo.first_reviews_since(conn, user_id, local_midnight(today, tz))
+
+
+def streak(active_days: set[date], today: date) -> int:
+    """Days in a row with at least one review, ending today (or yesterday, if none yet today)."""
+    day = today if today in active_days else today - timedelta(days=1)
+    count = 0
+    while day in active_days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def user_stats(
+    conn: Connection, user_id: int, now: datetime, tz: tzinfo, new_per_day: int
+) -> UserStats:
+    today = now.astimezone(tz).date()
+    since = local_midnight(today - timedelta(days=HEATMAP_DAYS - 1), tz)
+    reviews = stats_repo.review_times(conn, user_id, since)
+    per_day = Counter(t.astimezone(tz).date() for t, _ok in reviews)
+    week_start = local_midnight(today - timedelta(days=6), tz)
+    week = [ok for t, ok in reviews if t >= week_start]
+    total, total_correct = stats_repo.totals(conn, user_id)
+    tomorrow = local_midnight(today + timedelta(days=1), tz)
+    introduced = new_today(conn, user_id, now, tz)
+    return UserStats(
+        today=today,
+        due_today=stats_repo.due_count(conn, user_id, tomorrow),
+        new_available=min(stats_repo.new_count(conn, user_id), max(new_per_day - introduced, 0)),
+        new_today=introduced,
+        reviewed_today=per_day.get(today, 0),
+        total_reviews=total,
+        total_correct=total_correct,
+        week_reviews=len(week),
+        week_correct=sum(week),
+        streak_days=streak(set(per_day), today),
+        wrong_book=stats_repo.wrong_book_count(conn, user_id),
+        per_day=dict(per_day),
+        forecast=_forecast(conn, user_id, today, tz),
+        by_tag=[TagAccuracy(*row) for row in stats_repo.accuracy_by_tag(conn, user_id)],
+    )
+
+
+def _forecast(conn: Connection, user_id: int, today: date, tz: tzinfo) -> dict[date, int]:
+    """Questions falling due on each of the next days; overdue ones count for today."""
+    until = local_midnight(today + timedelta(days=FORECAST_DAYS), tz)
+    counts = Counter(
+        max(d.astimezone(tz).date(), today) for d in stats_repo.due_times(conn, user_id, until)
+    )
+    return {
+        today + timedelta(days=i): counts.get(today + timedelta(days=i), 0)
+        for i in range(FORECAST_DAYS)
+    }

@@ -1,0 +1,165 @@
+"""Storing banks: idempotent import that keeps history and retires what was removed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from jgstudy.core.banks.loader import LoadedBank
+from jgstudy.core.model import AnyQuestion, Bank, FillQuestion, ShortQuestion
+from jgstudy.core.records import BankInfo, ImportResult
+from jgstudy.core.storage.schema import BankRow, QuestionRow, QuestionTagRow
+
+_banks = BankRow.__table__
+_questions = QuestionRow.__table__
+_tags = QuestionTagRow.__table__
+
+
+def stored_fingerprint(conn: Connection, path: Path) -> tuple[int, int, str] | None:
+    """(size, mtime_ns, sha256) recorded for the bank last imported from ``path``."""
+    row = conn.execute(
+        select(BankRow.size, BankRow.mtime_ns, BankRow.sha256).where(BankRow.path == str(path))
+    ).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def touch_bank(conn: Connection, path: Path, size: int, mtime_ns: int) -> None:
+    """Record a new mtime for a file whose content did not change."""
+    conn.execute(
+        update(_banks).where(_banks.c.path == str(path)).values(size=size, mtime_ns=mtime_ns)
+    )
+
+
+def sync_bank(conn: Connection, loaded: LoadedBank, now: datetime) -> ImportResult:
+    """Bring the stored copy of a bank in line with ``loaded``; same id means same question."""
+    bank = loaded.bank
+    _upsert_bank_row(conn, loaded, now)
+    existing = {
+        row.qid: (row.pk, row.content_hash, row.retired)
+        for row in conn.execute(
+            select(
+                QuestionRow.qid, QuestionRow.pk, QuestionRow.content_hash, QuestionRow.retired
+            ).where(QuestionRow.bank_id == bank.id)
+        )
+    }
+    result = ImportResult(imported_banks=[bank.id])
+    new_rows: list[dict[str, object]] = []
+    for question in bank.questions:
+        values = _question_values(bank, question)
+        known = existing.pop(question.id, None)
+        if known is None:
+            new_rows.append({**values, "bank_id": bank.id, "qid": question.id, "created_at": now})
+            result.added += 1
+        elif known[1] != values["content_hash"] or known[2]:
+            _update_question(conn, bank, known[0], question, values, now)
+            result.changed += 1
+        else:
+            result.unchanged += 1
+    _insert_questions(conn, bank, new_rows)
+    result.retired = _retire(
+        conn, [pk for pk, _h, retired in existing.values() if not retired], now
+    )
+    return result
+
+
+def _upsert_bank_row(conn: Connection, loaded: LoadedBank, now: datetime) -> None:
+    bank = loaded.bank
+    values = {
+        "title": bank.title,
+        "description": bank.description or "",
+        "path": str(loaded.path),
+        "sha256": loaded.sha256,
+        "size": loaded.size,
+        "mtime_ns": loaded.mtime_ns,
+        "multiple_scoring": bank.multiple_scoring.value,
+        "question_count": len(bank.questions),
+        "imported_at": now,
+    }
+    if conn.execute(select(BankRow.id).where(BankRow.id == bank.id)).first():
+        conn.execute(update(_banks).where(_banks.c.id == bank.id).values(**values))
+    else:
+        conn.execute(insert(_banks).values(id=bank.id, **values))
+
+
+def _question_values(bank: Bank, question: AnyQuestion) -> dict[str, object]:
+    return {
+        "type": question.type,
+        "difficulty": question.difficulty,
+        "content_hash": question.content_hash(),
+        "data": question.model_dump_json(exclude_defaults=True),
+        "search_text": search_text(question),
+        "retired": False,
+    }
+
+
+def search_text(question: AnyQuestion) -> str:
+    """Everything a cadre may search for in one string: stem, options, answers, explanation."""
+    parts = [question.stem, question.explanation]
+    options = getattr(question, "options", None)
+    if options:
+        parts.extend(options.values())
+    if isinstance(question, FillQuestion):
+        parts.extend(a for accepted in question.blanks for a in accepted)
+    if isinstance(question, ShortQuestion):
+        parts.append(question.reference)
+    return "\n".join(parts)
+
+
+def _insert_questions(conn: Connection, bank: Bank, rows: list[dict[str, object]]) -> None:
+    if not rows:
+        return
+    conn.execute(insert(_questions), rows)
+    pks = {
+        qid: pk
+        for qid, pk in conn.execute(
+            select(QuestionRow.qid, QuestionRow.pk).where(QuestionRow.bank_id == bank.id)
+        )
+    }
+    by_id = {q.id: q for q in bank.questions}
+    tag_rows = [
+        {"question_pk": pks[str(row["qid"])], "tag": tag}
+        for row in rows
+        for tag in bank.question_tags(by_id[str(row["qid"])])
+    ]
+    if tag_rows:
+        conn.execute(insert(_tags), tag_rows)
+
+
+def _update_question(
+    conn: Connection,
+    bank: Bank,
+    pk: int,
+    question: AnyQuestion,
+    values: dict[str, object],
+    now: datetime,
+) -> None:
+    # The pk stays, so card state and review logs stay attached to the edited question.
+    conn.execute(update(_questions).where(_questions.c.pk == pk).values(**values, changed_at=now))
+    conn.execute(delete(_tags).where(_tags.c.question_pk == pk))
+    tags = bank.question_tags(question)
+    if tags:
+        conn.execute(insert(_tags), [{"question_pk": pk, "tag": t} for t in tags])
+
+
+def _retire(conn: Connection, pks: Iterable[int], now: datetime) -> int:
+    pks = list(pks)
+    for start in range(0, len(pks), 500):
+        chunk = pks[start : start + 500]
+        conn.execute(
+            update(_questions)
+            .where(_questions.c.pk.in_(chunk))
+            .values(retired=True, changed_at=now)
+        )
+    return len(pks)
+
+
+def list_banks(conn: Connection) -> list[BankInfo]:
+    """Every stored bank, by title."""
+    rows = conn.execute(select(_banks).order_by(_banks.c.title))
+    return [
+        BankInfo(r.id, r.title, r.description, r.path, r.question_count, r.imported_at)
+        for r in rows
+    ]

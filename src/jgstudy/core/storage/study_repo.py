@@ -1,0 +1,197 @@
+"""Storing study: users, card state, review logs; the queries the practice queue needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from pydantic import TypeAdapter
+from sqlalchemy import Connection, and_, delete, exists, insert, select, update
+
+from jgstudy.core.model import AnyQuestion, MultipleScoring, Question
+from jgstudy.core.records import AnswerRecord, CardInfo, QuestionRecord, UserInfo
+from jgstudy.core.scheduling import CardState
+from jgstudy.core.storage.schema import (
+    BankRow,
+    CardRow,
+    QuestionRow,
+    QuestionTagRow,
+    ReviewLogRow,
+    UserRow,
+)
+
+_cards = CardRow.__table__
+_logs = ReviewLogRow.__table__
+_users = UserRow.__table__
+_QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
+
+
+def ensure_user(conn: Connection, name: str, unit: str, role: str, now: datetime) -> UserInfo:
+    """The user called ``name``, created (or their unit updated) as needed."""
+    row = conn.execute(select(_users).where(_users.c.name == name)).first()
+    if row is None:
+        conn.execute(
+            insert(_users).values(name=name, unit=unit, role=role, settings="{}", created_at=now)
+        )
+    elif unit and unit != row.unit:
+        conn.execute(update(_users).where(_users.c.id == row.id).values(unit=unit))
+    user = find_user(conn, name)
+    assert user is not None
+    return user
+
+
+def find_user(conn: Connection, name: str) -> UserInfo | None:
+    row = conn.execute(select(_users).where(_users.c.name == name)).first()
+    return UserInfo(row.id, row.name, row.unit, row.role) if row else None
+
+
+def list_users(conn: Connection) -> list[UserInfo]:
+    rows = conn.execute(select(_users).order_by(_users.c.name))
+    return [UserInfo(r.id, r.name, r.unit, r.role) for r in rows]
+
+
+def _active(bank_ids: Sequence[str] | None, tags: Sequence[str] | None = None) -> list[object]:
+    conditions: list[object] = [QuestionRow.retired.is_(False)]
+    if bank_ids:
+        conditions.append(QuestionRow.bank_id.in_(bank_ids))
+    if tags:
+        conditions.append(
+            exists().where(
+                and_(QuestionTagRow.question_pk == QuestionRow.pk, QuestionTagRow.tag.in_(tags))
+            )
+        )
+    return conditions
+
+
+def due_pks(
+    conn: Connection,
+    user_id: int,
+    now: datetime,
+    bank_ids: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
+    limit: int = 1000,
+) -> list[int]:
+    """Questions due for review at ``now``, most overdue first."""
+    query = (
+        select(CardRow.question_pk)
+        .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
+        .where(CardRow.user_id == user_id, CardRow.due <= now, *_active(bank_ids, tags))
+        .order_by(CardRow.due)
+        .limit(limit)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def new_pks(
+    conn: Connection,
+    user_id: int,
+    bank_ids: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
+    limit: int = 20,
+) -> list[int]:
+    """Questions the cadre has never answered, in bank order."""
+    seen = exists().where(CardRow.user_id == user_id, CardRow.question_pk == QuestionRow.pk)
+    query = (
+        select(QuestionRow.pk)
+        .where(~seen, *_active(bank_ids, tags))
+        .order_by(QuestionRow.bank_id, QuestionRow.pk)
+        .limit(limit)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def wrong_book_pks(
+    conn: Connection, user_id: int, bank_ids: Sequence[str] | None = None
+) -> list[int]:
+    """Questions in the wrong-answer book: answered wrong, not yet right twice in a row."""
+    query = (
+        select(CardRow.question_pk)
+        .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
+        .where(CardRow.user_id == user_id, CardRow.in_wrong_book.is_(True), *_active(bank_ids))
+        .order_by(CardRow.last_review.desc())
+    )
+    return list(conn.execute(query).scalars())
+
+
+def load_questions(conn: Connection, pks: Iterable[int]) -> dict[int, QuestionRecord]:
+    """The questions with these pks, parsed, with their tags and the bank's scoring rule."""
+    pks = list(pks)
+    records: dict[int, QuestionRecord] = {}
+    for start in range(0, len(pks), 500):
+        chunk = pks[start : start + 500]
+        tags: dict[int, list[str]] = {}
+        for pk, tag in conn.execute(
+            select(QuestionTagRow.question_pk, QuestionTagRow.tag).where(
+                QuestionTagRow.question_pk.in_(chunk)
+            )
+        ):
+            tags.setdefault(pk, []).append(tag)
+        rows = conn.execute(
+            select(QuestionRow.pk, QuestionRow.bank_id, QuestionRow.data, BankRow.multiple_scoring)
+            .join(BankRow, BankRow.id == QuestionRow.bank_id)
+            .where(QuestionRow.pk.in_(chunk))
+        )
+        for pk, bank_id, data, scoring in rows:
+            question = _QUESTION.validate_json(data)
+            records[pk] = QuestionRecord(
+                pk, bank_id, question, tuple(tags.get(pk, ())), MultipleScoring(scoring)
+            )
+    return records
+
+
+def get_card(conn: Connection, user_id: int, question_pk: int) -> CardInfo | None:
+    row = conn.execute(
+        select(_cards).where(_cards.c.user_id == user_id, _cards.c.question_pk == question_pk)
+    ).first()
+    if row is None:
+        return None
+    state = CardState(row.state, row.step, row.stability, row.difficulty, row.due, row.last_review)
+    return CardInfo(state, row.reps, row.lapses, row.right_streak, row.in_wrong_book)
+
+
+def record_answer(conn: Connection, record: AnswerRecord) -> int:
+    """Store one answer: its review log and the card state it leads to. Returns the log id."""
+    log_id = conn.execute(
+        insert(_logs).values(
+            uid=record.uid,
+            user_id=record.user_id,
+            question_pk=record.question_pk,
+            attempt_id=record.attempt_id,
+            answer=record.answer_json,
+            correct=record.correct,
+            score=record.score,
+            rating=record.rating,
+            duration_ms=record.duration_ms,
+            reviewed_at=record.reviewed_at,
+        )
+    ).inserted_primary_key
+    put_card(conn, record.user_id, record.question_pk, record.card)
+    assert log_id is not None
+    return int(log_id[0])
+
+
+def put_card(conn: Connection, user_id: int, question_pk: int, card: CardInfo | None) -> None:
+    """Write a card's state; ``None`` removes it (the question becomes new again)."""
+    where = and_(_cards.c.user_id == user_id, _cards.c.question_pk == question_pk)
+    if card is None:
+        conn.execute(delete(_cards).where(where))
+        return
+    s = card.state
+    values = {
+        "state": s.state,
+        "step": s.step,
+        "stability": s.stability,
+        "difficulty": s.difficulty,
+        "due": s.due,
+        "last_review": s.last_review,
+        "reps": card.reps,
+        "lapses": card.lapses,
+        "right_streak": card.right_streak,
+        "in_wrong_book": card.in_wrong_book,
+    }
+    if conn.execute(update(_cards).where(where).values(**values)).rowcount == 0:
+        conn.execute(insert(_cards).values(user_id=user_id, question_pk=question_pk, **values))
+
+
+def delete_log(conn: Connection, log_id: int) -> None:
+    conn.execute(delete(_logs).where(_logs.c.id == log_id))
