@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -12,9 +13,9 @@ import pytest
 # Headless Qt for every GUI test, set here rather than by hand.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from jgstudy.core.clock import FixedClock  # noqa: E402
-from jgstudy.core.scheduling import Scheduler  # noqa: E402
-from jgstudy.core.service import StudyService  # noqa: E402
+from jgstudy.core.clock import FixedClock
+from jgstudy.core.scheduling import Scheduler
+from jgstudy.core.service import StudyService
 
 DATA = Path(__file__).parent / "data"
 BEIJING = timezone(timedelta(hours=8), "CST")
@@ -33,17 +34,40 @@ def clock() -> FixedClock:
     return FixedClock(START)
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """A database for one test: SQLite in tmp, or PostgreSQL when JGSTUDY_TEST_PG_URL is set."""
-    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+PG_URL = os.environ.get("JGSTUDY_TEST_PG_URL")
+BACKENDS = (
+    ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)] if PG_URL else ["sqlite"]
+)
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database for one test: SQLite, and PostgreSQL too when JGSTUDY_TEST_PG_URL is set."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    yield from _postgres_database()
+
+
+def _postgres_database() -> Iterator[str]:
+    from sqlalchemy import create_engine, make_url, text
+
+    assert PG_URL is not None
+    name = f"jgstudy_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture
 def service(db_url: str, clock: FixedClock) -> Iterator[StudyService]:
-    svc = StudyService.open(
-        db_url, clock, scheduler=Scheduler(fuzz=False), local_tz=BEIJING
-    )
+    svc = StudyService.open(db_url, clock, scheduler=Scheduler(fuzz=False), local_tz=BEIJING)
     yield svc
     svc.close()
 

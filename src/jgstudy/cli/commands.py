@@ -36,7 +36,10 @@ def check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} 个问题，涉及 {len({p.file for p in problems})} 个文件。", file=sys.stderr)
+        print(
+            f"{len(problems)} 个问题，涉及 {len({p.file for p in problems})} 个文件。",
+            file=sys.stderr,
+        )
         return 1
     count = sum(len(b.bank.questions) for b in banks)
     print(f"通过：{len(files)} 个题库文件，共 {count} 题。")
@@ -88,7 +91,9 @@ def stats(args: argparse.Namespace) -> int:
         service.close()
     print(f"用户：{user.name}（{user.unit or '未填单位'}）")
     print(f"今日到期：{s.due_today}　可学新题：{s.new_available}　今日已复习：{s.reviewed_today}")
-    print(f"累计作答：{s.total_reviews}　总正确率：{s.accuracy_all:.0%}　近7天正确率：{s.accuracy_week:.0%}")
+    print(
+        f"累计作答：{s.total_reviews}　总正确率：{s.accuracy_all:.0%}　近7天正确率：{s.accuracy_week:.0%}"
+    )
     print(f"连续学习：{s.streak_days} 天　错题本：{s.wrong_book} 题")
     return 0
 

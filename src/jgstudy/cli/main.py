@@ -17,7 +17,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="jgstudy",
         description="机关学习 jgstudy：题库、间隔复习、模拟考试与竞赛训练。不带参数运行将打开桌面程序。",
     )
-    parser.add_argument("--db", help="数据库 URL（默认：数据目录中的 SQLite；也可用环境变量 JGSTUDY_DB）")
+    parser.add_argument(
+        "--db", help="数据库 URL（默认：数据目录中的 SQLite；也可用环境变量 JGSTUDY_DB）"
+    )
     parser.add_argument("--data-dir", type=Path, help="数据目录（默认：系统的用户数据目录）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -75,7 +75,9 @@ class TerminalPractice:
 
     def show_question(self, record: QuestionRecord, position: int, total: int) -> None:
         q = record.question
-        self._print(f"\n[{position}/{total}] 【{QTYPE_LABELS[QType(q.type)]}】{display_stem(q.stem)}")
+        self._print(
+            f"\n[{position}/{total}] 【{QTYPE_LABELS[QType(q.type)]}】{display_stem(q.stem)}"
+        )
         for key, text in (getattr(q, "options", None) or {}).items():
             self._print(f"  {key}. {text}")
         if q.type == QType.JUDGE:
@@ -86,7 +88,11 @@ class TerminalPractice:
 
     def show_feedback(self, feedback: Feedback) -> None:
         grade = feedback.outcome.grade
-        self._print("✔ 正确" if grade.correct else f"✘ 错误。正确答案：{correct_answer_text(feedback.record.question)}")
+        self._print(
+            "✔ 正确"
+            if grade.correct
+            else f"✘ 错误。正确答案：{correct_answer_text(feedback.record.question)}"
+        )
         self._print(f"解析：{feedback.record.question.explanation}")
         source = feedback.record.question.source
         if source:
@@ -102,4 +108,3 @@ class TerminalPractice:
 
     def _print(self, text: str) -> None:
         print(text, file=self._out, flush=True)
-

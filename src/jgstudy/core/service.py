@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
 from jgstudy.core import stats as stats_mod
-from jgstudy.core.banks import BankErrors, Problem, find_bank_files, load_bank, load_banks
+from jgstudy.core.banks import (
+    BankErrors,
+    LoadedBank,
+    Problem,
+    find_bank_files,
+    load_bank,
+    load_banks,
+)
 from jgstudy.core.clock import Clock, SystemClock
 from jgstudy.core.grading import Response, grade, response_to_json
 from jgstudy.core.paths import bundled_banks
@@ -25,7 +32,7 @@ from jgstudy.core.records import (
 )
 from jgstudy.core.scheduling import Rating, Scheduler, rating_for
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
-from jgstudy.core.storage import banks_repo, study_repo
+from jgstudy.core.storage import banks_repo, browse_repo, study_repo
 from jgstudy.core.storage.engine import make_engine, upgrade
 from jgstudy.core.storage.schema import CardRow
 
@@ -47,7 +54,7 @@ class StudyService:
         self.engine = engine
         self.clock = clock or SystemClock()
         self.scheduler = scheduler or Scheduler()
-        self.local_tz = local_tz or datetime.now().astimezone().tzinfo
+        self.local_tz: tzinfo = local_tz or _system_tz()
         self._questions: dict[int, QuestionRecord] = {}
 
     @classmethod
@@ -78,7 +85,8 @@ class StudyService:
         """
         files = [p.resolve() for p in find_bank_files(paths)]
         todo, result = self._changed_files(files)
-        loaded, problems = [], []
+        loaded: list[LoadedBank] = []
+        problems: list[Problem] = []
         for index, file in enumerate(todo):
             if progress:
                 progress(index, len(todo), file.name)
@@ -264,6 +272,48 @@ class StudyService:
     def stats(self, user: UserInfo, new_per_day: int = DEFAULT_NEW_PER_DAY) -> stats_mod.UserStats:
         with self.engine.connect() as conn:
             return stats_mod.user_stats(conn, user.id, self.clock.now(), self.local_tz, new_per_day)
+
+    # -- browsing and settings (gui) -----------------------------------------------------
+
+    def browse(
+        self,
+        user: UserInfo | None,
+        flt: browse_repo.BrowseFilter,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[browse_repo.BrowseRow]:
+        """One page of the questions matching ``flt``, with their status for ``user``."""
+        with self.engine.connect() as conn:
+            return browse_repo.browse_questions(
+                conn, flt, user.id if user else None, self._end_of_today(), offset, limit
+            )
+
+    def browse_count(self, user: UserInfo | None, flt: browse_repo.BrowseFilter) -> int:
+        """How many questions :meth:`browse` can page through."""
+        with self.engine.connect() as conn:
+            return browse_repo.count_questions(
+                conn, flt, user.id if user else None, self._end_of_today()
+            )
+
+    def tags(self) -> list[str]:
+        """Every tag of an active question, for filters."""
+        with self.engine.connect() as conn:
+            return browse_repo.all_tags(conn)
+
+    def set_desired_retention(self, retention: float) -> None:
+        """Schedule future reviews for this recall probability (0.70-0.99)."""
+        self.scheduler = Scheduler(retention)
+
+    def _end_of_today(self) -> datetime:
+        # "Due" in the browser means due today, as on the home view.
+        today = self.clock.now().astimezone(self.local_tz).date()
+        return stats_mod.local_midnight(today + timedelta(days=1), self.local_tz)
+
+
+def _system_tz() -> tzinfo:
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
 
 
 def _sha256(file: Path) -> str:

@@ -7,7 +7,6 @@ from typing import Any
 from jgstudy.core.model import Bank
 
 
-
 def bank_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of a bank file, for editors' completion and checks."""
     schema = Bank.model_json_schema(mode="validation")

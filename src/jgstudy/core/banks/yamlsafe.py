@@ -55,7 +55,8 @@ def parse(text: str) -> Any:
 
 def compose(text: str) -> yaml.Node | None:
     """The node graph of a document, with positions (used to locate problems)."""
-    return yaml.compose(text, Loader=SafeLoader)  # type: ignore[no-any-return]
+    node: yaml.Node | None = yaml.compose(text, Loader=SafeLoader)
+    return node
 
 
 def check_aliases(root: yaml.Node | None, text: str = "") -> None:

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, insert, select, update
 
 from jgstudy.core.banks.loader import LoadedBank
 from jgstudy.core.model import AnyQuestion, Bank, FillQuestion, ShortQuestion
 from jgstudy.core.records import BankInfo, ImportResult
 from jgstudy.core.storage.schema import BankRow, QuestionRow, QuestionTagRow
 
-_banks = BankRow.__table__
-_questions = QuestionRow.__table__
-_tags = QuestionTagRow.__table__
+_banks = cast(Table, BankRow.__table__)
+_questions = cast(Table, QuestionRow.__table__)
+_tags = cast(Table, QuestionTagRow.__table__)
 
 
 def stored_fingerprint(conn: Connection, path: Path) -> tuple[int, int, str] | None:

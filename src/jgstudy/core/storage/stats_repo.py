@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Connection, Integer, and_, cast, exists, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.storage.schema import CardRow, QuestionRow, QuestionTagRow, ReviewLogRow
 
 
-def _as_int(column: ColumnElement[bool]) -> ColumnElement[int]:
+def _as_int(column: ColumnElement[bool] | InstrumentedAttribute[bool]) -> ColumnElement[int]:
     return cast(column, Integer)
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import cast
 
 from pydantic import TypeAdapter
-from sqlalchemy import Connection, and_, delete, exists, insert, select, update
+from sqlalchemy import Connection, Table, and_, delete, exists, insert, select, update
+from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.model import AnyQuestion, MultipleScoring, Question
 from jgstudy.core.records import AnswerRecord, CardInfo, QuestionRecord, UserInfo
@@ -20,9 +22,9 @@ from jgstudy.core.storage.schema import (
     UserRow,
 )
 
-_cards = CardRow.__table__
-_logs = ReviewLogRow.__table__
-_users = UserRow.__table__
+_cards = cast(Table, CardRow.__table__)
+_logs = cast(Table, ReviewLogRow.__table__)
+_users = cast(Table, UserRow.__table__)
 _QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 
 
@@ -50,8 +52,10 @@ def list_users(conn: Connection) -> list[UserInfo]:
     return [UserInfo(r.id, r.name, r.unit, r.role) for r in rows]
 
 
-def _active(bank_ids: Sequence[str] | None, tags: Sequence[str] | None = None) -> list[object]:
-    conditions: list[object] = [QuestionRow.retired.is_(False)]
+def _active(
+    bank_ids: Sequence[str] | None, tags: Sequence[str] | None = None
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [QuestionRow.retired.is_(False)]
     if bank_ids:
         conditions.append(QuestionRow.bank_id.in_(bank_ids))
     if tags:

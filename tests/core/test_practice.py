@@ -1,0 +1,170 @@
+"""Practice sessions through the service: queue order, storage of every answer, undo, wrong book."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from jgstudy.core.clock import FixedClock
+from jgstudy.core.grading import Response, ShortResponse
+from jgstudy.core.records import QuestionRecord, UserInfo
+from jgstudy.core.service import StudyService
+from jgstudy.core.session import Feedback, Phase, SessionError, Summary
+from jgstudy.core.storage.schema import ReviewLogRow
+
+RIGHT: dict[str, Response] = {
+    "s1": "C",
+    "m1": frozenset("ABD"),
+    "j1": True,
+    "f1": ("294", "547"),
+    "f2": ("速决毫厘",),
+    "sh1": ShortResponse("警示教育", knew=True),
+}
+
+
+@dataclass
+class FakeView:
+    questions: list[tuple[str, int, int]] = field(default_factory=list)
+    feedback: list[Feedback] = field(default_factory=list)
+    summaries: list[Summary] = field(default_factory=list)
+
+    def show_question(self, record: QuestionRecord, position: int, total: int) -> None:
+        self.questions.append((record.question.id, position, total))
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        self.feedback.append(feedback)
+
+    def show_summary(self, summary: Summary) -> None:
+        self.summaries.append(summary)
+
+
+@pytest.fixture
+def user(service: StudyService, sample_bank: Path) -> UserInfo:
+    service.import_banks([sample_bank])
+    return service.ensure_user("张三", "市直机关工委")
+
+
+def logs(service: StudyService) -> int:
+    with service.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(ReviewLogRow)).scalar() or 0)
+
+
+def test_new_questions_come_in_bank_order_up_to_the_daily_limit(
+    service: StudyService, user: UserInfo
+) -> None:
+    queue = service.practice_queue(user, new_per_day=4)
+    assert [service.question(pk).question.id for pk in queue] == ["s1", "m1", "j1", "f1"]
+
+
+def test_every_answer_is_stored_when_given(
+    service: StudyService, user: UserInfo, clock: FixedClock
+) -> None:
+    view = FakeView()
+    session = service.start_practice(user, view, service.practice_queue(user))
+    for expected in range(1, 7):
+        assert session.current is not None
+        clock.advance(seconds=5)
+        session.submit(RIGHT[session.current.question.id])
+        assert logs(service) == expected  # committed before submit returns
+        session.next()
+    assert session.phase is Phase.FINISHED
+    (summary,) = view.summaries
+    assert (summary.answered, summary.correct) == (6, 6)
+    assert summary.duration_ms == 30_000
+    assert summary.next_due is not None and summary.next_due > clock.now()
+
+
+def test_a_wrong_answer_comes_back_once_and_enters_the_wrong_book(
+    service: StudyService, user: UserInfo
+) -> None:
+    view = FakeView()
+    session = service.start_practice(user, view, service.practice_queue(user, limit=2))
+    session.submit("A")  # s1 wrong
+    assert not view.feedback[-1].outcome.grade.correct
+    session.next()
+    session.submit(frozenset("C"))  # m1 wrong
+    session.next()
+    assert [q for q, _pos, _total in view.questions][-1] == "s1"
+    assert session.total == 4
+    session.submit("A")  # wrong again: not queued a third time
+    session.next()
+    session.submit(frozenset("ABD"))
+    session.next()
+    assert session.phase is Phase.FINISHED
+    assert {r.question.id for r in service.wrong_book(user)} == {"m1", "s1"}
+
+
+def test_two_right_answers_in_a_row_leave_the_wrong_book(
+    service: StudyService, user: UserInfo, clock: FixedClock
+) -> None:
+    record = service.question(service.practice_queue(user, limit=1)[0])
+    service.record(user.id, record, "A", 3000)
+    assert [r.pk for r in service.wrong_book(user)] == [record.pk]
+    service.record(user.id, record, "C", 3000)
+    assert [r.pk for r in service.wrong_book(user)] == [record.pk]
+    service.record(user.id, record, "C", 3000)
+    assert service.wrong_book(user) == []
+    view = FakeView()
+    session = service.start_practice(user, view, service.practice_queue(user, mode="wrong"))
+    assert session.phase is Phase.FINISHED
+
+
+def test_undo_removes_the_answer_and_asks_again(service: StudyService, user: UserInfo) -> None:
+    view = FakeView()
+    session = service.start_practice(user, view, service.practice_queue(user, limit=2))
+    session.submit("A")
+    assert logs(service) == 1
+    assert session.undo()
+    assert logs(service) == 0
+    assert session.phase is Phase.ASKING
+    assert session.total == 2  # the re-queue of the wrong answer is undone too
+    assert view.questions[-1] == ("s1", 1, 2)
+    assert service.wrong_book(user) == []
+    assert len(service.practice_queue(user, mode="new")) == 6  # s1 is new again
+    assert not session.undo()
+
+
+def test_submitting_twice_is_a_caller_bug(service: StudyService, user: UserInfo) -> None:
+    session = service.start_practice(user, FakeView(), service.practice_queue(user, limit=1))
+    session.submit("C")
+    with pytest.raises(SessionError):
+        session.submit("C")
+
+
+def test_due_reviews_come_before_new_questions(
+    service: StudyService, user: UserInfo, clock: FixedClock
+) -> None:
+    first = service.question(service.practice_queue(user, limit=1)[0])
+    service.record(user.id, first, "C", 4000)
+    clock.advance(days=3)
+    queue = service.practice_queue(user)
+    assert queue[0] == first.pk
+    assert len(queue) == 6
+
+
+def test_empty_queue_goes_straight_to_the_summary(service: StudyService, user: UserInfo) -> None:
+    view = FakeView()
+    session = service.start_practice(user, view, [])
+    assert session.phase is Phase.FINISHED
+    assert view.summaries[0].answered == 0
+
+
+def test_stats_count_days_streak_and_accuracy(
+    service: StudyService, user: UserInfo, clock: FixedClock
+) -> None:
+    record = service.question(service.practice_queue(user, limit=1)[0])
+    for day in range(3):
+        service.record(user.id, record, "C" if day else "A", 4000)
+        clock.advance(days=1)
+    clock.advance(hours=-20)  # still the third day's successor, early morning
+    stats = service.stats(user)
+    assert stats.total_reviews == 3
+    assert stats.total_correct == 2
+    assert stats.streak_days == 3
+    assert sum(stats.per_day.values()) == 3
+    assert round(stats.accuracy_week, 2) == 0.67
+    assert stats.by_tag[0].tag in {"测试", "理论学习"}
+    assert sum(stats.forecast.values()) == 1

@@ -1,0 +1,72 @@
+"""Ratings derived from answers, and FSRS scheduling through the adapter."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from jgstudy.core.model import JudgeQuestion, SingleQuestion
+from jgstudy.core.scheduling import Rating, Scheduler, expected_ms, rating_for
+
+Q = SingleQuestion(
+    id="s",
+    type="single",
+    stem="一二三四五六七八九十",
+    options={"A": "甲", "B": "乙"},
+    answer="A",
+    explanation="e",
+)
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def test_wrong_is_again_whatever_the_speed() -> None:
+    assert rating_for(Q, correct=False, duration_ms=100) is Rating.AGAIN
+
+
+def test_right_answers_are_rated_by_speed() -> None:
+    expected = expected_ms(Q)
+    assert rating_for(Q, True, expected // 4) is Rating.EASY
+    assert rating_for(Q, True, expected) is Rating.GOOD
+    assert rating_for(Q, True, expected * 2) is Rating.HARD
+
+
+def test_expected_time_grows_with_length() -> None:
+    longer = Q.model_copy(update={"stem": Q.stem * 5})
+    assert expected_ms(longer) > expected_ms(Q)
+    judge = JudgeQuestion(id="j", type="judge", stem=Q.stem, answer=True, explanation="e")
+    assert expected_ms(judge) < expected_ms(Q)
+
+
+def test_good_reviews_push_the_due_date_out() -> None:
+    scheduler = Scheduler(fuzz=False)
+    card = scheduler.review(None, Rating.GOOD, NOW)
+    intervals = []
+    when = NOW
+    for _ in range(4):
+        when = card.due
+        card = scheduler.review(card, Rating.GOOD, when)
+        intervals.append(card.due - when)
+    assert intervals == sorted(intervals)
+    assert intervals[-1] > timedelta(days=3)
+
+
+def test_again_brings_the_card_back_soon() -> None:
+    scheduler = Scheduler(fuzz=False)
+    card = scheduler.review(None, Rating.EASY, NOW)
+    later = card.due
+    lapsed = scheduler.review(card, Rating.AGAIN, later)
+    assert lapsed.due - later < timedelta(hours=1)
+
+
+def test_higher_retention_means_shorter_intervals() -> None:
+    relaxed = Scheduler(0.8, fuzz=False).review(None, Rating.EASY, NOW)
+    strict = Scheduler(0.97, fuzz=False).review(None, Rating.EASY, NOW)
+    assert strict.due < relaxed.due
+
+
+def test_naive_times_and_silly_retention_are_refused() -> None:
+    with pytest.raises(ValueError):
+        Scheduler(fuzz=False).review(None, Rating.GOOD, datetime(2026, 1, 1))
+    with pytest.raises(ValueError):
+        Scheduler(1.5)
