@@ -47,6 +47,7 @@ class CardInfo:
     lapses: int
     right_streak: int
     in_wrong_book: bool
+    first_reviewed_at: datetime | None = None
 
 
 @dataclass

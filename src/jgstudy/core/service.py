@@ -243,6 +243,7 @@ class StudyService:
             lapses=(before.lapses if before else 0) + (not correct),
             right_streak=streak,
             in_wrong_book=in_book,
+            first_reviewed_at=before.first_reviewed_at if before else now,
         )
 
     def undo(self, user_id: int, question_pk: int, outcome: Outcome) -> None:

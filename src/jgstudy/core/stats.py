@@ -78,13 +78,13 @@ def user_stats(
 ) -> UserStats:
     today = now.astimezone(tz).date()
     since = local_midnight(today - timedelta(days=HEATMAP_DAYS - 1), tz)
-    reviews = stats_repo.review_times(conn, user_id, since)
-    per_day = Counter(t.astimezone(tz).date() for t, _ok in reviews)
-    week_start = local_midnight(today - timedelta(days=6), tz)
-    week = [ok for t, ok in reviews if t >= week_start]
+    offset = now.astimezone(tz).utcoffset() or timedelta()
+    days = stats_repo.reviews_per_day(conn, user_id, since, offset)
+    week = [(n, c) for d, n, c in days if d > today - timedelta(days=7)]
     total, total_correct = stats_repo.totals(conn, user_id)
     tomorrow = local_midnight(today + timedelta(days=1), tz)
     introduced = new_today(conn, user_id, now, tz)
+    per_day = {d: n for d, n, _c in days}
     return UserStats(
         today=today,
         due_today=stats_repo.due_count(conn, user_id, tomorrow),
@@ -93,11 +93,11 @@ def user_stats(
         reviewed_today=per_day.get(today, 0),
         total_reviews=total,
         total_correct=total_correct,
-        week_reviews=len(week),
-        week_correct=sum(week),
+        week_reviews=sum(n for n, _c in week),
+        week_correct=sum(c for _n, c in week),
         streak_days=streak(set(per_day), today),
         wrong_book=stats_repo.wrong_book_count(conn, user_id),
-        per_day=dict(per_day),
+        per_day=per_day,
         forecast=_forecast(conn, user_id, today, tz),
         by_tag=[TagAccuracy(*row) for row in stats_repo.accuracy_by_tag(conn, user_id)],
     )

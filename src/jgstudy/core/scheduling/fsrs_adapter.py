@@ -9,6 +9,10 @@ import fsrs
 
 from jgstudy.core.scheduling.rating import Rating
 
+# py-fsrs derives a card id from the clock and sleeps 1 ms to keep it unique when none is given;
+# jgstudy keys cards by (user, question) and never uses that id.
+_NO_ID = 0
+
 
 @dataclass(frozen=True)
 class CardState:
@@ -23,6 +27,7 @@ class CardState:
 
     def to_fsrs(self) -> fsrs.Card:
         return fsrs.Card(
+            card_id=_NO_ID,
             state=fsrs.State(self.state),
             step=self.step,
             stability=self.stability,
@@ -55,7 +60,7 @@ class Scheduler:
         """The card's state after a review at ``now`` (a new card when ``card`` is None)."""
         if now.tzinfo is None:
             raise ValueError("review time must be timezone-aware (UTC)")
-        before = card.to_fsrs() if card else fsrs.Card(due=now)
+        before = card.to_fsrs() if card else fsrs.Card(card_id=_NO_ID, due=now)
         after, _log = self._fsrs.review_card(before, fsrs.Rating(int(rating)), now)
         return CardState.from_fsrs(after)
 

@@ -95,7 +95,10 @@ class QuestionTagRow(Base):
 
 class CardRow(Base):
     __tablename__ = "cards"
-    __table_args__ = (Index("ix_cards_user_due", "user_id", "due"),)
+    __table_args__ = (
+        Index("ix_cards_user_due", "user_id", "due"),
+        Index("ix_cards_user_first", "user_id", "first_reviewed_at"),
+    )
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
     question_pk: Mapped[int] = mapped_column(ForeignKey("questions.pk"), primary_key=True)
     state: Mapped[int] = mapped_column(Integer)
@@ -108,6 +111,7 @@ class CardRow(Base):
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     right_streak: Mapped[int] = mapped_column(Integer, default=0)
     in_wrong_book: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class AttemptRow(Base):

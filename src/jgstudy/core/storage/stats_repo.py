@@ -1,42 +1,48 @@
-"""Queries behind the statistics; they return plain tuples."""
+"""Queries behind the statistics; they return plain tuples.
+
+Totals come from the per-card counters (``reps``, ``lapses``) rather than from the review logs,
+so the home view costs the same with ten reviews or a million.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, Integer, and_, cast, exists, func, select
-from sqlalchemy.orm import InstrumentedAttribute, aliased
+from sqlalchemy import Connection, Date, Integer, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.storage.schema import CardRow, QuestionRow, QuestionTagRow, ReviewLogRow
 
 
-def _as_int(column: ColumnElement[bool] | InstrumentedAttribute[bool]) -> ColumnElement[int]:
-    return cast(column, Integer)
+def _local_day(conn: Connection, offset: timedelta) -> ColumnElement[object]:
+    """The local calendar day of a review, for a fixed UTC offset (China has no DST)."""
+    if conn.dialect.name == "sqlite":
+        return func.date(ReviewLogRow.reviewed_at, f"{int(offset.total_seconds()):+d} seconds")
+    return cast(ReviewLogRow.reviewed_at + literal(offset), Date)
 
 
-def review_times(conn: Connection, user_id: int, since: datetime) -> list[tuple[datetime, bool]]:
-    """(time, correct) of every review since ``since``."""
-    rows = conn.execute(
-        select(ReviewLogRow.reviewed_at, ReviewLogRow.correct).where(
-            ReviewLogRow.user_id == user_id, ReviewLogRow.reviewed_at >= since
-        )
+def reviews_per_day(
+    conn: Connection, user_id: int, since: datetime, offset: timedelta
+) -> list[tuple[date, int, int]]:
+    """(local day, reviews, correct) for each day with reviews since ``since``."""
+    day = _local_day(conn, offset)
+    correct = func.sum(cast(ReviewLogRow.correct, Integer))
+    query = (
+        select(day, func.count(), correct)
+        .where(ReviewLogRow.user_id == user_id, ReviewLogRow.reviewed_at >= since)
+        .group_by(day)
     )
-    return [(t, bool(c)) for t, c in rows]
+    return [(_as_date(d), int(n), int(c or 0)) for d, n, c in conn.execute(query)]
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def first_reviews_since(conn: Connection, user_id: int, since: datetime) -> int:
     """Questions whose first ever review by the user is at or after ``since``."""
-    earlier = aliased(ReviewLogRow)
-    older = exists().where(
-        and_(
-            earlier.user_id == ReviewLogRow.user_id,
-            earlier.question_pk == ReviewLogRow.question_pk,
-            earlier.reviewed_at < since,
-        )
-    )
-    query = select(func.count(func.distinct(ReviewLogRow.question_pk))).where(
-        ReviewLogRow.user_id == user_id, ReviewLogRow.reviewed_at >= since, ~older
+    query = select(func.count()).where(
+        CardRow.user_id == user_id, CardRow.first_reviewed_at >= since
     )
     return int(conn.execute(query).scalar() or 0)
 
@@ -44,9 +50,10 @@ def first_reviews_since(conn: Connection, user_id: int, since: datetime) -> int:
 def totals(conn: Connection, user_id: int) -> tuple[int, int]:
     """(reviews, correct) over the whole history."""
     row = conn.execute(
-        select(func.count(), func.coalesce(func.sum(_as_int(ReviewLogRow.correct)), 0)).where(
-            ReviewLogRow.user_id == user_id
-        )
+        select(
+            func.coalesce(func.sum(CardRow.reps), 0),
+            func.coalesce(func.sum(CardRow.reps - CardRow.lapses), 0),
+        ).where(CardRow.user_id == user_id)
     ).one()
     return int(row[0]), int(row[1])
 
@@ -62,9 +69,11 @@ def due_count(conn: Connection, user_id: int, until: datetime) -> int:
 
 
 def new_count(conn: Connection, user_id: int) -> int:
-    seen = exists().where(CardRow.user_id == user_id, CardRow.question_pk == QuestionRow.pk)
+    seen = select(CardRow.question_pk).where(CardRow.user_id == user_id)
     query = (
-        select(func.count()).select_from(QuestionRow).where(QuestionRow.retired.is_(False), ~seen)
+        select(func.count())
+        .select_from(QuestionRow)
+        .where(QuestionRow.retired.is_(False), QuestionRow.pk.not_in(seen))
     )
     return int(conn.execute(query).scalar() or 0)
 
@@ -89,12 +98,12 @@ def wrong_book_count(conn: Connection, user_id: int) -> int:
 
 def accuracy_by_tag(conn: Connection, user_id: int) -> list[tuple[str, int, int]]:
     """(tag, reviews, correct) per tag, most reviewed first."""
-    correct = func.sum(_as_int(ReviewLogRow.correct))
+    reviews = func.sum(CardRow.reps)
     query = (
-        select(QuestionTagRow.tag, func.count(), correct)
-        .join(ReviewLogRow, ReviewLogRow.question_pk == QuestionTagRow.question_pk)
-        .where(ReviewLogRow.user_id == user_id)
+        select(QuestionTagRow.tag, reviews, func.sum(CardRow.reps - CardRow.lapses))
+        .join(CardRow, CardRow.question_pk == QuestionTagRow.question_pk)
+        .where(CardRow.user_id == user_id)
         .group_by(QuestionTagRow.tag)
-        .order_by(func.count().desc())
+        .order_by(reviews.desc())
     )
-    return [(t, int(n), int(c or 0)) for t, n, c in conn.execute(query)]
+    return [(t, int(n or 0), int(c or 0)) for t, n, c in conn.execute(query)]

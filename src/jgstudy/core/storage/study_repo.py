@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import cast
 
 from pydantic import TypeAdapter
-from sqlalchemy import Connection, Table, and_, delete, exists, insert, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, delete, exists, insert, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.model import AnyQuestion, MultipleScoring, Question
@@ -143,42 +143,58 @@ def load_questions(conn: Connection, pks: Iterable[int]) -> dict[int, QuestionRe
     return records
 
 
+# Built once: these run on every answer, where statement construction would dominate.
+_GET_CARD = select(_cards).where(
+    _cards.c.user_id == bindparam("k_user"), _cards.c.question_pk == bindparam("k_question")
+)
+_UPDATE_CARD = update(_cards).where(
+    _cards.c.user_id == bindparam("k_user"), _cards.c.question_pk == bindparam("k_question")
+)
+_DELETE_CARD = delete(_cards).where(
+    _cards.c.user_id == bindparam("k_user"), _cards.c.question_pk == bindparam("k_question")
+)
+_INSERT_CARD = insert(_cards)
+_INSERT_LOG = insert(_logs)
+
+
 def get_card(conn: Connection, user_id: int, question_pk: int) -> CardInfo | None:
-    row = conn.execute(
-        select(_cards).where(_cards.c.user_id == user_id, _cards.c.question_pk == question_pk)
-    ).first()
+    row = conn.execute(_GET_CARD, {"k_user": user_id, "k_question": question_pk}).first()
     if row is None:
         return None
     state = CardState(row.state, row.step, row.stability, row.difficulty, row.due, row.last_review)
-    return CardInfo(state, row.reps, row.lapses, row.right_streak, row.in_wrong_book)
+    return CardInfo(
+        state, row.reps, row.lapses, row.right_streak, row.in_wrong_book, row.first_reviewed_at
+    )
 
 
 def record_answer(conn: Connection, record: AnswerRecord) -> int:
     """Store one answer: its review log and the card state it leads to. Returns the log id."""
-    log_id = conn.execute(
-        insert(_logs).values(
-            uid=record.uid,
-            user_id=record.user_id,
-            question_pk=record.question_pk,
-            attempt_id=record.attempt_id,
-            answer=record.answer_json,
-            correct=record.correct,
-            score=record.score,
-            rating=record.rating,
-            duration_ms=record.duration_ms,
-            reviewed_at=record.reviewed_at,
-        )
-    ).inserted_primary_key
+    result = conn.execute(
+        _INSERT_LOG,
+        {
+            "uid": record.uid,
+            "user_id": record.user_id,
+            "question_pk": record.question_pk,
+            "attempt_id": record.attempt_id,
+            "answer": record.answer_json,
+            "correct": record.correct,
+            "score": record.score,
+            "rating": record.rating,
+            "duration_ms": record.duration_ms,
+            "reviewed_at": record.reviewed_at,
+        },
+    )
     put_card(conn, record.user_id, record.question_pk, record.card)
-    assert log_id is not None
-    return int(log_id[0])
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def put_card(conn: Connection, user_id: int, question_pk: int, card: CardInfo | None) -> None:
     """Write a card's state; ``None`` removes it (the question becomes new again)."""
-    where = and_(_cards.c.user_id == user_id, _cards.c.question_pk == question_pk)
+    keys = {"k_user": user_id, "k_question": question_pk}
     if card is None:
-        conn.execute(delete(_cards).where(where))
+        conn.execute(_DELETE_CARD, keys)
         return
     s = card.state
     values = {
@@ -192,9 +208,10 @@ def put_card(conn: Connection, user_id: int, question_pk: int, card: CardInfo | 
         "lapses": card.lapses,
         "right_streak": card.right_streak,
         "in_wrong_book": card.in_wrong_book,
+        "first_reviewed_at": card.first_reviewed_at,
     }
-    if conn.execute(update(_cards).where(where).values(**values)).rowcount == 0:
-        conn.execute(insert(_cards).values(user_id=user_id, question_pk=question_pk, **values))
+    if conn.execute(_UPDATE_CARD, {**keys, **values}).rowcount == 0:
+        conn.execute(_INSERT_CARD, {"user_id": user_id, "question_pk": question_pk, **values})
 
 
 def delete_log(conn: Connection, log_id: int) -> None:

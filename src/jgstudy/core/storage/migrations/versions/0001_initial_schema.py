@@ -103,6 +103,7 @@ def upgrade() -> None:
         sa.Column("lapses", sa.Integer(), nullable=False),
         sa.Column("right_streak", sa.Integer(), nullable=False),
         sa.Column("in_wrong_book", sa.Boolean(), nullable=False),
+        sa.Column("first_reviewed_at", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["question_pk"],
             ["questions.pk"],
@@ -115,6 +116,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("cards", schema=None) as batch_op:
         batch_op.create_index("ix_cards_user_due", ["user_id", "due"], unique=False)
+        batch_op.create_index("ix_cards_user_first", ["user_id", "first_reviewed_at"], unique=False)
 
     op.create_table(
         "question_tags",
@@ -171,6 +173,7 @@ def downgrade() -> None:
 
     op.drop_table("question_tags")
     with op.batch_alter_table("cards", schema=None) as batch_op:
+        batch_op.drop_index("ix_cards_user_first")
         batch_op.drop_index("ix_cards_user_due")
 
     op.drop_table("cards")
