@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jgstudy.cli import commands
+from jgstudy.cli import convert as convert_cmd
 
 GLOBAL_FLAGS = ("--db", "--data-dir")
 
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="输出题库格式的 JSON Schema")
     schema.add_argument("-o", "--output", type=Path)
     schema.set_defaults(func=commands.schema)
+    convert_cmd.register(sub)
     return parser
 
 

@@ -1,0 +1,77 @@
+"""What every reader produces: questions as plain dicts with the row they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A problem or notice about one row (or line) of a file; ``row`` None means the whole file."""
+
+    file: Path
+    row: int | None
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        place = str(self.file)
+        if self.row is not None:
+            place += f":{self.row}"
+            if self.column is not None:
+                place += f":{self.column}"
+        return f"{place}: {self.message}"
+
+
+@dataclass
+class Entry:
+    """One question as read from a row or a text block, before validation.
+
+    Attributes:
+        row: the spreadsheet row or text line, as the trainer sees it in their editor.
+        data: the question as a bank file would hold it (no ``id`` when the file has none).
+        problems: what the reader already found wrong, worded for the trainer.
+        reported: fields whose problems are in ``problems``; the model's own complaints about
+            them would only repeat the same thing less clearly.
+        warnings: things the reader ignored or filled in.
+    """
+
+    row: int
+    data: dict[str, Any]
+    problems: list[str] = field(default_factory=list)
+    reported: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+    def fail(self, fieldname: str, message: str) -> None:
+        self.problems.append(message)
+        self.reported.add(fieldname)
+
+
+@dataclass
+class Parsed:
+    """A whole input file read: its questions, bank information if any, and what went wrong."""
+
+    entries: list[Entry] = field(default_factory=list)
+    header: dict[str, Any] = field(default_factory=dict)
+    header_rows: dict[str, int] = field(default_factory=dict)
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+
+
+@dataclass
+class Rendered:
+    """A bank written in some format.
+
+    Attributes:
+        data: the file's bytes.
+        count: how many questions the file holds.
+        skipped: ids of questions the format cannot hold, by the reason (a problem each).
+        notices: what the format could not keep of the questions it does hold.
+    """
+
+    data: bytes
+    count: int
+    skipped: dict[str, list[str]] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)

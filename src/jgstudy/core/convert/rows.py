@@ -1,0 +1,217 @@
+"""One spreadsheet row to a question dict, and one question back to a row."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from jgstudy.core.convert import syntax
+from jgstudy.core.convert.columns import OPTION_COLS, Col
+from jgstudy.core.convert.entries import Entry
+from jgstudy.core.model import (
+    OPTION_KEYS,
+    QTYPE_LABELS,
+    AnyQuestion,
+    FillQuestion,
+    JudgeQuestion,
+    MultipleQuestion,
+    QType,
+    ShortQuestion,
+    SingleQuestion,
+)
+
+Cells = Mapping[Col, str]
+CellValue = str | int | float
+
+
+def row_to_entry(row: int, cells: Cells) -> Entry | None:
+    """The question a row describes; None for an empty row."""
+    if not any(cells.values()):
+        return None
+    entry = Entry(row, {})
+    qtype = _read_type(entry, cells.get(Col.TYPE, ""))
+    _read_common(entry, cells, qtype)
+    if qtype is not None:
+        _BODY[qtype](entry, cells)
+        _warn_unused(entry, cells, qtype)
+    return entry
+
+
+def _read_type(entry: Entry, text: str) -> QType | None:
+    qtype = syntax.parse_type(text)
+    if qtype is not None:
+        entry.data["type"] = qtype.value
+    elif not text:
+        entry.fail("type", f"“题型”为空（应为 {syntax.TYPE_LABELS}）")
+    else:
+        entry.fail("type", f"未知题型“{text}”，应为 {syntax.TYPE_LABELS}")
+    return qtype
+
+
+def _read_common(entry: Entry, cells: Cells, qtype: QType | None) -> None:
+    data = entry.data
+    for col, key in ((Col.ID, "id"), (Col.EXPLANATION, "explanation"), (Col.IMAGE, "image")):
+        if cells.get(col):
+            data[key] = cells[col]
+    stem = cells.get(Col.STEM, "")
+    if stem:
+        data["stem"] = syntax.mark_blanks(stem) if qtype is QType.FILL else stem
+    if cells.get(Col.TAGS):
+        data["tags"] = syntax.split_list(cells[Col.TAGS])
+    source = {
+        k: cells[c] for c, k in ((Col.LOCATOR, "locator"), (Col.QUOTE, "quote")) if cells.get(c)
+    }
+    if source:
+        data["source"] = source
+    _read_difficulty(entry, cells.get(Col.DIFFICULTY, ""))
+    _read_points(entry, cells.get(Col.POINTS, ""))
+
+
+def _read_difficulty(entry: Entry, text: str) -> None:
+    if not text:
+        return
+    value = syntax.parse_difficulty(text)
+    if value is None:
+        entry.fail("difficulty", f"难度应为 1～5 的整数或 易/中/难，而不是“{text}”")
+    else:
+        entry.data["difficulty"] = value
+
+
+def _read_points(entry: Entry, text: str) -> None:
+    if not text:
+        return
+    value = syntax.parse_number(text)
+    if value is None:
+        entry.fail("points", f"分值应为数字，而不是“{text}”")
+    else:
+        entry.data["points"] = value
+
+
+def _options(cells: Cells) -> dict[str, str]:
+    return {col.value: cells[col] for col in OPTION_COLS if cells.get(col)}
+
+
+def _read_choice(entry: Entry, cells: Cells) -> None:
+    options = _options(cells)
+    entry.data["options"] = options
+    text = cells.get(Col.ANSWER, "")
+    keys = syntax.parse_choice(text)
+    if not text:
+        entry.fail("answer", "“正确答案”为空")
+    elif keys is None:
+        entry.fail("answer", f"答案“{text}”应为选项字母，如 B、ACD 或 A,C,D")
+    elif entry.data["type"] == QType.SINGLE and len(keys) != 1:
+        entry.fail(
+            "answer",
+            f"单选题只能有一个答案，这里写的是 {''.join(keys)}（多选题请把题型写成“多选”）",
+        )
+    elif outside := [k for k in keys if k not in OPTION_KEYS]:
+        entry.fail("answer", f"答案 {outside[0]} 不在选项中（选项为 {'、'.join(options)}）")
+    else:
+        entry.data["answer"] = keys[0] if entry.data["type"] == QType.SINGLE else keys
+
+
+def _read_judge(entry: Entry, cells: Cells) -> None:
+    text = cells.get(Col.ANSWER, "")
+    value = syntax.parse_judge(text)
+    options = _options(cells)
+    if value is None and text.strip().upper() in options:
+        # Some templates give 判断题 the options A 正确 / B 错误 and the answer as a letter.
+        value = syntax.parse_judge(options[text.strip().upper()])
+    if not text:
+        entry.fail("answer", "“正确答案”为空（判断题写“正确”或“错误”）")
+    elif value is None:
+        entry.fail(
+            "answer", f"判断题的答案应为“正确”或“错误”（也可写 对/错、√/×、T/F），而不是“{text}”"
+        )
+    else:
+        entry.data["answer"] = value
+
+
+def _read_fill(entry: Entry, cells: Cells) -> None:
+    text = cells.get(Col.ANSWER, "")
+    if text:
+        entry.data["blanks"] = syntax.parse_blanks(text)
+    else:
+        entry.fail("blanks", "“正确答案”为空（填空题写每个空的答案，用“；”分隔）")
+
+
+def _read_short(entry: Entry, cells: Cells) -> None:
+    text = cells.get(Col.ANSWER, "")
+    if text:
+        entry.data["reference"] = text
+    else:
+        entry.fail("reference", "“正确答案”为空（简答题在这里写参考答案）")
+    if cells.get(Col.KEYWORDS):
+        entry.data["keywords"] = syntax.parse_keywords(cells[Col.KEYWORDS])
+
+
+_BODY: dict[QType, Callable[[Entry, Cells], None]] = {
+    QType.SINGLE: _read_choice,
+    QType.MULTIPLE: _read_choice,
+    QType.JUDGE: _read_judge,
+    QType.FILL: _read_fill,
+    QType.SHORT: _read_short,
+}
+
+
+def _warn_unused(entry: Entry, cells: Cells, qtype: QType) -> None:
+    label = QTYPE_LABELS[qtype]
+    if qtype in (QType.FILL, QType.SHORT) and _options(cells):
+        entry.warnings.append(f"{label}题不用选项，选项列已忽略")
+    if qtype is not QType.SHORT and cells.get(Col.KEYWORDS):
+        entry.warnings.append("只有简答题用关键词，“关键词”列已忽略")
+
+
+def question_to_row(question: AnyQuestion) -> dict[Col, CellValue]:
+    """A question as the cells of one template row (empty cells left out)."""
+    row: dict[Col, CellValue] = {
+        Col.ID: question.id,
+        Col.TYPE: QTYPE_LABELS[QType(question.type)],
+        Col.STEM: question.stem,
+        Col.EXPLANATION: question.explanation,
+        Col.TAGS: syntax.format_list(question.tags),
+        Col.DIFFICULTY: question.difficulty,
+        Col.POINTS: syntax.format_number(question.points),
+        Col.IMAGE: question.image or "",
+    }
+    if question.source is not None:
+        row[Col.LOCATOR] = question.source.locator
+        row[Col.QUOTE] = question.source.quote
+    row.update(_answer_cells(question))
+    return {col: value for col, value in row.items() if value != ""}
+
+
+def _answer_cells(question: AnyQuestion) -> dict[Col, CellValue]:
+    if isinstance(question, SingleQuestion | MultipleQuestion):
+        cells: dict[Col, CellValue] = {Col(key): text for key, text in question.options.items()}
+        answer = question.answer
+        cells[Col.ANSWER] = answer if isinstance(answer, str) else "".join(answer)
+        return cells
+    if isinstance(question, JudgeQuestion):
+        return {Col.ANSWER: syntax.format_judge(question.answer)}
+    if isinstance(question, FillQuestion):
+        return {Col.ANSWER: syntax.format_blanks(question.blanks)}
+    return {Col.ANSWER: question.reference, Col.KEYWORDS: syntax.format_keywords(question.keywords)}
+
+
+_LIST_BREAKERS = re.compile(r"[、,，;；\n]")
+_ALTERNATIVE_BREAKERS = re.compile(r"[;；|｜]")
+
+
+def ambiguous_cells(question: AnyQuestion) -> list[str]:
+    """Column names whose text holds a separator, so the row would read back differently."""
+    found = []
+    if any(_LIST_BREAKERS.search(tag) for tag in question.tags):
+        found.append("章节")
+    if isinstance(question, FillQuestion) and any(
+        _ALTERNATIVE_BREAKERS.search(a) for accepted in question.blanks for a in accepted
+    ):
+        found.append("正确答案")
+    if isinstance(question, ShortQuestion) and any(
+        _LIST_BREAKERS.search(w) or _ALTERNATIVE_BREAKERS.search(w)
+        for k in question.keywords
+        for w in (k.word, *k.aliases)
+    ):
+        found.append("关键词")
+    return found

@@ -1,0 +1,156 @@
+"""Validate read questions with the same model and checks as bank files, row by row.
+
+Every problem is tied to the row it came from; a row with problems is left out and the others are
+kept, so one typo does not stop a whole spreadsheet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from jgstudy.core.banks.checks import check_question
+from jgstudy.core.banks.loader import QUESTION_ADAPTER
+from jgstudy.core.banks.messages import describe
+from jgstudy.core.convert.bankinfo import INFO_SHEET
+from jgstudy.core.convert.entries import Entry, Parsed, RowProblem
+from jgstudy.core.model import ID_PATTERN, AnyQuestion, Bank, BankHeader
+
+MISSING_EXPLANATION = "（暂无解析）"
+_SHOWN_ROWS = 30
+
+
+def content_id(stem: str, qtype: str) -> str:
+    """A stable id for a question that has none: the same stem and type give the same id.
+
+    Spaces and full-/half-width differences do not change it, so re-importing an edited sheet
+    updates the question instead of adding a copy — unless the stem itself was edited.
+    """
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", stem))
+    return "x-" + hashlib.sha1(f"{qtype}\n{text}".encode()).hexdigest()[:10]
+
+
+def validate_entries(
+    file: Path, parsed: Parsed, bank_dir: Path
+) -> tuple[list[AnyQuestion], list[RowProblem], list[RowProblem]]:
+    """The valid questions, then the problems and warnings of every row, in row order."""
+    derived, placeholder = _complete(parsed.entries)
+    questions: list[AnyQuestion] = []
+    problems: list[RowProblem] = []
+    ids: dict[str, int] = {}
+    for entry in parsed.entries:
+        messages = list(entry.problems)
+        messages.extend(_duplicate(entry, ids, entry.row in derived))
+        question = _validated(entry, bank_dir, messages)
+        problems.extend(RowProblem(file, entry.row, m) for m in messages)
+        if question is not None and not messages:
+            questions.append(question)
+        else:
+            placeholder.discard(entry.row)
+    warnings = [RowProblem(file, e.row, w) for e in parsed.entries for w in e.warnings]
+    if placeholder:
+        warnings.insert(0, _placeholder_warning(file, sorted(placeholder)))
+    return questions, problems, warnings
+
+
+def _complete(entries: list[Entry]) -> tuple[set[int], set[int]]:
+    """Give ids and explanations to entries without them; the rows of each kind."""
+    derived: set[int] = set()
+    placeholder: set[int] = set()
+    for entry in entries:
+        data = entry.data
+        if "id" not in data and isinstance(data.get("stem"), str) and "type" in data:
+            data["id"] = content_id(data["stem"], data["type"])
+            derived.add(entry.row)
+        elif "id" not in data:
+            entry.reported.add("id")  # no stem to derive it from: "缺少题干" says it all
+        if "explanation" not in data:
+            # Aiken has no place for it and many sheets leave 解析 empty, but the bank format
+            # requires one: a visible placeholder is written and the trainer is told where.
+            data["explanation"] = MISSING_EXPLANATION
+            placeholder.add(entry.row)
+    return derived, placeholder
+
+
+def _placeholder_warning(file: Path, rows: list[int]) -> RowProblem:
+    shown = "、".join(str(r) for r in rows[:_SHOWN_ROWS]) + (
+        "……" if len(rows) > _SHOWN_ROWS else ""
+    )
+    message = f"{len(rows)} 题没有解析，已填入“{MISSING_EXPLANATION}”，请补写（第 {shown} 行）"
+    return RowProblem(file, None, message)
+
+
+def _duplicate(entry: Entry, ids: dict[str, int], derived: bool) -> Iterator[str]:
+    qid = entry.data.get("id")
+    if not isinstance(qid, str):
+        return
+    if qid not in ids:
+        ids[qid] = entry.row
+    elif derived:
+        yield f"与第 {ids[qid]} 行的题目重复（题型和题干相同）"
+    else:
+        yield f"编号 {qid} 与第 {ids[qid]} 行重复"
+
+
+def _validated(entry: Entry, bank_dir: Path, messages: list[str]) -> AnyQuestion | None:
+    if "type" not in entry.data:
+        return None
+    try:
+        question = QUESTION_ADAPTER.validate_python(entry.data)
+    except ValidationError as exc:
+        messages.extend(
+            describe(error)
+            for error in exc.errors(include_url=False)
+            if _field(error["loc"], entry.data["type"]) not in entry.reported
+        )
+        return None
+    messages.extend(p.message for p in check_question(question, 0, bank_dir))
+    return question
+
+
+def _field(loc: tuple[str | int, ...], qtype: str) -> str | int | None:
+    # A discriminated union puts the tag first: ("single", "answer", 0).
+    parts = loc[1:] if loc[:1] == (qtype,) else loc
+    return parts[0] if parts else None
+
+
+def build_bank(
+    file: Path, parsed: Parsed, questions: Iterable[AnyQuestion], overrides: dict[str, str]
+) -> tuple[Bank | None, list[RowProblem]]:
+    """The bank: information from the file, else derived from its name, then the overrides."""
+    data: dict[str, Any] = {"format": 1, "id": bank_id_for(file), "title": file.stem}
+    data.update(parsed.header)
+    data.update({k: v for k, v in overrides.items() if v})
+    try:
+        header = BankHeader.model_validate(data)
+    except ValidationError as exc:
+        return None, [
+            _header_problem(file, parsed, error) for error in exc.errors(include_url=False)
+        ]
+    return Bank.model_construct(**dict(header), questions=tuple(questions)), []
+
+
+def _header_problem(file: Path, parsed: Parsed, error: ErrorDetails) -> RowProblem:
+    field = str(error["loc"][0]) if error["loc"] else ""
+    row = parsed.header_rows.get(field)
+    # Rows of the 题库信息 sheet are not rows of the question sheet: say which sheet is meant.
+    where = f"“{INFO_SHEET}”表：" if row is not None else "题库信息："
+    return RowProblem(file, row, where + describe(error))
+
+
+def bank_id_for(file: Path) -> str:
+    """A bank id from a file name: the name itself when it is a valid id, else ``bank-`` + hash."""
+    name = file.stem
+    if re.fullmatch(ID_PATTERN, name):
+        return name
+    slug = re.sub(r"[\s]+", "-", name)
+    if slug.isascii() and re.fullmatch(ID_PATTERN, slug):
+        return slug
+    return "bank-" + hashlib.sha1(name.encode()).hexdigest()[:8]

@@ -1,0 +1,173 @@
+"""Excel workbooks in the 考试宝-style template: questions on the first sheet, bank info on "题库信息".
+
+Reading never evaluates anything: a cell holding a formula is read as the formula's text (for
+example ``=A1&"题"``), and the trainer is told which cell it was. Writing stores every text as a
+string cell, so nothing exported can run as a formula (see :mod:`jgstudy.core.safecells`).
+"""
+
+from __future__ import annotations
+
+import warnings
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+
+from jgstudy.core.convert.bankinfo import INFO_COLUMNS, INFO_SHEET, header_from_rows, header_rows
+from jgstudy.core.convert.columns import EXPORT_LABELS, Col
+from jgstudy.core.convert.entries import Parsed, RowProblem
+from jgstudy.core.convert.rows import CellValue, question_to_row
+from jgstudy.core.convert.table import cell_text, read_table
+from jgstudy.core.model import Bank
+from jgstudy.core.safecells import set_text
+
+QUESTION_SHEET = "题目"
+_WIDTHS = {Col.STEM: 60, Col.EXPLANATION: 40, Col.ANSWER: 16, Col.KEYWORDS: 30, Col.QUOTE: 30}
+
+
+def read_xlsx(file: Path) -> Parsed:
+    """Questions and bank information of a workbook."""
+    with warnings.catch_warnings():
+        # openpyxl warns about styles and extensions (data validation…) it drops; reading
+        # cell text loses nothing by that, and the trainer could do nothing about it.
+        warnings.simplefilter("ignore", UserWarning)
+        return _read_workbook(file)
+
+
+def _read_workbook(file: Path) -> Parsed:
+    parsed = Parsed()
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        message = f"无法打开 Excel 文件（{exc}）；旧版 .xls 请先在 Excel 中“另存为” .xlsx"
+        parsed.problems.append(RowProblem(file, None, message))
+        return parsed
+    try:
+        names = [n for n in workbook.sheetnames if n != INFO_SHEET]
+        if not names:
+            parsed.problems.append(RowProblem(file, None, "工作簿中没有题目工作表"))
+            return parsed
+        formulas: list[tuple[int, int]] = []
+        read_table(file, _sheet_rows(workbook[names[0]], formulas), parsed)
+        parsed.warnings.extend(_formula_warnings(file, formulas))
+        if INFO_SHEET in workbook.sheetnames:
+            _read_info(file, workbook[INFO_SHEET], parsed)
+    finally:
+        workbook.close()  # read-only workbooks keep the file open until closed
+    return parsed
+
+
+def _sheet_rows(sheet: Any, formulas: list[tuple[int, int]]) -> Iterator[tuple[int, list[str]]]:
+    sheet.reset_dimensions()  # some writers record a wrong size; read every row there is
+    for row, cells in enumerate(sheet.iter_rows(), start=1):
+        values = []
+        for column, cell in enumerate(cells, start=1):
+            if getattr(cell, "data_type", None) == "f":
+                formulas.append((row, column))
+            values.append(_text(cell.value))
+        yield row, values
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime) and value.time() == time():
+        return value.date().isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def _formula_warnings(file: Path, cells: list[tuple[int, int]]) -> Iterator[RowProblem]:
+    for row, column in cells:
+        where = f"{get_column_letter(column)}{row}"
+        message = f"单元格 {where} 是公式，按公式原文读取、不计算（需要结果请先“选择性粘贴为数值”）"
+        yield RowProblem(file, row, message)
+
+
+def _read_info(file: Path, sheet: Any, parsed: Parsed) -> None:
+    rows = (
+        (row, cell_text(_text(values[0])), cell_text(_text(values[1])))
+        for row, values in enumerate(sheet.iter_rows(max_col=2, values_only=True), start=1)
+        if len(values) >= 2
+    )
+    data, where, notices = header_from_rows(rows)
+    parsed.header.update(data)
+    parsed.header_rows.update(where)
+    parsed.warnings.extend(RowProblem(file, row, message) for row, message in notices)
+
+
+def write_xlsx(bank: Bank) -> tuple[bytes, list[str]]:
+    """The bank as an xlsx workbook, and notices about anything that could not be kept."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = QUESTION_SHEET
+    notices = _write_questions(sheet, bank)
+    _write_info(workbook.create_sheet(INFO_SHEET), bank)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue(), notices
+
+
+def _write_questions(sheet: Worksheet, bank: Bank) -> list[str]:
+    columns = list(EXPORT_LABELS)
+    _write_header(sheet, [EXPORT_LABELS[c] for c in columns])
+    notices: list[str] = []
+    for row, question in enumerate(bank.questions, start=2):
+        cells = question_to_row(question)
+        for index, col in enumerate(columns, start=1):
+            if col in cells:
+                notices.extend(_put(sheet, row, index, cells[col], question.id))
+    for index, col in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(col, 10)
+    sheet.freeze_panes = "A2"
+    return notices
+
+
+def _cell(sheet: Worksheet, row: int, column: int) -> Cell:
+    cell = sheet.cell(row, column)
+    assert isinstance(cell, Cell)  # never a merged cell: this sheet has none
+    return cell
+
+
+def _write_header(sheet: Worksheet, labels: list[str]) -> None:
+    for index, label in enumerate(labels, start=1):
+        cell = _cell(sheet, 1, index)
+        set_text(cell, label)
+        cell.font = Font(bold=True)
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: CellValue, qid: str) -> list[str]:
+    cell = _cell(sheet, row, column)
+    if not isinstance(value, str):
+        cell.value = value
+        return []
+    clean = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters xlsx cannot store
+    set_text(cell, clean)
+    if clean != value:
+        return [f"题 {qid} 的 {get_column_letter(column)} 列含有 Excel 无法保存的控制字符，已删除"]
+    return []
+
+
+def _write_info(sheet: Worksheet, bank: Bank) -> None:
+    _write_header(sheet, list(INFO_COLUMNS))
+    for row, values in enumerate(header_rows(bank), start=2):
+        for column, text in enumerate(values, start=1):
+            set_text(_cell(sheet, row, column), text)
+    sheet.column_dimensions["A"].width = 12
+    sheet.column_dimensions["B"].width = 60
+    sheet.column_dimensions["C"].width = 60
