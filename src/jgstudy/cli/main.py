@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jgstudy.cli import commands
 from jgstudy.cli import convert as convert_cmd
+from jgstudy.cli import exam as exam_cmd
 
 GLOBAL_FLAGS = ("--db", "--data-dir")
 
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="输出题库格式的 JSON Schema")
     schema.add_argument("-o", "--output", type=Path)
     schema.set_defaults(func=commands.schema)
+    exam_cmd.register(sub)
     convert_cmd.register(sub)
     return parser
 

@@ -198,9 +198,18 @@ class StudyService:
         return [self._questions[pk] for pk in pks]
 
     def record(
-        self, user_id: int, record: QuestionRecord, response: Response, duration_ms: int
+        self,
+        user_id: int,
+        record: QuestionRecord,
+        response: Response,
+        duration_ms: int,
+        *,
+        attempt_id: int | None = None,
     ) -> Outcome:
-        """Grade, schedule and store one answer, committed before this returns."""
+        """Grade, schedule and store one answer, committed before this returns.
+
+        ``attempt_id`` ties the review log to an exam or drill attempt.
+        """
         result = grade(record.question, response, record.scoring)
         rating = self._rating(record, response, result.correct, duration_ms)
         now = self.clock.now()
@@ -220,6 +229,7 @@ class StudyService:
                     duration_ms=duration_ms,
                     reviewed_at=now,
                     card=after,
+                    attempt_id=attempt_id,
                 ),
             )
         return Outcome(log_id, result, rating, before, after)

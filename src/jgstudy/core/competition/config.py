@@ -1,0 +1,157 @@
+"""Competition configuration (竞赛配置): teams and rounds, with presets for the skills contest.
+
+Each round kind's defaults are the preset of the municipal civil-servant skills competition
+(公务员技能大赛), so ``- kind: buzzer`` alone is a standard 抢答 round. See
+docs/competition-format.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from jgstudy.core.banks.errors import PendingProblem
+from jgstudy.core.exams.blueprint import QuestionFilter
+from jgstudy.core.exams.configfile import load_model
+from jgstudy.core.model import Ident, Text
+
+MIN_TEAMS = 2
+MAX_TEAMS = 8
+# Key names as the GUI reports them: a letter or digit, F1-F12, or a few named keys.
+KEY_PATTERN = r"^(?:[A-Z0-9]|F(?:[1-9]|1[0-2])|Space|Enter|Tab|Num[0-9])$"
+
+PATTERN_MESSAGES = {"key": "抢答键应为 A–Z、0–9、F1–F12、Space、Enter、Tab 或 Num0–Num9"}
+
+Points = Annotated[int, Field(ge=-1000, le=1000)]
+Seconds = Annotated[int, Field(ge=1, le=3600)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Team(_Frozen):
+    """A team or single player and the buzzer key it presses."""
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+    key: Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
+
+    @field_validator("key", mode="before")
+    @classmethod
+    def _letters_in_capitals(cls, value: object) -> object:
+        # "q" and "Q" are the same key; the GUI reports letters in capitals.
+        return value.upper() if isinstance(value, str) and len(value) == 1 else value
+
+
+class RoundKind(StrEnum):
+    COMPULSORY = "compulsory"  # 必答
+    BUZZER = "buzzer"  # 抢答
+    RISK = "risk"  # 风险题
+    SPEED = "speed"  # 速答 / 速决毫厘
+
+
+class _Round(_Frozen):
+    filter: QuestionFilter = QuestionFilter()
+
+
+class CompulsoryRound(_Round):
+    """必答: each team in turn answers its own question."""
+
+    kind: Literal["compulsory"]
+    title: Text = "必答题"
+    per_team: int = Field(default=2, ge=1, le=50)
+    answer_seconds: Seconds = 30
+    points: Points = 10
+    wrong_points: Points = 0
+
+
+class BuzzerRound(_Round):
+    """抢答: the first team to buzz after the release answers."""
+
+    kind: Literal["buzzer"]
+    title: Text = "抢答题"
+    count: int = Field(default=10, ge=1, le=200)
+    buzz_window_seconds: Seconds = 20
+    answer_seconds: Seconds = 20
+    points: Points = 10
+    wrong_points: Points = -10
+    false_start_points: Points = -5
+    rebuzz_after_wrong: bool = True
+
+
+class RiskRound(_Round):
+    """风险题: the team picks a stake, then wins or loses it."""
+
+    kind: Literal["risk"]
+    title: Text = "风险题"
+    per_team: int = Field(default=1, ge=1, le=20)
+    stakes: tuple[Annotated[int, Field(ge=1, le=1000)], ...] = Field(
+        default=(10, 20, 30), min_length=1, max_length=10
+    )
+    answer_seconds: Seconds = 60
+
+
+class SpeedRound(_Round):
+    """速答 / 速决毫厘: each team answers as many as it can in its turn."""
+
+    kind: Literal["speed"]
+    title: Text = "速决毫厘"
+    per_team: int = Field(default=15, ge=1, le=200)
+    duration_seconds: Seconds = 60
+    points: Points = 10
+    wrong_points: Points = 0
+
+
+RoundConfig = CompulsoryRound | BuzzerRound | RiskRound | SpeedRound
+AnyRound = Annotated[RoundConfig, Field(discriminator="kind")]
+
+
+class CompetitionConfig(_Frozen):
+    """A match: its rounds in order and, optionally, default teams."""
+
+    format: Literal[1]
+    id: Ident
+    title: Text
+    description: str | None = None
+    seed: int | None = Field(default=None, ge=0)
+    teams: tuple[Team, ...] = ()
+    rounds: tuple[AnyRound, ...] = Field(max_length=20)  # at least one: see check_competition
+
+
+def load_competition(file: Path) -> CompetitionConfig:
+    """Load and validate a competition file.
+
+    Raises:
+        ConfigErrors: every problem, located at ``file:line:col``.
+    """
+    return load_model(file, CompetitionConfig, check_competition, PATTERN_MESSAGES)
+
+
+def check_competition(config: CompetitionConfig) -> list[PendingProblem]:
+    problems = [PendingProblem(("teams",), m) for m in team_problems(config.teams, optional=True)]
+    if not config.rounds:
+        problems.append(PendingProblem(("rounds",), "至少需要一轮 rounds"))
+    for index, rnd in enumerate(config.rounds):
+        if isinstance(rnd, RiskRound) and len(set(rnd.stakes)) != len(rnd.stakes):
+            problems.append(PendingProblem(("rounds", index, "stakes"), "分值 stakes 有重复"))
+    return problems
+
+
+def team_problems(teams: Sequence[Team], optional: bool = False) -> list[str]:
+    """What is wrong with a line-up: 2-8 teams, distinct names, distinct keys."""
+    if optional and not teams:
+        return []
+    problems: list[str] = []
+    if not MIN_TEAMS <= len(teams) <= MAX_TEAMS:
+        problems.append(f"参赛队应为 {MIN_TEAMS}–{MAX_TEAMS} 个（现有 {len(teams)} 个）")
+    names = [t.name for t in teams]
+    keys = [t.key for t in teams]
+    if len(set(names)) != len(names):
+        problems.append("队名有重复")
+    if len(set(keys)) != len(keys):
+        problems.append("抢答键有重复")
+    return problems

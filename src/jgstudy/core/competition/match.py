@@ -1,0 +1,215 @@
+"""The competition engine: a pure state machine over a match's event log.
+
+Time is always passed in (``now``/``at``); the engine never reads a clock. Every command
+validates against the current state, then emits events; the state is only ever changed by
+applying events, so replaying the stored log rebuilds the match exactly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from jgstudy.core.competition.base import MatchCore, MatchError
+from jgstudy.core.competition.config import BuzzerRound, RiskRound, RoundConfig, SpeedRound
+from jgstudy.core.competition.events import EventKind, Timer
+from jgstudy.core.competition.state import Phase, questions_needed
+from jgstudy.core.competition.view import BuzzResult
+
+IN_ROUND = (Phase.INTRO, Phase.READY, Phase.READING, Phase.BUZZING, Phase.ANSWERING, Phase.CLOSED)
+SKIPPABLE = (Phase.INTRO, Phase.CLOSED, Phase.READY, Phase.READING, Phase.BUZZING)
+
+__all__ = ["Match", "MatchError"]
+
+
+class Match(MatchCore):
+    """One match between 2-8 teams, driven by the host's commands and the buzzers."""
+
+    # -- the host's commands -------------------------------------------------------------
+
+    def start_round(self, now: datetime) -> None:
+        """Start the next round: its questions are drawn now and stored in the event."""
+        self.tick(now)
+        self._require(Phase.LOBBY, Phase.ROUND_OVER)
+        index = self._state.flow.round + 1
+        if index >= len(self.config.rounds):
+            raise MatchError("没有更多轮次")
+        rnd = self.config.rounds[index]
+        count = questions_needed(rnd, len(self.teams))
+        used = self._state.used_questions()
+        pks = self._source.draw(index, rnd.filter, count, self._state.seed, used)
+        self._emit(
+            EventKind.ROUND_STARTED, now, round=index, round_kind=rnd.kind, title=rnd.title,
+            questions=pks,
+        )  # fmt: skip
+
+    def next_round(self, now: datetime) -> None:
+        """End the current round if need be, then start the next (or finish the match)."""
+        if self.phase in IN_ROUND:
+            self.finish_round(now)
+        if self._state.flow.round + 1 < len(self.config.rounds):
+            self.start_round(now)
+        elif self.phase is not Phase.FINISHED:
+            self.finish(now)
+
+    def next_question(self, now: datetime) -> None:
+        """Put the round's next question (or speed turn) up; after the last, the round ends."""
+        self.tick(now)
+        self._require(*SKIPPABLE)
+        index = self._state.flow.item + 1
+        plan = self._state.plan()
+        if index >= len(plan):
+            self._emit(EventKind.ROUND_FINISHED, now, round=self._state.flow.round)
+            return
+        item = plan[index]
+        self._emit(EventKind.QUESTION_SHOWN, now, item.team, item=index, question=item.questions[0])
+
+    def choose_stake(self, stake: int, now: datetime) -> None:
+        """Risk round: the team's chosen stake; the question is shown next."""
+        self.tick(now)
+        self._require(Phase.READY)
+        rnd = self._state.round_config()
+        if not isinstance(rnd, RiskRound):
+            raise MatchError("只有风险题需要选择分值")
+        if stake not in rnd.stakes:
+            raise MatchError(f"分值应为 {'、'.join(map(str, rnd.stakes))} 之一")
+        self._emit(EventKind.STAKE_CHOSEN, now, self._state.flow.team, stake=stake)
+
+    def release(self, now: datetime) -> None:
+        """Start the clock: buzzers open (抢答) or the answer time (or speed turn) runs."""
+        self.tick(now)
+        flow = self._state.flow
+        speed_ready = flow.phase is Phase.READY and isinstance(self._round(), SpeedRound)
+        if not speed_ready:
+            self._require(Phase.READING)
+        self._emit(EventKind.QUESTION_RELEASED, now, flow.team, question=flow.question)
+
+    def press(self, key: str, at: datetime) -> BuzzResult:
+        """A buzzer key was pressed; unknown keys are ignored."""
+        team = self.team_for_key(key)
+        return BuzzResult.IGNORED if team is None else self.buzz(team, at)
+
+    def buzz(self, team: int, at: datetime) -> BuzzResult:
+        """Arbitrate a buzz: the first accepted press wins; presses arrive in event order."""
+        self._check_team(team)
+        self.tick(at)
+        rnd, flow = self._round(), self._state.flow
+        if not isinstance(rnd, BuzzerRound):
+            return BuzzResult.IGNORED
+        if flow.phase is Phase.READING:
+            return self._false_start(team, rnd, at)
+        if flow.phase is Phase.BUZZING and team not in flow.locked:
+            reaction = self._ms_since(flow.opened_at, at)
+            self._emit(EventKind.BUZZ, at, team, accepted=True, reaction_ms=reaction)
+            return BuzzResult.WON
+        if flow.phase in (Phase.BUZZING, Phase.ANSWERING):
+            self._reject(team, at)
+            return BuzzResult.LOCKED_OUT
+        return BuzzResult.IGNORED
+
+    def judge(self, correct: bool, now: datetime) -> None:
+        """The host's verdict on the answer being given."""
+        self.tick(now)
+        self._require(Phase.ANSWERING)
+        flow = self._state.flow
+        delta = self._delta(correct)
+        self._emit(
+            EventKind.JUDGED, now, flow.team, correct=correct, delta=delta, question=flow.question
+        )
+
+    def skip(self, now: datetime) -> None:
+        """Speed round: pass on the current question (no points) and go to the next."""
+        self.tick(now)
+        self._require(Phase.ANSWERING)
+        if not isinstance(self._round(), SpeedRound):
+            raise MatchError("只有速答环节可以跳过题目")
+        flow = self._state.flow
+        self._emit(EventKind.SKIPPED, now, flow.team, question=flow.question)
+
+    def adjust(self, team: int, delta: int, now: datetime, reason: str = "") -> None:
+        """Add (or with a negative delta, remove) points by hand."""
+        self._check_team(team)
+        self.tick(now)
+        self._emit(EventKind.ADJUSTED, now, team, delta=int(delta), reason=reason)
+
+    def undo(self, now: datetime) -> bool:
+        """Reverse the last scoring event not yet undone (a judgement, false start or adjustment).
+
+        Its points are taken back exactly; when nothing else happened since, the match also
+        returns to where it was (e.g. the team is answering again and can be re-judged).
+        """
+        target = self._state.last_scoring()
+        if target is None:
+            return False
+        event = self._events[target - 1]
+        self._emit(
+            EventKind.UNDONE, now, event.team, target=target, target_kind=event.kind.value,
+            delta=event.delta,
+        )  # fmt: skip
+        return True
+
+    def tick(self, now: datetime) -> timedelta | None:
+        """Evaluate the timers at ``now`` (call often, e.g. every 100 ms); returns time left."""
+        flow = self._state.flow
+        if flow.deadline is not None and now >= flow.deadline:
+            timer = self._expired_timer()
+            if timer is not None:
+                self._emit(EventKind.TIMEOUT, flow.deadline, flow.team, timer=timer.value)
+        remaining = self.remaining(now)
+        if self._view is not None:
+            self._view.show_time(remaining)
+        return remaining
+
+    def finish_round(self, now: datetime) -> None:
+        """End the round now (questions left are not asked)."""
+        self.tick(now)
+        self._require(*IN_ROUND)
+        self._emit(EventKind.ROUND_FINISHED, now, round=self._state.flow.round)
+
+    def finish(self, now: datetime) -> None:
+        """End the match; the final scores are written into the last event."""
+        if self.phase in IN_ROUND:
+            self.finish_round(now)
+        self._require(Phase.LOBBY, Phase.ROUND_OVER)
+        self._emit(EventKind.MATCH_FINISHED, now, scores=list(self.scores))
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _round(self) -> RoundConfig | None:
+        return self._state.round_config()
+
+    def _expired_timer(self) -> Timer | None:
+        flow = self._state.flow
+        if flow.phase is Phase.BUZZING:
+            return Timer.BUZZ
+        if flow.phase is Phase.ANSWERING and isinstance(self._round(), SpeedRound):
+            return Timer.TURN
+        if flow.phase is Phase.ANSWERING and not flow.time_up:
+            return Timer.ANSWER
+        return None
+
+    def _false_start(self, team: int, rnd: BuzzerRound, at: datetime) -> BuzzResult:
+        if team in self._state.flow.locked:
+            return BuzzResult.LOCKED_OUT  # penalised once per question, however often pressed
+        self._emit(EventKind.FALSE_START, at, team, delta=rnd.false_start_points)
+        return BuzzResult.FALSE_START
+
+    def _reject(self, team: int, at: datetime) -> None:
+        # The first losing press of each team is logged (a tie shows in the record); key
+        # repeats after it are not.
+        flow = self._state.flow
+        if team not in flow.pressed:
+            reaction = self._ms_since(flow.opened_at, at)
+            self._emit(EventKind.BUZZ, at, team, accepted=False, reaction_ms=reaction)
+
+    def _delta(self, correct: bool) -> int:
+        rnd = self._round()
+        if isinstance(rnd, RiskRound):
+            stake = self._state.flow.stake or 0
+            return stake if correct else -stake
+        assert rnd is not None
+        return rnd.points if correct else rnd.wrong_points
+
+    def _ms_since(self, start: datetime | None, at: datetime) -> int | None:
+        if start is None:
+            return None
+        return int((max(at, start) - start).total_seconds() * 1000)

@@ -1,0 +1,89 @@
+"""Storing competition matches: the match row and its append-only event log."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, insert, select, update
+
+from jgstudy.core.storage.schema import MatchEventRow, MatchRow
+
+_matches = cast(Table, MatchRow.__table__)
+_events = cast(Table, MatchEventRow.__table__)
+
+
+@dataclass(frozen=True)
+class MatchInfo:
+    """A stored match; ``config`` is JSON text (competition configuration and teams)."""
+
+    id: int
+    uid: str
+    title: str
+    config: str
+    created_at: datetime
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """One row of a match's log; ``payload`` is JSON text."""
+
+    seq: int
+    at: datetime
+    kind: str
+    team: int | None
+    payload: str
+
+
+def create_match(conn: Connection, title: str, config: str, now: datetime) -> int:
+    result = conn.execute(
+        insert(_matches).values(uid=uuid.uuid4().hex, title=title, config=config, created_at=now)
+    )
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def append_event(conn: Connection, match_id: int, event: StoredEvent) -> None:
+    """Append one event; (match_id, seq) is unique, so an event cannot be stored twice."""
+    conn.execute(
+        insert(_events).values(
+            match_id=match_id,
+            seq=event.seq,
+            at=event.at,
+            kind=event.kind,
+            team=event.team,
+            payload=event.payload,
+        )
+    )
+
+
+def finish_match(conn: Connection, match_id: int, at: datetime) -> None:
+    conn.execute(update(_matches).where(_matches.c.id == match_id).values(finished_at=at))
+
+
+def get_match(conn: Connection, match_id: int) -> MatchInfo | None:
+    row = conn.execute(select(_matches).where(_matches.c.id == match_id)).first()
+    return _info(row) if row else None
+
+
+def list_matches(conn: Connection) -> list[MatchInfo]:
+    """Every match, newest first."""
+    rows = conn.execute(
+        select(_matches).order_by(_matches.c.created_at.desc(), _matches.c.id.desc())
+    )
+    return [_info(row) for row in rows]
+
+
+def load_events(conn: Connection, match_id: int) -> list[StoredEvent]:
+    rows = conn.execute(
+        select(_events).where(_events.c.match_id == match_id).order_by(_events.c.seq)
+    )
+    return [StoredEvent(r.seq, r.at, r.kind, r.team, r.payload) for r in rows]
+
+
+def _info(row: Any) -> MatchInfo:
+    return MatchInfo(row.id, row.uid, row.title, row.config, row.created_at, row.finished_at)
