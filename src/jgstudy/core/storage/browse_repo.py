@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
-from sqlalchemy import Connection, Select, and_, exists, false, func, or_, select, true
+from sqlalchemy import Connection, and_, exists, false, func, or_, select, true
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.storage.schema import BankRow, CardRow, QuestionRow, QuestionTagRow
@@ -97,21 +97,18 @@ def _status_condition(
 ) -> ColumnElement[bool]:
     if user_id is None:
         return true() if status == CardStatus.NEW else false()
-    card = and_(CardRow.user_id == user_id, CardRow.question_pk == QuestionRow.pk)
+    # An alias: the outer query joins cards too, and must not swallow this subquery's FROM.
+    cards = aliased(CardRow)
+    card = and_(cards.user_id == user_id, cards.question_pk == QuestionRow.pk)
     if status == CardStatus.NEW:
         return ~exists().where(card)
     if status == CardStatus.DUE:
-        return exists().where(card, CardRow.due <= due_before)
+        return exists().where(card, cards.due <= due_before)
     if status == CardStatus.LEARNING:
-        return exists().where(card, CardRow.state.in_(LEARNING_STATES))
+        return exists().where(card, cards.state.in_(LEARNING_STATES))
     if status == CardStatus.WRONG:
-        return exists().where(card, CardRow.in_wrong_book.is_(True))
+        return exists().where(card, cards.in_wrong_book.is_(True))
     raise ValueError(f"unknown status filter: {status}")
-
-
-def _with_card(query: Select[Any], user_id: int | None) -> Select[Any]:
-    on = and_(CardRow.question_pk == QuestionRow.pk, CardRow.user_id == (user_id or -1))
-    return query.outerjoin(CardRow, on)
 
 
 def count_questions(
@@ -144,8 +141,10 @@ def browse_questions(
         CardRow.state,
         CardRow.in_wrong_book,
     ).join(BankRow, BankRow.id == QuestionRow.bank_id)
+    # The cadre's card, if any (a user id of -1 matches none: everything is new).
+    on_card = and_(CardRow.question_pk == QuestionRow.pk, CardRow.user_id == (user_id or -1))
     query = (
-        _with_card(query, user_id)
+        query.outerjoin(CardRow, on_card)
         .where(*_conditions(flt, user_id, due_before))
         .order_by(QuestionRow.bank_id, QuestionRow.pk)
         .offset(max(offset, 0))

@@ -1,0 +1,304 @@
+"""The main window: navigation on the left, one view at a time, profiles in the toolbar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jgstudy.core.records import ImportResult, UserInfo
+from jgstudy.core.service import StudyService
+from jgstudy.gui.banks import result_text
+from jgstudy.gui.fonts import base_pixel_size
+from jgstudy.gui.home import HomeView
+from jgstudy.gui.icons import nav_icon, nav_icon_size
+from jgstudy.gui.library import LibraryView
+from jgstudy.gui.menus import build_menus
+from jgstudy.gui.practice import PracticePage
+from jgstudy.gui.prefs import Preferences
+from jgstudy.gui.profile import ProfileDialog, ProfileSwitcher, profile_text
+from jgstudy.gui.progress import ProgressView
+from jgstudy.gui.settings import SettingsView
+from jgstudy.gui.statusbar import WorkProgress
+from jgstudy.gui.style import apply_theme, colors_for
+from jgstudy.gui.widgets import plain_label
+from jgstudy.gui.workers import BankImporter
+from jgstudy.gui.wrongbook import WrongBookView
+
+VIEWS = (
+    ("home", "首页"),
+    ("practice", "练习"),
+    ("library", "题库"),
+    ("wrongbook", "错题本"),
+    ("progress", "统计"),
+    ("settings", "设置"),
+)
+NAV_ICONS = {
+    "home": "⌂",
+    "practice": "✎",
+    "library": "☰",
+    "wrongbook": "✗",
+    "progress": "▤",
+    "settings": "⚙",
+}
+
+
+class MainWindow(QMainWindow):
+    """Owns the views and wires them to the one service it is given."""
+
+    ready = Signal()  # the start-up flow (bundled import, profile) is done
+
+    def __init__(
+        self, service: StudyService, prefs: Preferences, data_folder: str, database_url: str
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.prefs = prefs
+        self.user: UserInfo | None = None
+        self.profile_dialog: ProfileDialog | None = None
+        self._starting = False
+        self.importer = BankImporter(service, parent=self)
+        self.setWindowTitle("机关学习")
+        self.setMinimumSize(QSize(1024, 680))
+        self._build_views(data_folder, database_url)
+        self._build_chrome()
+        self.actions_by_name = build_menus(self, self, VIEWS)
+        self._restore()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_views(self, data_folder: str, database_url: str) -> None:
+        self.home = HomeView()
+        self.practice = PracticePage(self.service, self.prefs)
+        self.library = LibraryView(self.service, self.importer)
+        self.wrongbook = WrongBookView(self.service)
+        self.progress = ProgressView()
+        self.settings = SettingsView(self.prefs, data_folder, database_url)
+        self.views: dict[str, QWidget] = {
+            "home": self.home,
+            "practice": self.practice,
+            "library": self.library,
+            "wrongbook": self.wrongbook,
+            "progress": self.progress,
+            "settings": self.settings,
+        }
+        self.home.practice_requested.connect(self.start_practice)
+        self.home.wrong_book_requested.connect(lambda: self.navigate("wrongbook"))
+        self.wrongbook.practice_requested.connect(self.start_practice)
+        self.practice.session_finished.connect(self.refresh)
+        self.practice.home_requested.connect(lambda: self.navigate("home"))
+        self.library.banks.banks_changed.connect(self.refresh)
+        self.settings.study_changed.connect(self._apply_study_settings)
+        self.settings.display_changed.connect(self.apply_display)
+
+    def _build_chrome(self) -> None:
+        self.stack = QStackedWidget()
+        for name, _title in VIEWS:
+            self.stack.addWidget(self.views[name])
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_sidebar())
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.work_progress = WorkProgress(self.importer)
+        self.statusBar().addPermanentWidget(self.work_progress)
+        self.statusBar().setSizeGripEnabled(False)
+        self.importer.succeeded.connect(self._on_import_succeeded)
+
+    def _build_sidebar(self) -> QFrame:
+        """Brand, navigation, and the profile switcher at the bottom (one click to switch)."""
+        sidebar = QFrame()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(212)
+        layout = QVBoxLayout(sidebar)
+        layout.setContentsMargins(14, 22, 14, 18)
+        layout.setSpacing(6)
+        brand = plain_label("机关学习", "brand")
+        brand.setContentsMargins(10, 0, 0, 14)
+        layout.addWidget(brand)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.nav.setIconSize(nav_icon_size())
+        for name, title in VIEWS:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.nav.addItem(item)
+        self._paint_nav_icons()
+        self.nav.currentRowChanged.connect(self._on_nav)
+        layout.addWidget(self.nav, 1)
+        who = plain_label("当前用户", "small")
+        who.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(who)
+        self.switcher = ProfileSwitcher()
+        self.switcher.switch_requested.connect(self.switch_user)
+        self.switcher.new_requested.connect(self.ask_profile)
+        layout.addWidget(self.switcher)
+        return sidebar
+
+    def _paint_nav_icons(self) -> None:
+        colors = colors_for(self)
+        for row, (name, _title) in enumerate(VIEWS):
+            self.nav.item(row).setIcon(nav_icon(name, colors.muted, colors.accent))
+
+    def _restore(self) -> None:
+        geometry = self.prefs.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        self.switcher.set_users(self.service.users(), None)
+        names = [name for name, _t in VIEWS]
+        last = self.prefs.last_view
+        self.navigate(last if last in names and last != "practice" else "home")
+        self.home.set_stats(None, None)
+
+    # -- start-up ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """First-run flow: import the bundled banks in the background, then pick a profile."""
+        self._starting = True
+        self.importer.finished.connect(self._after_startup_import)
+        if not self.importer.import_bundled():
+            self._after_startup_import()
+
+    def _after_startup_import(self) -> None:
+        if not self._starting:
+            return
+        self._starting = False
+        self.importer.finished.disconnect(self._after_startup_import)
+        self.library.refresh()
+        user = self.service.find_user(self.prefs.last_profile) if self.prefs.last_profile else None
+        if user is not None:
+            self.set_user(user)
+            self.ready.emit()
+        else:
+            self.ask_profile()
+
+    def ask_profile(self) -> ProfileDialog:
+        """Open the (non-blocking) profile dialog; the choice becomes the current user."""
+        dialog = ProfileDialog(self.service.users(), self.prefs.last_profile, self)
+        dialog.accepted.connect(lambda: self._profile_chosen(dialog))
+        dialog.rejected.connect(lambda: self._profile_cancelled(dialog))
+        self.profile_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _profile_chosen(self, dialog: ProfileDialog) -> None:
+        name, unit = dialog.choice()
+        self.set_user(self.service.ensure_user(name, unit))
+        self.profile_dialog = None
+        self.ready.emit()
+
+    def _profile_cancelled(self, dialog: ProfileDialog) -> None:
+        self.profile_dialog = None
+        self.switcher.set_users(self.service.users(), self.user)
+        self.ready.emit()
+
+    # -- users ---------------------------------------------------------------------------
+
+    def switch_user(self, name: str) -> None:
+        user = self.service.find_user(name)
+        if user is not None and user != self.user:
+            self.set_user(user)
+
+    def set_user(self, user: UserInfo) -> None:
+        self.user = user
+        self.setWindowTitle(profile_text(user))  # the platform appends " — 机关学习"
+        self.prefs.last_profile = user.name
+        self.switcher.set_users(self.service.users(), user)
+        self.practice.set_user(user)
+        self.library.set_user(user)
+        self.wrongbook.set_user(user)
+        self.refresh()
+
+    # -- navigation and refresh ----------------------------------------------------------
+
+    def navigate(self, name: str) -> None:
+        names = [n for n, _t in VIEWS]
+        self.nav.setCurrentRow(names.index(name))
+
+    def current_view(self) -> str:
+        return VIEWS[max(self.nav.currentRow(), 0)][0]
+
+    def _on_nav(self, row: int) -> None:
+        name = VIEWS[row][0]
+        self.stack.setCurrentWidget(self.views[name])
+        self.prefs.last_view = name
+        if name == "wrongbook":
+            self.wrongbook.refresh()
+        elif name == "library":
+            self.library.refresh()
+        elif name in ("home", "progress"):
+            self.refresh()
+        elif name == "practice":
+            self.practice.setFocus()
+
+    def start_practice(self, mode: str) -> None:
+        self.navigate("practice")
+        self.practice.start(mode)
+
+    def refresh(self) -> None:
+        """Re-read the figures shown on the home and progress views."""
+        if self.user is None:
+            self.home.set_stats(None, None)
+            self.progress.set_stats(None)
+            return
+        stats = self.service.stats(self.user, self.prefs.new_per_day)
+        self.home.set_stats(self.user, stats)
+        self.progress.set_stats(stats)
+        if self.current_view() == "wrongbook":
+            self.wrongbook.refresh()
+
+    # -- settings ------------------------------------------------------------------------
+
+    def _apply_study_settings(self) -> None:
+        self.service.set_desired_retention(self.prefs.retention)
+        self.refresh()
+
+    def follow_system_scheme(self, _scheme: object = None) -> None:
+        """The desktop switched light/dark: follow it when the theme says so."""
+        if self.prefs.theme == "system":
+            self.apply_display()
+
+    def apply_display(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.prefs.theme, base_pixel_size(self.prefs.font_size))
+        self._paint_nav_icons()
+        self.refresh()
+
+    # -- menu actions --------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        self.navigate("library")
+        self.library.banks.choose_files()
+
+    def import_folder(self) -> None:
+        self.navigate("library")
+        self.library.banks.choose_folder()
+
+    def reimport(self) -> None:
+        self.navigate("library")
+        self.library.banks.reimport()
+
+    def _on_import_succeeded(self, result: object) -> None:
+        if isinstance(result, ImportResult):
+            self.statusBar().showMessage(result_text(result), 8000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.prefs.geometry = self.saveGeometry()
+        self.prefs.last_view = self.current_view()
+        self.prefs.sync()
+        self.importer.wait()
+        super().closeEvent(event)

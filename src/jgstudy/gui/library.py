@@ -1,0 +1,43 @@
+"""题库: the banks (import, re-import, problems) and the question browser, as two tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from jgstudy.core.records import UserInfo
+from jgstudy.core.service import StudyService
+from jgstudy.gui.banks import BanksPanel
+from jgstudy.gui.browser import QuestionBrowser
+from jgstudy.gui.widgets import page_header, view_layout
+from jgstudy.gui.workers import BankImporter
+
+
+class LibraryView(QWidget):
+    """Banks and questions."""
+
+    def __init__(self, service: StudyService, importer: BankImporter) -> None:
+        super().__init__()
+        layout = view_layout(self)
+        header, _title, _sub = page_header("题库", "导入、更新题库，按关键词和条件查找题目。")
+        layout.addWidget(header)
+        self.tabs = QTabWidget()
+        self.banks = BanksPanel(service, importer)
+        self.browser = QuestionBrowser(service)
+        self.tabs.addTab(self.banks, "题库管理")
+        self.tabs.addTab(self.browser, "题目浏览")
+        layout.addWidget(self.tabs, 1)
+        self.banks.banks_changed.connect(self.browser.reload_choices)
+
+    def set_user(self, user: UserInfo | None) -> None:
+        self.browser.set_user(user)
+
+    def refresh(self) -> None:
+        self.banks.refresh()
+        self.browser.reload_choices()
+
+    def import_paths(self, paths: Sequence[Path]) -> bool:
+        """Import bank files or folders (what the file dialogs call; tests call it directly)."""
+        return self.banks.import_paths(paths)

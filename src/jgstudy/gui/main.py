@@ -1,0 +1,84 @@
+"""Start the desktop app: ``jgstudy`` with no arguments, or ``jgstudy --db URL --data-dir DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from jgstudy.core.paths import data_dir, database_url
+from jgstudy.core.service import StudyService
+from jgstudy.gui.app_window import MainWindow
+from jgstudy.gui.fonts import base_pixel_size
+from jgstudy.gui.prefs import DEFAULT_RETENTION, Preferences
+from jgstudy.gui.style import apply_theme
+
+ORGANIZATION = "jgstudy"
+APPLICATION = "jgstudy"
+
+
+def parse_args(args: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="jgstudy", add_help=False)
+    parser.add_argument("--db", default=None)
+    parser.add_argument("--data-dir", type=Path, default=None)
+    options, _qt_args = parser.parse_known_args(list(args))
+    return options
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("机关学习")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return app
+
+
+def install_qt_translations(app: QApplication) -> QTranslator:
+    """Qt's own strings (dialog buttons, context menus) in Simplified Chinese."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
+    return translator
+
+
+def hide_password(url: str) -> str:
+    """The database URL for display, without its password."""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def apply_study_preferences(prefs: Preferences, service: StudyService) -> None:
+    if prefs.retention != DEFAULT_RETENTION:
+        service.set_desired_retention(prefs.retention)
+
+
+def run(args: Sequence[str]) -> int:
+    """Open the window at once; bundled banks are imported in the background after it shows."""
+    options = parse_args(args)
+    app = make_application()
+    install_qt_translations(app)
+    prefs = Preferences(QSettings())
+    apply_theme(app, prefs.theme, base_pixel_size(prefs.font_size))
+    folder = data_dir(options.data_dir)
+    url = database_url(options.db, folder)
+    try:
+        service = StudyService.open(url)
+    except Exception as exc:  # a broken or too-new database: say so instead of a traceback
+        QMessageBox.critical(None, "无法打开数据库", f"无法打开数据库：\n{url}\n\n{exc}")
+        return 1
+    apply_study_preferences(prefs, service)
+    window = MainWindow(service, prefs, str(folder), hide_password(url))
+    app.styleHints().colorSchemeChanged.connect(window.follow_system_scheme)
+    window.show()
+    QTimer.singleShot(0, window.start)
+    try:
+        return app.exec()
+    finally:
+        service.close()

@@ -1,0 +1,278 @@
+"""The practice view: a passive :class:`PracticeView` that the core's session drives.
+
+The page turns keys and clicks into ``session.submit/next/undo/finish`` calls and shows what the
+session tells it to show. Grading, scheduling and ordering all live in the core.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QProgressBar,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jgstudy.core.records import QuestionRecord, UserInfo
+from jgstudy.core.service import StudyService
+from jgstudy.core.session import Feedback, Phase, PracticeSession, Summary
+from jgstudy.gui.practice.base import ENTER_KEYS
+from jgstudy.gui.practice.card import QuestionCard
+from jgstudy.gui.practice.panels import StartPanel, SummaryPanel
+from jgstudy.gui.prefs import Preferences
+from jgstudy.gui.widgets import button, plain_label, view_layout
+
+MODE_TITLES = {"mixed": "综合练习", "review": "复习到期题", "new": "学习新题", "wrong": "错题重练"}
+EMPTY_MESSAGES = {
+    "mixed": "今天没有到期的题，新题也已学完当日上限。休息一下，明天再来！",
+    "review": "今天没有到期需要复习的题。",
+    "new": "今天的新题已学完（可在“设置”里调整每日新题上限），或题库里已没有新题。",
+    "wrong": "错题本是空的，继续保持！",
+}
+
+
+class PracticePage(QWidget):
+    """Shows questions, feedback and the summary of a practice session."""
+
+    session_finished = Signal()
+    home_requested = Signal()
+
+    def __init__(self, service: StudyService, prefs: Preferences) -> None:
+        super().__init__()
+        self._service = service
+        self._prefs = prefs
+        self._user: UserInfo | None = None
+        self._mode = "mixed"
+        self.session: PracticeSession | None = None
+        self.card: QuestionCard | None = None
+        self._bank_titles: dict[str, str] = {}
+        self._can_undo = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout = view_layout(self)
+        layout.setContentsMargins(36, 22, 36, 18)
+        layout.addLayout(self._build_header())
+        self.stack = QStackedWidget()
+        self.start_panel = StartPanel()
+        self.start_panel.start_requested.connect(self.start)
+        self.question_area = QScrollArea()
+        self.question_area.setWidgetResizable(True)
+        self.question_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.summary_panel = SummaryPanel()
+        self.summary_panel.home_requested.connect(self.home_requested)
+        self.summary_panel.again_requested.connect(lambda: self.start(self._mode))
+        for widget in (self.start_panel, self.question_area, self.summary_panel):
+            self.stack.addWidget(widget)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(self._build_footer())
+        self._show_start("")
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_header(self) -> QHBoxLayout:
+        self.title = plain_label("练习", "title")
+        self.count = plain_label("", "muted")
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        row.addWidget(self.title)
+        row.addWidget(self.progress, 1, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.count)
+        return row
+
+    def _build_footer(self) -> QHBoxLayout:
+        self.hint = plain_label("", "small")
+        self.undo_button = button("撤销上一题（Ctrl+Z）", flat=True)
+        self.leave_button = button("结束练习（Esc）")
+        self.action_button = button("提交（回车）", primary=True)
+        self.action_button.setMinimumWidth(160)
+        self.undo_button.clicked.connect(self.undo)
+        self.leave_button.clicked.connect(self.leave)
+        self.action_button.clicked.connect(self.activate)
+        footer = QHBoxLayout()
+        footer.setSpacing(12)
+        footer.addWidget(self.hint, 1)
+        for btn in (self.undo_button, self.leave_button, self.action_button):
+            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            footer.addWidget(btn)
+        self.footer_widgets = (self.hint, self.undo_button, self.leave_button, self.action_button)
+        return footer
+
+    # -- starting ------------------------------------------------------------------------
+
+    def set_user(self, user: UserInfo | None) -> None:
+        """A different cadre: drop any session (every answer is already stored)."""
+        self._user = user
+        self.session = None
+        self._show_start("")
+
+    def start(self, mode: str = "mixed") -> bool:
+        """Start a session in ``mode``; False (with a message) when there is nothing to do."""
+        if self._user is None:
+            self._show_start("请先选择或新建用户。")
+            return False
+        self._mode = mode
+        queue = self._service.practice_queue(
+            self._user, mode=mode, new_per_day=self._prefs.new_per_day
+        )
+        if not queue:
+            self.session = None
+            self._show_start(EMPTY_MESSAGES[mode])
+            return False
+        return self.start_queue(queue, MODE_TITLES[mode])
+
+    def start_queue(self, queue: list[int], title: str = "练习") -> bool:
+        """Practise exactly these questions (e.g. picked in the browser)."""
+        if self._user is None or not queue:
+            return False
+        self._bank_titles = {b.id: b.title for b in self._service.banks()}
+        self.title.setText(title)
+        self._can_undo = False
+        self.session = self._service.start_practice(self._user, self, queue)
+        return True
+
+    def _show_start(self, message: str) -> None:
+        self.title.setText("练习")
+        self.count.setText("")
+        self.progress.hide()
+        self.start_panel.message.setText(message)
+        self.stack.setCurrentWidget(self.start_panel)
+        for widget in self.footer_widgets:
+            widget.hide()
+
+    # -- PracticeView --------------------------------------------------------------------
+
+    def show_question(self, record: QuestionRecord, position: int, total: int) -> None:
+        old = self.question_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.card = QuestionCard(record, self._bank_titles.get(record.bank_id, record.bank_id))
+        self.card.input.enter_pressed.connect(self.activate)
+        self.card.input.submit_requested.connect(self.submit)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 4, 12, 4)
+        holder_layout.addWidget(self.card)
+        self.question_area.setWidget(holder)
+        self.stack.setCurrentWidget(self.question_area)
+        self.count.setText(f"第 {position} / {total} 题")
+        self.progress.setRange(0, total)
+        self.progress.setValue(position - 1)
+        self.progress.show()
+        self._set_footer(asking=True)
+        if not self.card.input.focus_answer():
+            self.setFocus()
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        assert self.card is not None
+        self.card.show_feedback(feedback)
+        self._can_undo = True
+        self.progress.setValue(self.progress.value() + 1)
+        self._set_footer(asking=False)
+        self.setFocus()
+        QTimer.singleShot(0, self._scroll_to_feedback)
+
+    def _scroll_to_feedback(self) -> None:
+        """Once laid out, scroll so the verdict and explanation are in view."""
+        if self.card is not None and self.card.feedback.isVisible():
+            self.question_area.ensureWidgetVisible(self.card.feedback, 0, 0)
+
+    def show_summary(self, summary: Summary) -> None:
+        self.title.setText("本次练习完成")
+        self.summary_panel.show_summary(summary, self._service.clock.now())
+        self.stack.setCurrentWidget(self.summary_panel)
+        self.progress.hide()
+        self.count.setText("")
+        for widget in self.footer_widgets:
+            widget.hide()
+        self.setFocus()
+        self.session_finished.emit()
+
+    def _set_footer(self, asking: bool) -> None:
+        for widget in self.footer_widgets:
+            widget.show()
+        assert self.card is not None
+        self.undo_button.setEnabled(self._can_undo)
+        if asking:
+            self.hint.setText(f"{self.card.input.key_hint()}　·　Esc 结束")
+            label = self.card.input.enter_label()
+            self.action_button.setText(label or "")
+            self.action_button.setVisible(label is not None)
+        else:
+            self.hint.setText("空格或回车继续　·　Ctrl+Z 撤销这一题的作答")
+            self.action_button.setText("下一题（空格）")
+
+    # -- actions -------------------------------------------------------------------------
+
+    @property
+    def phase(self) -> Phase:
+        return self.session.phase if self.session else Phase.FINISHED
+
+    def activate(self) -> None:
+        """Enter: submit the answer (or take a step inside the input), or go on after feedback."""
+        if self.phase is Phase.FEEDBACK:
+            self.next()
+        elif self.phase is Phase.ASKING and self.card is not None:
+            if self.card.input.advance():
+                if not self.card.input.keeps_focus():
+                    self.setFocus()
+                self._set_footer(asking=True)
+                return
+            self.submit()
+
+    def submit(self) -> bool:
+        if self.phase is not Phase.ASKING or self.session is None or self.card is None:
+            return False
+        response = self.card.input.response()
+        if response is None:
+            self.hint.setText("请先作答，再按回车提交。")
+            return False
+        self.session.submit(response)
+        return True
+
+    def next(self) -> None:
+        if self.session is not None and self.phase is Phase.FEEDBACK:
+            self.session.next()
+
+    def undo(self) -> bool:
+        if self.session is None or self.phase is Phase.FINISHED:
+            return False
+        if not self._can_undo:
+            self.hint.setText("没有可以撤销的作答。")
+            return False
+        self._can_undo = False
+        return self.session.undo()
+
+    def leave(self) -> None:
+        """Esc: end the session early (the summary shows), or go home from the summary."""
+        if self.session is not None and self.phase is not Phase.FINISHED:
+            self.session.finish()
+        else:
+            self.home_requested.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._handle_key(event):
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return self.undo()
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.leave()
+            return True
+        if self.phase is Phase.FEEDBACK and (key in ENTER_KEYS or key == Qt.Key.Key_Space):
+            self.next()
+            return True
+        if self.phase is Phase.ASKING and self.card is not None:
+            if key in ENTER_KEYS:
+                self.activate()
+                return True
+            return self.card.input.pick(event)
+        return False

@@ -1,0 +1,99 @@
+"""Per-application preferences, kept in QSettings behind typed properties."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from jgstudy.core.service import DEFAULT_NEW_PER_DAY
+from jgstudy.gui.fonts import DEFAULT_FONT_SIZE, FONT_SIZES
+from jgstudy.gui.style import THEMES
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English（即将推出）"}
+DEFAULT_RETENTION = 0.9
+
+
+class Preferences:
+    """Typed access to one QSettings store (the user's, or a temporary file in tests)."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._s = settings
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    def _get(self, key: str, default: object, kind: type) -> object:
+        try:
+            return self._s.value(key, default, type=kind)
+        except (TypeError, ValueError):
+            return default
+
+    @property
+    def new_per_day(self) -> int:
+        value = int(str(self._get("study/new_per_day", DEFAULT_NEW_PER_DAY, int)))
+        return min(max(value, 0), 1000)
+
+    @new_per_day.setter
+    def new_per_day(self, value: int) -> None:
+        self._s.setValue("study/new_per_day", int(value))
+
+    @property
+    def retention(self) -> float:
+        value = float(str(self._get("study/retention", DEFAULT_RETENTION, float)))
+        return min(max(value, 0.7), 0.99)
+
+    @retention.setter
+    def retention(self, value: float) -> None:
+        self._s.setValue("study/retention", round(float(value), 2))
+
+    def _choice(self, key: str, choices: dict[str, str], default: str) -> str:
+        value = str(self._get(key, default, str))
+        return value if value in choices else default
+
+    @property
+    def font_size(self) -> str:
+        return self._choice("display/font_size", {k: k for k in FONT_SIZES}, DEFAULT_FONT_SIZE)
+
+    @font_size.setter
+    def font_size(self, value: str) -> None:
+        self._s.setValue("display/font_size", value)
+
+    @property
+    def theme(self) -> str:
+        return self._choice("display/theme", THEMES, "system")
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._s.setValue("display/theme", value)
+
+    @property
+    def language(self) -> str:
+        return self._choice("display/language", LANGUAGES, "zh_CN")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("display/language", value)
+
+    @property
+    def last_profile(self) -> str:
+        return str(self._get("profile/last", "", str))
+
+    @last_profile.setter
+    def last_profile(self, name: str) -> None:
+        self._s.setValue("profile/last", name)
+
+    @property
+    def last_view(self) -> str:
+        return str(self._get("window/last_view", "home", str))
+
+    @last_view.setter
+    def last_view(self, name: str) -> None:
+        self._s.setValue("window/last_view", name)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)

@@ -1,0 +1,124 @@
+"""统计: answers per day, accuracy by tag, and the FSRS forecast of questions falling due."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from jgstudy.core.stats import UserStats
+from jgstudy.gui.charts import BarChartView
+from jgstudy.gui.style import colors_for
+from jgstudy.gui.widgets import card, page_header, plain_label, view_layout
+
+HISTORY_DAYS = 30
+TOP_TAGS = 10
+TILES = (
+    ("total", "累计作答"),
+    ("accuracy", "总正确率"),
+    ("today", "今日作答"),
+    ("wrong", "错题本"),
+)
+
+
+def day_range(days: list[date]) -> str:
+    first, last = days[0], days[-1]
+    return f"{first.month}月{first.day}日 – {last.month}月{last.day}日"
+
+
+def day_labels(days: list[date]) -> list[str]:
+    """Day-of-month axis labels, all distinct (the range goes in the axis title)."""
+    labels: list[str] = []
+    for day in days:
+        text = str(day.day)
+        while text in labels:  # category axes need distinct names; zero-width spaces are unseen
+            text += "\u200b"
+        labels.append(text)
+    return labels
+
+
+class ProgressView(QWidget):
+    """Charts of the current cadre's learning."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = view_layout(body)
+        header, _t, _s = page_header(
+            "学习统计", "最近一个月的作答、各专题正确率，以及未来 30 天的复习安排。"
+        )
+        layout.addWidget(header)
+        layout.addLayout(self._build_tiles())
+        self.history = BarChartView()
+        self.forecast = BarChartView()
+        self.by_tag = BarChartView(horizontal=True, percent=True)
+        layout.addWidget(self._chart_card("近 30 天每日作答", self.history))
+        layout.addWidget(self._chart_card("未来 30 天到期复习（FSRS 预测）", self.forecast))
+        self.no_tags = plain_label("还没有作答记录。", "muted")
+        self.tag_card = self._chart_card("各专题正确率", self.by_tag, self.no_tags)
+        layout.addWidget(self.tag_card)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+    def _build_tiles(self) -> QHBoxLayout:
+        tiles = QHBoxLayout()
+        tiles.setSpacing(16)
+        self.values: dict[str, QLabel] = {}
+        for key, label in TILES:
+            box = card(margins=18)
+            inner = box.layout()
+            assert isinstance(inner, QVBoxLayout)
+            self.values[key] = plain_label("—", "stat")
+            inner.addWidget(plain_label(label, "statlabel"))
+            inner.addWidget(self.values[key])
+            tiles.addWidget(box, 1)
+        return tiles
+
+    @staticmethod
+    def _chart_card(title: str, chart: BarChartView, *extra: QWidget) -> QWidget:
+        box = card(margins=18)
+        inner = box.layout()
+        assert isinstance(inner, QVBoxLayout)
+        inner.setSpacing(6)
+        inner.addWidget(plain_label(title, "section"))
+        inner.addWidget(chart)
+        for widget in extra:
+            inner.addWidget(widget)
+        return box
+
+    def set_stats(self, stats: UserStats | None) -> None:
+        if stats is None:
+            for value in self.values.values():
+                value.setText("—")
+            return
+        colors = colors_for(self)
+        self.values["total"].setText(str(stats.total_reviews))
+        self.values["accuracy"].setText(f"{stats.accuracy_all:.0%}" if stats.total_reviews else "—")
+        self.values["today"].setText(str(stats.reviewed_today))
+        self.values["wrong"].setText(str(stats.wrong_book))
+        days = [stats.today - timedelta(days=i) for i in reversed(range(HISTORY_DAYS))]
+        self.history.set_data(
+            day_labels(days), [stats.per_day.get(d, 0) for d in days], colors, title=day_range(days)
+        )
+        ahead = sorted(stats.forecast)
+        self.forecast.set_data(
+            day_labels(ahead),
+            [stats.forecast[d] for d in ahead],
+            colors,
+            colors.slate,
+            title=day_range(ahead),
+        )
+        tags = sorted(stats.by_tag[:TOP_TAGS], key=lambda t: t.reviews)
+        self.by_tag.set_data(
+            [f"{t.tag}（{t.reviews}）" for t in tags],
+            [round(t.accuracy * 100) for t in tags],
+            colors,
+            colors.slate,
+        )
+        self.by_tag.setFixedHeight(max(160, 34 * len(tags) + 60))
+        self.by_tag.setVisible(bool(tags))
+        self.no_tags.setVisible(not tags)

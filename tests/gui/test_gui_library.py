@@ -1,0 +1,148 @@
+"""题库: importing in the background, readable problems, the question browser and its model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from jgstudy.core.banks import BankErrors
+from jgstudy.core.records import ImportResult, UserInfo
+from jgstudy.core.service import StudyService
+from jgstudy.core.storage.browse_repo import BrowseFilter
+from jgstudy.gui.app_window import MainWindow
+from jgstudy.gui.models import QuestionTableModel
+
+BAD_BANK = """\
+format: 1
+id: bad
+title: 有问题的题库
+questions:
+  - id: q1
+    type: single
+    stem: 这道题的答案不在选项里
+    options: {A: 甲, B: 乙}
+    answer: E
+    explanation: 解析
+  - id: q2
+    type: judge
+    stem: 缺少解析
+    answer: true
+"""
+
+
+@pytest.fixture
+def bad_bank(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.yaml"
+    path.write_text(BAD_BANK, encoding="utf-8")
+    return path
+
+
+def test_an_invalid_bank_shows_every_problem_and_imports_nothing(
+    window: MainWindow, service: StudyService, sample_bank: Path, bad_bank: Path, qtbot: QtBot
+) -> None:
+    window.navigate("library")
+    with qtbot.waitSignal(window.importer.failed, timeout=20_000) as failed:
+        assert window.library.import_paths([sample_bank, bad_bank])
+    assert isinstance(failed.args[0], BankErrors)
+    errors = window.library.banks.errors
+    assert errors.isVisible()
+    lines = errors.lines()
+    assert len(lines) == 2
+    assert lines[0].startswith("bad.yaml:9:13: ") and "E" in lines[0]
+    assert lines[1].startswith("bad.yaml:11:5: ") and "explanation" in lines[1]
+    assert "没有导入任何内容" in errors.title.text()
+    assert service.banks() == []  # all or nothing: the valid sample bank is not in either
+    assert service.browse_count(None, BrowseFilter()) == 0
+    assert window.library.banks.model.rowCount() == 0
+
+
+def test_a_valid_import_runs_in_the_background_and_refreshes_the_views(
+    window: MainWindow, service: StudyService, sample_bank: Path, qtbot: QtBot
+) -> None:
+    window.navigate("library")
+    with qtbot.waitSignal(window.importer.succeeded, timeout=20_000) as done:
+        window.library.import_paths([sample_bank])
+    result = done.args[0]
+    assert isinstance(result, ImportResult) and result.added == 6
+    assert not window.library.banks.errors.isVisible()
+    assert "新增 6 题" in window.library.banks.message.text()
+    assert window.library.banks.model.rowCount() == 1
+    assert window.library.browser.model.total == 6
+    assert not window.work_progress.isVisible()
+    assert [b.id for b in service.banks()] == ["sample"]
+
+
+def test_the_browser_searches_and_filters(
+    window: MainWindow, service: StudyService, cadre: UserInfo
+) -> None:
+    window.set_user(cadre)
+    window.navigate("library")
+    browser = window.library.browser
+    assert browser.model.total == 6
+    browser.search.setText("江豚")
+    browser.refresh()
+    assert browser.model.total == 1 and browser.model.row_at(0).qid == "j1"
+    browser.search.setText("")
+    browser.type_box.setCurrentIndex(browser.type_box.findData("fill"))
+    assert [browser.model.row_at(i).qid for i in range(browser.model.rowCount())] == ["f1", "f2"]
+    browser.type_box.setCurrentIndex(0)
+    browser.tag_box.setCurrentIndex(browser.tag_box.findData("支部建设"))
+    assert browser.model.total == 1 and browser.model.row_at(0).qid == "f1"
+
+
+def test_the_status_filter_follows_the_cadre_answers(
+    window: MainWindow, service: StudyService, cadre: UserInfo
+) -> None:
+    window.set_user(cadre)
+    window.start_practice("new")
+    session = window.practice.session
+    assert session is not None
+    session.submit("A")  # s1, wrong: into the wrong-answer book
+    window.navigate("library")
+    browser = window.library.browser
+    browser.status_box.setCurrentIndex(browser.status_box.findData("wrong"))
+    assert browser.model.total == 1
+    row = browser.model.row_at(0)
+    assert (row.qid, browser.model.index(0, 6).data()) == ("s1", "错题")
+    browser.status_box.setCurrentIndex(browser.status_box.findData("new"))
+    assert browser.model.total == 5
+
+
+def test_double_click_shows_the_question_detail(
+    window: MainWindow, service: StudyService, cadre: UserInfo, qtbot: QtBot
+) -> None:
+    window.set_user(cadre)
+    window.navigate("library")
+    browser = window.library.browser
+    window.library.tabs.setCurrentWidget(browser)
+    table = browser.table
+    rect = table.visualRect(browser.model.index(0, 3))
+    assert rect.isValid()
+    # A real double-click: press and release, then the double-click event.
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = browser.detail
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.text()
+    assert "市直机关“学思悟”大讲堂全年举办了几期？" in text
+    assert "正确答案：C．6期" in text and "✓ C．6期" in text
+    dialog.reject()
+
+
+def test_question_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, service: StudyService, cadre: UserInfo
+) -> None:
+    model = QuestionTableModel(page_size=2)  # small pages: fetchMore is exercised too
+    flt = BrowseFilter()
+    model.reset(lambda offset, limit: service.browse(cadre, flt, offset, limit), 6)
+    qtmodeltester.check(model, force_py=True)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 6
+    assert model.index(0, 1).data() == "s1"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "题干"
+    qtmodeltester.check(model, force_py=True)

@@ -1,0 +1,150 @@
+"""Start-up and the window's memory: first run, returning cadres, profiles, settings, geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from jgstudy.core.records import UserInfo
+from jgstudy.core.service import StudyService
+from jgstudy.gui.app_window import MainWindow
+from jgstudy.gui.main import hide_password, parse_args
+from jgstudy.gui.prefs import Preferences
+
+MakeWindow = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def bundled(monkeypatch: pytest.MonkeyPatch, sample_bank: Path) -> Path:
+    """The test banks stand in for the banks shipped with jgstudy."""
+    folder = sample_bank.parent
+    monkeypatch.setattr("jgstudy.core.service.bundled_banks", lambda: folder)
+    return folder
+
+
+def test_first_run_imports_the_bundled_banks_then_asks_for_a_profile(
+    make_window: MakeWindow, service: StudyService, prefs: Preferences, bundled: Path, qtbot: QtBot
+) -> None:
+    window = make_window()
+    assert service.banks() == []
+    window.start()
+    assert window.work_progress.isVisible()  # the import runs in the background...
+    qtbot.waitUntil(lambda: window.profile_dialog is not None, timeout=20_000)
+    assert [b.id for b in service.banks()] == ["sample"]  # ...and has finished
+    assert not window.work_progress.isVisible()
+    dialog = window.profile_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.name_edit.setText("李四")
+    dialog.unit_edit.setText("市财政局")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    with qtbot.waitSignal(window.ready, timeout=5_000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert window.user is not None and (window.user.name, window.user.unit) == ("李四", "市财政局")
+    assert window.current_view() == "home"
+    assert window.home.greeting.text() == "你好，李四"
+    assert window.home.values["new"].text() == "6"
+    assert window.home.new_button.isEnabled()
+    assert prefs.last_profile == "李四"
+
+
+def test_a_returning_cadre_goes_straight_in(
+    make_window: MakeWindow, service: StudyService, prefs: Preferences, bundled: Path, qtbot: QtBot
+) -> None:
+    service.ensure_user("张三", "市发展和改革委员会")
+    prefs.last_profile = "张三"
+    window = make_window()
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.start()
+    assert window.profile_dialog is None
+    assert window.user is not None and window.user.name == "张三"
+    assert window.switcher.currentText() == "张三"
+
+
+def test_switching_profile_is_one_click_in_the_switcher(
+    window: MainWindow, service: StudyService, cadre: UserInfo
+) -> None:
+    other = service.ensure_user("王五", "市民政局")
+    window.set_user(cadre)
+    window.start_practice("new")
+    assert window.practice.session is not None
+    index = window.switcher.findData(other.name)
+    window.switcher.activated.emit(index)  # what a click on the entry does
+    assert window.user == other
+    assert window.home.greeting.text() == "你好，王五"
+    assert window.practice.session is None  # a new cadre starts fresh
+
+
+def test_the_daily_new_limit_applies_to_practice(
+    window: MainWindow, cadre: UserInfo, prefs: Preferences
+) -> None:
+    window.set_user(cadre)
+    window.navigate("settings")
+    window.settings.new_per_day.setValue(2)
+    assert prefs.new_per_day == 2
+    assert window.home.values["new"].text() == "2"
+    window.start_practice("new")
+    assert window.practice.session is not None and window.practice.session.total == 2
+
+
+def test_desired_retention_reaches_the_scheduler(
+    window: MainWindow, service: StudyService, prefs: Preferences
+) -> None:
+    before = service.scheduler
+    window.settings.retention.setValue(0.95)
+    assert prefs.retention == 0.95
+    assert service.scheduler is not before
+
+
+@pytest.fixture
+def restore_style() -> Iterator[None]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, font, sheet = app.palette(), app.font(), app.styleSheet()
+    yield
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setFont(font)
+
+
+def test_theme_and_font_size_are_kept_and_applied(
+    window: MainWindow, prefs: Preferences, restore_style: None
+) -> None:
+    settings = window.settings
+    settings.theme.setCurrentIndex(settings.theme.findData("dark"))
+    settings.font_size.setCurrentIndex(settings.font_size.findData("large"))
+    assert (prefs.theme, prefs.font_size) == ("dark", "large")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app.font().pixelSize() == 17
+    assert app.palette().window().color().lightness() < 128
+
+
+def test_geometry_and_last_view_are_restored(make_window: MakeWindow, prefs: Preferences) -> None:
+    first = make_window()
+    first.resize(1024, 700)  # the offscreen screen is 800x800; restoring clamps to it
+    first.navigate("library")
+    first.close()
+    second = make_window()
+    assert second.current_view() == "library"
+    assert (second.width(), second.height()) == (1024, 700)  # not the 1280x800 default
+
+
+def test_an_open_practice_is_not_restored(make_window: MakeWindow) -> None:
+    first = make_window()
+    first.navigate("practice")
+    first.close()
+    assert make_window().current_view() == "home"
+
+
+def test_command_line_and_display_helpers() -> None:
+    options = parse_args(
+        ["--db", "sqlite:///x.db", "--data-dir", "/tmp/d", "-platform", "offscreen"]
+    )
+    assert (options.db, options.data_dir) == ("sqlite:///x.db", Path("/tmp/d"))
+    assert hide_password("postgresql://jg:secret@db/jg") == "postgresql://jg:***@db/jg"
+    assert hide_password("sqlite:////tmp/a.sqlite3") == "sqlite:////tmp/a.sqlite3"

@@ -1,0 +1,82 @@
+"""错题本, 统计 and the home heatmap show what the cadre did."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pytestqt.qtbot import QtBot
+
+from jgstudy.core.records import UserInfo
+from jgstudy.core.service import StudyService
+from jgstudy.gui.app_window import MainWindow
+from jgstudy.gui.heatmap import HeatmapWidget, level
+from jgstudy.gui.progress import day_labels
+
+
+def answer_first_two(window: MainWindow, cadre: UserInfo) -> None:
+    """s1 wrong, m1 right, then leave."""
+    window.set_user(cadre)
+    window.start_practice("new")
+    session = window.practice.session
+    assert session is not None
+    session.submit("A")
+    session.next()
+    session.submit(frozenset("ABD"))
+    session.finish()
+
+
+def test_the_wrong_book_lists_wrong_answers_and_practises_them(
+    window: MainWindow, cadre: UserInfo
+) -> None:
+    answer_first_two(window, cadre)
+    window.navigate("wrongbook")
+    book = window.wrongbook
+    assert [r.question.id for r in book.records] == ["s1"]
+    assert book.table.rowCount() == 1 and book.table.item(0, 0).text() == "单选"
+    assert book.practice_button.text() == "练习错题（1）"
+    book.practice_button.click()
+    assert window.current_view() == "practice"
+    assert window.practice.card is not None
+    assert window.practice.card.record.question.id == "s1"
+    assert window.practice.session is not None and window.practice.session.total == 1
+
+
+def test_the_progress_view_charts_the_answers(
+    window: MainWindow, service: StudyService, cadre: UserInfo
+) -> None:
+    answer_first_two(window, cadre)
+    window.navigate("progress")
+    view = window.progress
+    assert view.values["total"].text() == "2"
+    assert view.values["accuracy"].text() == "50%"
+    assert view.history.values[-1] == 2 and sum(view.history.values) == 2
+    assert len(view.forecast.values) == 30 and sum(view.forecast.values) == 2
+    assert view.by_tag.categories[-1] == "测试（2）"  # the most reviewed tag is drawn on top
+    assert view.by_tag.values[-1] == 50
+
+
+def test_home_shows_today_and_the_heatmap(window: MainWindow, cadre: UserInfo) -> None:
+    answer_first_two(window, cadre)
+    window.navigate("home")
+    home = window.home
+    assert home.values["accuracy"].text() == "50%"
+    assert home.facts["total"].text() == "2" and home.facts["days"].text() == "1 天"
+    assert home.wrong_button.text() == "错题本（1）"
+    assert not home.exam_button.isEnabled() and home.exam_button.toolTip() == "即将推出"
+
+
+def test_heatmap_levels_and_hit_testing(qtbot: QtBot) -> None:
+    assert [level(n, 8) for n in (0, 1, 2, 3, 4, 6, 8)] == [0, 1, 1, 2, 2, 3, 4]
+    today = date(2026, 3, 2)
+    widget = HeatmapWidget(90)
+    widget.set_data({today: 3}, today)
+    assert widget.first_day == today - timedelta(days=89)
+    centre = widget.cell_rect(today).center()
+    assert widget.day_at(centre) == today
+
+
+def test_day_labels_stay_distinct_across_a_short_month() -> None:
+    days = [date(2026, 2, 1) + timedelta(days=i) for i in range(30)]
+    labels = day_labels(days)
+    assert len(set(labels)) == 30
+    assert labels[0] == "1" and labels[-1].startswith("2")  # 3月2日, told apart from 2月2日
