@@ -168,3 +168,27 @@ def test_stats_count_days_streak_and_accuracy(
     assert round(stats.accuracy_week, 2) == 0.67
     assert stats.by_tag[0].tag in {"测试", "理论学习"}
     assert sum(stats.forecast.values()) == 1
+
+
+def test_can_undo_only_after_an_answer(service: StudyService, user: UserInfo) -> None:
+    session = service.start_practice(user, FakeView(), service.practice_queue(user, limit=2))
+    assert not session.can_undo
+    session.submit("C")
+    assert session.can_undo
+    session.next()
+    assert session.can_undo  # the answer to the previous question can still be taken back
+    session.undo()
+    assert not session.can_undo
+
+
+def test_retired_questions_leave_the_wrong_book_count(
+    service: StudyService, user: UserInfo, sample_bank: Path, tmp_path: Path
+) -> None:
+    record = service.question(service.practice_queue(user, limit=1)[0])
+    service.record(user.id, record, "A", 3000)
+    assert service.stats(user).wrong_book == 1
+    trimmed = tmp_path / "sample.yaml"
+    text = sample_bank.read_text("utf-8")
+    trimmed.write_text(text[: text.index("  - id: s1")] + text[text.index("  - id: m1") :], "utf-8")
+    service.import_banks([trimmed])
+    assert service.stats(user).wrong_book == len(service.wrong_book(user)) == 0

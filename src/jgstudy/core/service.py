@@ -313,7 +313,7 @@ class StudyService:
 
     def set_desired_retention(self, retention: float) -> None:
         """Schedule future reviews for this recall probability (0.70-0.99)."""
-        self.scheduler = Scheduler(retention)
+        self.scheduler = self.scheduler.with_retention(retention)
 
     def _end_of_today(self) -> datetime:
         # "Due" in the browser means due today, as on the home view.

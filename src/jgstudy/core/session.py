@@ -124,6 +124,11 @@ class PracticeSession:
     def current(self) -> QuestionRecord | None:
         return self._current
 
+    @property
+    def can_undo(self) -> bool:
+        """True while the last answer can still be taken back (one level, not after finish)."""
+        return self._last is not None and self._phase is not Phase.FINISHED
+
     def start(self) -> None:
         """Show the first question, or the summary when there is nothing to do."""
         self._started_at = self._clock.now()

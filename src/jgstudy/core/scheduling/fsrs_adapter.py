@@ -55,6 +55,11 @@ class Scheduler:
         if not 0.7 <= desired_retention <= 0.99:
             raise ValueError("desired retention must be between 0.70 and 0.99")
         self._fsrs = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
+        self._fuzz = fuzz
+
+    def with_retention(self, desired_retention: float) -> Scheduler:
+        """The same scheduler aiming at another recall probability."""
+        return Scheduler(desired_retention, fuzz=self._fuzz)
 
     def review(self, card: CardState | None, rating: Rating, now: datetime) -> CardState:
         """The card's state after a review at ``now`` (a new card when ``card`` is None)."""

@@ -88,10 +88,16 @@ def due_times(conn: Connection, user_id: int, until: datetime) -> list[datetime]
 
 
 def wrong_book_count(conn: Connection, user_id: int) -> int:
+    """Questions in the wrong-answer book, counted as the book lists them (retired ones not)."""
     query = (
         select(func.count())
         .select_from(CardRow)
-        .where(CardRow.user_id == user_id, CardRow.in_wrong_book.is_(True))
+        .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
+        .where(
+            CardRow.user_id == user_id,
+            CardRow.in_wrong_book.is_(True),
+            QuestionRow.retired.is_(False),
+        )
     )
     return int(conn.execute(query).scalar() or 0)
 

@@ -50,7 +50,6 @@ class PracticePage(QWidget):
         self.session: PracticeSession | None = None
         self.card: QuestionCard | None = None
         self._bank_titles: dict[str, str] = {}
-        self._can_undo = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = view_layout(self)
         layout.setContentsMargins(36, 22, 36, 18)
@@ -131,7 +130,7 @@ class PracticePage(QWidget):
             return False
         self._bank_titles = {b.id: b.title for b in self._service.banks()}
         self.title.setText(title)
-        self._can_undo = False
+        self.session = None  # the first question is shown before start_practice returns
         self.session = self._service.start_practice(self._user, self, queue)
         return True
 
@@ -170,7 +169,6 @@ class PracticePage(QWidget):
     def show_feedback(self, feedback: Feedback) -> None:
         assert self.card is not None
         self.card.show_feedback(feedback)
-        self._can_undo = True
         self.progress.setValue(self.progress.value() + 1)
         self._set_footer(asking=False)
         self.setFocus()
@@ -196,7 +194,7 @@ class PracticePage(QWidget):
         for widget in self.footer_widgets:
             widget.show()
         assert self.card is not None
-        self.undo_button.setEnabled(self._can_undo)
+        self.undo_button.setEnabled(self.session is not None and self.session.can_undo)
         if asking:
             self.hint.setText(f"{self.card.input.key_hint()}　·　Esc 结束")
             label = self.card.input.enter_label()
@@ -241,10 +239,9 @@ class PracticePage(QWidget):
     def undo(self) -> bool:
         if self.session is None or self.phase is Phase.FINISHED:
             return False
-        if not self._can_undo:
+        if not self.session.can_undo:
             self.hint.setText("没有可以撤销的作答。")
             return False
-        self._can_undo = False
         return self.session.undo()
 
     def leave(self) -> None:
