@@ -10,6 +10,7 @@ from pathlib import Path
 from jgstudy.cli import commands
 from jgstudy.cli import convert as convert_cmd
 from jgstudy.cli import exam as exam_cmd
+from jgstudy.cli import reports as reports_cmd
 
 GLOBAL_FLAGS = ("--db", "--data-dir")
 
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=commands.schema)
     exam_cmd.register(sub)
     convert_cmd.register(sub)
+    reports_cmd.register(sub)
     return parser
 
 

@@ -1,0 +1,178 @@
+"""``jgstudy report``, ``export-scores`` and ``merge-scores``: trainers' reports and many desktops."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from jgstudy.cli.commands import CliError, open_service
+from jgstudy.core.reports import DEFAULT_MIN_ANSWERS, FORMATS, Report, ReportFilter, build_report
+from jgstudy.core.reports.formats import UnknownFormat, report_format
+from jgstudy.core.scores import (
+    MergeResult,
+    ScoresFileError,
+    UnknownUser,
+    dump,
+    export_scores,
+    merge_file,
+)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the three commands to the ``jgstudy`` parser."""
+    report = sub.add_parser("report", help="生成成绩报告（Excel、CSV 或 PDF）")
+    report.add_argument("-o", "--output", type=Path, required=True, help="报告文件")
+    report.add_argument("--format", choices=FORMATS, help="默认按文件扩展名")
+    report.add_argument("--unit", help="只统计这个单位")
+    report.add_argument(
+        "--from",
+        dest="date_from",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="开始日期 YYYY-MM-DD（含）",
+    )
+    report.add_argument(
+        "--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="结束日期 YYYY-MM-DD（含）"
+    )
+    report.add_argument("--exam", help="只统计这场考试（考试方案 id 或考试名称）")
+    report.add_argument(
+        "--min-answers",
+        type=int,
+        default=DEFAULT_MIN_ANSWERS,
+        help=f"作答不少于多少题算完成（默认 {DEFAULT_MIN_ANSWERS}）",
+    )
+    report.add_argument("--title", help="报告标题")
+    report.set_defaults(func=make_report)
+
+    export = sub.add_parser("export-scores", help="导出一名学员的成绩文件（.json 或 .json.gz）")
+    export.add_argument("--user", required=True, help="姓名")
+    export.add_argument("-o", "--output", type=Path, required=True)
+    export.set_defaults(func=export_cmd)
+
+    merge = sub.add_parser("merge-scores", help="把学员的成绩文件合并到本数据库（可重复合并）")
+    merge.add_argument("files", nargs="+", type=Path)
+    merge.set_defaults(func=merge_cmd)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD：{text}") from exc
+
+
+def _filter(args: argparse.Namespace) -> ReportFilter:
+    try:
+        return ReportFilter(args.unit, args.date_from, args.date_to, args.exam, args.min_answers)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def make_report(args: argparse.Namespace) -> int:
+    try:
+        fmt = report_format(args.output, args.format)
+    except UnknownFormat as exc:
+        raise CliError(str(exc)) from exc
+    flt = _filter(args)
+    service = open_service(args)
+    try:
+        now = service.clock.now()
+        report = build_report(
+            service.engine,
+            flt,
+            now,
+            tz=service.local_tz,
+            scheduler=service.scheduler,
+            title=args.title,
+        )
+    finally:
+        service.close()
+    if flt.exam is not None and not report.exams:
+        print(f"警告：没有找到考试“{flt.exam}”的记录。", file=sys.stderr)
+    _write(report, args.output, fmt)
+    s = report.summary
+    print(
+        f"已生成{fmt.upper()}报告：{args.output}（{s.cadres} 名学员，{s.units} 个单位，"
+        f"{s.flagged_items} 道试题需核查）"
+    )
+    return 0
+
+
+def _write(report: Report, path: Path, fmt: str) -> None:
+    if fmt == "pdf":
+        _headless_if_no_display()
+        from jgstudy.render.pdf_report import save_report  # Qt only when a PDF is asked for
+
+        save_report(report, path, fmt)
+    elif fmt == "xlsx":
+        from jgstudy.core.reports.xlsx import write_xlsx
+
+        write_xlsx(report, path)
+    else:
+        from jgstudy.core.reports.csv_out import write_csv
+
+        write_csv(report, path)
+
+
+def _headless_if_no_display() -> None:
+    """Let Qt draw the PDF on a server or over SSH, where no window system is available."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def export_cmd(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    try:
+        with service.engine.connect() as conn:
+            scores = export_scores(conn, args.user, service.clock.now())
+    except UnknownUser as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        service.close()
+    dump(scores, args.output)
+    print(
+        f"已导出 {scores.profile.name} 的成绩：{len(scores.review_logs)} 条答题记录，"
+        f"{len(scores.attempts)} 次考试/练习，{len(scores.cards)} 张卡片 → {args.output}"
+    )
+    return 0
+
+
+def merge_cmd(args: argparse.Namespace) -> int:
+    service = open_service(args)
+    failed = 0
+    try:
+        for path in args.files:
+            try:
+                result = merge_file(service.engine, path, service.clock.now())
+            except ScoresFileError as exc:
+                print(f"错误：{exc}", file=sys.stderr)
+                failed += 1
+                continue
+            _print_merge(path, result)
+    finally:
+        service.close()
+    return 1 if failed else 0
+
+
+def _print_merge(path: Path, r: MergeResult) -> None:
+    created = "（新建用户）" if r.created_user else ""
+    print(
+        f"{path.name}：{r.user}{created} 新增答题记录 {r.logs_added} 条（已有 {r.logs_present} 条），"
+        f"考试/练习新增 {r.attempts_added} 次、更新 {r.attempts_updated} 次，"
+        f"更新卡片 {r.cards_replaced} 张"
+    )
+    if r.logs_unknown:
+        print(
+            f"警告：{path.name} 中 {r.logs_unknown} 条答题记录的试题不在本数据库中，已跳过；"
+            f"请先导入题库 {'、'.join(r.missing_banks)} 后再合并一次。",
+            file=sys.stderr,
+        )
+    if r.changed_questions:
+        print(
+            f"提示：{len(r.changed_questions)} 道试题在本数据库中的内容已修改，记录仍按题号合并。"
+        )
