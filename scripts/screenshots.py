@@ -19,7 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QThreadPool, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
@@ -199,6 +199,11 @@ def _shoot_views(s: Shooter, window: MainWindow) -> None:
     s.shot("12-progress")
     body = window.progress.findChild(QScrollArea).widget()
     s.shot("13-progress-full", body)
+    window.navigate("reports")
+    window.reports.preview()
+    QThreadPool.globalInstance().waitForDone()
+    settle(s.app)
+    s.shot("19-reports")
     window.navigate("settings")
     s.shot("14-settings")
     dialog = window.ask_profile()

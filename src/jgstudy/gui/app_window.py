@@ -28,6 +28,7 @@ from jgstudy.gui.practice import PracticePage
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.profile import ProfileDialog, ProfileSwitcher, profile_text
 from jgstudy.gui.progress import ProgressView
+from jgstudy.gui.reports import ReportsView
 from jgstudy.gui.settings import SettingsView
 from jgstudy.gui.statusbar import WorkProgress
 from jgstudy.gui.style import apply_theme, colors_for
@@ -41,6 +42,7 @@ VIEWS = (
     ("library", "题库"),
     ("wrongbook", "错题本"),
     ("progress", "统计"),
+    ("reports", "成绩报表"),
     ("settings", "设置"),
 )
 NAV_ICONS = {
@@ -49,6 +51,7 @@ NAV_ICONS = {
     "library": "☰",
     "wrongbook": "✗",
     "progress": "▤",
+    "reports": "▦",
     "settings": "⚙",
 }
 
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.library = LibraryView(self.service, self.importer)
         self.wrongbook = WrongBookView(self.service)
         self.progress = ProgressView()
+        self.reports = ReportsView(self.service)
         self.settings = SettingsView(self.prefs, data_folder, database_url)
         self.views: dict[str, QWidget] = {
             "home": self.home,
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
             "library": self.library,
             "wrongbook": self.wrongbook,
             "progress": self.progress,
+            "reports": self.reports,
             "settings": self.settings,
         }
         self.home.practice_requested.connect(self.start_practice)
@@ -243,6 +248,8 @@ class MainWindow(QMainWindow):
             self.refresh()
         elif name == "practice":
             self.practice.setFocus()
+        elif name == "reports":
+            self.reports.refresh()
 
     def start_practice(self, mode: str) -> None:
         self.navigate("practice")

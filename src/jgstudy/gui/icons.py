@@ -25,6 +25,19 @@ NAV_SHAPES = {
     ),
     "wrongbook": '<circle cx="12" cy="12" r="8.5"/><path d="M9 9l6 6M15 9l-6 6"/>',
     "progress": '<path d="M4 20h16"/><path d="M7 16v-5M12 16V6M17 16v-8"/>',
+    "reports": (
+        '<path d="M6 3.5h9l3.5 3.5v13a.5.5 0 0 1-.5.5H6a.5.5 0 0 1-.5-.5V4a.5.5 0 0 1 .5-.5z"/>'
+        '<path d="M9 12h6M9 15.5h6M9 8.5h3"/>'
+    ),
+    "exam": '<circle cx="12" cy="13" r="7.5"/><path d="M12 9v4l2.5 2.5M9.5 3h5"/>',
+    "competition": (
+        '<path d="M8 4h8v5a4 4 0 0 1-8 0z"/><path d="M8 6H5v1.5A3 3 0 0 0 8 10.5"/>'
+        '<path d="M16 6h3v1.5a3 3 0 0 1-3 3"/><path d="M12 13v4M8.5 20.5h7"/>'
+    ),
+    "editor": (
+        '<path d="M4.5 5h8M4.5 9.5h6M4.5 14h4"/>'
+        '<path d="M11 20h3l6.5-6.5a1.8 1.8 0 0 0-2.5-2.5L11.5 17.5z"/>'
+    ),
     "settings": (
         '<path d="M4 7h9M17 7h3M4 12h3M11 12h9M4 17h11M19 17h1"/>'
         '<circle cx="15" cy="7" r="2"/><circle cx="9" cy="12" r="2"/><circle cx="17" cy="17" r="2"/>'

@@ -19,7 +19,7 @@ SHORTCUTS_HELP = """练习时：
   Esc　结束本次练习
 
 窗口：
-  Ctrl+1 … Ctrl+6　切换首页、练习、题库、错题本、统计、设置
+  Ctrl+1 … Ctrl+9　切换左侧的各个页面
   Ctrl+O　导入题库文件
   F11　全屏"""
 
@@ -77,7 +77,11 @@ def build_menus(
     view_menu = bar.addMenu("视图(&V)")
     for index, (name, title) in enumerate(views, start=1):
         made[f"view_{name}"] = _action(
-            window, view_menu, title, partial(actions.navigate, name), f"Ctrl+{index}"
+            window,
+            view_menu,
+            title,
+            partial(actions.navigate, name),
+            f"Ctrl+{index}" if index <= 9 else None,
         )
     view_menu.addSeparator()
     made["fullscreen"] = _action(

@@ -1,0 +1,261 @@
+"""成绩报表: a trainer picks a unit and a period, previews the ranking and exports a report.
+
+Building the report reads the whole history, so it runs on the thread pool; the PDF is then
+painted on the GUI thread (Qt text layout and fonts), xlsx and CSV are written by the worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jgstudy.core.reports import ReportFilter, build_report
+from jgstudy.core.reports.data import Report
+from jgstudy.core.service import StudyService
+from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
+from jgstudy.gui.workers import Progress, Task
+from jgstudy.render.pdf_report import save_report
+
+ALL_UNITS = "全部单位"
+COLUMNS = ("名次", "单位", "学员", "参与", "完成", "作答", "平均分")
+FORMATS = {"xlsx": "Excel 工作簿 (*.xlsx)", "pdf": "PDF 文件 (*.pdf)", "csv": "CSV 文件 (*.csv)"}
+
+
+@dataclass(frozen=True)
+class ExportDone:
+    """What an export produced, for the status line."""
+
+    path: Path
+    report: Report
+
+
+class ReportsView(QWidget):
+    """Filters, a preview of the unit ranking, and export buttons."""
+
+    exported = Signal(object)  # ExportDone
+    failed = Signal(str)
+
+    def __init__(self, service: StudyService, pool: QThreadPool | None = None) -> None:
+        super().__init__()
+        self._service = service
+        self._pool = pool or QThreadPool.globalInstance()
+        self._busy = False
+        self.report: Report | None = None
+        layout = view_layout(self)
+        header, _title, _sub = page_header(
+            "成绩报表", "按单位和时间段汇总学员成绩，导出 Excel、PDF 或 CSV 报告。"
+        )
+        layout.addWidget(header)
+        layout.addWidget(self._build_filters())
+        self.summary = plain_label("", "muted", wrap=True)
+        layout.addWidget(self.summary)
+        self.table = self._build_table()
+        layout.addWidget(self.table, 1)
+        self.exported.connect(self._on_exported)
+        self.failed.connect(self._on_failed)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_filters(self) -> QWidget:
+        self.unit = QComboBox()
+        self.unit.setMinimumWidth(260)
+        self.use_dates = QCheckBox("限定日期")
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30), calendarPopup=True)
+        self.date_to = QDateEdit(today, calendarPopup=True)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            self.use_dates.toggled.connect(edit.setEnabled)
+        self.exam = QLineEdit(placeholderText="考试编号或名称（可不填）")
+        first = QHBoxLayout()
+        first.setSpacing(10)
+        for widget in (plain_label("单位"), self.unit):
+            first.addWidget(widget)
+        first.addSpacing(24)
+        for widget in (self.use_dates, self.date_from, plain_label("至"), self.date_to):
+            first.addWidget(widget)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        second.setSpacing(10)
+        second.addWidget(plain_label("考试"))
+        second.addWidget(self.exam, 1)
+        second.addSpacing(24)
+        second.addLayout(self._build_buttons())
+        rows = QVBoxLayout()
+        rows.setSpacing(12)
+        rows.addLayout(first)
+        rows.addLayout(second)
+        return card(rows, margins=16)
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.preview_button = button("生成预览", primary=True)
+        self.preview_button.clicked.connect(self.preview)
+        row.addWidget(self.preview_button)
+        self.export_buttons = {}
+        for fmt, label in (("xlsx", "导出 Excel"), ("pdf", "导出 PDF"), ("csv", "导出 CSV")):
+            export = button(label)
+            export.clicked.connect(lambda _c=False, f=fmt: self.ask_export(f))
+            row.addWidget(export)
+            self.export_buttons[fmt] = export
+        return row
+
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(COLUMNS))
+        table.setHorizontalHeaderLabels(COLUMNS)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    # -- state ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Offer the units of the cadres now in the database."""
+        current = self.unit.currentText()
+        units = sorted({u.unit for u in self._service.users() if u.unit})
+        self.unit.clear()
+        self.unit.addItems([ALL_UNITS, *units])
+        if current in units:
+            self.unit.setCurrentText(current)
+
+    def filters(self) -> ReportFilter:
+        unit = self.unit.currentText()
+        start, end = (
+            (_day(self.date_from), _day(self.date_to))
+            if self.use_dates.isChecked()
+            else (None, None)
+        )
+        return ReportFilter(
+            unit=None if unit in ("", ALL_UNITS) else unit,
+            date_from=start,
+            date_to=end,
+            exam=self.exam.text().strip() or None,
+        )
+
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        self._busy = busy
+        for widget in (self.preview_button, *self.export_buttons.values()):
+            widget.setEnabled(not busy)
+        if message:
+            self.summary.setText(message)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def preview(self) -> bool:
+        """Build the report in the background and show the unit ranking."""
+        return self._run(None)
+
+    def ask_export(self, fmt: str) -> None:
+        name = f"成绩报告.{fmt}"
+        path, _filter = QFileDialog.getSaveFileName(self, "导出报告", name, FORMATS[fmt])
+        if path:
+            self.export(Path(path), fmt)
+
+    def export(self, path: Path, fmt: str) -> bool:
+        """Build the report and write it to ``path``; ``exported`` or ``failed`` follows."""
+        return self._run((path, fmt))
+
+    def _run(self, target: tuple[Path, str] | None) -> bool:
+        if self._busy:
+            return False
+        try:
+            flt = self.filters()
+        except ValueError as exc:
+            self.failed.emit(str(exc))
+            return False
+        service = self._service
+
+        def work(_progress: Progress) -> Report:
+            report = build_report(
+                service.engine,
+                flt,
+                service.clock.now(),
+                tz=service.local_tz,
+                scheduler=service.scheduler,
+            )
+            if target is not None and target[1] != "pdf":
+                save_report(report, target[0], target[1])
+            return report
+
+        task = Task(work)
+        task.signals.succeeded.connect(lambda report: self._on_built(report, target))
+        task.signals.failed.connect(lambda error: self.failed.emit(str(error)))
+        self._signals = task.signals  # keep the signal object alive until it reports
+        self._set_busy(True, "正在统计成绩…")
+        self._pool.start(task)
+        return True
+
+    def _on_built(self, report: Report, target: tuple[Path, str] | None) -> None:
+        self.report = report
+        self._show(report)
+        if target is None:
+            self._set_busy(False)
+            return
+        path, fmt = target
+        try:
+            if fmt == "pdf":
+                save_report(report, path, "pdf")
+        except Exception as exc:  # a full disk or a locked file: tell the trainer
+            self.failed.emit(str(exc))
+            return
+        self.exported.emit(ExportDone(path, report))
+
+    def _show(self, report: Report) -> None:
+        s = report.summary
+        average = f"{s.average_score:.1f}" if s.average_score is not None else "—"
+        self.summary.setText(
+            f"{report.title}：学员 {s.cadres} 人，参与 {s.participants} 人，完成率 "
+            f"{s.completion:.0%}，平均分 {average}，需核查试题 {s.flagged_items} 道。"
+        )
+        self.table.setRowCount(len(report.units))
+        for row, unit in enumerate(report.units):
+            score = f"{unit.average_score:.1f}" if unit.average_score is not None else "—"
+            cells = (
+                unit.rank or "—",
+                unit.unit,
+                unit.cadres,
+                unit.participants,
+                unit.completed,
+                unit.answers,
+                score,
+            )
+            for column, value in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(str(value)))
+
+    def _on_exported(self, done: ExportDone) -> None:
+        self._set_busy(False)
+        self.summary.setText(f"{self.summary.text()}\n已导出：{done.path}")
+
+    def _on_failed(self, message: str) -> None:
+        self._set_busy(False, f"生成报告失败：{message}")
+        if self.isVisible():
+            QMessageBox.warning(self, "生成报告失败", message)
+
+
+def _day(edit: QDateEdit) -> date:
+    qdate = edit.date()
+    return date(qdate.year(), qdate.month(), qdate.day())
