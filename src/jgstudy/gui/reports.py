@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -79,19 +80,22 @@ class ReportsView(QWidget):
         self.unit.setMinimumWidth(260)
         self.use_dates = QCheckBox("限定日期")
         today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-30), calendarPopup=True)
-        self.date_to = QDateEdit(today, calendarPopup=True)
+        self.date_from = QDateEdit(today.addDays(-30))
+        self.date_to = QDateEdit(today)
         for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             self.use_dates.toggled.connect(edit.setEnabled)
         self.exam = QLineEdit(placeholderText="考试编号或名称（可不填）")
         first = QHBoxLayout()
         first.setSpacing(10)
-        for widget in (plain_label("单位"), self.unit):
+        widgets: tuple[QWidget, ...] = (plain_label("单位"), self.unit)
+        for widget in widgets:
             first.addWidget(widget)
         first.addSpacing(24)
-        for widget in (self.use_dates, self.date_from, plain_label("至"), self.date_to):
+        widgets = (self.use_dates, self.date_from, plain_label("至"), self.date_to)
+        for widget in widgets:
             first.addWidget(widget)
         first.addStretch(1)
         second = QHBoxLayout()
@@ -112,7 +116,7 @@ class ReportsView(QWidget):
         self.preview_button = button("生成预览", primary=True)
         self.preview_button.clicked.connect(self.preview)
         row.addWidget(self.preview_button)
-        self.export_buttons = {}
+        self.export_buttons: dict[str, QPushButton] = {}
         for fmt, label in (("xlsx", "导出 Excel"), ("pdf", "导出 PDF"), ("csv", "导出 CSV")):
             export = button(label)
             export.clicked.connect(lambda _c=False, f=fmt: self.ask_export(f))
