@@ -20,6 +20,7 @@ from jgstudy.core.banks import (
     load_banks,
 )
 from jgstudy.core.clock import Clock, SystemClock
+from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY
 from jgstudy.core.grading import Response, grade, response_to_json
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import (
@@ -37,7 +38,6 @@ from jgstudy.core.storage.engine import make_engine, upgrade
 from jgstudy.core.storage.schema import CardRow
 
 Progress = Callable[[int, int, str], None]
-DEFAULT_NEW_PER_DAY = 20
 
 
 class StudyService:

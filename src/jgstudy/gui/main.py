@@ -7,16 +7,19 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jgstudy.core.paths import data_dir, database_url
-from jgstudy.core.service import StudyService
-from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.prefs import DEFAULT_RETENTION, Preferences
+from jgstudy.gui.splash import show_splash
 from jgstudy.gui.style import apply_theme
+
+if TYPE_CHECKING:
+    from jgstudy.core.service import StudyService
 
 ORGANIZATION = "jgstudy"
 APPLICATION = "jgstudy"
@@ -66,17 +69,24 @@ def run(args: Sequence[str]) -> int:
     install_qt_translations(app)
     prefs = Preferences(QSettings())
     apply_theme(app, prefs.theme, base_pixel_size(prefs.font_size))
+    splash = show_splash(app)
+    # The core (SQLAlchemy, pydantic) loads only now, while the splash is already on screen.
+    from jgstudy.core.service import StudyService
+    from jgstudy.gui.app_window import MainWindow
+
     folder = data_dir(options.data_dir)
     url = database_url(options.db, folder)
     try:
         service = StudyService.open(url)
     except Exception as exc:  # a broken or too-new database: say so instead of a traceback
+        splash.close()
         QMessageBox.critical(None, "无法打开数据库", f"无法打开数据库：\n{url}\n\n{exc}")
         return 1
     apply_study_preferences(prefs, service)
     window = MainWindow(service, prefs, str(folder), hide_password(url))
     app.styleHints().colorSchemeChanged.connect(window.follow_system_scheme)
     window.show()
+    splash.close()
     QTimer.singleShot(0, window.start)
     try:
         return app.exec()

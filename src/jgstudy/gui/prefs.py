@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from jgstudy.core.service import DEFAULT_NEW_PER_DAY
+from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION
 from jgstudy.gui.fonts import DEFAULT_FONT_SIZE, FONT_SIZES
 from jgstudy.gui.style import THEMES
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English（即将推出）"}
-DEFAULT_RETENTION = 0.9
 
 
 class Preferences:
