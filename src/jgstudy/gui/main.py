@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from jgstudy.core.defaults import DEFAULT_RETENTION
 from jgstudy.core.paths import data_dir, database_url
 from jgstudy.gui.fonts import base_pixel_size
-from jgstudy.gui.prefs import DEFAULT_RETENTION, Preferences
+from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.splash import show_splash
 from jgstudy.gui.style import apply_theme
 
