@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jgstudy.cli import commands
 from jgstudy.cli import convert as convert_cmd
+from jgstudy.cli import db as db_cmd
 from jgstudy.cli import exam as exam_cmd
 from jgstudy.cli import reports as reports_cmd
 
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     exam_cmd.register(sub)
     convert_cmd.register(sub)
     reports_cmd.register(sub)
+    db_cmd.register(sub)
     return parser
 
 

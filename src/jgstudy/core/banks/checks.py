@@ -82,10 +82,14 @@ def image_problem(reference: str, bank_dir: Path) -> str | None:
         return f"图片路径 {reference} 必须是相对于题库文件夹的路径"
     if "://" in reference:
         return f"图片 {reference} 不能引用网络资源"
-    root = bank_dir.resolve()
-    target = (bank_dir / reference).resolve()
-    if not target.is_relative_to(root):
+    try:
+        root = bank_dir.resolve()
+        target = (bank_dir / reference).resolve()
+        outside, missing = not target.is_relative_to(root), not target.is_file()
+    except (OSError, ValueError):  # a NUL character, a name too long for the file system
+        return f"图片路径 {reference!r:.80} 无效"
+    if outside:
         return f"图片路径 {reference} 超出了题库文件夹"
-    if not target.is_file():
+    if missing:
         return f"找不到图片文件 {reference}"
     return None

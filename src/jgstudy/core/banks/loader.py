@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,12 @@ from jgstudy.core.banks.checks import check_question, check_unique_ids
 from jgstudy.core.banks.errors import BankErrors, PendingProblem, Problem
 from jgstudy.core.banks.locate import locate
 from jgstudy.core.banks.messages import describe
-from jgstudy.core.banks.yamlsafe import MAX_BYTES, YamlLimitError, parse
+from jgstudy.core.banks.yamlsafe import MAX_BYTES, VALUE_ERROR, YamlLimitError, parse
 from jgstudy.core.model import AnyQuestion, Bank, BankHeader, Question
 
 QUESTION_ADAPTER: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
+# Beyond this many problems a file is not a bank with mistakes; listing them all costs minutes.
+MAX_PROBLEMS = 1000
 BANK_SUFFIXES = (".yaml", ".yml")
 SKIPPED_DIRS = {"exams", "competitions"}
 
@@ -125,6 +128,8 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or "格式错误"
     if "could not determine a constructor" in problem:
         return "不允许的 YAML 标签（如 !!python/object），题库只能包含文本、数字、列表和映射"
+    if problem.startswith(VALUE_ERROR):
+        return problem
     return f"YAML 语法错误：{problem}"
 
 
@@ -144,7 +149,9 @@ def validate(data: Any, bank_dir: Path) -> tuple[Bank | None, list[PendingProble
         pending.append(PendingProblem(("questions",), "缺少题目列表 questions（至少一题）"))
         raw_questions = raw_questions if isinstance(raw_questions, list) else []
     questions = list(_questions(raw_questions, bank_dir, pending))
-    pending.extend(check_unique_ids([_raw_id(q) for q in raw_questions]))
+    pending.extend(islice(check_unique_ids([_raw_id(q) for q in raw_questions]), MAX_PROBLEMS))
+    if len(pending) >= MAX_PROBLEMS:
+        pending[MAX_PROBLEMS:] = [PendingProblem((), f"问题过多，只列出了前 {MAX_PROBLEMS} 个")]
     if header is None or pending:
         return None, pending
     return Bank.model_construct(**dict(header), questions=tuple(questions)), pending
@@ -154,6 +161,8 @@ def _questions(
     raw: list[Any], bank_dir: Path, pending: list[PendingProblem]
 ) -> Iterator[AnyQuestion]:
     for index, item in enumerate(raw):
+        if len(pending) >= MAX_PROBLEMS:
+            return
         try:
             question = QUESTION_ADAPTER.validate_python(item)
         except ValidationError as exc:

@@ -1,4 +1,4 @@
-"""Safe YAML parsing with limits: size, nesting and alias expansion.
+"""Safe YAML parsing with limits: size, node count, nesting and alias expansion.
 
 The C loader (libyaml) is used when PyYAML was built with it; the pure-Python safe loader is the
 fallback. Only the safe loaders are ever used, so tags such as ``!!python/object`` are errors.
@@ -17,8 +17,12 @@ import yaml
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 32 * 1024 * 1024
+# PyYAML holds every node (~300 bytes each) at once: the limit bounds memory for files of many
+# tiny values, which the byte limit alone does not. A 50,000-question bank has ~1.5 million.
+MAX_NODES = 2_000_000
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
+VALUE_ERROR = "无法识别的值"
 _ANCHOR_RE = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+", re.MULTILINE)
 
 
@@ -43,14 +47,47 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+class _CheckedLoader(SafeLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, with values that match a type but cannot be built reported as errors."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError, TypeError, LookupError, AttributeError) as exc:
+            # PyYAML's own failures on values that look typed but are not: 2026-13-45 (a date),
+            # !!int x, !!bool maybe, an empty !!float, !!timestamp abc, 5000-digit integers.
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{VALUE_ERROR} {node.value!r:.40}（{exc}）；如果是文本，请加引号",
+                node.start_mark,
+            ) from exc
+
+
 def parse(text: str) -> Any:
-    """Parse one YAML document safely, enforcing the alias and nesting limits."""
+    """Parse one YAML document safely, enforcing the node, alias and nesting limits."""
+    check_node_count(text)
     if _ANCHOR_RE.search(text):
         check_aliases(compose(text), text)
     with _collector_paused():
-        data = yaml.load(text, Loader=SafeLoader)
+        data = yaml.load(text, Loader=_CheckedLoader)
     check_depth(data)
     return data
+
+
+def check_node_count(text: str) -> None:
+    """Reject documents of more than ``MAX_NODES`` nodes, before any node is built."""
+    if len(text) <= MAX_NODES // 2:
+        return  # n characters hold at most 2n nodes (test_fuzz_banks checks it), so no scan
+    count = 0
+    for event in yaml.parse(text, Loader=SafeLoader):  # a stream: constant memory
+        if isinstance(event, yaml.NodeEvent):
+            count += 1
+            if count > MAX_NODES:
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                message = f"文件中的值过多（超过 {MAX_NODES} 个），文件已拒绝"
+                raise YamlLimitError(message, line, column)
 
 
 def compose(text: str) -> yaml.Node | None:

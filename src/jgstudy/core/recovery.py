@@ -1,0 +1,163 @@
+"""Opening a database that may be damaged, and restoring a backup over it.
+
+A damaged SQLite file (not a database, malformed pages, a failing ``quick_check``) is reported
+together with the newest good backup instead of raising. Restoring never deletes anything: a
+damaged database is moved aside as ``jgstudy.sqlite3.corrupt-YYYYMMDD-HHMMSS`` (with its ``-wal``
+and ``-shm`` files), and a healthy one is first backed up as ``...-before-restore.sqlite3``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+
+from jgstudy.core.backup import (
+    BEFORE_RESTORE,
+    STAMP,
+    BackupError,
+    BackupManager,
+    backup_dir,
+    check_file,
+    connect_existing,
+    is_corruption,
+    restorable_problem,
+    sqlite_path,
+)
+from jgstudy.core.clock import Clock, SystemClock
+from jgstudy.core.service import StudyService
+
+
+@dataclass(frozen=True)
+class RecoveryInfo:
+    """What :func:`open_or_recover` found. ``problem`` is None when the database opened."""
+
+    problem: str | None = None
+    db_path: Path | None = None
+    newest_backup: Path | None = None
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What :func:`restore_backup` did."""
+
+    restored_from: Path
+    safety_copy: Path | None = None  # the replaced database, when it was healthy
+    moved_aside: tuple[Path, ...] = ()  # the damaged database and its -wal/-shm, when it was not
+
+
+def open_or_recover(
+    url: str, data_dir: Path, clock: Clock | None = None, **service_options: Any
+) -> tuple[StudyService | None, RecoveryInfo]:
+    """Open the database at ``url``, or say what is wrong with it and which backup to restore.
+
+    Returns the service and an empty :class:`RecoveryInfo`, or ``None`` and the problem with the
+    newest good backup (None when there is none). Only damage is caught: a locked database, a
+    missing server or a database from a newer jgstudy still raise.
+    """
+    db_path = sqlite_path(url)
+    if db_path is None:
+        return StudyService.open(url, clock, **service_options), RecoveryInfo()
+    problem = diagnose(db_path, backup_dir(data_dir))
+    if problem is None:
+        try:
+            service = StudyService.open(url, clock, **service_options)
+            return service, RecoveryInfo(db_path=db_path)
+        except (DBAPIError, sqlite3.DatabaseError) as exc:
+            if not is_corruption(exc):
+                raise
+            problem = f"数据库文件已损坏（{getattr(exc, 'orig', exc)}）"
+    manager = BackupManager(db_path, backup_dir(data_dir), clock or SystemClock())
+    return None, RecoveryInfo(problem, db_path, manager.newest_good())
+
+
+def diagnose(db_path: Path, backups: Path) -> str | None:
+    """Why the SQLite file at ``db_path`` cannot be opened, or None (also when it is missing)."""
+    if not db_path.exists():
+        return None  # a first start: the database is created
+    if db_path.stat().st_size == 0 and not _has_wal(db_path):
+        # SQLite treats an empty file as a new database; with backups around it is a lost one.
+        has_backups = backups.is_dir() and any(backups.glob("jgstudy-*.sqlite3"))
+        return "数据库文件是空的（0 字节）" if has_backups else None
+    problem = check_file(db_path, quick=True)
+    return f"数据库文件已损坏（{problem}）" if problem else None
+
+
+def restore_backup(db_path: Path, backup: Path, data_dir: Path, clock: Clock) -> RestoreResult:
+    """Replace the database at ``db_path`` with ``backup``, keeping what was there.
+
+    The backup must pass the integrity check and carry a schema revision this jgstudy knows. The
+    current database is backed up first when healthy, moved aside when damaged; the backup is then
+    written into the live file with the SQLite backup API.
+
+    Raises:
+        BackupError: when ``backup`` is not a usable jgstudy database, or a step fails.
+    """
+    if db_path.exists() and backup.resolve() == db_path.resolve():
+        raise BackupError("不能用数据库自身来恢复")
+    problem = restorable_problem(backup)
+    if problem:
+        raise BackupError(f"{backup} 不能用于恢复：{problem}")
+    safety, moved = _keep_current(db_path, data_dir, clock)
+    _write_into(backup, db_path)
+    after = check_file(db_path, quick=True)
+    if after:
+        raise BackupError(f"恢复后的数据库未通过检查：{after}")
+    return RestoreResult(backup, safety, moved)
+
+
+def _keep_current(
+    db_path: Path, data_dir: Path, clock: Clock
+) -> tuple[Path | None, tuple[Path, ...]]:
+    if not db_path.exists():
+        return None, ()
+    if diagnose(db_path, backup_dir(data_dir)) is None and db_path.stat().st_size > 0:
+        manager = BackupManager(db_path, backup_dir(data_dir), clock)
+        # Not pruned: the backup about to be restored may be one the rotation would drop.
+        return manager.backup_now(label=BEFORE_RESTORE, prune=False), ()
+    return None, move_aside(db_path, clock)
+
+
+def move_aside(db_path: Path, clock: Clock) -> tuple[Path, ...]:
+    """Rename a damaged database (and its -wal, -shm) to ``<name>.corrupt-<UTC time>``."""
+    base = db_path.with_name(f"{db_path.name}.corrupt-{clock.now():{STAMP}}")
+    number = 1
+    while any(Path(f"{base}{s}").exists() for s in ("", "-wal", "-shm")):
+        number += 1  # never overwrite an earlier damaged copy
+        base = base.with_name(f"{db_path.name}.corrupt-{clock.now():{STAMP}}-{number}")
+    moved: list[Path] = []
+    try:
+        # The -wal must go with it: left behind, SQLite would replay it into the restored file.
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{db_path}{suffix}")
+            if source.exists():
+                os.replace(source, f"{base}{suffix}")
+                moved.append(Path(f"{base}{suffix}"))
+    except OSError as exc:
+        raise BackupError(f"无法移走损坏的数据库（请先关闭其他 jgstudy 窗口）：{exc}") from exc
+    return tuple(moved)
+
+
+def _write_into(backup: Path, db_path: Path) -> None:
+    # The backup API writes into the live file under SQLite's lock: other connections to it see
+    # either the old database or the restored one, never a mixture.
+    src = connect_existing(backup)
+    try:
+        dst = sqlite3.connect(db_path, timeout=15)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"恢复失败：{exc}") from exc
+    finally:
+        src.close()
+
+
+def _has_wal(db_path: Path) -> bool:
+    wal = Path(f"{db_path}-wal")
+    return wal.exists() and wal.stat().st_size > 0

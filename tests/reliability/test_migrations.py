@@ -1,0 +1,160 @@
+"""Schema evolution: a database at every shipped revision upgrades to head without losing a row.
+
+Every migration adds a fixture to ``FIXTURES``: plain SQL inserts valid at that revision (the
+tables as that migration leaves them). A migration without one fails
+``test_every_migration_has_a_fixture``. The fixtures of all revisions up to a base are applied in
+order, so a database at ``0002`` holds the rows of ``0001`` and ``0002``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, DateTime, Engine, bindparam, inspect, text
+
+from jgstudy.core.clock import FixedClock
+from jgstudy.core.service import StudyService
+from jgstudy.core.storage.engine import (
+    HEAD_REVISION,
+    MIGRATIONS,
+    current_revision,
+    make_engine,
+    upgrade,
+)
+
+BEIJING = timezone(timedelta(hours=8), "CST")
+T0 = datetime(2026, 3, 1, 1, 0)  # stored as naive UTC, as UTCDateTime does
+
+
+def _script() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config)
+
+
+REVISIONS = [rev.revision for rev in reversed(list(_script().walk_revisions()))]
+
+
+def insert(conn: Connection, table: str, **values: object) -> None:
+    """A plain ``INSERT``; datetimes are bound as such so every backend stores them alike."""
+    columns = ", ".join(values)
+    params = ", ".join(f":{name}" for name in values)
+    stmt = text(f"INSERT INTO {table} ({columns}) VALUES ({params})").bindparams(
+        *(bindparam(k, type_=DateTime()) for k, v in values.items() if isinstance(v, datetime))
+    )
+    conn.execute(stmt, values)
+
+
+def scalar(conn: Connection, sql: str, **params: object) -> int:
+    return int(conn.execute(text(sql), params).scalar_one())
+
+
+def fill_0001(conn: Connection) -> None:
+    """A cadre, a bank of two questions with tags, their cards, two answers and an exam."""
+    insert(conn, "users", name="张三", unit="审计局", role="cadre", settings="{}", created_at=T0)
+    user = scalar(conn, "SELECT id FROM users WHERE name = :n", n="张三")
+    insert(
+        conn, "banks", id="legacy", title="旧题库", description="", path="", sha256="0" * 64,
+        size=0, mtime_ns=0, multiple_scoring="all_or_nothing", question_count=2, imported_at=T0,
+    )  # fmt: skip
+    for qid, key in (("q1", "A"), ("q2", "B")):
+        data = {"id": qid, "stem": f"题目{qid}", "explanation": "解析", "type": "single"}
+        data |= {"options": {"A": "甲", "B": "乙"}, "answer": key}
+        insert(
+            conn, "questions", bank_id="legacy", qid=qid, type="single", difficulty=2,
+            content_hash="0" * 16, data=json.dumps(data, ensure_ascii=False),
+            search_text=f"题目{qid}", retired=False, created_at=T0, changed_at=None,
+        )  # fmt: skip
+        pk = scalar(conn, "SELECT pk FROM questions WHERE qid = :q", q=qid)
+        insert(conn, "question_tags", question_pk=pk, tag="旧标签")
+        insert(
+            conn, "cards", user_id=user, question_pk=pk, state=2, step=None, stability=3.0,
+            difficulty=5.0, due=T0, last_review=T0, reps=1, lapses=0, right_streak=1,
+            in_wrong_book=False, first_reviewed_at=T0,
+        )  # fmt: skip
+        insert(
+            conn, "review_logs", uid=f"log-{qid}", user_id=user, question_pk=pk, attempt_id=None,
+            answer=json.dumps(key), correct=True, score=1.0, rating=3, duration_ms=4000,
+            reviewed_at=T0,
+        )  # fmt: skip
+    insert(
+        conn, "attempts", uid="exam-1", user_id=user, kind="exam", title="旧考试", config="{}",
+        state="{}", started_at=T0, finished_at=T0, score=2.0, max_score=2.0,
+    )  # fmt: skip
+
+
+def fill_0002(conn: Connection) -> None:
+    """A competition match and two of its events."""
+    insert(
+        conn,
+        "matches",
+        uid="match-1",
+        title="知识竞赛",
+        config="{}",
+        created_at=T0,
+        finished_at=None,
+    )
+    match = scalar(conn, "SELECT id FROM matches WHERE uid = :u", u="match-1")
+    for seq, kind in ((1, "start"), (2, "answer")):
+        insert(
+            conn, "match_events", match_id=match, seq=seq, at=T0, kind=kind, team=1, payload="{}"
+        )
+
+
+# Add one entry per new migration: the rows a database at that revision may hold.
+FIXTURES: dict[str, Callable[[Connection], None]] = {"0001": fill_0001, "0002": fill_0002}
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        tables = [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
+        return {t: scalar(conn, f"SELECT COUNT(*) FROM {t}") for t in tables}
+
+
+def test_the_migrations_form_one_line_ending_at_head() -> None:
+    assert _script().get_heads() == [HEAD_REVISION]
+    assert REVISIONS[-1] == HEAD_REVISION
+
+
+def test_every_migration_has_a_fixture() -> None:
+    missing = [rev for rev in REVISIONS if rev not in FIXTURES]
+    assert not missing, f"add fill_<rev> to FIXTURES in {__file__} for: {missing}"
+
+
+@pytest.mark.parametrize("base", REVISIONS)
+def test_a_database_at_an_earlier_revision_upgrades_without_losing_rows(
+    db_url: str, base: str, clock: FixedClock
+) -> None:
+    engine = make_engine(db_url)
+    upgrade(engine, base)
+    with engine.begin() as conn:
+        for rev in REVISIONS[: REVISIONS.index(base) + 1]:
+            FIXTURES[rev](conn)
+    before = counts(engine)
+    assert all(before.values()), f"a fixture left a table empty: {before}"
+    upgrade(engine)
+    assert current_revision(engine) == HEAD_REVISION
+    after = counts(engine)
+    engine.dispose()
+    assert {t: after[t] for t in before} == before
+    _the_app_works_on(db_url, clock, before["review_logs"])
+
+
+def _the_app_works_on(url: str, clock: FixedClock, logs: int) -> None:
+    service = StudyService.open(url, clock, local_tz=BEIJING)
+    try:
+        user = service.find_user("张三")
+        assert user is not None
+        assert service.stats(user).total_reviews == logs
+        queue = service.practice_queue(user, mode="review")
+        assert len(queue) == 2  # both cards were due
+        outcome = service.record(user.id, service.question(queue[0]), "A", 3000)
+        assert outcome.grade.correct
+        assert service.stats(user).total_reviews == logs + 1
+    finally:
+        service.close()
