@@ -127,10 +127,6 @@ def test_the_gui_never_turns_on_rich_text_for_what_it_shows() -> None:
     assert offenders == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="control characters in bank text reach the terminal unchanged (see docs/reliability.md)",
-)
 def test_control_characters_in_bank_text_do_not_reach_the_terminal(
     tmp_path: Path, service: StudyService
 ) -> None:
@@ -140,11 +136,9 @@ def test_control_characters_in_bank_text_do_not_reach_the_terminal(
         'stem: "前\\e]52;c;cHduZWQ=\\a后\\e[2J"}\n',
         encoding="utf-8",
     )
-    try:
+    with pytest.raises(BankErrors) as caught:
         service.import_banks([bank])
-    except BankErrors:
-        return  # refused by the loader: fixed that way
-    user = service.ensure_user("张三")
-    out = io.StringIO()
-    TerminalPractice(service, user, io.StringIO("对\n"), out).run(service.practice_queue(user))
-    assert "\x1b" not in out.getvalue() and "\x07" not in out.getvalue()
+    (problem,) = caught.value.problems
+    assert problem.line == HEADER.count("\n") + 2  # the question's line
+    assert "控制字符 U+001B" in problem.message
+    assert service.banks() == []

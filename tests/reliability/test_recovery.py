@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jgstudy.cli import db as db_cmd
+from jgstudy.cli import commands
 from jgstudy.cli.commands import CliError
 from jgstudy.cli.main import main
 from jgstudy.core.backup import BackupManager, backup_dir, is_corruption
@@ -196,15 +196,24 @@ def test_the_cli_explains_a_damaged_database_and_the_printed_command_restores_it
 
 
 def test_open_service_for_the_other_commands_raises_a_cli_error(folder: Path) -> None:
-    """``jgstudy.cli.db.open_service`` is the drop-in for ``commands.open_service``."""
     _truncated_half(folder / "jgstudy.sqlite3")
     args = argparse.Namespace(data_dir=folder, db=None)
     with pytest.raises(CliError, match="db restore"):
-        db_cmd.open_service(args)
+        commands.open_service(args)
+
+
+def test_practice_on_a_damaged_database_explains_instead_of_crashing(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _truncated_half(folder / "jgstudy.sqlite3")
+    assert main(["--data-dir", str(folder), "practice", "--user", "张三"]) == 2
+    err = capsys.readouterr().err
+    assert "db restore" in err
+    assert "Traceback" not in err
 
 
 def test_open_service_opens_a_healthy_database(folder: Path) -> None:
-    service = db_cmd.open_service(argparse.Namespace(data_dir=folder, db=None))
+    service = commands.open_service(argparse.Namespace(data_dir=folder, db=None))
     assert reviews(service) == 7
     service.close()
 

@@ -9,6 +9,7 @@ import sys
 from jgstudy.cli.terminal import TerminalPractice
 from jgstudy.core.banks import BankErrors
 from jgstudy.core.paths import data_dir, database_url
+from jgstudy.core.recovery import RecoveryInfo, open_or_recover
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage.engine import DatabaseTooNew
 
@@ -18,11 +19,36 @@ class CliError(Exception):
 
 
 def open_service(args: argparse.Namespace) -> StudyService:
+    """``commands.open_service`` that explains a damaged database instead of a traceback."""
     folder = data_dir(args.data_dir)
     try:
-        return StudyService.open(database_url(args.db, folder))
+        service, info = open_or_recover(database_url(args.db, folder), folder)
     except DatabaseTooNew as exc:
         raise CliError(str(exc)) from exc
+    if service is None:
+        raise CliError(recovery_message(info, args))
+    return service
+
+
+def recovery_message(info: RecoveryInfo, args: argparse.Namespace) -> str:
+    """What is wrong with the database and the command that restores the newest good backup."""
+    lines = [f"{info.problem}：{info.db_path}"]
+    if info.newest_backup is None:
+        lines.append("没有找到可用的备份。请不要删除这个文件，并联系管理员。")
+    else:
+        lines.append(f"最近的完好备份：{info.newest_backup}")
+        lines.append(f"恢复方法：{_command(args)} db restore {info.newest_backup}")
+        lines.append("（恢复时损坏的文件会改名保留，不会被删除。）")
+    return "\n".join(lines)
+
+
+def _command(args: argparse.Namespace) -> str:
+    parts = ["jgstudy"]
+    if args.data_dir:
+        parts += ["--data-dir", str(args.data_dir)]
+    if args.db:
+        parts += ["--db", args.db]
+    return " ".join(parts)
 
 
 def check(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from jgstudy.cli.commands import CliError
+from jgstudy.cli.commands import CliError, recovery_message
 from jgstudy.core.backup import (
     STAMP,
     BackupError,
@@ -27,9 +27,8 @@ from jgstudy.core.backup import (
 )
 from jgstudy.core.clock import SystemClock
 from jgstudy.core.paths import data_dir, database_url
-from jgstudy.core.recovery import RecoveryInfo, diagnose, open_or_recover, restore_backup
-from jgstudy.core.service import StudyService
-from jgstudy.core.storage.engine import HEAD_REVISION, DatabaseTooNew, current_revision, make_engine
+from jgstudy.core.recovery import RecoveryInfo, diagnose, restore_backup
+from jgstudy.core.storage.engine import HEAD_REVISION, current_revision, make_engine
 
 NOT_SQLITE = (
     "共享数据库（{dialect}）不由 jgstudy 备份或恢复：请由本单位的数据库管理员"
@@ -53,39 +52,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     restore.set_defaults(func=restore_db)
     listing = sub.add_parser("list-backups", help="列出自动和手动备份")
     listing.set_defaults(func=list_backups)
-
-
-def open_service(args: argparse.Namespace) -> StudyService:
-    """``commands.open_service`` that explains a damaged database instead of a traceback."""
-    folder = data_dir(args.data_dir)
-    try:
-        service, info = open_or_recover(database_url(args.db, folder), folder)
-    except DatabaseTooNew as exc:
-        raise CliError(str(exc)) from exc
-    if service is None:
-        raise CliError(recovery_message(info, args))
-    return service
-
-
-def recovery_message(info: RecoveryInfo, args: argparse.Namespace) -> str:
-    """What is wrong with the database and the command that restores the newest good backup."""
-    lines = [f"{info.problem}：{info.db_path}"]
-    if info.newest_backup is None:
-        lines.append("没有找到可用的备份。请不要删除这个文件，并联系管理员。")
-    else:
-        lines.append(f"最近的完好备份：{info.newest_backup}")
-        lines.append(f"恢复方法：{_command(args)} db restore {info.newest_backup}")
-        lines.append("（恢复时损坏的文件会改名保留，不会被删除。）")
-    return "\n".join(lines)
-
-
-def _command(args: argparse.Namespace) -> str:
-    parts = ["jgstudy"]
-    if args.data_dir:
-        parts += ["--data-dir", str(args.data_dir)]
-    if args.db:
-        parts += ["--db", args.db]
-    return " ".join(parts)
 
 
 def _target(args: argparse.Namespace) -> tuple[str, Path, Path | None]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from jgstudy.cli.commands import CliError, open_service
-from jgstudy.cli.terminal import TerminalPractice
+from jgstudy.cli.terminal import parse_answer
 from jgstudy.core.exams import (
     ConfigErrors,
     DrawError,
@@ -79,7 +79,6 @@ class TerminalExam:
         self._in = inp
         self._out = out
         # The practice command's answer syntax, so that both read answers the same way.
-        self._answers = TerminalPractice(service, user, inp, out)
         self._remaining = timedelta(0)
         self._palette: Sequence[PaletteEntry] = ()
 
@@ -130,7 +129,7 @@ class TerminalExam:
 
     def _answer(self, session: ExamSession, line: str) -> None:
         item = session.item(session.current)
-        response = self._answers._parse(item.record.question, line)
+        response = parse_answer(item.record.question, line)
         if response is None:
             self._print(f"无法识别的答案。{HELP}")
         elif session.answer(item.index, response) and session.phase is ExamPhase.RUNNING:

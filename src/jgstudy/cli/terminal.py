@@ -8,7 +8,12 @@ from jgstudy.core.grading import Response, ShortResponse
 from jgstudy.core.model import (
     QTYPE_LABELS,
     AnyQuestion,
+    FillQuestion,
+    JudgeQuestion,
+    MultipleQuestion,
     QType,
+    ShortQuestion,
+    SingleQuestion,
     correct_answer_text,
     display_stem,
 )
@@ -55,23 +60,11 @@ class TerminalPractice:
                 session.next()
 
     def _parse(self, question: AnyQuestion, line: str) -> Response | None:
-        kind = question.type
-        if kind == QType.SINGLE:
-            key = line.upper()
-            return key if len(key) == 1 and key in getattr(question, "options", {}) else None
-        if kind == QType.MULTIPLE:
-            keys = frozenset(line.upper().replace(",", "").replace(" ", ""))
-            return keys if keys and keys <= set(getattr(question, "options", {})) else None
-        if kind == QType.JUDGE:
-            word = line.lower()
-            return True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
-        if kind == QType.FILL:
-            parts = line.replace("；", ";").replace("|", ";").split(";")
-            return tuple(p.strip() for p in parts)
-        reference = getattr(question, "reference", "")
-        self._print(f"参考答案：{reference}\n掌握了吗？(y/n)")
-        knew = self._in.readline().strip().lower() in TRUE_WORDS
-        return ShortResponse(line, knew)
+        if isinstance(question, ShortQuestion):
+            self._print(f"参考答案：{question.reference}\n掌握了吗？(y/n)")
+            knew = self._in.readline().strip().lower() in TRUE_WORDS
+            return ShortResponse(line, knew)
+        return parse_answer(question, line)
 
     def show_question(self, record: QuestionRecord, position: int, total: int) -> None:
         q = record.question
@@ -80,9 +73,9 @@ class TerminalPractice:
         )
         for key, text in (getattr(q, "options", None) or {}).items():
             self._print(f"  {key}. {text}")
-        if q.type == QType.JUDGE:
+        if isinstance(q, JudgeQuestion):
             self._print("  对 / 错")
-        if q.type == QType.FILL:
+        if isinstance(q, FillQuestion):
             self._print("  （多个空用 ; 分隔）")
         self._print(HELP)
 
@@ -108,3 +101,24 @@ class TerminalPractice:
 
     def _print(self, text: str) -> None:
         print(text, file=self._out, flush=True)
+
+
+def parse_answer(question: AnyQuestion, line: str) -> Response | None:
+    """A typed answer to an objective question, or None when it cannot be one.
+
+    Options are letters (``AC`` or ``A C`` for several), judge answers 对/错 (and y/n, 1/0…),
+    fill answers one per blank separated by ``;``, ``；`` or ``|``.
+    """
+    if isinstance(question, SingleQuestion):
+        key = line.strip().upper()
+        return key if len(key) == 1 and key in question.options else None
+    if isinstance(question, MultipleQuestion):
+        keys = frozenset(line.upper().replace(",", "").replace(" ", ""))
+        return keys if keys and keys <= set(question.options) else None
+    if isinstance(question, JudgeQuestion):
+        word = line.strip().lower()
+        return True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
+    if isinstance(question, FillQuestion):
+        parts = line.replace("；", ";").replace("|", ";").split(";")
+        return tuple(p.strip() for p in parts)
+    return None

@@ -11,13 +11,37 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 OPTION_KEYS = "ABCDEFGH"
 
+# C0/C1 controls (bar tab and newline) and bidi overrides: they can drive a terminal (OSC 52
+# writes the clipboard) or make text read differently from what it says.
+_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(value: str) -> str:
+    match = _HIDDEN.search(value)
+    if match:
+        raise PydanticCustomError(
+            "hidden_characters",
+            "含有不可见的控制字符 U+{code}（第 {position} 个字符），请删除",
+            {"code": f"{ord(match.group()):04X}", "position": match.start() + 1},
+        )
+    return value
+
+
 Ident = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_visible)]
 OptionKey = Literal["A", "B", "C", "D", "E", "F", "G", "H"]
 
 
@@ -55,7 +79,7 @@ class Source(_Frozen):
     """Where in the material a question comes from."""
 
     locator: Text
-    quote: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    quote: Annotated[str, StringConstraints(min_length=1, max_length=500), AfterValidator(_visible)]
 
 
 class Keyword(_Frozen):
