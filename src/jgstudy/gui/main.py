@@ -72,24 +72,31 @@ def run(args: Sequence[str]) -> int:
     apply_theme(app, prefs.theme, base_pixel_size(prefs.font_size))
     splash = show_splash(app)
     # The core (SQLAlchemy, pydantic) loads only now, while the splash is already on screen.
-    from jgstudy.core.service import StudyService
     from jgstudy.gui.app_window import MainWindow
+    from jgstudy.gui.dbopen import auto_backup, open_database
 
     folder = data_dir(options.data_dir)
     url = database_url(options.db, folder)
     try:
-        service = StudyService.open(url)
-    except Exception as exc:  # a broken or too-new database: say so instead of a traceback
+        service = open_database(url, folder, splash)
+    except Exception as exc:  # a locked, unreachable or too-new database: say so
         splash.close()
         QMessageBox.critical(None, "无法打开数据库", f"无法打开数据库：\n{url}\n\n{exc}")
         return 1
+    if service is None:
+        return 1
+    backups = auto_backup(url, folder, app)
     apply_study_preferences(prefs, service)
     window = MainWindow(service, prefs, str(folder), hide_password(url))
     app.styleHints().colorSchemeChanged.connect(window.follow_system_scheme)
     window.show()
     splash.close()
     QTimer.singleShot(0, window.start)
+    if backups is not None:
+        QTimer.singleShot(0, backups.start)
     try:
         return app.exec()
     finally:
         service.close()
+        if backups is not None:
+            backups.on_close()

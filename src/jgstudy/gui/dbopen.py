@@ -1,0 +1,102 @@
+"""Opening the database from the desktop: a damaged file is explained and restored, not a crash.
+
+Also the automatic backups of a desktop's SQLite database: once a day while the app is open
+(on the thread pool) and once on close.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from jgstudy.core.backup import BackupError, BackupManager
+from jgstudy.core.clock import Clock, SystemClock
+from jgstudy.core.recovery import RecoveryInfo, open_or_recover, restore_backup
+from jgstudy.core.service import StudyService
+from jgstudy.gui.workers import Progress, Task
+
+BACKUP_CHECK_MS = 60 * 60 * 1000  # an hourly look; at most one backup per day is taken
+
+
+def open_database(
+    url: str, folder: Path, parent: QWidget | None = None, clock: Clock | None = None
+) -> StudyService | None:
+    """The service over ``url``; when the file is damaged, offer the newest good backup.
+
+    Returns None when the cadre declines, or when there is nothing to restore (the damaged
+    file is left in place for an administrator).
+    """
+    clock = clock or SystemClock()
+    service, info = open_or_recover(url, folder, clock)
+    while service is None:
+        if not _ask_restore(info, parent):
+            return None
+        assert info.db_path is not None and info.newest_backup is not None
+        try:
+            restore_backup(info.db_path, info.newest_backup, folder, clock)
+        except BackupError as exc:
+            QMessageBox.critical(parent, "恢复失败", str(exc))
+            return None
+        service, info = open_or_recover(url, folder, clock)
+    return service
+
+
+def _ask_restore(info: RecoveryInfo, parent: QWidget | None) -> bool:
+    if info.newest_backup is None:
+        QMessageBox.critical(
+            parent,
+            "数据库已损坏",
+            f"{info.problem}\n\n{info.db_path}\n\n没有找到可用的备份。文件没有被删除，请联系管理员。",
+        )
+        return False
+    answer = QMessageBox.question(
+        parent,
+        "数据库已损坏",
+        f"{info.problem}\n\n最近的完好备份：{info.newest_backup.name}\n\n"
+        "是否用这个备份恢复？损坏的文件会改名保留，不会删除。",
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class AutoBackup(QObject):
+    """Backs up once a day while the app runs (off the UI thread) and once more on close."""
+
+    def __init__(self, manager: BackupManager, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.manager = manager
+        self.last_error: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(BACKUP_CHECK_MS)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.check()
+
+    def check(self) -> None:
+        """Take today's backup in the background if there is none yet."""
+
+        def work(_progress: Progress) -> Path | None:
+            return self.manager.maybe_backup()
+
+        task = Task(work)
+        task.signals.failed.connect(lambda error: setattr(self, "last_error", str(error)))
+        self._signals = task.signals  # alive until the task reports
+        QThreadPool.globalInstance().start(task)
+
+    def on_close(self) -> None:
+        """The closing backup: after the last answer, so nothing of the day is missing."""
+        self.timer.stop()
+        QThreadPool.globalInstance().waitForDone()
+        try:
+            self.manager.backup_now()
+        except BackupError as exc:
+            self.last_error = str(exc)
+
+
+def auto_backup(url: str, folder: Path, parent: QObject | None = None) -> AutoBackup | None:
+    """Automatic backups for a SQLite database; None for a shared server database."""
+    manager = BackupManager.for_url(url, folder, SystemClock())
+    return AutoBackup(manager, parent) if manager else None
