@@ -62,7 +62,9 @@ def test_home_shows_today_and_the_heatmap(window: MainWindow, cadre: UserInfo) -
     assert home.values["accuracy"].text() == "50%"
     assert home.facts["total"].text() == "2" and home.facts["days"].text() == "1 天"
     assert home.wrong_button.text() == "错题本（1）"
-    assert not home.exam_button.isEnabled() and home.exam_button.toolTip() == "即将推出"
+    home.exam_button.click()
+    assert window.current_view() == "exam"
+    assert window.stack.currentWidget() is window.exam
 
 
 def test_heatmap_levels_and_hit_testing(qtbot: QtBot) -> None:

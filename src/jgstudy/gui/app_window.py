@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from jgstudy.core.records import ImportResult, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.banks import result_text
+from jgstudy.gui.competition import CompetitionPage
+from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.home import HomeView
 from jgstudy.gui.icons import nav_icon, nav_icon_size
@@ -39,21 +41,14 @@ from jgstudy.gui.wrongbook import WrongBookView
 VIEWS = (
     ("home", "首页"),
     ("practice", "练习"),
+    ("exam", "模拟考试"),
     ("library", "题库"),
     ("wrongbook", "错题本"),
     ("progress", "统计"),
+    ("competition", "竞赛"),
     ("reports", "成绩报表"),
     ("settings", "设置"),
 )
-NAV_ICONS = {
-    "home": "⌂",
-    "practice": "✎",
-    "library": "☰",
-    "wrongbook": "✗",
-    "progress": "▤",
-    "reports": "▦",
-    "settings": "⚙",
-}
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +78,8 @@ class MainWindow(QMainWindow):
     def _build_views(self, data_folder: str, database_url: str) -> None:
         self.home = HomeView()
         self.practice = PracticePage(self.service, self.prefs)
+        self.exam = ExamPage(self.service)
+        self.competition = CompetitionPage(self.service)
         self.library = LibraryView(self.service, self.importer)
         self.wrongbook = WrongBookView(self.service)
         self.progress = ProgressView()
@@ -91,6 +88,8 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {
             "home": self.home,
             "practice": self.practice,
+            "exam": self.exam,
+            "competition": self.competition,
             "library": self.library,
             "wrongbook": self.wrongbook,
             "progress": self.progress,
@@ -99,6 +98,10 @@ class MainWindow(QMainWindow):
         }
         self.home.practice_requested.connect(self.start_practice)
         self.home.wrong_book_requested.connect(lambda: self.navigate("wrongbook"))
+        self.home.exam_requested.connect(lambda: self.navigate("exam"))
+        self.exam.closed.connect(lambda: self.navigate("home"))
+        self.exam.finished.connect(lambda _result: self.refresh())
+        self.competition.closed.connect(lambda: self.navigate("home"))
         self.wrongbook.practice_requested.connect(self.start_practice)
         self.practice.session_finished.connect(self.refresh)
         self.practice.home_requested.connect(lambda: self.navigate("home"))
@@ -223,6 +226,8 @@ class MainWindow(QMainWindow):
         self.prefs.last_profile = user.name
         self.switcher.set_users(self.service.users(), user)
         self.practice.set_user(user)
+        self.exam.set_user(user)
+        self.competition.set_user(user)
         self.library.set_user(user)
         self.wrongbook.set_user(user)
         self.refresh()
@@ -250,6 +255,10 @@ class MainWindow(QMainWindow):
             self.practice.setFocus()
         elif name == "reports":
             self.reports.refresh()
+        elif name == "exam":
+            self.exam.show_picker()
+        elif name == "competition":
+            self.competition.show_lobby()
 
     def start_practice(self, mode: str) -> None:
         self.navigate("practice")

@@ -25,6 +25,7 @@ class HomeView(QWidget):
 
     practice_requested = Signal(str)  # a practice mode
     wrong_book_requested = Signal()
+    exam_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,8 +61,7 @@ class HomeView(QWidget):
         self.new_button = button("学习新题", big=True)
         self.wrong_button = button("错题本", big=True)
         self.exam_button = button("模拟考试", big=True)
-        self.exam_button.setEnabled(False)
-        self.exam_button.setToolTip("即将推出")
+        self.exam_button.clicked.connect(self.exam_requested)
         self.review_button.clicked.connect(lambda: self.practice_requested.emit("review"))
         self.new_button.clicked.connect(lambda: self.practice_requested.emit("new"))
         self.wrong_button.clicked.connect(self.wrong_book_requested)

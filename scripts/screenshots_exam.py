@@ -1,0 +1,237 @@
+"""Screenshots of 模拟考试 and 竞赛, rendered offscreen on a temporary database.
+
+    uv run python scripts/screenshots_exam.py [--out screenshots] [--theme light|dark]
+
+Imports the bundled banks, takes part of the 巅峰问鼎 paper by keyboard with a fixed clock, hands
+it in, then hosts the bundled skills contest through its first round into 抢答 with a false start
+and a buzz. Saves 1280x800 PNGs named exam-*.png and comp-*.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from jgstudy.core.clock import FixedClock
+from jgstudy.core.competition import CompetitionService
+from jgstudy.core.exams import ExamService, ExamSession
+from jgstudy.core.grading import Response
+from jgstudy.core.model import FillQuestion, MultipleQuestion, SingleQuestion
+from jgstudy.core.records import UserInfo
+from jgstudy.core.service import StudyService
+from jgstudy.gui.competition import CompetitionPage
+from jgstudy.gui.exam import ExamPage
+from jgstudy.gui.main import install_qt_translations, make_application
+from jgstudy.gui.style import apply_theme
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1280, 800)
+BEIJING = timezone(timedelta(hours=8), "CST")
+START = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # 09:30 in Wuhan
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def key(app: QApplication, target: QWidget, code: Qt.Key, text: str = "") -> None:
+    widget = app.focusWidget() or target
+    for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+        app.sendEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, text))
+    settle(app)
+
+
+def with_dialog(base: QWidget, dialog: QWidget) -> QPixmap:
+    """The window dimmed, with the dialog drawn over its centre (offscreen has no compositor)."""
+    pixmap = base.grab()
+    shot = dialog.grab()
+    painter = QPainter(pixmap)
+    painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 96))
+    x, y = (pixmap.width() - shot.width()) // 2, (pixmap.height() - shot.height()) // 2
+    painter.drawPixmap(x, y, shot)
+    painter.setPen(QPen(QColor("#9AA0A8"), 1))
+    painter.drawRect(x, y, shot.width() - 1, shot.height() - 1)
+    painter.end()
+    return pixmap
+
+
+def answer_most(session: ExamSession) -> None:
+    """Right answers to most of the paper, a wrong one here and there, two left open."""
+    for index in range(session.total):
+        question = session.item(index).record.question
+        if index in (11, 23) or session.item(index).response is not None:
+            continue
+        if isinstance(question, FillQuestion):
+            response: Response = tuple(b[0] for b in question.blanks)
+        elif isinstance(question, MultipleQuestion):
+            response = frozenset(question.answer)
+        else:
+            response = question.answer  # type: ignore[union-attr]
+        if index % 6 == 5 and isinstance(question, SingleQuestion):
+            response = next(k for k in question.options if k != question.answer)
+        session.answer(index, response)
+
+
+def has_options(page: CompetitionPage) -> bool:
+    assert page.match is not None
+    record = page.match.snapshot().question
+    return record is None or isinstance(record.question, SingleQuestion)
+
+
+class Shooter:
+    def __init__(self, app: QApplication, out: Path) -> None:
+        self.app, self.out = app, out
+
+    def save(self, name: str, pixmap: QPixmap) -> None:
+        path = self.out / f"{name}.png"
+        pixmap.save(str(path))
+        print(path)
+
+    def shot(self, name: str, widget: QWidget) -> None:
+        settle(self.app)
+        self.save(name, widget.grab())
+
+
+def shoot_exam(s: Shooter, service: StudyService, user: UserInfo, clock: FixedClock) -> None:
+    app = s.app
+    page = ExamPage(service, confirm=lambda *_a: True)
+    page.resize(*SIZE)
+    page.show()
+    page.set_user(user)
+    final = next(p for p in ExamService.bundled_blueprints() if p.stem == "skills-final")
+    page.start_file(final)
+    session = page.session
+    assert session is not None
+    for index, (code, text) in enumerate(
+        [(Qt.Key.Key_A, "a"), (Qt.Key.Key_C, "c"), (Qt.Key.Key_B, "b"), (Qt.Key.Key_D, "d")]
+    ):
+        clock.advance(seconds=25)
+        key(app, page.exam_screen, code, text)
+        if index == 2:
+            session.toggle_flag()
+        session.next()
+    session.goto(7)
+    session.toggle_flag()
+    session.goto(4)
+    clock.advance(minutes=1, seconds=37)
+    page.exam_screen.tick()
+    s.shot("exam-02-question", page)
+    page.set_user(user)  # leave the paper (it is saved): the picker offers 继续考试
+    s.shot("exam-01-picker", page)
+    page.resume()
+    session = page.session
+    assert session is not None
+    session.goto(20)
+    page.exam_screen.question.input.blanks[0].setText("社会")  # type: ignore[union-attr]
+    clock.advance(minutes=2)
+    page.exam_screen.tick()
+    s.shot("exam-03-fill", page)
+    answer_most(session)
+    session.goto(20)
+    box = page.exam_screen.request_submit()
+    assert box is not None
+    settle(app)
+    s.save("exam-04-confirm", with_dialog(page, box))
+    box.done(0)
+    session.submit()
+    s.shot("exam-05-result", page)
+    page.result.area.verticalScrollBar().setValue(560)
+    s.shot("exam-06-result-items", page)
+    page.close()
+
+
+def shoot_competition(s: Shooter, service: StudyService, user: UserInfo, clock: FixedClock) -> None:
+    app = s.app
+    page = CompetitionPage(service, confirm=lambda *_a: True)
+    page.resize(*SIZE)
+    page.show()
+    page.set_user(user)
+    s.shot("comp-01-lobby", page)
+    dialog = page.new_match()
+    dialog.count.setValue(6)
+    settle(app)
+    s.save("comp-02-setup", with_dialog(page, dialog))
+    dialog.reject()
+    config = CompetitionService.load_config(CompetitionService.bundled_configs()[0])
+    page.start_match(config)
+    panel = page.panel
+    panel.start_round()
+    for n in range(8):  # 必答: two questions per team
+        clock.advance(seconds=4)
+        panel.next_question()
+        clock.advance(seconds=6)
+        panel.release()
+        clock.advance(seconds=14)
+        panel.judge(n % 3 != 1)
+    clock.advance(seconds=20)
+    panel.next_round()  # 抢答
+    clock.advance(seconds=5)
+    panel.next_question()
+    while not has_options(page):  # a single-choice question shows best on the big screen
+        panel.next_question()
+    clock.advance(seconds=2)
+    key(app, page.scoreboard, Qt.Key.Key_M, "m")  # a false start
+    clock.advance(seconds=4)
+    panel.release()
+    clock.advance(seconds=1, milliseconds=380)
+    key(app, page.scoreboard, Qt.Key.Key_P, "p")
+    clock.advance(milliseconds=120)
+    key(app, page.scoreboard, Qt.Key.Key_Q, "q")
+    clock.advance(seconds=6)
+    page.tick()
+    s.shot("comp-03-host-panel", page)
+    page.scoreboard.resize(*SIZE)
+    s.shot("comp-04-scoreboard-buzz", page.scoreboard)
+    clock.advance(seconds=3)
+    panel.judge(True)
+    page.tick()
+    s.shot("comp-05-scoreboard-answer", page.scoreboard)
+    drill = page.open_drill("speed")
+    assert drill is not None
+    clock.advance(seconds=9)
+    drill.tick()
+    settle(app)
+    s.save("comp-06-drill", with_dialog(page, drill))
+    drill.reject()
+    page.close()
+
+
+def build(theme: str, out: Path) -> None:
+    app = make_application()
+    install_qt_translations(app)
+    apply_theme(app, theme, 15)
+    tmp = Path(tempfile.mkdtemp(prefix="jgstudy-exam-shots-"))
+    clock = FixedClock(START)
+    service = StudyService.open(f"sqlite:///{tmp / 'jgstudy.sqlite3'}", clock, local_tz=BEIJING)
+    service.import_bundled()
+    user = service.ensure_user("王明", "市委办公室")
+    shooter = Shooter(app, out)
+    shoot_exam(shooter, service, user, clock)
+    shoot_competition(shooter, service, user, clock)
+    service.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--theme", choices=["light", "dark"], default="light")
+    args = parser.parse_args(argv)
+    out: Path = args.out if args.theme == "light" else args.out / "dark-normal"
+    out.mkdir(parents=True, exist_ok=True)
+    build(args.theme, out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

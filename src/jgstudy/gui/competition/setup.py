@@ -1,0 +1,181 @@
+"""新建比赛: pick the match configuration, 2–8 teams with their names and buzzer keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jgstudy.core.competition import CompetitionConfig, CompetitionService, Team
+from jgstudy.core.competition.config import MAX_TEAMS, MIN_TEAMS, team_problems
+from jgstudy.core.exams import ConfigErrors
+from jgstudy.gui.competition.keys import DEFAULT_KEYS, KEY_CHOICES, key_label
+from jgstudy.gui.widgets import plain_label
+
+NUMERALS = "一二三四五六七八"
+
+
+def default_teams(config: CompetitionConfig | None, count: int = MAX_TEAMS) -> list[Team]:
+    """The configuration's line-up, then 第N代表队 with the unused default keys."""
+    teams = list(config.teams) if config is not None else []
+    spare = [k for k in DEFAULT_KEYS if k not in {t.key for t in teams}]
+    while len(teams) < count and spare:
+        teams.append(Team(name=f"第{NUMERALS[len(teams)]}代表队", key=spare.pop(0)))
+    return teams[:count]
+
+
+class MatchSetupDialog(QDialog):
+    """Accept gives :meth:`config` and :meth:`teams` for ``CompetitionService.create_match``."""
+
+    def __init__(self, competitions: CompetitionService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新建比赛")
+        self.setMinimumWidth(560)
+        self._competitions = competitions
+        self._configs = self._load_configs(competitions.bundled_configs())
+        self._checked: dict[tuple[int, int], str | None] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 22, 24, 18)
+        layout.setSpacing(14)
+        layout.addWidget(plain_label("新建比赛", "section"))
+        form = QFormLayout()
+        form.setSpacing(10)
+        self.config_box = QComboBox()
+        for _path, config in self._configs:
+            self.config_box.addItem(config.title)
+        self.description = plain_label("", "muted", wrap=True)
+        self.count = QSpinBox()
+        self.count.setRange(MIN_TEAMS, MAX_TEAMS)
+        self.count.setFixedWidth(110)
+        form.addRow("比赛方案", self.config_box)
+        form.addRow("", self.description)
+        form.addRow("参赛队数", self.count)
+        layout.addLayout(form)
+        layout.addLayout(self._team_grid())
+        self.problems = plain_label("", wrap=True)
+        self.problems.setObjectName("status")
+        layout.addWidget(self.problems)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton("开始比赛", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setProperty("primary", True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.config_box.currentIndexChanged.connect(self._config_changed)
+        self.count.valueChanged.connect(self._count_changed)
+        self._config_changed()
+
+    @staticmethod
+    def _load_configs(paths: list[Path]) -> list[tuple[Path, CompetitionConfig]]:
+        loaded = []
+        for path in paths:
+            try:
+                loaded.append((path, CompetitionService.load_config(path)))
+            except ConfigErrors:
+                continue  # a broken file is not offered (jgstudy check reports it)
+        return loaded
+
+    def _team_grid(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(8)
+        grid.addWidget(plain_label("队名", "small"), 0, 1)
+        grid.addWidget(plain_label("抢答键", "small"), 0, 2)
+        self.names: list[QLineEdit] = []
+        self.keys: list[QComboBox] = []
+        for index in range(MAX_TEAMS):
+            number = plain_label(f"{index + 1}", "muted")
+            name = QLineEdit()
+            name.setMaxLength(30)
+            key = QComboBox()
+            for choice in KEY_CHOICES:
+                key.addItem(key_label(choice), choice)
+            name.textChanged.connect(self._validate)
+            key.currentIndexChanged.connect(self._validate)
+            grid.addWidget(number, index + 1, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(name, index + 1, 1)
+            grid.addWidget(key, index + 1, 2)
+            self.names.append(name)
+            self.keys.append(key)
+        self._rows = grid
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    # -- reading -------------------------------------------------------------------------
+
+    def config(self) -> CompetitionConfig | None:
+        index = self.config_box.currentIndex()
+        return self._configs[index][1] if 0 <= index < len(self._configs) else None
+
+    def teams(self) -> list[Team]:
+        """The valid teams entered (a row with an invalid name is left out)."""
+        teams = []
+        for index in range(self.count.value()):
+            try:
+                teams.append(
+                    Team(name=self.names[index].text(), key=self.keys[index].currentData())
+                )
+            except ValidationError:
+                continue
+        return teams
+
+    def problems_text(self) -> str:
+        problems = [
+            f"第 {i + 1} 队缺少队名"
+            for i in range(self.count.value())
+            if not self.names[i].text().strip()
+        ]
+        teams = self.teams()
+        if len(teams) == self.count.value():
+            problems += team_problems(teams)
+        return "；".join(problems)
+
+    # -- reacting ------------------------------------------------------------------------
+
+    def _config_changed(self) -> None:
+        config = self.config()
+        self.description.setText((config.description or "") if config else "没有找到比赛方案。")
+        defaults = default_teams(config)
+        self.count.setValue(max(len(config.teams) if config and config.teams else 4, MIN_TEAMS))
+        for index, team in enumerate(defaults):
+            self.names[index].setText(team.name)
+            self.keys[index].setCurrentIndex(self.keys[index].findData(team.key))
+        self._count_changed()
+
+    def _count_changed(self) -> None:
+        for index in range(MAX_TEAMS):
+            shown = index < self.count.value()
+            self.names[index].setVisible(shown)
+            self.keys[index].setVisible(shown)
+            item = self._rows.itemAtPosition(index + 1, 0)
+            number = item.widget() if item is not None else None
+            if number is not None:
+                number.setVisible(shown)
+        self.adjustSize()
+        self._validate()
+
+    def _validate(self) -> None:
+        problems = self.problems_text()
+        config = self.config()
+        warning = ""
+        if config is not None and not problems:
+            key = (self.config_box.currentIndex(), self.count.value())
+            if key not in self._checked:
+                self._checked[key] = self._competitions.check(config, self.count.value())
+            shortfall = self._checked[key]
+            warning = f"注意：已导入的题库不够本场比赛使用（{shortfall}）" if shortfall else ""
+        self.problems.setText(problems or warning)
+        self.ok_button.setEnabled(config is not None and not problems)

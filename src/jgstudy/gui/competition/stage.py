@@ -1,0 +1,113 @@
+"""What the big screen says: its banner line and headline, from a snapshot and the last event."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jgstudy.core.competition import (
+    EventKind,
+    MatchEvent,
+    MatchSnapshot,
+    Phase,
+    RoundKind,
+    Timer,
+    standings,
+)
+from jgstudy.gui.competition.texts import signed, team_name
+
+MEDALS = ("第一名", "第二名", "第三名")
+
+
+def names(s: MatchSnapshot) -> list[str]:
+    return [t.name for t in s.teams]
+
+
+def banner_text(s: MatchSnapshot, last: MatchEvent | None) -> str:
+    """The line above the question: who answers, who buzzed, what just happened."""
+    told = _event_banner(s, last)
+    if told:
+        return told
+    who = team_name(names(s), s.team)
+    p = s.phase
+    if p is Phase.READY:
+        if s.round_kind is RoundKind.RISK:
+            return f"请{who}选择分值：{' / '.join(map(str, s.stakes))} 分"
+        return f"请{who}准备速答"
+    if p is Phase.ANSWERING:
+        return _answering(s, who)
+    return {
+        Phase.LOBBY: "比赛即将开始",
+        Phase.INTRO: "本轮即将开始",
+        Phase.READING: "请听题" + ("，出题后开始抢答" if s.round_kind is RoundKind.BUZZER else ""),
+        Phase.BUZZING: "抢答开始！",
+        Phase.CLOSED: "本题结束",
+        Phase.ROUND_OVER: "本轮结束",
+        Phase.FINISHED: "比赛结束",
+    }.get(p, "")
+
+
+def _answering(s: MatchSnapshot, who: str) -> str:
+    if s.time_up:
+        return f"{who}作答时间到"
+    if s.round_kind is RoundKind.BUZZER:
+        return f"{who}抢答成功，请作答"
+    if s.round_kind is RoundKind.RISK and s.stake:
+        return f"请{who}作答（{s.stake} 分）"
+    return f"请{who}作答"
+
+
+def _event_banner(s: MatchSnapshot, last: MatchEvent | None) -> str:
+    if last is None:
+        return ""
+    who = team_name(names(s), last.team)
+    if last.kind is EventKind.FALSE_START and s.phase is Phase.READING:
+        return f"{who}抢跑！{signed(last.delta)} 分"
+    if last.kind is EventKind.JUDGED and s.phase in (Phase.CLOSED, Phase.BUZZING):
+        verdict = "回答正确" if last.payload.get("correct") else "回答错误"
+        more = "，其他队可继续抢答" if s.phase is Phase.BUZZING else ""
+        return f"{who}{verdict} {signed(last.delta)} 分{more}"
+    if last.kind is EventKind.TIMEOUT and s.phase is Phase.CLOSED:
+        timer = last.payload.get("timer")
+        return "无人抢答，本题作废" if timer == Timer.BUZZ else f"{who}速答时间到"
+    return ""
+
+
+def headline(s: MatchSnapshot) -> str:
+    """The big text when no question is on screen."""
+    p = s.phase
+    if p is Phase.LOBBY:
+        return s.title
+    if p is Phase.FINISHED:
+        ranked = standings(s)[: len(MEDALS)]
+        return "\n".join(
+            f"{m}　{t.name}　{t.score} 分" for m, t in zip(MEDALS, ranked, strict=False)
+        )
+    if p is Phase.ROUND_OVER:
+        return f"{s.round_title or ''} 结束"
+    if p is Phase.READY and s.round_kind is RoundKind.RISK:
+        return "风险题：答对得分，答错扣分"
+    if p is Phase.READY:
+        return "速答：限时内答得越多越好"
+    return s.round_title or ""
+
+
+def tile_state(s: MatchSnapshot, team: int) -> str:
+    """active (answering or its turn), locked (out for this question), or plain."""
+    if s.team == team and s.phase in (Phase.READY, Phase.READING, Phase.ANSWERING):
+        return "active"
+    if team in s.locked and s.phase in (Phase.READING, Phase.BUZZING, Phase.ANSWERING):
+        return "locked"
+    return ""
+
+
+def tile_note(s: MatchSnapshot, team: int, key: str) -> str:
+    state = tile_state(s, team)
+    if state == "locked":
+        return "本题已锁定"
+    if state == "active" and s.phase is Phase.ANSWERING:
+        return "作答中"
+    return f"抢答键 {key}"
+
+
+def option_lines(options: Sequence[tuple[str, str]]) -> list[str]:
+    return [f"{key}．{text}" for key, text in options]
