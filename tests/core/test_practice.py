@@ -192,3 +192,17 @@ def test_retired_questions_leave_the_wrong_book_count(
     trimmed.write_text(text[: text.index("  - id: s1")] + text[text.index("  - id: m1") :], "utf-8")
     service.import_banks([trimmed])
     assert service.stats(user).wrong_book == len(service.wrong_book(user)) == 0
+
+
+def test_stats_stay_current_across_answers_and_days(
+    service: StudyService, user: UserInfo, clock: FixedClock
+) -> None:
+    record = service.question(service.practice_queue(user, limit=1)[0])
+    service.record(user.id, record, "C", 4000)
+    assert service.stats(user).reviewed_today == 1
+    service.record(user.id, record, "C", 4000)  # past days are cached, today is not
+    assert service.stats(user).reviewed_today == 2
+    clock.advance(days=1)
+    stats = service.stats(user)
+    assert stats.reviewed_today == 0
+    assert sum(stats.per_day.values()) == 2

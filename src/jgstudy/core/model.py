@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    TypeAdapter,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -148,6 +149,8 @@ Question = Annotated[
 ]
 ChoiceQuestion = SingleQuestion | MultipleQuestion
 AnyQuestion = SingleQuestion | MultipleQuestion | JudgeQuestion | FillQuestion | ShortQuestion
+# One adapter for the whole app: building its validator costs tens of milliseconds at start-up.
+QUESTION_ADAPTER: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 
 _BLANK_RE = re.compile(r"\{\{\s*(\d+)\s*\}\}|（[ \u3000]*）|\([ \u3000]*\)")
 

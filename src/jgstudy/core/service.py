@@ -7,18 +7,11 @@ import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func, select
 
 from jgstudy.core import stats as stats_mod
-from jgstudy.core.banks import (
-    BankErrors,
-    LoadedBank,
-    Problem,
-    find_bank_files,
-    load_bank,
-    load_banks,
-)
 from jgstudy.core.clock import Clock, SystemClock
 from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY
 from jgstudy.core.grading import Response, grade, response_to_json
@@ -36,6 +29,9 @@ from jgstudy.core.session import Outcome, PracticeSession, PracticeView
 from jgstudy.core.storage import banks_repo, browse_repo, study_repo
 from jgstudy.core.storage.engine import make_engine, upgrade
 from jgstudy.core.storage.schema import CardRow
+
+if TYPE_CHECKING:  # the bank loader is imported when a bank is imported, not at start-up
+    from jgstudy.core.banks import LoadedBank, Problem
 
 Progress = Callable[[int, int, str], None]
 
@@ -56,6 +52,8 @@ class StudyService:
         self.scheduler = scheduler or Scheduler()
         self.local_tz: tzinfo = local_tz or _system_tz()
         self._questions: dict[int, QuestionRecord] = {}
+        # Reviews per day before today never change while the app runs (merges are a CLI job).
+        self._past_days: stats_mod.PastDays = {}
 
     @classmethod
     def open(cls, url: str, clock: Clock | None = None, **kwargs: object) -> StudyService:
@@ -71,6 +69,8 @@ class StudyService:
 
     def check(self, paths: Sequence[Path]) -> list[Problem]:
         """Every problem in the banks under ``paths`` (empty when they are all valid)."""
+        from jgstudy.core.banks import load_banks
+
         _banks, problems = load_banks(paths)
         return problems
 
@@ -83,6 +83,8 @@ class StudyService:
         Raises:
             BankErrors: when any bank is invalid; the database is then left untouched.
         """
+        from jgstudy.core.banks import BankErrors, find_bank_files, load_bank
+
         files = [p.resolve() for p in find_bank_files(paths)]
         todo, result = self._changed_files(files)
         loaded: list[LoadedBank] = []
@@ -282,7 +284,9 @@ class StudyService:
 
     def stats(self, user: UserInfo, new_per_day: int = DEFAULT_NEW_PER_DAY) -> stats_mod.UserStats:
         with self.engine.connect() as conn:
-            return stats_mod.user_stats(conn, user.id, self.clock.now(), self.local_tz, new_per_day)
+            return stats_mod.user_stats(
+                conn, user.id, self.clock.now(), self.local_tz, new_per_day, self._past_days
+            )
 
     # -- browsing and settings (gui) -----------------------------------------------------
 

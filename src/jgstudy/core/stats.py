@@ -73,13 +73,38 @@ def streak(active_days: set[date], today: date) -> int:
     return count
 
 
-def user_stats(
-    conn: Connection, user_id: int, now: datetime, tz: tzinfo, new_per_day: int
-) -> UserStats:
+PastDays = dict[tuple[int, date], list[tuple[date, int, int]]]
+
+
+def _days(
+    conn: Connection, user_id: int, now: datetime, tz: tzinfo, cache: PastDays | None
+) -> list[tuple[date, int, int]]:
+    """Reviews per day for the heatmap; the days before today are read once per day."""
     today = now.astimezone(tz).date()
-    since = local_midnight(today - timedelta(days=HEATMAP_DAYS - 1), tz)
+    midnight = local_midnight(today, tz)
     offset = now.astimezone(tz).utcoffset() or timedelta()
-    days = stats_repo.reviews_per_day(conn, user_id, since, offset)
+    key = (user_id, today)
+    past = cache.get(key) if cache is not None else None
+    if past is None:
+        since = local_midnight(today - timedelta(days=HEATMAP_DAYS - 1), tz)
+        past = stats_repo.reviews_per_day(conn, user_id, since, offset, until=midnight)
+        if cache is not None:
+            cache.clear()  # yesterday's entries are stale now
+            cache[key] = past
+    return past + stats_repo.reviews_per_day(conn, user_id, midnight, offset)
+
+
+def user_stats(
+    conn: Connection,
+    user_id: int,
+    now: datetime,
+    tz: tzinfo,
+    new_per_day: int,
+    cache: PastDays | None = None,
+) -> UserStats:
+    """The figures of one cadre at ``now``; ``cache`` keeps past days between calls."""
+    today = now.astimezone(tz).date()
+    days = _days(conn, user_id, now, tz, cache)
     week = [(n, c) for d, n, c in days if d > today - timedelta(days=7)]
     total, total_correct = stats_repo.totals(conn, user_id)
     tomorrow = local_midnight(today + timedelta(days=1), tz)

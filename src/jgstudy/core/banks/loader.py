@@ -10,20 +10,27 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from jgstudy.core.banks.checks import check_question, check_unique_ids
 from jgstudy.core.banks.errors import BankErrors, PendingProblem, Problem
 from jgstudy.core.banks.locate import locate
 from jgstudy.core.banks.messages import describe
 from jgstudy.core.banks.yamlsafe import MAX_BYTES, VALUE_ERROR, YamlLimitError, parse
-from jgstudy.core.model import AnyQuestion, Bank, BankHeader, Question
+from jgstudy.core.model import QUESTION_ADAPTER, AnyQuestion, Bank, BankHeader
 
-QUESTION_ADAPTER: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 # Beyond this many problems a file is not a bank with mistakes; listing them all costs minutes.
 MAX_PROBLEMS = 1000
 BANK_SUFFIXES = (".yaml", ".yml")
 SKIPPED_DIRS = {"exams", "competitions"}
+__all__ = [
+    "QUESTION_ADAPTER",
+    "LoadedBank",
+    "find_bank_files",
+    "load_bank",
+    "load_banks",
+    "validate",
+]
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
 
-from jgstudy.core.banks.loader import LoadedBank
 from jgstudy.core.model import AnyQuestion, Bank, FillQuestion, ShortQuestion
 from jgstudy.core.records import BankInfo, ImportResult
 from jgstudy.core.storage.schema import BankRow, QuestionRow, QuestionTagRow
+
+if TYPE_CHECKING:
+    from jgstudy.core.banks.loader import LoadedBank
 
 _banks = cast(Table, BankRow.__table__)
 _questions = cast(Table, QuestionRow.__table__)

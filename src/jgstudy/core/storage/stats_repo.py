@@ -22,16 +22,19 @@ def _local_day(conn: Connection, offset: timedelta) -> ColumnElement[object]:
 
 
 def reviews_per_day(
-    conn: Connection, user_id: int, since: datetime, offset: timedelta
+    conn: Connection,
+    user_id: int,
+    since: datetime,
+    offset: timedelta,
+    until: datetime | None = None,
 ) -> list[tuple[date, int, int]]:
-    """(local day, reviews, correct) for each day with reviews since ``since``."""
+    """(local day, reviews, correct) for each day with reviews in [``since``, ``until``)."""
     day = _local_day(conn, offset)
     correct = func.sum(cast(ReviewLogRow.correct, Integer))
-    query = (
-        select(day, func.count(), correct)
-        .where(ReviewLogRow.user_id == user_id, ReviewLogRow.reviewed_at >= since)
-        .group_by(day)
-    )
+    conditions = [ReviewLogRow.user_id == user_id, ReviewLogRow.reviewed_at >= since]
+    if until is not None:
+        conditions.append(ReviewLogRow.reviewed_at < until)
+    query = select(day, func.count(), correct).where(*conditions).group_by(day)
     return [(_as_date(d), int(n), int(c or 0)) for d, n, c in conn.execute(query)]
 
 

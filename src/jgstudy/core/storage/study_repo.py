@@ -6,11 +6,10 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import cast
 
-from pydantic import TypeAdapter
 from sqlalchemy import Connection, Table, and_, bindparam, delete, exists, insert, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
-from jgstudy.core.model import AnyQuestion, MultipleScoring, Question
+from jgstudy.core.model import QUESTION_ADAPTER, MultipleScoring
 from jgstudy.core.records import AnswerRecord, CardInfo, QuestionRecord, UserInfo
 from jgstudy.core.scheduling import CardState
 from jgstudy.core.storage.schema import (
@@ -25,7 +24,6 @@ from jgstudy.core.storage.schema import (
 _cards = cast(Table, CardRow.__table__)
 _logs = cast(Table, ReviewLogRow.__table__)
 _users = cast(Table, UserRow.__table__)
-_QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 
 
 def ensure_user(conn: Connection, name: str, unit: str, role: str, now: datetime) -> UserInfo:
@@ -136,7 +134,7 @@ def load_questions(conn: Connection, pks: Iterable[int]) -> dict[int, QuestionRe
             .where(QuestionRow.pk.in_(chunk))
         )
         for pk, bank_id, data, scoring in rows:
-            question = _QUESTION.validate_json(data)
+            question = QUESTION_ADAPTER.validate_json(data)
             records[pk] = QuestionRecord(
                 pk, bank_id, question, tuple(tags.get(pk, ())), MultipleScoring(scoring)
             )
