@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
@@ -82,3 +83,16 @@ def test_day_labels_stay_distinct_across_a_short_month() -> None:
     labels = day_labels(days)
     assert len(set(labels)) == 30
     assert labels[0] == "1" and labels[-1].startswith("2")  # 3月2日, told apart from 2月2日
+
+
+def test_a_bank_saved_in_the_editor_is_imported(
+    window: MainWindow, qtbot: QtBot, sample_bank: Path, tmp_path: Path
+) -> None:
+    window.navigate("editor")
+    assert window.stack.currentWidget() is window.editor
+    copy = tmp_path / "edited.yaml"
+    copy.write_text(sample_bank.read_text("utf-8"), "utf-8")
+    window.editor.open_path(copy)
+    with qtbot.waitSignal(window.importer.succeeded, timeout=20_000):
+        assert window.editor.save()
+    assert [b.id for b in window.service.banks()] == ["sample"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from jgstudy.core.records import ImportResult, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.banks import result_text
 from jgstudy.gui.competition import CompetitionPage
+from jgstudy.gui.editor import BankEditor
 from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.home import HomeView
@@ -43,6 +46,7 @@ VIEWS = (
     ("practice", "练习"),
     ("exam", "模拟考试"),
     ("library", "题库"),
+    ("editor", "题库编辑"),
     ("wrongbook", "错题本"),
     ("progress", "统计"),
     ("competition", "竞赛"),
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
         self.exam = ExamPage(self.service)
         self.competition = CompetitionPage(self.service)
         self.library = LibraryView(self.service, self.importer)
+        self.editor = BankEditor(folder=Path(data_folder))
         self.wrongbook = WrongBookView(self.service)
         self.progress = ProgressView()
         self.reports = ReportsView(self.service)
@@ -91,6 +96,7 @@ class MainWindow(QMainWindow):
             "exam": self.exam,
             "competition": self.competition,
             "library": self.library,
+            "editor": self.editor,
             "wrongbook": self.wrongbook,
             "progress": self.progress,
             "reports": self.reports,
@@ -102,6 +108,7 @@ class MainWindow(QMainWindow):
         self.exam.closed.connect(lambda: self.navigate("home"))
         self.exam.finished.connect(lambda _result: self.refresh())
         self.competition.closed.connect(lambda: self.navigate("home"))
+        self.editor.bank_ready.connect(lambda path: self.library.banks.import_paths([path]))
         self.wrongbook.practice_requested.connect(self.start_practice)
         self.practice.session_finished.connect(self.refresh)
         self.practice.home_requested.connect(lambda: self.navigate("home"))
@@ -313,6 +320,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(result_text(result), 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.editor.can_close():  # unsaved bank edits: the trainer chose to stay
+            event.ignore()
+            return
         self.prefs.geometry = self.saveGeometry()
         self.prefs.last_view = self.current_view()
         self.prefs.sync()

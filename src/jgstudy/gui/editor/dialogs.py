@@ -1,0 +1,48 @@
+"""The editor's questions to the trainer: unsaved changes, notices, files to open and save.
+
+The page takes the first two as arguments, so tests and scripts answer them without a dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+AskSave = Callable[
+    [QWidget, str, str], str
+]  # (parent, title, text) → "save" | "discard" | "cancel"
+Inform = Callable[[QWidget, str, str], None]  # (parent, title, text)
+OPEN_FILTER = "题库文件 (*.yaml *.yml)"
+IMPORT_FILTER = "表格或题目文件 (*.xlsx *.xlsm *.csv *.tsv *.gift *.aiken *.txt)"
+
+
+def ask_save_changes(parent: QWidget, title: str, text: str) -> str:
+    """保存 / 不保存 / 取消."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+
+def show_message(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def choose_file(parent: QWidget, title: str, folder: Path, filters: str) -> Path | None:
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
+    return Path(chosen) if chosen else None
+
+
+def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
+    """Where to save; a name without .yaml/.yml gets .yaml."""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, "保存题库", str(suggested), OPEN_FILTER)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() in (".yaml", ".yml") else path.with_suffix(".yaml")

@@ -1,0 +1,74 @@
+"""The left column: the question list, with buttons and keys to add, copy, delete and move."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QMenu, QVBoxLayout, QWidget
+
+from jgstudy.gui.editor.listmodel import QuestionDelegate, QuestionListModel
+from jgstudy.gui.editor.texts import QTYPES, TYPE_LABELS
+from jgstudy.gui.widgets import button, plain_label
+
+BUTTONS = {  # action: (text, tooltip, key on the list)
+    "duplicate": ("复制", "复制这道题", None),
+    "delete": ("删除", "删除这道题（Del）", "Del"),
+    "up": ("↑", "上移（Alt+↑）", "Alt+Up"),
+    "down": ("↓", "下移（Alt+↓）", "Alt+Down"),
+}
+
+
+class QuestionListPanel(QWidget):
+    """题目（N）, the list (rows can be dragged), and ＋新增 (a menu of types) 复制 删除 ↑ ↓."""
+
+    def __init__(
+        self,
+        model: QuestionListModel,
+        add: Callable[[str], object],
+        actions: Mapping[str, Callable[[], object]],
+    ) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(8)
+        self.count_label = plain_label("", "section")
+        layout.addWidget(self.count_label)
+        self.view = QListView()
+        self.view.setObjectName("questions")
+        self.view.setModel(model)
+        self.view.setItemDelegate(QuestionDelegate(self.view))
+        self.view.setMouseTracking(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        self.add_button = button("＋ 新增", flat=True)
+        self.add_button.setObjectName("listbutton")
+        self.add_button.setToolTip("在这道题后面新增一道题（Ctrl+N：同一题型）")
+        menu = QMenu(self.add_button)
+        for qtype in QTYPES:
+            menu.addAction(TYPE_LABELS[qtype], partial(add, qtype))
+        self.add_button.setMenu(menu)
+        row.addWidget(self.add_button)
+        for name, (text, tip, key) in BUTTONS.items():
+            widget = button(text, flat=True)
+            widget.setObjectName("listbutton")
+            widget.setToolTip(tip)
+            widget.clicked.connect(lambda _c=False, s=actions[name]: s())
+            row.addWidget(widget)
+            if key:
+                self._shortcut(key, actions[name])
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def _shortcut(self, key: str, slot: Callable[[], object]) -> None:
+        """A key that works while the list has the focus (Del in a text field deletes text)."""
+        action = QAction(self.view)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _c=False: slot())
+        self.view.addAction(action)

@@ -1,0 +1,293 @@
+"""题库编辑: the page the main window hosts — open, import, edit, review drafts, save.
+
+The page owns the file side (open, import, save, save as, the prompt about unsaved changes) and
+the bank's own fields; :class:`EditorWorkspace` edits the questions. Saving emits ``saved(path)``;
+when the saved bank also passes ``jgstudy check``, ``bank_ready(path)`` follows, so the main window
+can import it for practice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from jgstudy.core.banks.editfiles import SaveError
+from jgstudy.core.banks.editing import BankDocument, FieldProblem
+from jgstudy.core.banks.errors import BankErrors
+from jgstudy.core.convert import ConvertError
+from jgstudy.gui.editor.commands import EditHeader
+from jgstudy.gui.editor.dialogs import (
+    IMPORT_FILTER,
+    OPEN_FILTER,
+    AskSave,
+    Inform,
+    ask_save_changes,
+    choose_file,
+    choose_save_path,
+    show_message,
+)
+from jgstudy.gui.editor.look import StyleKeeper
+from jgstudy.gui.editor.properties import BankPropertiesDialog
+from jgstudy.gui.editor.workspace import EditorWorkspace
+from jgstudy.gui.widgets import button, plain_label
+
+SHOWN_NOTICES = 30
+
+
+class BankEditor(QWidget):
+    """The bank editor as a page; see the module docstring for its signals."""
+
+    saved = Signal(Path)
+    bank_ready = Signal(Path)
+    dirty_changed = Signal(bool)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        folder: Path | None = None,
+        ask_save: AskSave = ask_save_changes,
+        inform: Inform = show_message,
+    ) -> None:
+        super().__init__(parent)
+        self._ask_save, self._inform = ask_save, inform
+        self._unsaved = False  # imported and not yet saved: changed though the history is empty
+        self._dirty = False
+        self.workspace = EditorWorkspace(BankDocument.new(folder))
+        self.workspace.changed.connect(self._refresh)
+        self.workspace.validated.connect(lambda _v: self._refresh())
+        self.workspace.bank_problem_clicked.connect(lambda _p: self.edit_properties())
+        self.workspace.stack.cleanChanged.connect(self._clean_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._top_bar())
+        layout.addWidget(self._draft_banner())
+        layout.addWidget(self.workspace, 1)
+        self._shortcuts()
+        self.style_keeper = StyleKeeper(self)
+        self._refresh()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _top_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("editorbar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(24, 12, 20, 12)
+        row.setSpacing(8)
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        self.title_label = plain_label()
+        self.title_label.setObjectName("banktitle")
+        self.file_label = plain_label("", "small")
+        names.addWidget(self.title_label)
+        names.addWidget(self.file_label)
+        row.addLayout(names, 1)
+        self.buttons = {
+            "new": button("新建", flat=True),
+            "open": button("打开…", flat=True),
+            "import": button("导入表格…", flat=True),
+            "properties": button("题库信息…", flat=True),
+            "undo": button("↶ 撤销", flat=True),
+            "redo": button("↷ 重做", flat=True),
+            "save_as": button("另存为…"),
+            "save": button("保存", primary=True),
+        }
+        slots = {
+            "new": self.new_bank,
+            "open": self.choose_open,
+            "import": self.choose_import,
+            "properties": self.edit_properties,
+            "undo": self.workspace.undo,
+            "redo": self.workspace.redo,
+            "save_as": self.save_as,
+            "save": self.save,
+        }
+        tips = {"undo": "撤销（Ctrl+Z）", "redo": "重做（Ctrl+Shift+Z）", "save": "保存（Ctrl+S）"}
+        for name, widget in self.buttons.items():
+            widget.clicked.connect(lambda _c=False, s=slots[name]: s())
+            widget.setToolTip(tips.get(name, ""))
+            row.addWidget(widget)
+            if name in ("properties", "redo"):
+                row.addSpacing(10)
+        return bar
+
+    def _draft_banner(self) -> QFrame:
+        self.draft_banner = QFrame()
+        self.draft_banner.setObjectName("draftbanner")
+        row = QHBoxLayout(self.draft_banner)
+        row.setContentsMargins(16, 8, 10, 8)
+        self.draft_text = plain_label(wrap=True)
+        self.approve_all_button = button("全部通过")
+        self.approve_all_button.setToolTip("把剩下的草稿题全部标为已审核（可撤销）")
+        self.approve_all_button.clicked.connect(self.workspace.approve_all)
+        row.addWidget(self.draft_text, 1)
+        row.addWidget(self.approve_all_button)
+        holder = QFrame()
+        outer = QHBoxLayout(holder)
+        outer.setContentsMargins(16, 10, 16, 0)
+        outer.addWidget(self.draft_banner)
+        self.draft_holder = holder
+        return holder
+
+    def _shortcuts(self) -> None:
+        keys: dict[str, tuple[Callable[[], object], list[str]]] = {
+            "save": (self.save, ["Ctrl+S"]),
+            "save_as": (self.save_as, ["Ctrl+Shift+S"]),
+            "new_question": (self.workspace.add_question, ["Ctrl+N"]),
+            "undo": (self.workspace.undo, ["Ctrl+Z"]),
+            "redo": (self.workspace.redo, ["Ctrl+Shift+Z", "Ctrl+Y"]),
+        }
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, (slot, shortcuts) in keys.items():
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, s=slot: s())
+            self.addAction(action)
+            self.actions_by_name[name] = action
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def document(self) -> BankDocument:
+        return self.workspace.document
+
+    def is_dirty(self) -> bool:
+        return self._unsaved or not self.workspace.stack.isClean()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        if shiboken6.isValid(self.workspace.stack):  # not while Qt tears the editor down
+            self._refresh()
+
+    def _refresh(self) -> None:
+        document, dirty = self.document, self.is_dirty()
+        title = str(document.header.get("title") or "未命名题库")
+        name = document.path.name if document.path else "未保存的题库"
+        self.title_label.setText(title)
+        self.file_label.setText(f"{name}{'*' if dirty else ''}　·　{len(document)} 题")
+        self.setWindowTitle(f"{name}[*] — 题库编辑")
+        self.setWindowModified(dirty)
+        stack = self.workspace.stack
+        self.buttons["undo"].setEnabled(stack.canUndo())
+        self.buttons["redo"].setEnabled(stack.canRedo())
+        drafts = len(document.drafts())
+        self.draft_holder.setVisible(bool(drafts))
+        self.draft_text.setText(
+            f"本题库还有 {drafts} 道草稿题待审核：逐题核对后点“通过”，不合适的点“删除”。"
+        )
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _set_document(self, document: BankDocument, notices: list[str], unsaved: bool) -> None:
+        self.workspace.set_document(document)
+        self._unsaved = unsaved
+        self._refresh()
+        if notices:
+            shown = notices[:SHOWN_NOTICES]
+            more = f"\n……另有 {len(notices) - len(shown)} 条" if len(notices) > len(shown) else ""
+            self._inform(self, "读取时的说明", "\n".join(shown) + more)
+
+    # -- files ---------------------------------------------------------------------------
+
+    def new_bank(self) -> bool:
+        if not self.can_close():
+            return False
+        self._set_document(BankDocument.new(self.document.folder), [], unsaved=False)
+        return True
+
+    def open_path(self, path: Path) -> bool:
+        """Edit a bank or ``jgstudy draft`` file (after asking about unsaved changes)."""
+        if not self.can_close():
+            return False
+        try:
+            document, notices = BankDocument.open(path)
+        except BankErrors as errors:
+            lines = "\n".join(str(p) for p in errors.problems[:SHOWN_NOTICES])
+            self._inform(self, "无法打开题库", f"{path.name} 无法在编辑器中打开：\n{lines}")
+            return False
+        self._set_document(document, notices, unsaved=False)
+        return True
+
+    def import_path(self, path: Path) -> bool:
+        """Questions of a spreadsheet or quiz file as a new bank, not saved yet."""
+        if not self.can_close():
+            return False
+        try:
+            document, notices = BankDocument.import_file(path)
+        except (ConvertError, BankErrors, OSError) as exc:
+            self._inform(self, "无法导入", f"{path.name} 无法导入：\n{exc}")
+            return False
+        self._set_document(document, notices, unsaved=document.path is None)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        target = path or self._ask_path()
+        return target is not None and self._write(target)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            saved = self.document.save(path)
+        except (SaveError, OSError) as exc:
+            self._inform(self, "保存失败", f"无法保存到 {path}：\n{exc}\n\n原文件没有改动。")
+            return False
+        self.workspace.stack.setClean()
+        self._unsaved = False
+        self._refresh()
+        self.saved.emit(saved)
+        if self.workspace.revalidate().passes:
+            self.bank_ready.emit(saved)
+        return True
+
+    def can_close(self) -> bool:
+        """True when nothing unsaved would be lost (the trainer is asked when something would)."""
+        if not self.is_dirty():
+            return True
+        title = str(self.document.header.get("title") or "未命名题库")
+        answer = self._ask_save(self, "保存修改", f"题库“{title}”有未保存的修改，是否保存？")
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def choose_open(self) -> bool:
+        chosen = choose_file(self, "打开题库", self.document.folder, OPEN_FILTER)
+        return chosen is not None and self.open_path(chosen)
+
+    def choose_import(self) -> bool:
+        chosen = choose_file(self, "导入表格或题目文件", self.document.folder, IMPORT_FILTER)
+        return chosen is not None and self.import_path(chosen)
+
+    def _ask_path(self) -> Path | None:
+        document = self.document
+        name = f"{document.header.get('id') or '题库'}.yaml"
+        return choose_save_path(self, document.path or document.folder / name)
+
+    # -- the bank's own fields -----------------------------------------------------------
+
+    def edit_properties(self) -> BankPropertiesDialog:
+        """Open 题库信息 (not blocking); accepting it is one undoable change."""
+        problems = [p for p in self.workspace.validation.problems if p.index is None]
+        dialog = BankPropertiesDialog(self.document.header, problems, self)
+        dialog.accepted.connect(lambda: self._header_edited(dialog))
+        dialog.open()
+        return dialog
+
+    def _header_edited(self, dialog: BankPropertiesDialog) -> None:
+        before, after = self.document.header, dialog.header()
+        if after != before:
+            self.workspace.stack.push(EditHeader(self.workspace, before, after))
+
+    def problems(self) -> list[FieldProblem]:
+        return list(self.workspace.validation.problems)
