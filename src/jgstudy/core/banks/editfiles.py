@@ -23,11 +23,11 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tokens import CommentToken
 
 from jgstudy.core.banks.errors import BankErrors, Problem
-from jgstudy.core.banks.loader import _decode, _parse, _read
+from jgstudy.core.banks.loader import decode_bank_text, parse_bank_text, read_bank_bytes
 from jgstudy.core.banks.yamlsafe import MAX_BYTES, parse
-from jgstudy.core.convert.api import _READERS, ConvertError, detect_format, write_atomic
+from jgstudy.core.convert.api import READERS, ConvertError, detect_format, write_atomic
 from jgstudy.core.convert.validate import bank_id_for, validate_entries
-from jgstudy.core.convert.yaml_out import _schema_ref
+from jgstudy.core.convert.yaml_out import schema_ref
 
 FLOW_LISTS: Final = frozenset({"tags", "authors", "answer", "blanks", "aliases"})
 FLOW_MAPS: Final = frozenset({"source", "keywords"})  # keywords: each keyword on one line
@@ -112,8 +112,8 @@ class RoundTrip:
         Raises:
             BankErrors: unreadable, not YAML, over a limit, or not a bank at all.
         """
-        text = _decode(path, _read(path))
-        data = _parse(path, text)
+        text = decode_bank_text(path, read_bank_bytes(path))
+        data = parse_bank_text(path, text)
         questions = data.get("questions", []) if isinstance(data, dict) else None
         if not isinstance(questions, list) or not all(isinstance(q, dict) for q in questions):
             message = "不是可编辑的题库：应为“键: 值”映射，questions 应为题目列表"
@@ -126,7 +126,7 @@ class RoundTrip:
     def render(self, target: Path, header: dict[str, Any], items: Items) -> tuple[str, list[int]]:
         """The text of the bank, and the origin key of each question (new ones get one)."""
         if self.is_new:
-            self.root.yaml_set_start_comment(f"yaml-language-server: $schema={_schema_ref(target)}")
+            self.root.yaml_set_start_comment(f"yaml-language-server: $schema={schema_ref(target)}")
         _merge_map(self.root, header, keep="questions")
         old, seq = self.root.get("questions"), CommentedSeq()
         if isinstance(old, CommentedSeq):
@@ -290,7 +290,7 @@ def import_questions(
         return None, [], []
     if not path.is_file() or path.stat().st_size > MAX_BYTES:
         raise ConvertError(f"找不到文件或文件过大（上限 32 MiB）：{path}")
-    parsed = _READERS[fmt](path)
+    parsed = READERS[fmt](path)
     _valid, problems, warnings = validate_entries(path, parsed, path.parent)  # fills ids
     header = {"format": 1, "id": bank_id_for(path), "title": path.stem, **parsed.header}
     found = [*parsed.problems, *problems, *parsed.warnings, *warnings]

@@ -80,9 +80,9 @@ def load_bank(file: Path) -> LoadedBank:
     Raises:
         BankErrors: with every problem found, each located at its line and column.
     """
-    raw = _read(file)
-    text = _decode(file, raw)
-    data = _parse(file, text)
+    raw = read_bank_bytes(file)
+    text = decode_bank_text(file, raw)
+    data = parse_bank_text(file, text)
     bank, pending = validate(data, file.parent)
     if pending or bank is None:
         raise BankErrors(locate(file, text, pending))
@@ -90,7 +90,8 @@ def load_bank(file: Path) -> LoadedBank:
     return LoadedBank(bank, file, hashlib.sha256(raw).hexdigest(), stat.st_size, stat.st_mtime_ns)
 
 
-def _read(file: Path) -> bytes:
+def read_bank_bytes(file: Path) -> bytes:
+    """The file's bytes, refusing files over the size limit (raises BankErrors)."""
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
@@ -102,7 +103,8 @@ def _read(file: Path) -> bytes:
         raise BankErrors([Problem(file, 1, 1, f"无法读取文件：{exc.strerror or exc}")]) from exc
 
 
-def _decode(file: Path, raw: bytes) -> str:
+def decode_bank_text(file: Path, raw: bytes) -> str:
+    """UTF-8 text (a BOM is allowed); a bad byte is a located problem (raises BankErrors)."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -112,7 +114,12 @@ def _decode(file: Path, raw: bytes) -> str:
         raise BankErrors([Problem(file, line, column, message)]) from exc
 
 
-def _parse(file: Path, text: str) -> Any:
+def parse_bank_text(file: Path, text: str) -> Any:
+    """Safe YAML parsing within the limits; every failure is a located problem (BankErrors).
+
+    Shared by banks, exam blueprints, competition configs and the bank editor, so all of them
+    report the same messages and enforce the same limits.
+    """
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1

@@ -37,7 +37,7 @@ EXTENSIONS = {
     ".gift": "gift",
     ".aiken": "aiken",
 }
-_READERS: dict[str, Callable[[Path], Parsed]] = {
+READERS: dict[str, Callable[[Path], Parsed]] = {
     "xlsx": read_xlsx,
     "csv": read_csv,
     "gift": read_gift,
@@ -134,7 +134,7 @@ def read_bank(
     """The valid part of the input as a bank, the problems, and the notices."""
     if fmt == "yaml":
         return _read_yaml(file, overrides)
-    parsed = _READERS[fmt](file)
+    parsed = READERS[fmt](file)
     questions, problems, warnings = validate_entries(file, parsed, bank_dir)
     bank, header_problems = build_bank(file, parsed, questions, overrides)
     problems = [*parsed.problems, *problems, *header_problems]

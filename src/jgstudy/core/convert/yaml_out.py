@@ -42,10 +42,10 @@ def bank_yaml(bank: Bank, target: Path) -> str:
     # A blank line between questions as in hand-written banks; inside the question list a line
     # starting with "  - id: " can only begin a question (their texts are indented further).
     questions = re.sub(r"\n(  - id: )", r"\n\n\1", questions)
-    return f"# yaml-language-server: $schema={_schema_ref(target)}\n{head}{marker}{questions}"
+    return f"# yaml-language-server: $schema={schema_ref(target)}\n{head}{marker}{questions}"
 
 
-def _schema_ref(target: Path) -> str:
+def schema_ref(target: Path) -> str:
     schema = resources() / "schema" / "bank.schema.json"
     try:
         return Path(os.path.relpath(schema, target.resolve().parent)).as_posix()

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from jgstudy.core.banks.errors import BankErrors, PendingProblem
-from jgstudy.core.banks.loader import _decode, _parse, _read
+from jgstudy.core.banks.loader import decode_bank_text, parse_bank_text, read_bank_bytes
 from jgstudy.core.banks.locate import locate
 from jgstudy.core.banks.messages import describe
 
@@ -40,8 +40,8 @@ def load_model(
         ConfigErrors: with every problem found.
     """
     try:
-        text = _decode(file, _read(file))
-        data = _parse(file, text)
+        text = decode_bank_text(file, read_bank_bytes(file))
+        data = parse_bank_text(file, text)
     except BankErrors as errors:
         raise ConfigErrors(errors.problems) from errors
     value, pending = validate_model(data, model, checks, patterns)
