@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.app_window import MainWindow
-from jgstudy.gui.main import hide_password, parse_args
+from jgstudy.gui.main import data_location, hide_password, parse_args
 from jgstudy.gui.prefs import Preferences
 
 MakeWindow = Callable[[], MainWindow]
@@ -148,3 +148,26 @@ def test_command_line_and_display_helpers() -> None:
     assert (options.db, options.data_dir) == ("sqlite:///x.db", Path("/tmp/d"))
     assert hide_password("postgresql://jg:secret@db/jg") == "postgresql://jg:***@db/jg"
     assert hide_password("sqlite:////tmp/a.sqlite3") == "sqlite:////tmp/a.sqlite3"
+
+
+def test_data_location_chosen_in_settings_is_used_at_the_next_start(
+    window: MainWindow, prefs: Preferences, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("JGSTUDY_DB", raising=False)
+    monkeypatch.delenv("JGSTUDY_DATA_DIR", raising=False)
+    window.navigate("settings")
+    settings = window.settings
+    settings.url_edit.setText("mysql://nope")
+    assert not settings.save_location()
+    assert prefs.database_url == ""
+    chosen = tmp_path / "共享数据"
+    settings.folder_edit.setText(str(chosen))
+    settings.url_edit.setText("")
+    assert settings.save_location()
+    folder, url = data_location(parse_args([]), prefs)
+    assert folder == chosen and url == f"sqlite:///{chosen / 'jgstudy.sqlite3'}"
+    prefs.database_url = "postgresql+psycopg://u@db/jgstudy"
+    assert data_location(parse_args([]), prefs)[1] == "postgresql+psycopg://u@db/jgstudy"
+    # the command line wins over the settings
+    flagged = parse_args(["--db", "sqlite:////tmp/x.db", "--data-dir", str(tmp_path)])
+    assert data_location(flagged, prefs) == (tmp_path, "sqlite:////tmp/x.db")

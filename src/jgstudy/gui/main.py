@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jgstudy.core.defaults import DEFAULT_RETENTION
-from jgstudy.core.paths import data_dir, database_url
+from jgstudy.core.paths import DATA_DIR_ENV, DB_ENV, data_dir, database_url
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.splash import show_splash
@@ -63,6 +64,14 @@ def apply_study_preferences(prefs: Preferences, service: StudyService) -> None:
         service.set_desired_retention(prefs.retention)
 
 
+def data_location(options: argparse.Namespace, prefs: Preferences) -> tuple[Path, str]:
+    """The data folder and database: command line, then environment, then settings, then default."""
+    chosen_folder = prefs.data_folder if not os.environ.get(DATA_DIR_ENV) else ""
+    folder = data_dir(options.data_dir or (Path(chosen_folder) if chosen_folder else None))
+    explicit = options.db or os.environ.get(DB_ENV) or prefs.database_url or None
+    return folder, database_url(explicit, folder)
+
+
 def run(args: Sequence[str]) -> int:
     """Open the window at once; bundled banks are imported in the background after it shows."""
     options = parse_args(args)
@@ -75,8 +84,7 @@ def run(args: Sequence[str]) -> int:
     from jgstudy.gui.app_window import MainWindow
     from jgstudy.gui.dbopen import auto_backup, open_database
 
-    folder = data_dir(options.data_dir)
-    url = database_url(options.db, folder)
+    folder, url = data_location(options, prefs)
     try:
         service = open_database(url, folder, splash)
     except Exception as exc:  # a locked, unreachable or too-new database: say so

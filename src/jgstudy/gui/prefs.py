@@ -89,6 +89,24 @@ class Preferences:
         self._s.setValue("window/last_view", name)
 
     @property
+    def data_folder(self) -> str:
+        """A data folder chosen in the settings ("" for the platform's user data folder)."""
+        return str(self._get("data/folder", "", str))
+
+    @data_folder.setter
+    def data_folder(self, value: str) -> None:
+        self._s.setValue("data/folder", value.strip())
+
+    @property
+    def database_url(self) -> str:
+        """A database chosen in the settings ("" for SQLite in the data folder)."""
+        return str(self._get("data/database", "", str))
+
+    @database_url.setter
+    def database_url(self, value: str) -> None:
+        self._s.setValue("data/database", value.strip())
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

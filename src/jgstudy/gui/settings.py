@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -20,6 +21,7 @@ from jgstudy.gui.style import THEMES
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 
 FONT_SIZE_LABELS = {"normal": "标准", "large": "大字", "xlarge": "特大字"}
+DATABASE_SCHEMES = ("sqlite:///", "postgresql")
 
 
 def _form_card(title: str, note: str = "") -> tuple[QWidget, QFormLayout]:
@@ -111,20 +113,53 @@ class SettingsView(QWidget):
 
     def _build_data(self, folder: str, url: str) -> QWidget:
         box, form = _form_card(
-            "数据", "学习记录保存在下面的数据库中；多人共用一台电脑时，各自的记录按用户分开。"
+            "数据",
+            "学习记录保存在下面的数据库中；多人共用一台电脑时，各自的记录按用户分开。"
+            "单位共用 PostgreSQL 时填写数据库地址。修改在重新启动后生效；命令行参数优先。",
         )
-        self.folder_edit = QLineEdit(folder)
-        self.folder_edit.setReadOnly(True)
-        self.url_edit = QLineEdit(url)
-        self.url_edit.setReadOnly(True)
-        self.url_edit.setCursorPosition(0)
-        self.folder_edit.setCursorPosition(0)
+        self.folder_edit = QLineEdit(self._prefs.data_folder)
+        self.folder_edit.setPlaceholderText(folder)
+        self.url_edit = QLineEdit(self._prefs.database_url)
+        self.url_edit.setPlaceholderText(url)
+        self.url_edit.setToolTip(
+            "例如 postgresql+psycopg://用户名:密码@服务器/jgstudy；留空则使用数据文件夹中的 SQLite"
+        )
+        for edit in (self.folder_edit, self.url_edit):
+            edit.setCursorPosition(0)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        choose = button("选择…")
+        choose.clicked.connect(self.choose_folder)
         open_button = button("打开文件夹")
         open_button.clicked.connect(self.open_folder)
+        save = button("保存数据位置", primary=True)
+        save.clicked.connect(self.save_location)
+        for widget in (choose, open_button, save):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.location_note = plain_label("", "muted", wrap=True)
         form.addRow("数据文件夹", self.folder_edit)
-        form.addRow("", open_button)
         form.addRow("数据库", self.url_edit)
+        form.addRow("", row)
+        form.addRow("", self.location_note)
         return box
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "选择数据文件夹", self._folder)
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+    def save_location(self) -> bool:
+        """Keep the data folder and database for the next start; False for an unusable URL."""
+        url = self.url_edit.text().strip()
+        if url and not url.startswith(DATABASE_SCHEMES):
+            self.location_note.setText("数据库地址应以 sqlite:/// 或 postgresql+psycopg:// 开头。")
+            return False
+        self._prefs.data_folder = self.folder_edit.text()
+        self._prefs.database_url = url
+        self._prefs.sync()
+        self.location_note.setText("已保存，重新启动机关学习后生效。")
+        return True
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self._folder))
