@@ -206,3 +206,16 @@ def test_stats_stay_current_across_answers_and_days(
     stats = service.stats(user)
     assert stats.reviewed_today == 0
     assert sum(stats.per_day.values()) == 2
+
+
+def test_knowledge_per_tag_fades_with_time(
+    service: StudyService, user: UserInfo, clock: FixedClock
+) -> None:
+    record = service.question(service.practice_queue(user, limit=1)[0])
+    service.record(user.id, record, "C", 4000)
+    fresh = {t.tag: t.knowledge for t in service.stats(user).by_tag}
+    clock.advance(days=60)
+    later = {t.tag: t.knowledge for t in service.stats(user).by_tag}
+    assert set(fresh) == {"测试", "理论学习"}
+    assert fresh["测试"] is not None and later["测试"] is not None
+    assert later["测试"] < fresh["测试"] <= 1.0

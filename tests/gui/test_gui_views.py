@@ -54,6 +54,9 @@ def test_the_progress_view_charts_the_answers(
     assert len(view.forecast.values) == 30 and sum(view.forecast.values) == 2
     assert view.by_tag.categories[-1] == "测试（2）"  # the most reviewed tag is drawn on top
     assert view.by_tag.values[-1] == 50
+    # just answered: FSRS estimates nearly everything in the tag as remembered right now
+    known = dict(zip(view.knowledge.categories, view.knowledge.values, strict=True))
+    assert 90 <= known["测试"] <= 100
 
 
 def test_home_shows_today_and_the_heatmap(window: MainWindow, cadre: UserInfo) -> None:

@@ -285,7 +285,13 @@ class StudyService:
     def stats(self, user: UserInfo, new_per_day: int = DEFAULT_NEW_PER_DAY) -> stats_mod.UserStats:
         with self.engine.connect() as conn:
             return stats_mod.user_stats(
-                conn, user.id, self.clock.now(), self.local_tz, new_per_day, self._past_days
+                conn,
+                user.id,
+                self.clock.now(),
+                self.local_tz,
+                new_per_day,
+                self._past_days,
+                self.scheduler,
             )
 
     # -- browsing and settings (gui) -----------------------------------------------------

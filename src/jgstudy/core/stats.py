@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
+from statistics import fmean
 
 from sqlalchemy import Connection
 
+from jgstudy.core.scheduling import CardState, Scheduler
 from jgstudy.core.storage import stats_repo
 
+NO_TAG = "（无标签）"
 HEATMAP_DAYS = 90
 FORECAST_DAYS = 30
 
 
 @dataclass(frozen=True)
 class TagAccuracy:
+    """Answers per tag, and the FSRS estimate of how much of the tag is remembered now."""
+
     tag: str
     reviews: int
     correct: int
+    knowledge: float | None = None
 
     @property
     def accuracy(self) -> float:
@@ -101,8 +108,12 @@ def user_stats(
     tz: tzinfo,
     new_per_day: int,
     cache: PastDays | None = None,
+    scheduler: Scheduler | None = None,
 ) -> UserStats:
-    """The figures of one cadre at ``now``; ``cache`` keeps past days between calls."""
+    """The figures of one cadre at ``now``; ``cache`` keeps past days between calls.
+
+    With a ``scheduler``, each tag also gets its estimated knowledge (mean FSRS retrievability).
+    """
     today = now.astimezone(tz).date()
     days = _days(conn, user_id, now, tz, cache)
     week = [(n, c) for d, n, c in days if d > today - timedelta(days=7)]
@@ -124,8 +135,23 @@ def user_stats(
         wrong_book=stats_repo.wrong_book_count(conn, user_id),
         per_day=per_day,
         forecast=_forecast(conn, user_id, today, tz),
-        by_tag=[TagAccuracy(*row) for row in stats_repo.accuracy_by_tag(conn, user_id)],
+        by_tag=_by_tag(conn, user_id, now, scheduler),
     )
+
+
+def _by_tag(
+    conn: Connection, user_id: int, now: datetime, scheduler: Scheduler | None
+) -> list[TagAccuracy]:
+    per_tag: dict[str, float] = {}
+    if scheduler is not None:
+        cards = (
+            (user_id, pk, tag, state) for pk, tag, state in stats_repo.card_tags(conn, user_id)
+        )
+        per_tag = knowledge(cards, scheduler, now)[1].get(user_id, {})
+    return [
+        TagAccuracy(tag, reviews, correct, per_tag.get(tag))
+        for tag, reviews, correct in stats_repo.accuracy_by_tag(conn, user_id)
+    ]
 
 
 def _forecast(conn: Connection, user_id: int, today: date, tz: tzinfo) -> dict[date, int]:
@@ -138,3 +164,23 @@ def _forecast(conn: Connection, user_id: int, today: date, tz: tzinfo) -> dict[d
         today + timedelta(days=i): counts.get(today + timedelta(days=i), 0)
         for i in range(FORECAST_DAYS)
     }
+
+
+def knowledge(
+    cards: Iterable[tuple[int, int, str | None, CardState]], scheduler: Scheduler, now: datetime
+) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
+    """Mean retrievability at ``now``: per cadre, and per cadre and tag."""
+    per_card: dict[tuple[int, int], float] = {}
+    per_tag: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for user_id, pk, tag, state in cards:
+        key = (user_id, pk)
+        if key not in per_card:  # one row per tag: compute each card once
+            per_card[key] = scheduler.retrievability(state, now)
+        per_tag[user_id][tag or NO_TAG].append(per_card[key])
+    per_user: dict[int, list[float]] = defaultdict(list)
+    for (user_id, _pk), value in per_card.items():
+        per_user[user_id].append(value)
+    return (
+        {u: fmean(v) for u, v in per_user.items()},
+        {u: {t: fmean(v) for t, v in tags.items()} for u, tags in per_tag.items()},
+    )

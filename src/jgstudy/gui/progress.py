@@ -61,6 +61,11 @@ class ProgressView(QWidget):
         self.no_tags = plain_label("还没有作答记录。", "muted")
         self.tag_card = self._chart_card("各专题正确率", self.by_tag, self.no_tags)
         layout.addWidget(self.tag_card)
+        self.knowledge = BarChartView(horizontal=True, percent=True)
+        self.knowledge_card = self._chart_card(
+            "各专题掌握程度（FSRS 估计此刻仍记得的比例）", self.knowledge
+        )
+        layout.addWidget(self.knowledge_card)
         scroll.setWidget(body)
         outer.addWidget(scroll)
 
@@ -122,3 +127,11 @@ class ProgressView(QWidget):
         self.by_tag.setFixedHeight(max(160, 34 * len(tags) + 60))
         self.by_tag.setVisible(bool(tags))
         self.no_tags.setVisible(not tags)
+        known = [t for t in tags if t.knowledge is not None]
+        self.knowledge.set_data(
+            [t.tag for t in known],
+            [round((t.knowledge or 0.0) * 100) for t in known],
+            colors,
+        )
+        self.knowledge.setFixedHeight(max(160, 34 * len(known) + 60))
+        self.knowledge_card.setVisible(bool(known))

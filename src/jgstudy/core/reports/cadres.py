@@ -10,10 +10,8 @@ from statistics import fmean
 
 from jgstudy.core.reports.exams import ExamResult
 from jgstudy.core.scheduling import CardState, Scheduler
-from jgstudy.core.stats import streak
+from jgstudy.core.stats import knowledge, streak
 from jgstudy.core.storage.report_repo import DURATION_BUCKET_MS, CadreRow
-
-NO_TAG = "（无标签）"
 
 
 @dataclass(frozen=True)
@@ -97,26 +95,6 @@ def median_ms(buckets: Mapping[int, int]) -> float | None:
         while len(found) < 2 and middle[len(found)] < seen:
             found.append((bucket + 0.5) * DURATION_BUCKET_MS)
     return fmean(found)
-
-
-def knowledge(
-    cards: Iterable[tuple[int, int, str | None, CardState]], scheduler: Scheduler, now: datetime
-) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
-    """Mean retrievability at ``now``: per cadre, and per cadre and tag."""
-    per_card: dict[tuple[int, int], float] = {}
-    per_tag: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for user_id, pk, tag, state in cards:
-        key = (user_id, pk)
-        if key not in per_card:  # one row per tag: compute each card once
-            per_card[key] = scheduler.retrievability(state, now)
-        per_tag[user_id][tag or NO_TAG].append(per_card[key])
-    per_user: dict[int, list[float]] = defaultdict(list)
-    for (user_id, _pk), value in per_card.items():
-        per_user[user_id].append(value)
-    return (
-        {u: fmean(v) for u, v in per_user.items()},
-        {u: {t: fmean(v) for t, v in tags.items()} for u, tags in per_tag.items()},
-    )
 
 
 def _tags(

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, Date, Integer, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from jgstudy.core.scheduling import CardState
 from jgstudy.core.storage.schema import CardRow, QuestionRow, QuestionTagRow, ReviewLogRow
 
 
@@ -116,3 +117,23 @@ def accuracy_by_tag(conn: Connection, user_id: int) -> list[tuple[str, int, int]
         .order_by(reviews.desc())
     )
     return [(t, int(n or 0), int(c or 0)) for t, n, c in conn.execute(query)]
+
+
+def card_tags(conn: Connection, user_id: int) -> list[tuple[int, str | None, CardState]]:
+    """(question pk, tag or None, FSRS state) of the user's cards on active questions."""
+    query = (
+        select(
+            CardRow.question_pk,
+            QuestionTagRow.tag,
+            CardRow.state,
+            CardRow.step,
+            CardRow.stability,
+            CardRow.difficulty,
+            CardRow.due,
+            CardRow.last_review,
+        )
+        .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
+        .outerjoin(QuestionTagRow, QuestionTagRow.question_pk == CardRow.question_pk)
+        .where(CardRow.user_id == user_id, QuestionRow.retired.is_(False))
+    )
+    return [(int(r[0]), r[1], CardState(*r[2:])) for r in conn.execute(query)]
