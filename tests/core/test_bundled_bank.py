@@ -28,10 +28,40 @@ _VARIANTS = str.maketrans({"屆": "届"})  # the material writes 第十屆 once,
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NAMED = re.compile(r"[“‘《]([^”’》]+)[”’》]")
 _SPLIT = re.compile(r"[、，,；;/]|——|—|－|→")
-_AFFIXES = (
-    "人次 万元 余场 余次 余名 余项 余家 余个 余本 余头 场 个 名 次 本 期 条 项 家 头 件 人 届 年 "
-    "活动 行动 专栏 品牌 计划 栏目 案例 精神"
-).split()
+_AFFIXES = [
+    "人次",
+    "万元",
+    "余场",
+    "余次",
+    "余名",
+    "余项",
+    "余家",
+    "余个",
+    "余本",
+    "余头",
+    "场",
+    "个",
+    "名",
+    "次",
+    "本",
+    "期",
+    "条",
+    "项",
+    "家",
+    "头",
+    "件",
+    "人",
+    "届",
+    "年",
+    "活动",
+    "行动",
+    "专栏",
+    "品牌",
+    "计划",
+    "栏目",
+    "案例",
+    "精神",
+]
 
 
 def all_questions() -> list[AnyQuestion]:
@@ -51,7 +81,9 @@ def variants(term: str) -> set[str]:
     """The term with unit suffixes (余场, 个…) and prefixes (第, 近…) taken off."""
     found = {term}
     for _ in range(3):
-        found |= {t[: -len(s)] for t in found for s in _AFFIXES if t.endswith(s) and len(t) > len(s)}
+        found |= {
+            t[: -len(s)] for t in found for s in _AFFIXES if t.endswith(s) and len(t) > len(s)
+        }
         found |= {t[1:] for t in found if t[:1] in "第近超约" and len(t) > 1}
     return found
 
@@ -78,7 +110,9 @@ def answer_terms(question: AnyQuestion) -> list[str]:
     if isinstance(question, SingleQuestion):
         return [question.options[question.answer]]
     if isinstance(question, MultipleQuestion):
-        return [question.options[min(question.answer)]]  # later ones may come from a neighbour sentence
+        return [
+            question.options[min(question.answer)]
+        ]  # later ones may come from a neighbour sentence
     if isinstance(question, FillQuestion):
         return [accepted[0] for accepted in question.blanks]
     if isinstance(question, JudgeQuestion) and question.answer:
@@ -128,7 +162,9 @@ def test_the_key_fact_of_the_answer_is_in_the_quote(question: AnyQuestion) -> No
         assert any(flat(w) in flat(question.source.quote) for w in words)
 
 
-@pytest.mark.parametrize("question", [q for q in QUESTIONS if isinstance(q, FillQuestion)], ids=lambda q: q.id)
+@pytest.mark.parametrize(
+    "question", [q for q in QUESTIONS if isinstance(q, FillQuestion)], ids=lambda q: q.id
+)
 def test_fill_blanks_match_the_stem(question: FillQuestion) -> None:
     assert len(blank_spans(question.stem)) == len(question.blanks)
 
@@ -144,7 +180,9 @@ def test_wrong_options_are_not_lifted_from_the_quote() -> None:
     assert lifted == []
 
 
-@pytest.mark.skipif(not MATERIAL_DIR.is_dir(), reason="source material ../shared/material/ not present")
+@pytest.mark.skipif(
+    not MATERIAL_DIR.is_dir(), reason="source material ../shared/material/ not present"
+)
 def test_every_quote_is_verbatim_in_the_material() -> None:
     material = "\n".join(p.read_text("utf-8") for p in sorted(MATERIAL_DIR.glob("*.txt")))
     missing = [q.id for q in QUESTIONS if q.source and q.source.quote not in material]
