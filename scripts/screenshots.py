@@ -22,6 +22,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from shotkit import key as press
+from shotkit import settle
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.grading import Response, ShortResponse
@@ -102,18 +104,6 @@ def play_history(
                 user.id, record, answer(record.question, right), rng.randint(4000, 20000)
             )
     clock.advance(seconds=(today - clock.now()).total_seconds())
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
-
-
-def press(app: QApplication, widget: QWidget, key: Qt.Key, text: str = "") -> None:
-    target = app.focusWidget() or widget
-    for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
-        app.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
-    settle(app)
 
 
 class Shooter:

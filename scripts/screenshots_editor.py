@@ -19,8 +19,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
+from shotkit import settle, with_dialog
 
 from jgstudy.core.drafting import draft_bank_yaml
 from jgstudy.gui.editor import BankEditor
@@ -31,25 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 MATERIAL = ROOT / "tests" / "data" / "materials" / "volunteer_report.txt"
 SIZE = (1280, 800)
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(8):
-        app.processEvents()
-
-
-def with_dialog(base: QWidget, dialog: QWidget) -> QPixmap:
-    """The page dimmed, with the dialog drawn over its centre (offscreen has no compositor)."""
-    pixmap = base.grab()
-    shot = dialog.grab()
-    painter = QPainter(pixmap)
-    painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 96))
-    x, y = (pixmap.width() - shot.width()) // 2, (pixmap.height() - shot.height()) // 2
-    painter.drawPixmap(x, y, shot)
-    painter.setPen(QPen(QColor("#9AA0A8"), 1))
-    painter.drawRect(x, y, shot.width() - 1, shot.height() - 1)
-    painter.end()
-    return pixmap
 
 
 class Shooter:

@@ -19,8 +19,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
+from shotkit import key, settle, with_dialog
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.competition import CompetitionService
@@ -38,32 +39,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1280, 800)
 BEIJING = timezone(timedelta(hours=8), "CST")
 START = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # 09:30 in Wuhan
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
-
-
-def key(app: QApplication, target: QWidget, code: Qt.Key, text: str = "") -> None:
-    widget = app.focusWidget() or target
-    for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
-        app.sendEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, text))
-    settle(app)
-
-
-def with_dialog(base: QWidget, dialog: QWidget) -> QPixmap:
-    """The window dimmed, with the dialog drawn over its centre (offscreen has no compositor)."""
-    pixmap = base.grab()
-    shot = dialog.grab()
-    painter = QPainter(pixmap)
-    painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 96))
-    x, y = (pixmap.width() - shot.width()) // 2, (pixmap.height() - shot.height()) // 2
-    painter.drawPixmap(x, y, shot)
-    painter.setPen(QPen(QColor("#9AA0A8"), 1))
-    painter.drawRect(x, y, shot.width() - 1, shot.height() - 1)
-    painter.end()
-    return pixmap
 
 
 def answer_most(session: ExamSession) -> None:

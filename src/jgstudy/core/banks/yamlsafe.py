@@ -47,7 +47,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-class _CheckedLoader(SafeLoader):  # type: ignore[misc,valid-type]
+class _CheckedSafeLoader(SafeLoader):  # type: ignore[misc,valid-type]
     """The safe loader, with values that match a type but cannot be built reported as errors."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
@@ -70,7 +70,7 @@ def parse(text: str) -> Any:
     if _ANCHOR_RE.search(text):
         check_aliases(compose(text), text)
     with _collector_paused():
-        data = yaml.load(text, Loader=_CheckedLoader)
+        data = yaml.load(text, Loader=_CheckedSafeLoader)
     check_depth(data)
     return data
 
