@@ -1,6 +1,6 @@
 """Screenshots of every main view, rendered offscreen on a temporary database.
 
-    uv run python scripts/screenshots.py [--out screenshots] [--theme light|dark]
+    uv run python scripts/screenshots.py [--out screenshots] [--theme light|dark] [--language en]
 
 Imports the sample bank (and the bundled banks in question_banks/ when present), creates a profile,
 plays six weeks of study history with a fixed clock, answers a few questions through the GUI, and
@@ -41,7 +41,8 @@ from jgstudy.core.service import StudyService
 from jgstudy.core.storage.browse_repo import BrowseFilter
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.fonts import base_pixel_size
-from jgstudy.gui.main import install_qt_translations, make_application
+from jgstudy.gui.i18n import set_language, tr
+from jgstudy.gui.main import apply_language, install_qt_translations, make_application
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.style import apply_theme
 
@@ -118,12 +119,14 @@ class Shooter:
         return path
 
 
-def build(theme: str, font_size: str, out: Path) -> None:
+def build(theme: str, font_size: str, out: Path, language: str = "zh_CN") -> None:
+    set_language(language)
     app = make_application()
+    apply_language(app)
     install_qt_translations(app)
     tmp = Path(tempfile.mkdtemp(prefix="jgstudy-shots-"))
     prefs = Preferences(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
-    prefs.theme, prefs.font_size = theme, font_size
+    prefs.theme, prefs.font_size, prefs.language = theme, font_size, language
     apply_theme(app, theme, base_pixel_size(font_size))
     today = datetime.now(UTC).replace(hour=1, minute=30, second=0, microsecond=0)
     clock = FixedClock(today - timedelta(days=HISTORY_DAYS + 1))
@@ -211,7 +214,7 @@ def _shoot_import(s: Shooter, window: MainWindow) -> None:
     window.navigate("library")
     window.library.tabs.setCurrentIndex(0)
     importer = window.importer
-    importer.started.emit("正在导入题库")
+    importer.started.emit(tr("正在导入题库"))
     importer.progress.emit(2, 5, "02-funeng.yaml")
     s.shot("16-import-progress")
     importer.finished.emit()
@@ -276,12 +279,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
     parser.add_argument("--theme", choices=["light", "dark"], default="light")
     parser.add_argument("--font-size", choices=["normal", "large", "xlarge"], default="normal")
+    parser.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
     args = parser.parse_args(argv)
     out: Path = args.out
     if args.theme != "light" or args.font_size != "normal":
         out = out / f"{args.theme}-{args.font_size}"
+    if args.language != "zh_CN":
+        out = out / args.language
     out.mkdir(parents=True, exist_ok=True)
-    build(args.theme, args.font_size, out)
+    build(args.theme, args.font_size, out, args.language)
     return 0
 
 

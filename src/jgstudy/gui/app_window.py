@@ -26,6 +26,7 @@ from jgstudy.gui.editor import BankEditor
 from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.home import HomeView
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.icons import nav_icon, nav_icon_size
 from jgstudy.gui.library import LibraryView
 from jgstudy.gui.menus import build_menus
@@ -42,16 +43,16 @@ from jgstudy.gui.workers import BankImporter
 from jgstudy.gui.wrongbook import WrongBookView
 
 VIEWS = (
-    ("home", "首页"),
-    ("practice", "练习"),
-    ("exam", "模拟考试"),
-    ("library", "题库"),
-    ("editor", "题库编辑"),
-    ("wrongbook", "错题本"),
-    ("progress", "统计"),
-    ("competition", "竞赛"),
-    ("reports", "成绩报表"),
-    ("settings", "设置"),
+    ("home", N_("首页")),
+    ("practice", N_("练习")),
+    ("exam", N_("模拟考试")),
+    ("library", N_("题库")),
+    ("editor", N_("题库编辑")),
+    ("wrongbook", N_("错题本")),
+    ("progress", N_("统计")),
+    ("competition", N_("竞赛")),
+    ("reports", N_("成绩报表")),
+    ("settings", N_("设置")),
 )
 
 
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.profile_dialog: ProfileDialog | None = None
         self._starting = False
         self.importer = BankImporter(service, parent=self)
-        self.setWindowTitle("机关学习")
+        self.setWindowTitle(tr("机关学习"))
         self.setMinimumSize(QSize(1024, 680))
         self._build_views(data_folder, database_url)
         self._build_chrome()
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(sidebar)
         layout.setContentsMargins(14, 22, 14, 18)
         layout.setSpacing(6)
-        brand = plain_label("机关学习", "brand")
+        brand = plain_label(tr("机关学习"), "brand")
         brand.setContentsMargins(10, 0, 0, 14)
         layout.addWidget(brand)
         self.nav = QListWidget()
@@ -148,13 +149,13 @@ class MainWindow(QMainWindow):
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.setIconSize(nav_icon_size())
         for name, title in VIEWS:
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(tr(title))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.nav.addItem(item)
         self._paint_nav_icons()
         self.nav.currentRowChanged.connect(self._on_nav)
         layout.addWidget(self.nav, 1)
-        who = plain_label("当前用户", "small")
+        who = plain_label(tr("当前用户"), "small")
         who.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(who)
         self.switcher = ProfileSwitcher()

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from jgstudy.core.banks import BankErrors, Problem
 from jgstudy.core.records import ImportResult
 from jgstudy.core.service import StudyService
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.models import BankTableModel
 from jgstudy.gui.widgets import button, plain_label
 from jgstudy.gui.workers import BankImporter
 
-BANK_FILTER = "题库文件 (*.yaml *.yml);;所有文件 (*)"
+BANK_FILTER = N_("题库文件 (*.yaml *.yml);;所有文件 (*)")
 
 
 def problem_text(problem: Problem) -> str:
@@ -36,13 +37,16 @@ def problem_text(problem: Problem) -> str:
 
 def result_text(result: ImportResult) -> str:
     if not result.imported_banks:
-        return "题库没有变化，无需更新。"
-    parts = [f"导入 {len(result.imported_banks)} 个题库", f"新增 {result.added} 题"]
+        return tr("题库没有变化，无需更新。")
+    parts = [
+        tr("导入 {count} 个题库").format(count=len(result.imported_banks)),
+        tr("新增 {added} 题").format(added=result.added),
+    ]
     if result.changed:
-        parts.append(f"更新 {result.changed} 题")
+        parts.append(tr("更新 {changed} 题").format(changed=result.changed))
     if result.retired:
-        parts.append(f"停用 {result.retired} 题")
-    return "导入完成：" + "，".join(parts) + "。"
+        parts.append(tr("停用 {retired} 题").format(retired=result.retired))
+    return tr("导入完成：") + tr("，").join(parts) + tr("。")
 
 
 class ErrorPanel(QFrame):
@@ -56,7 +60,7 @@ class ErrorPanel(QFrame):
         layout.setSpacing(8)
         top = QHBoxLayout()
         self.title = plain_label("", wrap=True)
-        close = button("关闭", flat=True)
+        close = button(tr("关闭"), flat=True)
         close.clicked.connect(self.hide)
         top.addWidget(self.title, 1)
         top.addWidget(close)
@@ -68,7 +72,9 @@ class ErrorPanel(QFrame):
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         self.title.setText(
-            f"题库有 {len(problems)} 处问题，本次没有导入任何内容。请修改后重新导入："
+            tr("题库有 {count} 处问题，本次没有导入任何内容。请修改后重新导入：").format(
+                count=len(problems)
+            )
         )
         self.list.clear()
         for problem in problems:
@@ -78,7 +84,7 @@ class ErrorPanel(QFrame):
         self.show()
 
     def show_message(self, message: str) -> None:
-        self.title.setText("导入失败，本次没有导入任何内容：")
+        self.title.setText(tr("导入失败，本次没有导入任何内容："))
         self.list.clear()
         self.list.addItem(message)
         self.show()
@@ -115,10 +121,10 @@ class BanksPanel(QWidget):
         importer.finished.connect(self._on_finished)
 
     def _build_buttons(self) -> QHBoxLayout:
-        self.file_button = button("导入题库文件…", primary=True)
-        self.folder_button = button("导入文件夹…")
-        self.reimport_button = button("重新导入全部")
-        self.reimport_button.setToolTip("从原文件重新读取所有题库，同步修改过的题")
+        self.file_button = button(tr("导入题库文件…"), primary=True)
+        self.folder_button = button(tr("导入文件夹…"))
+        self.reimport_button = button(tr("重新导入全部"))
+        self.reimport_button.setToolTip(tr("从原文件重新读取所有题库，同步修改过的题"))
         self.file_button.clicked.connect(self.choose_files)
         self.folder_button.clicked.connect(self.choose_folder)
         self.reimport_button.clicked.connect(self.reimport)
@@ -148,15 +154,17 @@ class BanksPanel(QWidget):
         banks = self._service.banks()
         self.model.set_banks(banks)
         total = sum(b.question_count for b in banks)
-        self.summary.setText(f"共 {len(banks)} 个题库，{total} 道题")
+        self.summary.setText(
+            tr("共 {count} 个题库，{total} 道题").format(count=len(banks), total=total)
+        )
 
     def choose_files(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(self, "选择题库文件", "", BANK_FILTER)
+        files, _filter = QFileDialog.getOpenFileNames(self, tr("选择题库文件"), "", tr(BANK_FILTER))
         if files:
             self.import_paths([Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择包含题库的文件夹")
+        folder = QFileDialog.getExistingDirectory(self, tr("选择包含题库的文件夹"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -168,7 +176,7 @@ class BanksPanel(QWidget):
     def import_paths(self, paths: Sequence[Path]) -> bool:
         """Import banks from ``paths`` in the background; False when an import is running."""
         if not self._importer.import_paths(paths):
-            self._say("正在导入，请稍候……")
+            self._say(tr("正在导入，请稍候……"))
             return False
         return True
 

@@ -20,6 +20,7 @@ from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage.browse_repo import BrowseFilter, BrowseRow
 from jgstudy.gui.detail import QuestionDetailDialog
+from jgstudy.gui.i18n import language, tr
 from jgstudy.gui.models import STATUS_LABELS, STEM_COLUMN, QuestionTableModel
 from jgstudy.gui.widgets import plain_label
 
@@ -33,7 +34,7 @@ def combo(placeholder: str, items: list[tuple[str, object]]) -> QComboBox:
     for text, value in items:
         box.addItem(text, value)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(6)
+    box.setMinimumContentsLength(12 if language() == "en" else 6)  # English is wider
     box.setMaximumWidth(240)
     return box
 
@@ -60,18 +61,20 @@ class QuestionBrowser(QWidget):
 
     def _build_filters(self) -> QVBoxLayout:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("搜索题干、选项、答案、解析……")
+        self.search.setPlaceholderText(tr("搜索题干、选项、答案、解析……"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self.refresh)
-        self.bank_box = combo("全部题库", [])
-        self.type_box = combo("全部题型", [(label, str(t)) for t, label in QTYPE_LABELS.items()])
-        self.difficulty_box = combo("全部难度", [(f"{'★' * d}", d) for d in range(1, 6)])
-        self.tag_box = combo("全部标签", [])
+        self.bank_box = combo(tr("全部题库"), [])
+        self.type_box = combo(
+            tr("全部题型"), [(tr(label), str(t)) for t, label in QTYPE_LABELS.items()]
+        )
+        self.difficulty_box = combo(tr("全部难度"), [(f"{'★' * d}", d) for d in range(1, 6)])
+        self.tag_box = combo(tr("全部标签"), [])
         self.status_box = combo(
-            "全部状态",
-            [(STATUS_LABELS[s], s) for s in FILTER_STATUSES],  # type: ignore[index]
+            tr("全部状态"),
+            [(tr(STATUS_LABELS[s]), s) for s in FILTER_STATUSES],  # type: ignore[index]
         )
         self.count = plain_label("", "muted")
         search_row = QHBoxLayout()
@@ -114,12 +117,12 @@ class QuestionBrowser(QWidget):
         """Column widths that fit their usual content at the current text size."""
         metrics = self.table.fontMetrics()
         samples = {
-            0: "武汉机关党建2025・",
+            0: "武汉机关党建2025・",  # bank content: not translated
             1: "fn-000-",
-            2: "单选",
+            2: tr("多选"),
             4: "★★★★★",
-            5: "先锋直播间、赋能",
-            6: "学习中",
+            5: "先锋直播间、赋能",  # tags: not translated
+            6: tr("学习中"),
         }
         for column, sample in samples.items():
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 32)
@@ -176,7 +179,7 @@ class QuestionBrowser(QWidget):
             return self._service.browse(user, flt, offset, limit)
 
         self.model.reset(load, total)
-        self.count.setText(f"共 {total} 题")
+        self.count.setText(tr("共 {total} 题").format(total=total))
 
     def open_detail(self, row: int) -> QuestionDetailDialog:
         """Show the question in ``row`` in a (non-blocking) detail dialog."""

@@ -15,6 +15,7 @@ from jgstudy.core.backup import BackupError, BackupManager
 from jgstudy.core.clock import Clock, SystemClock
 from jgstudy.core.recovery import RecoveryInfo, open_or_recover, restore_backup
 from jgstudy.core.service import StudyService
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.workers import Progress, Task
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # an hourly look; at most one backup per day is taken
@@ -37,7 +38,7 @@ def open_database(
         try:
             restore_backup(info.db_path, info.newest_backup, folder, clock)
         except BackupError as exc:
-            QMessageBox.critical(parent, "恢复失败", str(exc))
+            QMessageBox.critical(parent, tr("恢复失败"), str(exc))
             return None
         service, info = open_or_recover(url, folder, clock)
     return service
@@ -47,15 +48,18 @@ def _ask_restore(info: RecoveryInfo, parent: QWidget | None) -> bool:
     if info.newest_backup is None:
         QMessageBox.critical(
             parent,
-            "数据库已损坏",
-            f"{info.problem}\n\n{info.db_path}\n\n没有找到可用的备份。文件没有被删除，请联系管理员。",
+            tr("数据库已损坏"),
+            tr(
+                "{problem}\n\n{db_path}\n\n没有找到可用的备份。文件没有被删除，请联系管理员。"
+            ).format(problem=info.problem, db_path=info.db_path),
         )
         return False
     answer = QMessageBox.question(
         parent,
-        "数据库已损坏",
-        f"{info.problem}\n\n最近的完好备份：{info.newest_backup.name}\n\n"
-        "是否用这个备份恢复？损坏的文件会改名保留，不会删除。",
+        tr("数据库已损坏"),
+        tr(
+            "{problem}\n\n最近的完好备份：{name}\n\n是否用这个备份恢复？损坏的文件会改名保留，不会删除。"
+        ).format(problem=info.problem, name=info.newest_backup.name),
     )
     return answer == QMessageBox.StandardButton.Yes
 

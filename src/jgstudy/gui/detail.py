@@ -19,6 +19,7 @@ from jgstudy.core.model import (
     display_stem,
 )
 from jgstudy.core.records import QuestionRecord
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.card import stars
 from jgstudy.gui.practice.feedback import answer_text
 from jgstudy.gui.widgets import plain_label
@@ -27,19 +28,34 @@ from jgstudy.gui.widgets import plain_label
 def detail_lines(record: QuestionRecord, bank_title: str) -> list[tuple[str, str | None]]:
     """(text, role) lines describing the question, in reading order."""
     q = record.question
-    meta = f"{bank_title} · {q.id} · {QTYPE_LABELS[QType(q.type)]}题 · 难度 {stars(q.difficulty)}"
+    meta = tr("{bank_title} · {id} · {type}题 · 难度 {stars}").format(
+        bank_title=bank_title,
+        id=q.id,
+        type=tr(QTYPE_LABELS[QType(q.type)]),
+        stars=stars(q.difficulty),
+    )
     lines: list[tuple[str, str | None]] = [(meta, "muted"), (display_stem(q.stem), "section")]
     if isinstance(q, SingleQuestion | MultipleQuestion):
         right = set(q.answer)
-        lines += [(f"{'✓' if k in right else '　'} {k}．{t}", None) for k, t in q.options.items()]
-    lines.append((f"正确答案：{answer_text(q)}", None))
+        lines += [
+            (tr("{value} {k}．{t}").format(value="✓" if k in right else tr("　"), k=k, t=t), None)
+            for k, t in q.options.items()
+        ]
+    lines.append((tr("正确答案：{answer_text}").format(answer_text=answer_text(q)), None))
     if isinstance(q, ShortQuestion) and q.keywords:
-        lines.append(("得分要点：" + "、".join(k.word for k in q.keywords), None))
-    lines.append((f"解析：{q.explanation}", None))
+        lines.append((tr("得分要点：") + tr("、").join(k.word for k in q.keywords), None))
+    lines.append((tr("解析：{explanation}").format(explanation=q.explanation), None))
     if q.source is not None:
-        lines.append((f"出处：{q.source.locator}　“{q.source.quote}”", "muted"))
+        lines.append(
+            (
+                tr("出处：{locator}　“{quote}”").format(
+                    locator=q.source.locator, quote=q.source.quote
+                ),
+                "muted",
+            )
+        )
     if record.tags:
-        lines.append(("标签：" + "、".join(record.tags), "muted"))
+        lines.append((tr("标签：") + tr("、").join(record.tags), "muted"))
     return lines
 
 
@@ -48,7 +64,7 @@ class QuestionDetailDialog(QDialog):
 
     def __init__(self, record: QuestionRecord, bank_title: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("题目详情")
+        self.setWindowTitle(tr("题目详情"))
         self.resize(720, 560)
         body = QWidget()
         inner = QVBoxLayout(body)

@@ -8,14 +8,16 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from jgstudy.gui.i18n import N_, language, tr
 from jgstudy.gui.style import colors_for
 
 CELL = 19
 GAP = 5
-LEFT = 30  # room for weekday labels
+LEFT = 30  # room for weekday labels: 一, 三 …
+LEFT_EN = 40  # Mon, Wed …
 TOP = 24  # room for month labels
 BOTTOM = 34  # room for the legend
-WEEKDAYS = {0: "一", 2: "三", 4: "五", 6: "日"}
+WEEKDAYS = {0: N_("一"), 2: N_("三"), 4: N_("五"), 6: N_("日")}
 
 
 def level(count: int, peak: int) -> int:
@@ -25,6 +27,19 @@ def level(count: int, peak: int) -> int:
     if peak <= 0:
         return 1
     return min(4, 1 + (4 * count - 1) // max(peak, 1))
+
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def left_margin() -> int:
+    """Room for the weekday labels, which are wider in English."""
+    return LEFT_EN if language() == "en" else LEFT
+
+
+def month_label(month: int) -> str:
+    """``3月`` in Chinese, ``Mar`` in English."""
+    return tr("{month}月").format(month=month, abbr=MONTH_ABBR[month - 1])
 
 
 class HeatmapWidget(QWidget):
@@ -54,10 +69,12 @@ class HeatmapWidget(QWidget):
     def cell_rect(self, day: date) -> QRect:
         start = self.first_day - timedelta(days=self.first_day.weekday())
         column = (day - start).days // 7
-        return QRect(LEFT + column * (CELL + GAP), TOP + day.weekday() * (CELL + GAP), CELL, CELL)
+        return QRect(
+            left_margin() + column * (CELL + GAP), TOP + day.weekday() * (CELL + GAP), CELL, CELL
+        )
 
     def sizeHint(self) -> QSize:
-        return QSize(LEFT + self._weeks() * (CELL + GAP), TOP + 7 * (CELL + GAP) + BOTTOM)
+        return QSize(left_margin() + self._weeks() * (CELL + GAP), TOP + 7 * (CELL + GAP) + BOTTOM)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -83,12 +100,12 @@ class HeatmapWidget(QWidget):
         line = painter.fontMetrics().height()
         top = TOP + 7 * (CELL + GAP) + 8
         right = self.sizeHint().width() - GAP
-        word = painter.fontMetrics().horizontalAdvance("多") + 2
+        word = painter.fontMetrics().horizontalAdvance(tr("多")) + 2
         x = right - word - 6 - len(heat) * step
         painter.setPen(text)
         left_box = QRect(x - word - 6, top, word, line)
         painter.drawText(
-            left_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "少"
+            left_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tr("少")
         )
         painter.setPen(Qt.PenStyle.NoPen)
         for index, color in enumerate(heat):
@@ -98,7 +115,7 @@ class HeatmapWidget(QWidget):
         painter.setPen(text)
         right_box = QRect(right - word, top, word, line)
         painter.drawText(
-            right_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "多"
+            right_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tr("多")
         )
 
     def _paint_labels(self, painter: QPainter, color: QColor) -> None:
@@ -108,10 +125,16 @@ class HeatmapWidget(QWidget):
         painter.setPen(color)
         for weekday, text in WEEKDAYS.items():
             y = TOP + weekday * (CELL + GAP)
-            painter.drawText(QRect(0, y, LEFT - 8, CELL), Qt.AlignmentFlag.AlignRight, text)
+            painter.drawText(
+                QRect(0, y, left_margin() - 8, CELL), Qt.AlignmentFlag.AlignRight, tr(text)
+            )
         for column, month in self._month_labels():
-            x = LEFT + column * (CELL + GAP)
-            painter.drawText(QRect(x, 0, 60, TOP - 4), Qt.AlignmentFlag.AlignLeft, f"{month}月")
+            x = left_margin() + column * (CELL + GAP)
+            painter.drawText(
+                QRect(x, 0, 60, TOP - 4),
+                Qt.AlignmentFlag.AlignLeft,
+                month_label(month),
+            )
 
     def _month_labels(self) -> list[tuple[int, int]]:
         """(column, month) where a month starts; a label too close to the next one is dropped."""
@@ -141,7 +164,11 @@ class HeatmapWidget(QWidget):
             else:
                 count = self._counts.get(day, 0)
                 QToolTip.showText(
-                    event.globalPos(), f"{day.month}月{day.day}日：作答 {count} 题", self
+                    event.globalPos(),
+                    tr("{month}月{day}日：作答 {count} 题").format(
+                        month=day.month, day=day.day, count=count
+                    ),
+                    self,
                 )
             return True
         return super().event(event)

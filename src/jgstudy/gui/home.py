@@ -8,15 +8,31 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from jgstudy.core.records import UserInfo
 from jgstudy.core.stats import UserStats
 from jgstudy.gui.heatmap import HeatmapWidget
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 
-WEEKDAY_NAMES = "一二三四五六日"
-HEATMAP_FACTS = (("total", "90 天作答"), ("days", "学习天数"), ("best", "单日最多"))
+WEEKDAY_NAMES = "一二三四五六日"  # 星期一 … 星期日; English uses DAY_NAMES
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+HEATMAP_FACTS = (("total", N_("90 天作答")), ("days", N_("学习天数")), ("best", N_("单日最多")))
 STAT_TILES = (
-    ("due", "今日待复习"),
-    ("new", "可学新题"),
-    ("streak", "连续学习"),
-    ("accuracy", "本周正确率"),
+    ("due", N_("今日待复习")),
+    ("new", N_("可学新题")),
+    ("streak", N_("连续学习")),
+    ("accuracy", N_("本周正确率")),
 )
 
 
@@ -30,7 +46,7 @@ class HomeView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         layout = view_layout(self)
-        header, self.greeting, self.subtitle = page_header("你好", " ")
+        header, self.greeting, self.subtitle = page_header(tr("你好"), " ")
         layout.addWidget(header)
         layout.addLayout(self._build_tiles())
         layout.addLayout(self._build_buttons())
@@ -48,7 +64,7 @@ class HomeView(QWidget):
             inner = box.layout()
             assert isinstance(inner, QVBoxLayout)
             inner.setSpacing(2)
-            inner.addWidget(plain_label(label, "statlabel"))
+            inner.addWidget(plain_label(tr(label), "statlabel"))
             self.values[key] = plain_label("—", "stat")
             self.notes[key] = plain_label("", "small")
             inner.addWidget(self.values[key])
@@ -57,10 +73,10 @@ class HomeView(QWidget):
         return tiles
 
     def _build_buttons(self) -> QGridLayout:
-        self.review_button = button("开始复习", primary=True, big=True)
-        self.new_button = button("学习新题", big=True)
-        self.wrong_button = button("错题本", big=True)
-        self.exam_button = button("模拟考试", big=True)
+        self.review_button = button(tr("开始复习"), primary=True, big=True)
+        self.new_button = button(tr("学习新题"), big=True)
+        self.wrong_button = button(tr("错题本"), big=True)
+        self.exam_button = button(tr("模拟考试"), big=True)
         self.exam_button.clicked.connect(self.exam_requested)
         self.review_button.clicked.connect(lambda: self.practice_requested.emit("review"))
         self.new_button.clicked.connect(lambda: self.practice_requested.emit("new"))
@@ -79,7 +95,7 @@ class HomeView(QWidget):
         inner = box.layout()
         assert isinstance(inner, QVBoxLayout)
         inner.setSpacing(14)
-        inner.addWidget(plain_label("近 90 天学习记录", "section"))
+        inner.addWidget(plain_label(tr("近 90 天学习记录"), "section"))
         body = QHBoxLayout()
         body.setSpacing(48)
         self.heatmap = HeatmapWidget(90)
@@ -91,7 +107,7 @@ class HomeView(QWidget):
         for column, (key, label) in enumerate(HEATMAP_FACTS):
             self.facts[key] = plain_label("—", "fact")
             facts.addWidget(self.facts[key], 0, column)
-            facts.addWidget(plain_label(label, "statlabel"), 1, column)
+            facts.addWidget(plain_label(tr(label), "statlabel"), 1, column)
         facts.setRowStretch(2, 1)
         body.addLayout(facts)
         body.addStretch(1)
@@ -101,23 +117,32 @@ class HomeView(QWidget):
     def set_stats(self, user: UserInfo | None, stats: UserStats | None) -> None:
         """Show ``stats`` for ``user``; with no user, invite the cadre to pick a profile."""
         if user is None or stats is None:
-            self.greeting.setText("欢迎使用机关学习")
-            self.subtitle.setText("请先在左下角“当前用户”处选择或新建用户。")
+            self.greeting.setText(tr("欢迎使用机关学习"))
+            self.subtitle.setText(tr("请先在左下角“当前用户”处选择或新建用户。"))
             for value in self.values.values():
                 value.setText("—")
             for btn in (self.review_button, self.new_button, self.wrong_button):
                 btn.setEnabled(False)
             return
-        self.greeting.setText(f"你好，{user.name}")
+        self.greeting.setText(tr("你好，{name}").format(name=user.name))
         today = stats.today
-        when = f"{today.year}年{today.month}月{today.day}日 星期{WEEKDAY_NAMES[today.weekday()]}"
-        self.subtitle.setText("　·　".join(p for p in (user.unit, when) if p))
+        when = tr("{year}年{month}月{day}日 星期{weekday}").format(
+            year=today.year,
+            month=today.month,
+            day=today.day,
+            weekday=WEEKDAY_NAMES[today.weekday()],
+            weekday_name=DAY_NAMES[today.weekday()],
+            month_name=MONTH_NAMES[today.month - 1],
+        )
+        self.subtitle.setText(tr("　·　").join(p for p in (user.unit, when) if p))
         self._fill_tiles(stats)
-        self.review_button.setText(f"开始复习（{stats.due_today}）")
+        self.review_button.setText(tr("开始复习（{due_today}）").format(due_today=stats.due_today))
         self.review_button.setEnabled(stats.due_today > 0)
-        self.new_button.setText(f"学习新题（{stats.new_available}）")
+        self.new_button.setText(
+            tr("学习新题（{new_available}）").format(new_available=stats.new_available)
+        )
         self.new_button.setEnabled(stats.new_available > 0)
-        self.wrong_button.setText(f"错题本（{stats.wrong_book}）")
+        self.wrong_button.setText(tr("错题本（{wrong_book}）").format(wrong_book=stats.wrong_book))
         self.wrong_button.setEnabled(True)
         self.heatmap.set_data(stats.per_day, today)
         self._fill_facts(stats)
@@ -125,19 +150,25 @@ class HomeView(QWidget):
     def _fill_facts(self, stats: UserStats) -> None:
         counts = [n for n in stats.per_day.values() if n]
         self.facts["total"].setText(str(sum(counts)))
-        self.facts["days"].setText(f"{len(counts)} 天")
+        self.facts["days"].setText(tr("{count} 天").format(count=len(counts)))
         self.facts["best"].setText(str(max(counts, default=0)))
 
     def _fill_tiles(self, stats: UserStats) -> None:
         self.values["due"].setText(str(stats.due_today))
-        self.notes["due"].setText(f"今日已答 {stats.reviewed_today} 题")
+        self.notes["due"].setText(
+            tr("今日已答 {reviewed_today} 题").format(reviewed_today=stats.reviewed_today)
+        )
         self.values["new"].setText(str(stats.new_available))
-        self.notes["new"].setText(f"今日已学 {stats.new_today} 题")
-        self.values["streak"].setText(f"{stats.streak_days} 天")
-        self.notes["streak"].setText("坚持每天学一点" if stats.streak_days else "今天开始吧")
+        self.notes["new"].setText(tr("今日已学 {new_today} 题").format(new_today=stats.new_today))
+        self.values["streak"].setText(tr("{streak_days} 天").format(streak_days=stats.streak_days))
+        self.notes["streak"].setText(
+            tr("坚持每天学一点") if stats.streak_days else tr("今天开始吧")
+        )
         if stats.week_reviews:
             self.values["accuracy"].setText(f"{stats.accuracy_week:.0%}")
-            self.notes["accuracy"].setText(f"近 7 天作答 {stats.week_reviews} 题")
+            self.notes["accuracy"].setText(
+                tr("近 7 天作答 {week_reviews} 题").format(week_reviews=stats.week_reviews)
+            )
         else:
             self.values["accuracy"].setText("—")
-            self.notes["accuracy"].setText("近 7 天还没有作答")
+            self.notes["accuracy"].setText(tr("近 7 天还没有作答"))

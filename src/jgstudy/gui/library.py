@@ -11,6 +11,7 @@ from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.banks import BanksPanel
 from jgstudy.gui.browser import QuestionBrowser
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import page_header, view_layout
 from jgstudy.gui.workers import BankImporter
 
@@ -21,13 +22,15 @@ class LibraryView(QWidget):
     def __init__(self, service: StudyService, importer: BankImporter) -> None:
         super().__init__()
         layout = view_layout(self)
-        header, _title, _sub = page_header("题库", "导入、更新题库，按关键词和条件查找题目。")
+        header, _title, _sub = page_header(
+            tr("题库"), tr("导入、更新题库，按关键词和条件查找题目。")
+        )
         layout.addWidget(header)
         self.tabs = QTabWidget()
         self.banks = BanksPanel(service, importer)
         self.browser = QuestionBrowser(service)
-        self.tabs.addTab(self.banks, "题库管理")
-        self.tabs.addTab(self.browser, "题目浏览")
+        self.tabs.addTab(self.banks, tr("题库管理"))
+        self.tabs.addTab(self.browser, tr("题目浏览"))
         layout.addWidget(self.tabs, 1)
         self.banks.banks_changed.connect(self.browser.reload_choices)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from jgstudy.core.defaults import DEFAULT_RETENTION
 from jgstudy.core.paths import DATA_DIR_ENV, DB_ENV, data_dir, database_url
 from jgstudy.gui.fonts import base_pixel_size
+from jgstudy.gui.i18n import language, set_language, tr
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.splash import show_splash
 from jgstudy.gui.style import apply_theme
@@ -40,18 +41,35 @@ def make_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("机关学习")
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    apply_language(app)
     return app
 
 
+def apply_language(app: QApplication) -> None:
+    """The application's display name and default locale in the interface language."""
+    app.setApplicationDisplayName(tr("机关学习"))
+    if language() == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+
+
 def install_qt_translations(app: QApplication) -> QTranslator:
-    """Qt's own strings (dialog buttons, context menus) in Simplified Chinese."""
+    """Qt's own strings (dialog buttons, context menus) in the interface language:
+    Simplified Chinese from Qt's catalog; English is Qt's own text, so nothing to load."""
     translator = QTranslator(app)
+    if language() == "en":
+        return translator
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load("qtbase_zh_CN", folder):
         app.installTranslator(translator)
     return translator
+
+
+def choose_language(app: QApplication, prefs: Preferences) -> None:
+    """Use the language from the settings for every text built from now on."""
+    set_language(prefs.language)
+    apply_language(app)
 
 
 def hide_password(url: str) -> str:
@@ -76,8 +94,9 @@ def run(args: Sequence[str]) -> int:
     """Open the window at once; bundled banks are imported in the background after it shows."""
     options = parse_args(args)
     app = make_application()
-    install_qt_translations(app)
     prefs = Preferences(QSettings())
+    choose_language(app, prefs)
+    install_qt_translations(app)
     apply_theme(app, prefs.theme, base_pixel_size(prefs.font_size))
     splash = show_splash(app)
     # The core (SQLAlchemy, pydantic) loads only now, while the splash is already on screen.
@@ -89,7 +108,11 @@ def run(args: Sequence[str]) -> int:
         service = open_database(url, folder, splash)
     except Exception as exc:  # a locked, unreachable or too-new database: say so
         splash.close()
-        QMessageBox.critical(None, "无法打开数据库", f"无法打开数据库：\n{url}\n\n{exc}")
+        QMessageBox.critical(
+            None,
+            tr("无法打开数据库"),
+            tr("无法打开数据库：\n{url}\n\n{exc}").format(url=url, exc=exc),
+        )
         return 1
     if service is None:
         return 1

@@ -9,7 +9,9 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-SHORTCUTS_HELP = """练习时：
+from jgstudy.gui.i18n import N_, tr
+
+SHORTCUTS_HELP = N_("""练习时：
   A–H 或 1–8　选择选项（多选题可选多个）
   判断题　A/1 正确，B/2 错误
   回车　提交答案（填空题：跳到下一空，最后一空提交）
@@ -21,12 +23,12 @@ SHORTCUTS_HELP = """练习时：
 窗口：
   Ctrl+1 … Ctrl+9　切换左侧的各个页面
   Ctrl+O　导入题库文件
-  F11　全屏"""
+  F11　全屏""")
 
-ABOUT = """机关学习 jgstudy
+ABOUT = N_("""机关学习 jgstudy
 
 面向市直机关干部的学习与竞赛训练工具：
-题库练习、间隔复习（FSRS）、错题本与学习统计。"""
+题库练习、间隔复习（FSRS）、错题本与学习统计。""")
 
 
 class WindowActions(Protocol):
@@ -60,26 +62,32 @@ def build_menus(
     """Create the menus; returns the actions by a short name (for tests and the toolbar)."""
     bar = window.menuBar()
     made: dict[str, QAction] = {}
-    file_menu = bar.addMenu("文件(&F)")
+    file_menu = bar.addMenu(tr("文件(&F)"))
     made["import_files"] = _action(
-        window, file_menu, "导入题库文件…", actions.import_files, QKeySequence.StandardKey.Open
+        window, file_menu, tr("导入题库文件…"), actions.import_files, QKeySequence.StandardKey.Open
     )
     made["import_folder"] = _action(
-        window, file_menu, "导入题库文件夹…", actions.import_folder, "Ctrl+Shift+O"
+        window, file_menu, tr("导入题库文件夹…"), actions.import_folder, "Ctrl+Shift+O"
     )
     made["reimport"] = _action(
-        window, file_menu, "重新导入全部题库", actions.reimport, QKeySequence.StandardKey.Refresh
+        window,
+        file_menu,
+        tr("重新导入全部题库"),
+        actions.reimport,
+        QKeySequence.StandardKey.Refresh,
     )
     file_menu.addSeparator()
-    made["profile"] = _action(window, file_menu, "切换或新建用户…", actions.ask_profile)
+    made["profile"] = _action(window, file_menu, tr("切换或新建用户…"), actions.ask_profile)
     file_menu.addSeparator()
-    made["quit"] = _action(window, file_menu, "退出", window.close, QKeySequence.StandardKey.Quit)
-    view_menu = bar.addMenu("视图(&V)")
+    made["quit"] = _action(
+        window, file_menu, tr("退出"), window.close, QKeySequence.StandardKey.Quit
+    )
+    view_menu = bar.addMenu(tr("视图(&V)"))
     for index, (name, title) in enumerate(views, start=1):
         made[f"view_{name}"] = _action(
             window,
             view_menu,
-            title,
+            tr(title),
             partial(actions.navigate, name),
             f"Ctrl+{index}" if index <= 9 else None,
         )
@@ -87,20 +95,23 @@ def build_menus(
     made["fullscreen"] = _action(
         window,
         view_menu,
-        "全屏",
+        tr("全屏"),
         lambda: _toggle_fullscreen(window),
         QKeySequence.StandardKey.FullScreen,
     )
-    help_menu = bar.addMenu("帮助(&H)")
+    help_menu = bar.addMenu(tr("帮助(&H)"))
     made["shortcuts"] = _action(
         window,
         help_menu,
-        "键盘快捷键",
-        lambda: QMessageBox.information(window, "键盘快捷键", SHORTCUTS_HELP),
+        tr("键盘快捷键"),
+        lambda: QMessageBox.information(window, tr("键盘快捷键"), tr(SHORTCUTS_HELP)),
         QKeySequence.StandardKey.HelpContents,
     )
     made["about"] = _action(
-        window, help_menu, "关于机关学习", lambda: QMessageBox.about(window, "关于机关学习", ABOUT)
+        window,
+        help_menu,
+        tr("关于机关学习"),
+        lambda: QMessageBox.about(window, tr("关于机关学习"), tr(ABOUT)),
     )
     return made
 

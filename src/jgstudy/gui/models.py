@@ -10,19 +10,28 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from jgstudy.core.model import QTYPE_LABELS, display_stem
 from jgstudy.core.records import BankInfo
 from jgstudy.core.storage.browse_repo import BrowseRow, CardStatus
+from jgstudy.gui.i18n import N_, tr
 
 Index = QModelIndex | QPersistentModelIndex
 PageLoader = Callable[[int, int], list[BrowseRow]]
 
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_LABELS = {
-    CardStatus.NEW: "新题",
-    CardStatus.LEARNING: "学习中",
-    CardStatus.REVIEW: "已掌握",
-    CardStatus.DUE: "待复习",
-    CardStatus.WRONG: "错题",
+    CardStatus.NEW: N_("新题"),
+    CardStatus.LEARNING: N_("学习中"),
+    CardStatus.REVIEW: N_("已掌握"),
+    CardStatus.DUE: N_("待复习"),
+    CardStatus.WRONG: N_("错题"),
 }
-QUESTION_COLUMNS = ("题库", "编号", "题型", "题干", "难度", "标签", "状态")
+QUESTION_COLUMNS = (
+    N_("题库"),
+    N_("编号"),
+    N_("题型"),
+    N_("题干"),
+    N_("难度"),
+    N_("标签"),
+    N_("状态"),
+)
 STEM_COLUMN = 3
 CENTERED = (2, 4, 6)
 
@@ -100,11 +109,11 @@ class QuestionTableModel(QAbstractTableModel):
         values = (
             row.bank_title,
             row.qid,
-            QTYPE_LABELS.get(row.qtype, row.qtype),  # type: ignore[call-overload]
+            tr(QTYPE_LABELS.get(row.qtype, row.qtype)),  # type: ignore[call-overload]
             one_line(row.stem),
             "★" * row.difficulty,
-            "、".join(row.tags),
-            STATUS_LABELS[row.status],
+            tr("、").join(row.tags),
+            tr(STATUS_LABELS[row.status]),
         )
         return values[column]
 
@@ -117,13 +126,13 @@ class QuestionTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if horizontal and 0 <= section < len(QUESTION_COLUMNS):
-            return QUESTION_COLUMNS[section]
+            return tr(QUESTION_COLUMNS[section])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
 
 
-BANK_COLUMNS = ("题库", "编号", "题数", "导入时间", "文件")
+BANK_COLUMNS = (N_("题库"), N_("编号"), N_("题数"), N_("导入时间"), N_("文件"))
 
 
 class BankTableModel(QAbstractTableModel):
@@ -173,5 +182,5 @@ class BankTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(BANK_COLUMNS):
-            return BANK_COLUMNS[section]
+            return tr(BANK_COLUMNS[section])
         return None

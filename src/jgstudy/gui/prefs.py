@@ -8,7 +8,7 @@ from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION
 from jgstudy.gui.fonts import DEFAULT_FONT_SIZE, FONT_SIZES
 from jgstudy.gui.style import THEMES
 
-LANGUAGES = {"zh_CN": "简体中文", "en": "English（即将推出）"}
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 
 class Preferences:

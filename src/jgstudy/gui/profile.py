@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from jgstudy.core.records import UserInfo
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import plain_label
 
 NEW_PROFILE = "__new__"
 
 
 def profile_text(user: UserInfo) -> str:
-    return f"{user.name}（{user.unit}）" if user.unit else user.name
+    return tr("{name}（{unit}）").format(name=user.name, unit=user.unit) if user.unit else user.name
 
 
 class ProfileDialog(QDialog):
@@ -34,14 +35,16 @@ class ProfileDialog(QDialog):
         self, users: Sequence[UserInfo], last: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("选择用户")
+        self.setWindowTitle(tr("选择用户"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
-        layout.addWidget(plain_label("欢迎使用机关学习", "title"))
+        layout.addWidget(plain_label(tr("欢迎使用机关学习"), "title"))
         layout.addWidget(
-            plain_label("学习记录按用户分别保存。请选择你的名字，或新建一个。", "muted", wrap=True)
+            plain_label(
+                tr("学习记录按用户分别保存。请选择你的名字，或新建一个。"), "muted", wrap=True
+            )
         )
         self.list = QListWidget()
         for user in users:
@@ -58,7 +61,7 @@ class ProfileDialog(QDialog):
         layout.addLayout(self._build_form(bool(users)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("开始学习")
+        ok.setText(tr("开始学习"))
         ok.setProperty("primary", True)
         buttons.accepted.connect(self._accept_if_valid)
         layout.addWidget(buttons)
@@ -69,14 +72,14 @@ class ProfileDialog(QDialog):
         form = QFormLayout()
         form.setVerticalSpacing(10)
         if has_users:
-            form.addRow(plain_label("或新建用户：", "muted"))
+            form.addRow(plain_label(tr("或新建用户："), "muted"))
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("姓名")
+        self.name_edit.setPlaceholderText(tr("姓名"))
         self.unit_edit = QLineEdit()
-        self.unit_edit.setPlaceholderText("单位，如：市发展和改革委员会")
+        self.unit_edit.setPlaceholderText(tr("单位，如：市发展和改革委员会"))
         self.name_edit.textEdited.connect(lambda _t: self.list.clearSelection())
-        form.addRow("姓名", self.name_edit)
-        form.addRow("单位", self.unit_edit)
+        form.addRow(tr("姓名"), self.name_edit)
+        form.addRow(tr("单位"), self.unit_edit)
         return form
 
     def _picked(self, item: QListWidgetItem | None) -> None:
@@ -96,7 +99,7 @@ class ProfileDialog(QDialog):
 
     def _accept_if_valid(self) -> None:
         if not self.choice()[0]:
-            self.error.setText("请选择一个用户，或填写姓名新建。")
+            self.error.setText(tr("请选择一个用户，或填写姓名新建。"))
             return
         self.accept()
 
@@ -109,7 +112,7 @@ class ProfileSwitcher(QComboBox):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setToolTip("切换用户")
+        self.setToolTip(tr("切换用户"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the view; a click opens it
         self.activated.connect(self._on_activated)
 
@@ -117,11 +120,11 @@ class ProfileSwitcher(QComboBox):
         self.blockSignals(True)
         self.clear()
         if current is None:
-            self.addItem("未选择用户", None)
+            self.addItem(tr("未选择用户"), None)
         for user in users:
             self.addItem(user.name, user.name)
             self.setItemData(self.count() - 1, profile_text(user), Qt.ItemDataRole.ToolTipRole)
-        self.addItem("＋ 新建用户…", NEW_PROFILE)
+        self.addItem(tr("＋ 新建用户…"), NEW_PROFILE)
         if current is not None:
             self.setCurrentIndex(max(self.findData(current.name), 0))
         self.blockSignals(False)

@@ -8,22 +8,25 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from jgstudy.core.stats import UserStats
 from jgstudy.gui.charts import BarChartView
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.style import colors_for
 from jgstudy.gui.widgets import card, page_header, plain_label, view_layout
 
 HISTORY_DAYS = 30
 TOP_TAGS = 10
 TILES = (
-    ("total", "累计作答"),
-    ("accuracy", "总正确率"),
-    ("today", "今日作答"),
-    ("wrong", "错题本"),
+    ("total", N_("累计作答")),
+    ("accuracy", N_("总正确率")),
+    ("today", N_("今日作答")),
+    ("wrong", N_("错题本")),
 )
 
 
 def day_range(days: list[date]) -> str:
     first, last = days[0], days[-1]
-    return f"{first.month}月{first.day}日 – {last.month}月{last.day}日"
+    return tr("{first_month}月{first_day}日 – {last_month}月{last_day}日").format(
+        first_month=first.month, first_day=first.day, last_month=last.month, last_day=last.day
+    )
 
 
 def day_labels(days: list[date]) -> list[str]:
@@ -49,21 +52,21 @@ class ProgressView(QWidget):
         body = QWidget()
         layout = view_layout(body)
         header, _t, _s = page_header(
-            "学习统计", "最近一个月的作答、各专题正确率，以及未来 30 天的复习安排。"
+            tr("学习统计"), tr("最近一个月的作答、各专题正确率，以及未来 30 天的复习安排。")
         )
         layout.addWidget(header)
         layout.addLayout(self._build_tiles())
         self.history = BarChartView()
         self.forecast = BarChartView()
         self.by_tag = BarChartView(horizontal=True, percent=True)
-        layout.addWidget(self._chart_card("近 30 天每日作答", self.history))
-        layout.addWidget(self._chart_card("未来 30 天到期复习（FSRS 预测）", self.forecast))
-        self.no_tags = plain_label("还没有作答记录。", "muted")
-        self.tag_card = self._chart_card("各专题正确率", self.by_tag, self.no_tags)
+        layout.addWidget(self._chart_card(tr("近 30 天每日作答"), self.history))
+        layout.addWidget(self._chart_card(tr("未来 30 天到期复习（FSRS 预测）"), self.forecast))
+        self.no_tags = plain_label(tr("还没有作答记录。"), "muted")
+        self.tag_card = self._chart_card(tr("各专题正确率"), self.by_tag, self.no_tags)
         layout.addWidget(self.tag_card)
         self.knowledge = BarChartView(horizontal=True, percent=True)
         self.knowledge_card = self._chart_card(
-            "各专题掌握程度（FSRS 估计此刻仍记得的比例）", self.knowledge
+            tr("各专题掌握程度（FSRS 估计此刻仍记得的比例）"), self.knowledge
         )
         layout.addWidget(self.knowledge_card)
         scroll.setWidget(body)
@@ -78,7 +81,7 @@ class ProgressView(QWidget):
             inner = box.layout()
             assert isinstance(inner, QVBoxLayout)
             self.values[key] = plain_label("—", "stat")
-            inner.addWidget(plain_label(label, "statlabel"))
+            inner.addWidget(plain_label(tr(label), "statlabel"))
             inner.addWidget(self.values[key])
             tiles.addWidget(box, 1)
         return tiles
@@ -119,7 +122,7 @@ class ProgressView(QWidget):
         )
         tags = sorted(stats.by_tag[:TOP_TAGS], key=lambda t: t.reviews)
         self.by_tag.set_data(
-            [f"{t.tag}（{t.reviews}）" for t in tags],
+            [tr("{tag}（{reviews}）").format(tag=t.tag, reviews=t.reviews) for t in tags],
             [round(t.accuracy * 100) for t in tags],
             colors,
             colors.slate,

@@ -31,13 +31,18 @@ from PySide6.QtWidgets import (
 from jgstudy.core.reports import ReportFilter, build_report
 from jgstudy.core.reports.data import Report
 from jgstudy.core.service import StudyService
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 from jgstudy.gui.workers import Progress, Task
 from jgstudy.render.pdf_report import save_report
 
-ALL_UNITS = "全部单位"
-COLUMNS = ("名次", "单位", "学员", "参与", "完成", "作答", "平均分")
-FORMATS = {"xlsx": "Excel 工作簿 (*.xlsx)", "pdf": "PDF 文件 (*.pdf)", "csv": "CSV 文件 (*.csv)"}
+ALL_UNITS = N_("全部单位")
+COLUMNS = (N_("名次"), N_("单位"), N_("学员"), N_("参与"), N_("完成"), N_("作答"), N_("平均分"))
+FORMATS = {
+    "xlsx": N_("Excel 工作簿 (*.xlsx)"),
+    "pdf": N_("PDF 文件 (*.pdf)"),
+    "csv": N_("CSV 文件 (*.csv)"),
+}
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ class ReportsView(QWidget):
         self.report: Report | None = None
         layout = view_layout(self)
         header, _title, _sub = page_header(
-            "成绩报表", "按单位和时间段汇总学员成绩，导出 Excel、PDF 或 CSV 报告。"
+            tr("成绩报表"), tr("按单位和时间段汇总学员成绩，导出 Excel、PDF 或 CSV 报告。")
         )
         layout.addWidget(header)
         layout.addWidget(self._build_filters())
@@ -78,7 +83,7 @@ class ReportsView(QWidget):
     def _build_filters(self) -> QWidget:
         self.unit = QComboBox()
         self.unit.setMinimumWidth(260)
-        self.use_dates = QCheckBox("限定日期")
+        self.use_dates = QCheckBox(tr("限定日期"))
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-30))
         self.date_to = QDateEdit(today)
@@ -87,20 +92,20 @@ class ReportsView(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             self.use_dates.toggled.connect(edit.setEnabled)
-        self.exam = QLineEdit(placeholderText="考试编号或名称（可不填）")
+        self.exam = QLineEdit(placeholderText=tr("考试编号或名称（可不填）"))
         first = QHBoxLayout()
         first.setSpacing(10)
-        widgets: tuple[QWidget, ...] = (plain_label("单位"), self.unit)
+        widgets: tuple[QWidget, ...] = (plain_label(tr("单位")), self.unit)
         for widget in widgets:
             first.addWidget(widget)
         first.addSpacing(24)
-        widgets = (self.use_dates, self.date_from, plain_label("至"), self.date_to)
+        widgets = (self.use_dates, self.date_from, plain_label(tr("至")), self.date_to)
         for widget in widgets:
             first.addWidget(widget)
         first.addStretch(1)
         second = QHBoxLayout()
         second.setSpacing(10)
-        second.addWidget(plain_label("考试"))
+        second.addWidget(plain_label(tr("考试")))
         second.addWidget(self.exam, 1)
         second.addSpacing(24)
         second.addLayout(self._build_buttons())
@@ -113,11 +118,15 @@ class ReportsView(QWidget):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.preview_button = button("生成预览", primary=True)
+        self.preview_button = button(tr("生成预览"), primary=True)
         self.preview_button.clicked.connect(self.preview)
         row.addWidget(self.preview_button)
         self.export_buttons: dict[str, QPushButton] = {}
-        for fmt, label in (("xlsx", "导出 Excel"), ("pdf", "导出 PDF"), ("csv", "导出 CSV")):
+        for fmt, label in (
+            ("xlsx", tr("导出 Excel")),
+            ("pdf", tr("导出 PDF")),
+            ("csv", tr("导出 CSV")),
+        ):
             export = button(label)
             export.clicked.connect(lambda _c=False, f=fmt: self.ask_export(f))
             row.addWidget(export)
@@ -126,7 +135,7 @@ class ReportsView(QWidget):
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS))
-        table.setHorizontalHeaderLabels(COLUMNS)
+        table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
@@ -142,7 +151,7 @@ class ReportsView(QWidget):
         current = self.unit.currentText()
         units = sorted({u.unit for u in self._service.users() if u.unit})
         self.unit.clear()
-        self.unit.addItems([ALL_UNITS, *units])
+        self.unit.addItems([tr(ALL_UNITS), *units])
         if current in units:
             self.unit.setCurrentText(current)
 
@@ -154,7 +163,7 @@ class ReportsView(QWidget):
             else (None, None)
         )
         return ReportFilter(
-            unit=None if unit in ("", ALL_UNITS) else unit,
+            unit=None if unit in ("", tr(ALL_UNITS)) else unit,
             date_from=start,
             date_to=end,
             exam=self.exam.text().strip() or None,
@@ -174,8 +183,8 @@ class ReportsView(QWidget):
         return self._run(None)
 
     def ask_export(self, fmt: str) -> None:
-        name = f"成绩报告.{fmt}"
-        path, _filter = QFileDialog.getSaveFileName(self, "导出报告", name, FORMATS[fmt])
+        name = tr("成绩报告.{fmt}").format(fmt=fmt)
+        path, _filter = QFileDialog.getSaveFileName(self, tr("导出报告"), name, FORMATS[fmt])
         if path:
             self.export(Path(path), fmt)
 
@@ -209,7 +218,7 @@ class ReportsView(QWidget):
         task.signals.succeeded.connect(lambda report: self._on_built(report, target))
         task.signals.failed.connect(lambda error: self.failed.emit(str(error)))
         self._signals = task.signals  # keep the signal object alive until it reports
-        self._set_busy(True, "正在统计成绩…")
+        self._set_busy(True, tr("正在统计成绩…"))
         self._pool.start(task)
         return True
 
@@ -232,8 +241,16 @@ class ReportsView(QWidget):
         s = report.summary
         average = f"{s.average_score:.1f}" if s.average_score is not None else "—"
         self.summary.setText(
-            f"{report.title}：学员 {s.cadres} 人，参与 {s.participants} 人，完成率 "
-            f"{s.completion:.0%}，平均分 {average}，需核查试题 {s.flagged_items} 道。"
+            tr(
+                "{title}：学员 {cadres} 人，参与 {participants} 人，完成率 {completion:.0%}，平均分 {average}，需核查试题 {flagged_items} 道。"
+            ).format(
+                title=report.title,
+                cadres=s.cadres,
+                participants=s.participants,
+                completion=s.completion,
+                average=average,
+                flagged_items=s.flagged_items,
+            )
         )
         self.table.setRowCount(len(report.units))
         for row, unit in enumerate(report.units):
@@ -252,12 +269,14 @@ class ReportsView(QWidget):
 
     def _on_exported(self, done: ExportDone) -> None:
         self._set_busy(False)
-        self.summary.setText(f"{self.summary.text()}\n已导出：{done.path}")
+        self.summary.setText(
+            tr("{text}\n已导出：{path}").format(text=self.summary.text(), path=done.path)
+        )
 
     def _on_failed(self, message: str) -> None:
-        self._set_busy(False, f"生成报告失败：{message}")
+        self._set_busy(False, tr("生成报告失败：{message}").format(message=message))
         if self.isVisible():
-            QMessageBox.warning(self, "生成报告失败", message)
+            QMessageBox.warning(self, tr("生成报告失败"), message)
 
 
 def _day(edit: QDateEdit) -> date:

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.prefs import LANGUAGES, Preferences
 from jgstudy.gui.style import THEMES
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 
-FONT_SIZE_LABELS = {"normal": "标准", "large": "大字", "xlarge": "特大字"}
+FONT_SIZE_LABELS = {"normal": N_("标准"), "large": N_("大字"), "xlarge": N_("特大字")}
 DATABASE_SCHEMES = ("sqlite:///", "postgresql")
 
 
@@ -42,7 +43,7 @@ def _form_card(title: str, note: str = "") -> tuple[QWidget, QFormLayout]:
 def _choices(items: dict[str, str], current: str) -> QComboBox:
     box = QComboBox()
     for value, label in items.items():
-        box.addItem(label, value)
+        box.addItem(tr(label), value)
     box.setCurrentIndex(max(box.findData(current), 0))
     box.setMinimumWidth(200)
     return box
@@ -59,7 +60,7 @@ class SettingsView(QWidget):
         self._prefs = prefs
         self._folder = data_folder
         layout = view_layout(self)
-        header, _t, _s = page_header("设置", "修改会立即生效，并保存在本机。")
+        header, _t, _s = page_header(tr("设置"), tr("修改会立即生效，并保存在本机。"))
         layout.addWidget(header)
         columns = QHBoxLayout()
         columns.setSpacing(20)
@@ -77,10 +78,10 @@ class SettingsView(QWidget):
         layout.addStretch(1)
 
     def _build_study(self) -> QWidget:
-        box, form = _form_card("学习")
+        box, form = _form_card(tr("学习"))
         self.new_per_day = QSpinBox()
         self.new_per_day.setRange(0, 500)
-        self.new_per_day.setSuffix(" 题")
+        self.new_per_day.setSuffix(tr(" 题"))
         self.new_per_day.setValue(self._prefs.new_per_day)
         self.new_per_day.valueChanged.connect(self._save_study)
         self.retention = QDoubleSpinBox()
@@ -88,64 +89,71 @@ class SettingsView(QWidget):
         self.retention.setSingleStep(0.01)
         self.retention.setDecimals(2)
         self.retention.setValue(self._prefs.retention)
-        self.retention.setToolTip("越高复习越频繁、记得越牢；0.90 适合大多数人")
+        self.retention.setToolTip(tr("越高复习越频繁、记得越牢；0.90 适合大多数人"))
         self.retention.valueChanged.connect(self._save_study)
-        form.addRow("每日新题上限", self.new_per_day)
+        form.addRow(tr("每日新题上限"), self.new_per_day)
         form.addRow(
-            "", plain_label("每天最多学习的新题数；到期复习的题不受限制。", "small", wrap=True)
+            "", plain_label(tr("每天最多学习的新题数；到期复习的题不受限制。"), "small", wrap=True)
         )
-        form.addRow("目标记忆保持率", self.retention)
-        form.addRow("", plain_label("复习时仍记得的概率目标。越高复习越频繁。", "small", wrap=True))
+        form.addRow(tr("目标记忆保持率"), self.retention)
+        form.addRow(
+            "", plain_label(tr("复习时仍记得的概率目标。越高复习越频繁。"), "small", wrap=True)
+        )
         return box
 
     def _build_display(self) -> QWidget:
-        box, form = _form_card("显示")
+        box, form = _form_card(tr("显示"))
         self.font_size = _choices(FONT_SIZE_LABELS, self._prefs.font_size)
         self.theme = _choices(THEMES, self._prefs.theme)
         self.language = _choices(LANGUAGES, self._prefs.language)
-        self.language.setToolTip("英文界面即将推出；目前界面为简体中文")
+        self.language.setToolTip(tr("界面语言，重启后生效。题库内容和题库检查信息不翻译。"))
         for combo in (self.font_size, self.theme, self.language):
             combo.currentIndexChanged.connect(self._save_display)
-        form.addRow("字号", self.font_size)
-        form.addRow("主题", self.theme)
-        form.addRow("语言", self.language)
+        form.addRow(tr("字号"), self.font_size)
+        form.addRow(tr("主题"), self.theme)
+        form.addRow(tr("语言"), self.language)
+        form.addRow("", plain_label(tr("语言在重启后生效。"), "small", wrap=True))
         return box
 
     def _build_data(self, folder: str, url: str) -> QWidget:
         box, form = _form_card(
-            "数据",
-            "学习记录保存在下面的数据库中；多人共用一台电脑时，各自的记录按用户分开。"
-            "单位共用 PostgreSQL 时填写数据库地址。修改在重新启动后生效；命令行参数优先。",
+            tr("数据"),
+            tr(
+                "学习记录保存在下面的数据库中；多人共用一台电脑时，各自的记录按用户分开。"
+                "单位共用 PostgreSQL 时填写数据库地址。修改在重新启动后生效；命令行参数优先。"
+            ),
         )
         self.folder_edit = QLineEdit(self._prefs.data_folder)
         self.folder_edit.setPlaceholderText(folder)
         self.url_edit = QLineEdit(self._prefs.database_url)
         self.url_edit.setPlaceholderText(url)
         self.url_edit.setToolTip(
-            "例如 postgresql+psycopg://用户名:密码@服务器/jgstudy；留空则使用数据文件夹中的 SQLite"
+            tr(
+                "例如 postgresql+psycopg://用户名:密码@服务器/jgstudy；留空则使用数据文件夹中的 SQLite"
+            )
         )
         for edit in (self.folder_edit, self.url_edit):
             edit.setCursorPosition(0)
         row = QHBoxLayout()
         row.setSpacing(8)
-        choose = button("选择…")
+        choose = button(tr("选择…"))
         choose.clicked.connect(self.choose_folder)
-        open_button = button("打开文件夹")
+        open_button = button(tr("打开文件夹"))
         open_button.clicked.connect(self.open_folder)
-        save = button("保存数据位置", primary=True)
+        save = button(tr("保存数据位置"), primary=True)
         save.clicked.connect(self.save_location)
         for widget in (choose, open_button, save):
             row.addWidget(widget)
         row.addStretch(1)
         self.location_note = plain_label("", "muted", wrap=True)
-        form.addRow("数据文件夹", self.folder_edit)
-        form.addRow("数据库", self.url_edit)
+        form.addRow(tr("数据文件夹"), self.folder_edit)
+        form.addRow(tr("数据库"), self.url_edit)
         form.addRow("", row)
         form.addRow("", self.location_note)
         return box
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "选择数据文件夹", self._folder)
+        chosen = QFileDialog.getExistingDirectory(self, tr("选择数据文件夹"), self._folder)
         if chosen:
             self.folder_edit.setText(chosen)
 
@@ -153,12 +161,14 @@ class SettingsView(QWidget):
         """Keep the data folder and database for the next start; False for an unusable URL."""
         url = self.url_edit.text().strip()
         if url and not url.startswith(DATABASE_SCHEMES):
-            self.location_note.setText("数据库地址应以 sqlite:/// 或 postgresql+psycopg:// 开头。")
+            self.location_note.setText(
+                tr("数据库地址应以 sqlite:/// 或 postgresql+psycopg:// 开头。")
+            )
             return False
         self._prefs.data_folder = self.folder_edit.text()
         self._prefs.database_url = url
         self._prefs.sync()
-        self.location_note.setText("已保存，重新启动机关学习后生效。")
+        self.location_note.setText(tr("已保存，重新启动机关学习后生效。"))
         return True
 
     def open_folder(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 
 from jgstudy.gui.fonts import CJK_FAMILIES
+from jgstudy.gui.i18n import tr
 
 SIZE = (420, 220)
 ACCENT = QColor("#C0392B")
@@ -24,7 +25,7 @@ def _pixmap() -> QPixmap:
     title.setBold(True)
     painter.setFont(title)
     painter.setPen(ACCENT)
-    painter.drawText(0, 40, SIZE[0], 80, Qt.AlignmentFlag.AlignCenter, "机关学习")
+    painter.drawText(0, 40, SIZE[0], 80, Qt.AlignmentFlag.AlignCenter, tr("机关学习"))
     painter.end()
     return pixmap
 
@@ -42,7 +43,7 @@ def show_splash(app: QApplication) -> QLabel:
     font.setPixelSize(15)
     painter.setFont(font)
     painter.setPen(QColor("#555555"))
-    painter.drawText(0, 130, SIZE[0], 40, Qt.AlignmentFlag.AlignCenter, "正在打开学习记录…")
+    painter.drawText(0, 130, SIZE[0], 40, Qt.AlignmentFlag.AlignCenter, tr("正在打开学习记录…"))
     painter.end()
     splash = QLabel()
     splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)

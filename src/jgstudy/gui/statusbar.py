@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import plain_label
 from jgstudy.gui.workers import BankImporter
 
@@ -37,5 +38,9 @@ class WorkProgress(QWidget):
     def step(self, done: int, total: int, name: str) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        detail = f"：{name}" if name else ""
-        self.label.setText(f"{self._title}（{done}/{total}）{detail}")
+        detail = tr("：{name}").format(name=name) if name else ""
+        self.label.setText(
+            tr("{title}（{done}/{total}）{detail}").format(
+                title=self._title, done=done, total=total, detail=detail
+            )
+        )

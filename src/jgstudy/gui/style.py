@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from jgstudy.gui.colors import DARK, LIGHT, Colors
 from jgstudy.gui.fonts import apply_app_font
+from jgstudy.gui.i18n import N_
 from jgstudy.gui.icons import arrow_files
 from jgstudy.gui.qss import stylesheet
 
-THEMES = {"system": "跟随系统", "light": "浅色", "dark": "深色"}
+THEMES = {"system": N_("跟随系统"), "light": N_("浅色"), "dark": N_("深色")}
 
 
 def colors_for(widget: QWidget | None = None) -> Colors:

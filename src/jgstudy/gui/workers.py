@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from jgstudy.core.records import ImportResult
 from jgstudy.core.service import StudyService
+from jgstudy.gui.i18n import tr
 
 Progress = Callable[[int, int, str], None]
 Work = Callable[[Progress], object]
@@ -62,17 +63,17 @@ class BankImporter(QObject):
     def busy(self) -> bool:
         return self._running is not None
 
-    def import_paths(self, paths: Sequence[Path], label: str = "正在导入题库") -> bool:
+    def import_paths(self, paths: Sequence[Path], label: str | None = None) -> bool:
         """Start importing ``paths``; False when an import is already running."""
         paths = list(paths)
 
         def work(progress: Progress) -> ImportResult:
             return self._service.import_banks(paths, progress)
 
-        return self._start(work, label)
+        return self._start(work, label or tr("正在导入题库"))
 
     def import_bundled(self) -> bool:
-        return self._start(self._service.import_bundled, "正在载入内置题库")
+        return self._start(self._service.import_bundled, tr("正在载入内置题库"))
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the pool is idle (for shutdown and scripts)."""

@@ -16,10 +16,11 @@ from jgstudy.core.model import QTYPE_LABELS, QType
 from jgstudy.core.records import QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.detail import QuestionDetailDialog
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.models import one_line
 from jgstudy.gui.widgets import button, page_header, plain_label, view_layout
 
-COLUMNS = ("题型", "题干", "题库", "标签")
+COLUMNS = (N_("题型"), N_("题干"), N_("题库"), N_("标签"))
 
 
 class WrongBookView(QWidget):
@@ -37,22 +38,22 @@ class WrongBookView(QWidget):
         layout = view_layout(self)
         top = QHBoxLayout()
         header, _t, self.subtitle = page_header(
-            "错题本", "答错的题会自动收进错题本，连续答对两次后移出。"
+            tr("错题本"), tr("答错的题会自动收进错题本，连续答对两次后移出。")
         )
         top.addWidget(header, 1)
-        self.practice_button = button("练习错题", primary=True, big=True)
+        self.practice_button = button(tr("练习错题"), primary=True, big=True)
         self.practice_button.clicked.connect(lambda: self.practice_requested.emit("wrong"))
         top.addWidget(self.practice_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(top)
         self.table = self._build_table()
         layout.addWidget(self.table, 1)
-        self.empty = plain_label("错题本是空的。答错的题会出现在这里，继续保持！", "muted")
+        self.empty = plain_label(tr("错题本是空的。答错的题会出现在这里，继续保持！"), "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty, 1)
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS))
-        table.setHorizontalHeaderLabels(COLUMNS)
+        table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
@@ -79,10 +80,10 @@ class WrongBookView(QWidget):
         for row, record in enumerate(self.records):
             q = record.question
             cells = (
-                QTYPE_LABELS[QType(q.type)],
+                tr(QTYPE_LABELS[QType(q.type)]),
                 one_line(q.stem),
                 self._titles.get(record.bank_id, record.bank_id),
-                "、".join(record.tags),
+                tr("、").join(record.tags),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -90,7 +91,7 @@ class WrongBookView(QWidget):
                     item.setToolTip(q.stem)
                 self.table.setItem(row, column, item)
         count = len(self.records)
-        self.practice_button.setText(f"练习错题（{count}）")
+        self.practice_button.setText(tr("练习错题（{count}）").format(count=count))
         self.practice_button.setEnabled(count > 0)
         self.table.setVisible(count > 0)
         self.empty.setVisible(count == 0)

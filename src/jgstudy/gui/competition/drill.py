@@ -28,6 +28,7 @@ from jgstudy.core.records import QuestionRecord, UserInfo
 from jgstudy.gui.competition.drill_face import DrillFace, result_text
 from jgstudy.gui.exam.texts import clock_text, type_label
 from jgstudy.gui.exam.util import discard
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.base import ENTER_KEYS, AnswerInput
 from jgstudy.gui.practice.card import make_input
 from jgstudy.gui.practice.feedback import answer_text
@@ -49,7 +50,7 @@ class DrillDialog(QDialog):
         reading_ms: int = READING_MS,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("单人演练")
+        self.setWindowTitle(tr("单人演练"))
         self.resize(900, 640)
         self._competitions = competitions
         self._clock = competitions.study.clock
@@ -78,10 +79,12 @@ class DrillDialog(QDialog):
         face = QWidget()
         layout = QVBoxLayout(face)
         layout.setSpacing(14)
-        layout.addWidget(plain_label("单人演练", "title"))
-        layout.addWidget(plain_label("独自练习比赛节奏；每道题都记入练习记录和错题本。", "muted"))
-        self.speed_button = button("速答演练：60 秒内答得越多越好", primary=True, big=True)
-        self.reaction_button = button("抢答反应演练：读题，出题后按空格抢答", big=True)
+        layout.addWidget(plain_label(tr("单人演练"), "title"))
+        layout.addWidget(
+            plain_label(tr("独自练习比赛节奏；每道题都记入练习记录和错题本。"), "muted")
+        )
+        self.speed_button = button(tr("速答演练：60 秒内答得越多越好"), primary=True, big=True)
+        self.reaction_button = button(tr("抢答反应演练：读题，出题后按空格抢答"), big=True)
         self.speed_button.clicked.connect(self.start_speed)
         self.reaction_button.clicked.connect(self.start_reaction)
         for btn in (self.speed_button, self.reaction_button):
@@ -111,13 +114,13 @@ class DrillDialog(QDialog):
         face = QWidget()
         layout = QVBoxLayout(face)
         layout.setSpacing(14)
-        layout.addWidget(plain_label("演练结束", "title"))
+        layout.addWidget(plain_label(tr("演练结束"), "title"))
         self.summary = plain_label("", "fact", wrap=True)
         layout.addWidget(self.summary)
         row = QHBoxLayout()
-        again = button("再练一次", primary=True)
+        again = button(tr("再练一次"), primary=True)
         again.clicked.connect(lambda: self.stack.setCurrentIndex(0))
-        close = button("关闭")
+        close = button(tr("关闭"))
         close.clicked.connect(self.accept)
         row.addWidget(again)
         row.addWidget(close)
@@ -132,7 +135,7 @@ class DrillDialog(QDialog):
         try:
             drill = self._competitions.speed_drill(self._user, self)
         except DrawError as exc:
-            self.start_message.setText(f"无法开始：{exc}")
+            self.start_message.setText(tr("无法开始：{exc}").format(exc=exc))
             return False
         self._begin(drill)
         drill.start(self._clock.now())
@@ -143,7 +146,7 @@ class DrillDialog(QDialog):
         try:
             drill = self._competitions.reaction_drill(self._user, self)
         except DrawError as exc:
-            self.start_message.setText(f"无法开始：{exc}")
+            self.start_message.setText(tr("无法开始：{exc}").format(exc=exc))
             return False
         self._begin(drill)
         drill.next(self._clock.now())
@@ -163,7 +166,11 @@ class DrillDialog(QDialog):
     def show_question(self, record: QuestionRecord, position: int) -> None:
         discard(self.input)
         question = record.question
-        self.heading.setText(f"第 {position} 题 · {type_label(question)}")
+        self.heading.setText(
+            tr("第 {position} 题 · {type_label}").format(
+                position=position, type_label=type_label(question)
+            )
+        )
         self.stem.setText(display_stem(question.stem))
         self.input = make_input(question)
         self.input.enter_pressed.connect(self._enter)
@@ -172,8 +179,10 @@ class DrillDialog(QDialog):
         if isinstance(self.drill, ReactionDrill):
             self._reading()
         else:
-            self.banner.setText("速答进行中")
-            self.hint.setText(f"{self.input.key_hint()}　·　题目太难可跳过")
+            self.banner.setText(tr("速答进行中"))
+            self.hint.setText(
+                tr("{key_hint}　·　题目太难可跳过").format(key_hint=self.input.key_hint())
+            )
             if not self.input.focus_answer():
                 self.setFocus()
 
@@ -181,8 +190,12 @@ class DrillDialog(QDialog):
         self.countdown.setText(clock_text(remaining) if remaining is not None else "")
 
     def show_feedback(self, record: QuestionRecord, grade: Grade) -> None:
-        verdict = "✓ 正确" if grade.correct else f"✗ 错误，答案：{answer_text(record.question)}"
-        prefix = "上一题：" if isinstance(self.drill, SpeedDrill) else ""
+        verdict = (
+            tr("✓ 正确")
+            if grade.correct
+            else tr("✗ 错误，答案：{answer_text}").format(answer_text=answer_text(record.question))
+        )
+        prefix = tr("上一题：") if isinstance(self.drill, SpeedDrill) else ""
         self.feedback.setText(prefix + verdict)
 
     def show_drill_result(self, result: DrillResult) -> None:
@@ -197,8 +210,8 @@ class DrillDialog(QDialog):
         assert self.input is not None
         self.input.setEnabled(False)
         self.submit_button.setEnabled(False)
-        self.banner.setText("读题中……出题后按空格抢答")
-        self.hint.setText("空格抢答；出题前按下算抢跑")
+        self.banner.setText(tr("读题中……出题后按空格抢答"))
+        self.hint.setText(tr("空格抢答；出题前按下算抢跑"))
         self.feedback.setText("")
         self.setFocus()
         if self._reading_ms > 0:
@@ -208,7 +221,7 @@ class DrillDialog(QDialog):
         drill = self.drill
         if isinstance(drill, ReactionDrill) and drill.phase is DrillPhase.READING:
             drill.release(self._clock.now())
-            self.banner.setText("抢答！按空格")
+            self.banner.setText(tr("抢答！按空格"))
 
     def buzz(self) -> None:
         drill = self.drill
@@ -216,9 +229,9 @@ class DrillDialog(QDialog):
             return
         outcome = drill.buzz(self._clock.now())
         if outcome is BuzzResult.FALSE_START:
-            self.banner.setText("抢跑了！请等出题后再抢答")
+            self.banner.setText(tr("抢跑了！请等出题后再抢答"))
         elif drill.phase is DrillPhase.ASKING and self.input is not None:
-            self.banner.setText("抢答成功，请作答")
+            self.banner.setText(tr("抢答成功，请作答"))
             self.input.setEnabled(True)
             self.submit_button.setEnabled(True)
             self.hint.setText(self.input.key_hint())
@@ -240,9 +253,9 @@ class DrillDialog(QDialog):
             self.input.setEnabled(False)
         self.submit_button.setEnabled(False)
         if not self.feedback.text():
-            self.feedback.setText("未抢答，本题跳过")
-        self.banner.setText("本题结束")
-        self.hint.setText("按空格进入下一题")
+            self.feedback.setText(tr("未抢答，本题跳过"))
+        self.banner.setText(tr("本题结束"))
+        self.hint.setText(tr("按空格进入下一题"))
         self.setFocus()
 
     def submit(self) -> None:
@@ -251,7 +264,7 @@ class DrillDialog(QDialog):
             return
         response = answer_input.response()
         if response is None:
-            self.hint.setText("请先作答，再按回车提交。")
+            self.hint.setText(tr("请先作答，再按回车提交。"))
             return
         drill.answer(response, self._clock.now())
         if isinstance(drill, ReactionDrill):

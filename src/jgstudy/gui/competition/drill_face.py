@@ -6,17 +6,34 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from jgstudy.core.competition import DrillResult
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import button, plain_label
 
 
 def result_text(result: DrillResult) -> str:
-    lines = [f"答对 {result.correct} / {len(result.answers)} 题，得 {result.points} 分"]
+    lines = [
+        tr("答对 {correct} / {count} 题，得 {points} 分").format(
+            correct=result.correct, count=len(result.answers), points=result.points
+        )
+    ]
     if result.mean_duration_ms is not None:
-        lines.append(f"平均每题用时 {result.mean_duration_ms / 1000:.1f} 秒")
+        lines.append(
+            tr("平均每题用时 {mean_duration_ms:.1f} 秒").format(
+                mean_duration_ms=result.mean_duration_ms / 1000
+            )
+        )
     if result.mean_reaction_ms is not None:
-        lines.append(f"平均抢答反应 {result.mean_reaction_ms / 1000:.2f} 秒")
+        lines.append(
+            tr("平均抢答反应 {mean_reaction_ms:.2f} 秒").format(
+                mean_reaction_ms=result.mean_reaction_ms / 1000
+            )
+        )
     if result.kind == "reaction":
-        lines.append(f"抢跑 {result.false_starts} 次，未抢答 {result.missed} 题")
+        lines.append(
+            tr("抢跑 {false_starts} 次，未抢答 {missed} 题").format(
+                false_starts=result.false_starts, missed=result.missed
+            )
+        )
     return "\n".join(lines)
 
 
@@ -49,9 +66,9 @@ class DrillFace(QWidget):
         row = QHBoxLayout()
         self.hint = plain_label("", "small")
         row.addWidget(self.hint, 1)
-        self.stop_button = button("结束演练")
-        self.skip_button = button("跳过")
-        self.submit_button = button("提交（回车）", primary=True)
+        self.stop_button = button(tr("结束演练"))
+        self.skip_button = button(tr("跳过"))
+        self.submit_button = button(tr("提交（回车）"), primary=True)
         for btn in (self.stop_button, self.skip_button, self.submit_button):
             btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(btn)

@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
+from jgstudy.gui.i18n import N_, tr
+
 DEFAULT_KEYS = ("Q", "P", "Z", "M", "1", "9", "F1", "F12")
 KEY_CHOICES = (
     *(chr(c) for c in range(ord("A"), ord("Z") + 1)),
@@ -22,7 +24,7 @@ KEY_CHOICES = (
     "Tab",
     *(f"Num{d}" for d in range(10)),
 )
-KEY_LABELS = {"Space": "空格", "Enter": "回车", "Tab": "Tab"}
+KEY_LABELS = {"Space": N_("空格"), "Enter": N_("回车"), "Tab": "Tab"}
 _NAMED = {
     Qt.Key.Key_Space: "Space",
     Qt.Key.Key_Return: "Enter",
@@ -35,8 +37,8 @@ _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 def key_label(name: str) -> str:
     """A key name as printed on screen: 空格, 小键盘3, Q."""
     if name.startswith("Num"):
-        return f"小键盘{name[3:]}"
-    return KEY_LABELS.get(name, name)
+        return tr("小键盘{name}").format(name=name[3:])
+    return tr(KEY_LABELS.get(name, name))
 
 
 def key_name(event: QKeyEvent) -> str | None:

@@ -33,6 +33,7 @@ from jgstudy.gui.competition.setup import MatchSetupDialog
 from jgstudy.gui.competition.sounds import Sounds
 from jgstudy.gui.exam.look import StyleKeeper
 from jgstudy.gui.exam.page import ask
+from jgstudy.gui.i18n import tr
 
 TICK_MS = 100
 
@@ -114,7 +115,7 @@ class CompetitionPage(QWidget):
 
     def open_drill(self, kind: str = "speed") -> DrillDialog | None:
         if self.user is None:
-            self.lobby.message.setText("请先选择或新建用户，再开始单人演练。")
+            self.lobby.message.setText(tr("请先选择或新建用户，再开始单人演练。"))
             return None
         dialog = DrillDialog(self.competitions, self.user, self)
         dialog.open()
@@ -136,7 +137,7 @@ class CompetitionPage(QWidget):
         try:
             match = self.competitions.create_match(config, teams, view=self.screens, seed=seed)
         except MatchError as exc:
-            self.lobby.message.setText(f"无法开始比赛：{exc}")
+            self.lobby.message.setText(tr("无法开始比赛：{exc}").format(exc=exc))
             return None
         self._show_match(match)
         return match
@@ -205,4 +206,4 @@ class CompetitionPage(QWidget):
     def _sound_toggled(self, on: bool) -> None:
         if self.sounds.set_enabled(on) != on:
             self.panel.sound.setChecked(False)
-            self.panel.status.setText("本机无法播放提示音。")
+            self.panel.status.setText(tr("本机无法播放提示音。"))

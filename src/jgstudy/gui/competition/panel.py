@@ -27,6 +27,7 @@ from jgstudy.gui.competition.parts import HostQuestion, SideColumn
 from jgstudy.gui.competition.texts import log_line, phase_text, round_text
 from jgstudy.gui.exam.texts import clock_text
 from jgstudy.gui.exam.util import discard
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import button, plain_label
 
@@ -34,8 +35,7 @@ IN_ROUND = (Phase.INTRO, Phase.READY, Phase.READING, Phase.BUZZING, Phase.ANSWER
 SKIPPABLE = (Phase.INTRO, Phase.CLOSED, Phase.READY, Phase.READING, Phase.BUZZING)
 WARN_AT = timedelta(seconds=5)
 MAX_LOG = 300
-NEXT_ROUND_TEXT = "本轮还没有结束，剩下的题目将不再出示。\n进入下一轮吗？"
-NEXT_ROUND_TEXT = "本轮还没有结束，剩下的题目将不再出示。\n进入下一轮吗？"
+NEXT_ROUND_TEXT = N_("本轮还没有结束，剩下的题目将不再出示。\n进入下一轮吗？")
 Confirm = Callable[[QWidget, str, str], bool]
 
 
@@ -84,7 +84,7 @@ class HostPanel(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build_header(self) -> QHBoxLayout:
-        self.title = plain_label("竞赛", "title", wrap=True)
+        self.title = plain_label(tr("竞赛"), "title", wrap=True)
         self.round = plain_label("", "section")
         self.phase = plain_label("")
         self.phase.setObjectName("phase")
@@ -117,7 +117,7 @@ class HostPanel(QWidget):
     def _build_stakes(self) -> QHBoxLayout:
         self.stakes_row = QHBoxLayout()
         self.stakes_row.setSpacing(10)
-        self.stakes_label = plain_label("选择分值：", "section")
+        self.stakes_label = plain_label(tr("选择分值："), "section")
         self.stakes_row.addWidget(self.stakes_label)
         self.stake_buttons: list[QPushButton] = []
         self.stakes_row.addStretch(1)
@@ -126,15 +126,15 @@ class HostPanel(QWidget):
 
     def _build_buttons(self) -> QGridLayout:
         specs = (
-            ("start_round", "开始本轮", self.start_round, False),
-            ("next_question", "下一题", self.next_question, False),
-            ("release", "出题（开始计时）", self.release, True),
-            ("right", "✓ 判对", lambda: self.judge(True), False),
-            ("wrong", "✗ 判错", lambda: self.judge(False), False),
-            ("skip", "跳过", self.skip, False),
-            ("undo", "↶ 撤销", self.undo, False),
-            ("next_round", "下一轮", self.next_round, False),
-            ("finish", "结束比赛", self.finish, False),
+            ("start_round", tr("开始本轮"), self.start_round, False),
+            ("next_question", tr("下一题"), self.next_question, False),
+            ("release", tr("出题（开始计时）"), self.release, True),
+            ("right", tr("✓ 判对"), lambda: self.judge(True), False),
+            ("wrong", tr("✗ 判错"), lambda: self.judge(False), False),
+            ("skip", tr("跳过"), self.skip, False),
+            ("undo", tr("↶ 撤销"), self.undo, False),
+            ("next_round", tr("下一轮"), self.next_round, False),
+            ("finish", tr("结束比赛"), self.finish, False),
         )
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -159,11 +159,11 @@ class HostPanel(QWidget):
     def _build_footer(self) -> QHBoxLayout:
         self.status = plain_label("", wrap=True)
         self.status.setObjectName("status")
-        self.screen_button = button("显示大屏")
+        self.screen_button = button(tr("显示大屏"))
         self.screen_button.clicked.connect(self.scoreboard_requested)
-        self.sound = QCheckBox("提示音")
+        self.sound = QCheckBox(tr("提示音"))
         self.sound.toggled.connect(self.sound_toggled)
-        self.leave_button = button("返回", flat=True)
+        self.leave_button = button(tr("返回"), flat=True)
         self.leave_button.clicked.connect(self.leave_requested)
         row = QHBoxLayout()
         row.setSpacing(12)
@@ -202,9 +202,11 @@ class HostPanel(QWidget):
         self.scores.show_state(snapshot)
         self._show_stakes(snapshot)
         buzzer = snapshot.round_kind is RoundKind.BUZZER
-        self.buttons["release"].setText("出题（开放抢答）" if buzzer else "出题（开始计时）")
+        self.buttons["release"].setText(
+            tr("出题（开放抢答）") if buzzer else tr("出题（开始计时）")
+        )
         more = snapshot.item + 1 < snapshot.items or snapshot.phase is Phase.INTRO
-        self.buttons["next_question"].setText("下一题" if more else "结束本轮")
+        self.buttons["next_question"].setText(tr("下一题") if more else tr("结束本轮"))
         for name, ok in allowed(snapshot).items():
             self.buttons[name].setEnabled(ok)
         if snapshot.deadline is None:
@@ -231,7 +233,7 @@ class HostPanel(QWidget):
                 discard(old)
             self.stake_buttons = []
             for position, stake in enumerate(s.stakes, start=1):
-                btn = button(f"{stake} 分")
+                btn = button(tr("{stake} 分").format(stake=stake))
                 btn.setObjectName("stake")
                 btn.setProperty("stake", stake)
                 btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -277,16 +279,16 @@ class HostPanel(QWidget):
 
     def adjust(self, team: int, sign: int) -> bool:
         delta = sign * self.step.value()
-        return self._do(lambda m, now: m.adjust(team, delta, now, "主持人调整"))
+        return self._do(lambda m, now: m.adjust(team, delta, now, tr("主持人调整")))
 
     def next_round(self) -> bool:
         s = self.snapshot
         early = s is not None and s.phase is not Phase.ROUND_OVER
-        if early and not self._confirm(self, "下一轮", NEXT_ROUND_TEXT):
+        if early and not self._confirm(self, tr("下一轮"), tr(NEXT_ROUND_TEXT)):
             return False
         return self._do(lambda m, now: m.next_round(now))
 
     def finish(self) -> bool:
-        if not self._confirm(self, "结束比赛", "结束后比分不再变动。\n确定结束比赛吗？"):
+        if not self._confirm(self, tr("结束比赛"), tr("结束后比分不再变动。\n确定结束比赛吗？")):
             return False
         return self._do(lambda m, now: m.finish(now))

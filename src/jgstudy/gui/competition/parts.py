@@ -19,6 +19,7 @@ from jgstudy.gui.competition.keys import key_label
 from jgstudy.gui.competition.stage import tile_state
 from jgstudy.gui.competition.texts import item_text, score_text, team_name
 from jgstudy.gui.exam.texts import type_label
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.feedback import answer_text
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import button, card, plain_label
@@ -29,19 +30,21 @@ def waiting_text(s: MatchSnapshot) -> str:
     who = team_name([t.name for t in s.teams], s.team)
     p = s.phase
     if p is Phase.READY and s.round_kind is RoundKind.RISK:
-        return f"请{who}选择分值，选定后显示题目。"
+        return tr("请{who}选择分值，选定后显示题目。").format(who=who)
     if p is Phase.READY:
-        return f"{who}准备速答：点击“开始计时”后出示题目。"
+        return tr("{who}准备速答：点击“开始计时”后出示题目。").format(who=who)
     if p is Phase.INTRO:
-        return "本轮已开始：点击“下一题”出示第一题。"
+        return tr("本轮已开始：点击“下一题”出示第一题。")
     if p is Phase.ROUND_OVER:
         more = s.round_index + 1 < s.round_count
         return (
-            "本轮结束：点击“开始本轮”进入下一轮。" if more else "全部轮次已结束：点击“结束比赛”。"
+            tr("本轮结束：点击“开始本轮”进入下一轮。")
+            if more
+            else tr("全部轮次已结束：点击“结束比赛”。")
         )
     if p is Phase.FINISHED:
-        return "比赛已结束。"
-    return "点击“开始本轮”开始第一轮。"
+        return tr("比赛已结束。")
+    return tr("点击“开始本轮”开始第一轮。")
 
 
 class HostQuestion(QFrame):
@@ -80,16 +83,16 @@ class HostQuestion(QFrame):
         if s.team is not None and s.round_kind is not RoundKind.BUZZER:
             parts.append(team_name([t.name for t in s.teams], s.team))
         if s.stake:
-            parts.append(f"分值 {s.stake}")
-        self.heading.setText("　·　".join(p for p in parts if p))
+            parts.append(tr("分值 {stake}").format(stake=s.stake))
+        self.heading.setText(tr("　·　").join(p for p in parts if p))
         self.stem.setText(display_stem(question.stem))
         options = (
             question.options if isinstance(question, SingleQuestion | MultipleQuestion) else {}
         )
-        self.options.setText("\n".join(f"{k}．{v}" for k, v in options.items()))
+        self.options.setText("\n".join(tr("{k}．{v}").format(k=k, v=v) for k, v in options.items()))
         self.options.setVisible(bool(options))
-        self.answer.setText(f"答案：{answer_text(question)}")
-        self.explanation.setText(f"解析：{question.explanation}")
+        self.answer.setText(tr("答案：{answer_text}").format(answer_text=answer_text(question)))
+        self.explanation.setText(tr("解析：{explanation}").format(explanation=question.explanation))
 
 
 class TeamRow(QFrame):
@@ -121,7 +124,7 @@ class TeamRow(QFrame):
         for sign, btn in ((-1, self.minus), (1, self.plus)):
             btn.setObjectName("adjust")
             btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            btn.setToolTip("扣分" if sign < 0 else "加分")
+            btn.setToolTip(tr("扣分") if sign < 0 else tr("加分"))
             btn.clicked.connect(lambda _c=False, s=sign: self.adjust_requested.emit(self.index, s))
             row.addWidget(btn)
         self.state = ""
@@ -164,7 +167,7 @@ class ScoreTable(QWidget):
 
 def _note(s: MatchSnapshot, team: int, state: str) -> str:
     if state == "locked":
-        return "锁定"
+        return tr("锁定")
     return ""  # the highlighted row says who answers
 
 
@@ -182,13 +185,13 @@ class SideColumn(QWidget):
         assert isinstance(inner, QVBoxLayout)
         inner.setSpacing(6)
         top = QHBoxLayout()
-        top.addWidget(plain_label("比分", "section"))
+        top.addWidget(plain_label(tr("比分"), "section"))
         top.addStretch(1)
-        top.addWidget(plain_label("每次加减", "small"))
+        top.addWidget(plain_label(tr("每次加减"), "small"))
         self.step = QSpinBox()
         self.step.setRange(1, 100)
         self.step.setValue(5)
-        self.step.setSuffix(" 分")
+        self.step.setSuffix(tr(" 分"))
         top.addWidget(self.step)
         inner.addLayout(top)
         self.scores = ScoreTable()
@@ -197,7 +200,7 @@ class SideColumn(QWidget):
         log_box = card(margins=14)
         log_inner = log_box.layout()
         assert isinstance(log_inner, QVBoxLayout)
-        log_inner.addWidget(plain_label("比赛记录", "section"))
+        log_inner.addWidget(plain_label(tr("比赛记录"), "section"))
         self.log = QListWidget()
         self.log.setObjectName("eventlog")
         self.log.setFocusPolicy(Qt.FocusPolicy.NoFocus)

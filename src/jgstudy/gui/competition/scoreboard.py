@@ -21,6 +21,7 @@ from jgstudy.gui.competition.stage import banner_text, headline, tile_note, tile
 from jgstudy.gui.competition.texts import score_text
 from jgstudy.gui.exam.texts import clock_text, type_label
 from jgstudy.gui.exam.util import clear_layout
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.feedback import answer_text
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import plain_label
@@ -67,7 +68,7 @@ class Scoreboard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("scoreboard")
-        self.setWindowTitle("竞赛大屏")
+        self.setWindowTitle(tr("竞赛大屏"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.snapshot: MatchSnapshot | None = None
@@ -115,7 +116,7 @@ class Scoreboard(QWidget):
         self.snapshot = snapshot
         self.title.setText(snapshot.title)
         finished = snapshot.phase is Phase.FINISHED
-        self.round.setText("最终排名" if finished else snapshot.round_title or "")
+        self.round.setText(tr("最终排名") if finished else snapshot.round_title or "")
         self.item.setText(self._item_text(snapshot))
         self.banner.setText(banner_text(snapshot, self.last_event))
         self._show_question(snapshot)
@@ -139,7 +140,7 @@ class Scoreboard(QWidget):
         if s.item < 0 or s.phase in (Phase.ROUND_OVER, Phase.FINISHED):
             return ""
         kind = f" · {type_label(s.question.question)}" if s.question is not None else ""
-        return f"第 {s.item + 1} / {s.items} 题{kind}"
+        return tr("第 {item} / {items} 题{kind}").format(item=s.item + 1, items=s.items, kind=kind)
 
     def _show_question(self, s: MatchSnapshot) -> None:
         record = s.question
@@ -158,13 +159,15 @@ class Scoreboard(QWidget):
         columns = 2 if all(len(text) <= SHORT_OPTION for _k, text in options) else 1
         for index, (key, text) in enumerate(options):
             label = big_label("sboption", wrap=True)
-            label.setText(f"{key}．{text}")
+            label.setText(tr("{key}．{text}").format(key=key, text=text))
             self.options.addWidget(label, index // columns, index % columns)
 
     def _show_answer(self, record: QuestionRecord, visible: bool) -> None:
         self.answer.setVisible(visible)
         if visible:
-            self.answer.setText(f"答案：{answer_text(record.question)}")
+            self.answer.setText(
+                tr("答案：{answer_text}").format(answer_text=answer_text(record.question))
+            )
 
     def _show_teams(self, s: MatchSnapshot) -> None:
         while len(self.tiles) < len(s.teams):

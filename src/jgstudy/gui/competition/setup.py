@@ -22,9 +22,10 @@ from jgstudy.core.competition import CompetitionConfig, CompetitionService, Team
 from jgstudy.core.competition.config import MAX_TEAMS, MIN_TEAMS, team_problems
 from jgstudy.core.exams import ConfigErrors
 from jgstudy.gui.competition.keys import DEFAULT_KEYS, KEY_CHOICES, key_label
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.widgets import plain_label
 
-NUMERALS = "一二三四五六七八"
+NUMERALS = N_("一二三四五六七八")
 
 
 def default_teams(config: CompetitionConfig | None, count: int = MAX_TEAMS) -> list[Team]:
@@ -32,7 +33,12 @@ def default_teams(config: CompetitionConfig | None, count: int = MAX_TEAMS) -> l
     teams = list(config.teams) if config is not None else []
     spare = [k for k in DEFAULT_KEYS if k not in {t.key for t in teams}]
     while len(teams) < count and spare:
-        teams.append(Team(name=f"第{NUMERALS[len(teams)]}代表队", key=spare.pop(0)))
+        teams.append(
+            Team(
+                name=tr("第{number}代表队").format(number=tr(NUMERALS)[len(teams)]),
+                key=spare.pop(0),
+            )
+        )
     return teams[:count]
 
 
@@ -41,7 +47,7 @@ class MatchSetupDialog(QDialog):
 
     def __init__(self, competitions: CompetitionService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("新建比赛")
+        self.setWindowTitle(tr("新建比赛"))
         self.setMinimumWidth(560)
         self._competitions = competitions
         self._configs = self._load_configs(competitions.bundled_configs())
@@ -49,7 +55,7 @@ class MatchSetupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 22, 24, 18)
         layout.setSpacing(14)
-        layout.addWidget(plain_label("新建比赛", "section"))
+        layout.addWidget(plain_label(tr("新建比赛"), "section"))
         form = QFormLayout()
         form.setSpacing(10)
         self.config_box = QComboBox()
@@ -59,17 +65,19 @@ class MatchSetupDialog(QDialog):
         self.count = QSpinBox()
         self.count.setRange(MIN_TEAMS, MAX_TEAMS)
         self.count.setFixedWidth(110)
-        form.addRow("比赛方案", self.config_box)
+        form.addRow(tr("比赛方案"), self.config_box)
         form.addRow("", self.description)
-        form.addRow("参赛队数", self.count)
+        form.addRow(tr("参赛队数"), self.count)
         layout.addLayout(form)
         layout.addLayout(self._team_grid())
         self.problems = plain_label("", wrap=True)
         self.problems.setObjectName("status")
         layout.addWidget(self.problems)
         self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton("开始比赛", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button = self.buttons.addButton(
+            tr("开始比赛"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setProperty("primary", True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -92,8 +100,8 @@ class MatchSetupDialog(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(8)
-        grid.addWidget(plain_label("队名", "small"), 0, 1)
-        grid.addWidget(plain_label("抢答键", "small"), 0, 2)
+        grid.addWidget(plain_label(tr("队名"), "small"), 0, 1)
+        grid.addWidget(plain_label(tr("抢答键"), "small"), 0, 2)
         self.names: list[QLineEdit] = []
         self.keys: list[QComboBox] = []
         for index in range(MAX_TEAMS):
@@ -134,20 +142,20 @@ class MatchSetupDialog(QDialog):
 
     def problems_text(self) -> str:
         problems = [
-            f"第 {i + 1} 队缺少队名"
+            tr("第 {i} 队缺少队名").format(i=i + 1)
             for i in range(self.count.value())
             if not self.names[i].text().strip()
         ]
         teams = self.teams()
         if len(teams) == self.count.value():
             problems += team_problems(teams)
-        return "；".join(problems)
+        return tr("；").join(problems)
 
     # -- reacting ------------------------------------------------------------------------
 
     def _config_changed(self) -> None:
         config = self.config()
-        self.description.setText((config.description or "") if config else "没有找到比赛方案。")
+        self.description.setText((config.description or "") if config else tr("没有找到比赛方案。"))
         defaults = default_teams(config)
         self.count.setValue(max(len(config.teams) if config and config.teams else 4, MIN_TEAMS))
         for index, team in enumerate(defaults):
@@ -176,6 +184,10 @@ class MatchSetupDialog(QDialog):
             if key not in self._checked:
                 self._checked[key] = self._competitions.check(config, self.count.value())
             shortfall = self._checked[key]
-            warning = f"注意：已导入的题库不够本场比赛使用（{shortfall}）" if shortfall else ""
+            warning = (
+                tr("注意：已导入的题库不够本场比赛使用（{shortfall}）").format(shortfall=shortfall)
+                if shortfall
+                else ""
+            )
         self.problems.setText(problems or warning)
         self.ok_button.setEnabled(config is not None and not problems)

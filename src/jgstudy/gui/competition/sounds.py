@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jgstudy.core.competition import EventKind, MatchEvent
+from jgstudy.gui.i18n import tr
 
 log = logging.getLogger(__name__)
 RATE = 22050
@@ -104,7 +105,7 @@ class Sounds:
                 effects[name] = effect
             self._effects = effects
         except Exception:  # no QtMultimedia, no audio back end: stay silent
-            log.warning("提示音不可用", exc_info=True)
+            log.warning(tr("提示音不可用"), exc_info=True)
             self.available = False
             return False
         return True

@@ -14,8 +14,9 @@ from jgstudy.core.competition import (
     standings,
 )
 from jgstudy.gui.competition.texts import signed, team_name
+from jgstudy.gui.i18n import N_, tr
 
-MEDALS = ("第一名", "第二名", "第三名")
+MEDALS = (N_("第一名"), N_("第二名"), N_("第三名"))
 
 
 def names(s: MatchSnapshot) -> list[str]:
@@ -31,29 +32,32 @@ def banner_text(s: MatchSnapshot, last: MatchEvent | None) -> str:
     p = s.phase
     if p is Phase.READY:
         if s.round_kind is RoundKind.RISK:
-            return f"请{who}选择分值：{' / '.join(map(str, s.stakes))} 分"
-        return f"请{who}准备速答"
+            return tr("请{who}选择分值：{join} 分").format(
+                who=who, join=" / ".join(map(str, s.stakes))
+            )
+        return tr("请{who}准备速答").format(who=who)
     if p is Phase.ANSWERING:
         return _answering(s, who)
     return {
-        Phase.LOBBY: "比赛即将开始",
-        Phase.INTRO: "本轮即将开始",
-        Phase.READING: "请听题" + ("，出题后开始抢答" if s.round_kind is RoundKind.BUZZER else ""),
-        Phase.BUZZING: "抢答开始！",
-        Phase.CLOSED: "本题结束",
-        Phase.ROUND_OVER: "本轮结束",
-        Phase.FINISHED: "比赛结束",
+        Phase.LOBBY: tr("比赛即将开始"),
+        Phase.INTRO: tr("本轮即将开始"),
+        Phase.READING: tr("请听题")
+        + (tr("，出题后开始抢答") if s.round_kind is RoundKind.BUZZER else ""),
+        Phase.BUZZING: tr("抢答开始！"),
+        Phase.CLOSED: tr("本题结束"),
+        Phase.ROUND_OVER: tr("本轮结束"),
+        Phase.FINISHED: tr("比赛结束"),
     }.get(p, "")
 
 
 def _answering(s: MatchSnapshot, who: str) -> str:
     if s.time_up:
-        return f"{who}作答时间到"
+        return tr("{who}作答时间到").format(who=who)
     if s.round_kind is RoundKind.BUZZER:
-        return f"{who}抢答成功，请作答"
+        return tr("{who}抢答成功，请作答").format(who=who)
     if s.round_kind is RoundKind.RISK and s.stake:
-        return f"请{who}作答（{s.stake} 分）"
-    return f"请{who}作答"
+        return tr("请{who}作答（{stake} 分）").format(who=who, stake=s.stake)
+    return tr("请{who}作答").format(who=who)
 
 
 def _event_banner(s: MatchSnapshot, last: MatchEvent | None) -> str:
@@ -61,14 +65,20 @@ def _event_banner(s: MatchSnapshot, last: MatchEvent | None) -> str:
         return ""
     who = team_name(names(s), last.team)
     if last.kind is EventKind.FALSE_START and s.phase is Phase.READING:
-        return f"{who}抢跑！{signed(last.delta)} 分"
+        return tr("{who}抢跑！{signed} 分").format(who=who, signed=signed(last.delta))
     if last.kind is EventKind.JUDGED and s.phase in (Phase.CLOSED, Phase.BUZZING):
-        verdict = "回答正确" if last.payload.get("correct") else "回答错误"
-        more = "，其他队可继续抢答" if s.phase is Phase.BUZZING else ""
-        return f"{who}{verdict} {signed(last.delta)} 分{more}"
+        verdict = tr("回答正确") if last.payload.get("correct") else tr("回答错误")
+        more = tr("，其他队可继续抢答") if s.phase is Phase.BUZZING else ""
+        return tr("{who}{verdict} {signed} 分{more}").format(
+            who=who, verdict=verdict, signed=signed(last.delta), more=more
+        )
     if last.kind is EventKind.TIMEOUT and s.phase is Phase.CLOSED:
         timer = last.payload.get("timer")
-        return "无人抢答，本题作废" if timer == Timer.BUZZ else f"{who}速答时间到"
+        return (
+            tr("无人抢答，本题作废")
+            if timer == Timer.BUZZ
+            else tr("{who}速答时间到").format(who=who)
+        )
     return ""
 
 
@@ -80,14 +90,15 @@ def headline(s: MatchSnapshot) -> str:
     if p is Phase.FINISHED:
         ranked = standings(s)[: len(MEDALS)]
         return "\n".join(
-            f"{m}　{t.name}　{t.score} 分" for m, t in zip(MEDALS, ranked, strict=False)
+            tr("{m}　{name}　{score} 分").format(m=tr(m), name=t.name, score=t.score)
+            for m, t in zip(MEDALS, ranked, strict=False)
         )
     if p is Phase.ROUND_OVER:
-        return f"{s.round_title or ''} 结束"
+        return tr("{value} 结束").format(value=s.round_title or "")
     if p is Phase.READY and s.round_kind is RoundKind.RISK:
-        return "风险题：答对得分，答错扣分"
+        return tr("风险题：答对得分，答错扣分")
     if p is Phase.READY:
-        return "速答：限时内答得越多越好"
+        return tr("速答：限时内答得越多越好")
     return s.round_title or ""
 
 
@@ -103,11 +114,11 @@ def tile_state(s: MatchSnapshot, team: int) -> str:
 def tile_note(s: MatchSnapshot, team: int, key: str) -> str:
     state = tile_state(s, team)
     if state == "locked":
-        return "本题已锁定"
+        return tr("本题已锁定")
     if state == "active" and s.phase is Phase.ANSWERING:
-        return "作答中"
-    return f"抢答键 {key}"
+        return tr("作答中")
+    return tr("抢答键 {key}").format(key=key)
 
 
 def option_lines(options: Sequence[tuple[str, str]]) -> list[str]:
-    return [f"{key}．{text}" for key, text in options]
+    return [tr("{key}．{text}").format(key=key, text=text) for key, text in options]

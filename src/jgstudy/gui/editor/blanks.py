@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLineEdit, QPushButton, QVBox
 from jgstudy.core.model import blank_spans
 from jgstudy.gui.editor.fields import Edit, Syncing, UndoKeys, clear_layout, set_line
 from jgstudy.gui.editor.texts import BLANK_HINT, join_alternatives, split_alternatives
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import button, plain_label
 
 
@@ -54,7 +55,9 @@ class FillEditor(QWidget):
         """Rows for the stem's blanks and for every answer given; texts as the document has them."""
         self._data = data
         marked, blanks = marked_blanks(data), blank_list(data)
-        self.found.setText(f"题干中标出了 {marked} 个空（{{{{1}}}} 或（ ））")
+        self.found.setText(
+            tr("题干中标出了 {marked} 个空（{{{{1}}}} 或（ ））").format(marked=marked)
+        )
         rows = max(marked, len(blanks), 1)
         shape = (rows, tuple(range(marked, len(blanks))))  # rows the stem has no blank for
         with self._syncing:
@@ -73,17 +76,17 @@ class FillEditor(QWidget):
         self._shape = (rows, extra)
 
     def _add_row(self, index: int, extra: bool) -> None:
-        label = plain_label(f"第 {index + 1} 空")
+        label = plain_label(tr("第 {index} 空").format(index=index + 1))
         edit = QLineEdit()
-        edit.setPlaceholderText(BLANK_HINT)
+        edit.setPlaceholderText(tr(BLANK_HINT))
         edit.textEdited.connect(lambda text, i=index: self._edited(i, text))
         self._keys.watch(edit)
         self.grid.addWidget(label, index, 0)
         self.grid.addWidget(edit, index, 1)
         self.edits.append(edit)
         if extra:
-            remover: QPushButton = button("删除此行", flat=True)
-            remover.setToolTip("题干中没有这个空：删除这一组答案")
+            remover: QPushButton = button(tr("删除此行"), flat=True)
+            remover.setToolTip(tr("题干中没有这个空：删除这一组答案"))
             remover.clicked.connect(lambda _c=False, i=index: self._remove(i))
             self.grid.addWidget(remover, index, 2)
 

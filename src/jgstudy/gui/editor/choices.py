@@ -31,6 +31,7 @@ from jgstudy.gui.editor.fields import (
     set_line,
     text_of,
 )
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import button
 
 MIN_OPTIONS, MAX_OPTIONS = 2, len(OPTION_KEYS)
@@ -76,7 +77,7 @@ class ChoiceEditor(QWidget):
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(8)
         layout.addWidget(self.rows_frame)
-        self.add_button = button("＋ 添加选项", flat=True)
+        self.add_button = button(tr("＋ 添加选项"), flat=True)
         self.add_button.clicked.connect(self._add)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.texts: dict[str, QLineEdit] = {}
@@ -118,15 +119,15 @@ class ChoiceEditor(QWidget):
         badge.setFixedSize(28, 28)
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         edit = QLineEdit()
-        edit.setPlaceholderText(f"选项 {key} 的内容")
+        edit.setPlaceholderText(tr("选项 {key} 的内容").format(key=key))
         edit.textEdited.connect(lambda text, k=key: self._text_edited(k, text))
         self._keys.watch(edit)
-        tick: QAbstractButton = QCheckBox("正确") if multiple else QRadioButton("正确")
-        tick.setToolTip("勾选正确答案" + ("（可多选）" if multiple else ""))
+        tick: QAbstractButton = QCheckBox(tr("正确")) if multiple else QRadioButton(tr("正确"))
+        tick.setToolTip(tr("勾选正确答案") + (tr("（可多选）") if multiple else ""))
         self._group.addButton(tick)
         tick.toggled.connect(lambda _on, k=key: self._ticked(k))
         remover = button("✕", flat=True)
-        remover.setToolTip(f"删除选项 {key}（后面的选项依次前移）")
+        remover.setToolTip(tr("删除选项 {key}（后面的选项依次前移）").format(key=key))
         remover.clicked.connect(lambda _c=False, k=key: self._remove(k))
         for column, widget in enumerate((badge, edit, tick, remover)):
             self.grid.addWidget(widget, row, column)
@@ -166,8 +167,8 @@ class JudgeEditor(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(24)
-        self.right = QRadioButton("✓ 正确")
-        self.wrong = QRadioButton("✗ 错误")
+        self.right = QRadioButton(tr("✓ 正确"))
+        self.wrong = QRadioButton(tr("✗ 错误"))
         self._syncing = Syncing()
         for value, radio in ((True, self.right), (False, self.wrong)):
             radio.toggled.connect(lambda on, v=value: self._picked(on, v))

@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from jgstudy.core.banks.editing import BankDocument, Item
 from jgstudy.gui.editor.listmodel import QuestionListModel
+from jgstudy.gui.i18n import tr
 
 Data = dict[str, Any]
 MERGE_ID = 4201
@@ -63,7 +64,7 @@ class EditHeader(QUndoCommand):
     """The bank's own fields (id, title, description, tags, multiple_scoring)."""
 
     def __init__(self, host: Host, before: Data, after: Data) -> None:
-        super().__init__("编辑题库信息")
+        super().__init__(tr("编辑题库信息"))
         self.host, self.before, self.after = host, before, after
 
     def redo(self) -> None:
@@ -111,7 +112,7 @@ class RemoveQuestion(QUndoCommand):
 
 class MoveQuestion(QUndoCommand):
     def __init__(self, host: Host, source: int, target: int) -> None:
-        super().__init__("移动题目")
+        super().__init__(tr("移动题目"))
         self.host, self.source, self.target = host, source, target
 
     def redo(self) -> None:
@@ -127,7 +128,7 @@ class ApproveAll(QUndoCommand):
     """Every remaining draft approved at once."""
 
     def __init__(self, host: Host) -> None:
-        super().__init__("全部通过草稿题")
+        super().__init__(tr("全部通过草稿题"))
         self.host = host
         self.before: dict[int, Data] = {}
 

@@ -10,20 +10,22 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from jgstudy.gui.i18n import N_, tr
+
 AskSave = Callable[
     [QWidget, str, str], str
 ]  # (parent, title, text) → "save" | "discard" | "cancel"
 Inform = Callable[[QWidget, str, str], None]  # (parent, title, text)
-OPEN_FILTER = "题库文件 (*.yaml *.yml)"
-IMPORT_FILTER = "表格或题目文件 (*.xlsx *.xlsm *.csv *.tsv *.gift *.aiken *.txt)"
+OPEN_FILTER = N_("题库文件 (*.yaml *.yml)")
+IMPORT_FILTER = N_("表格或题目文件 (*.xlsx *.xlsm *.csv *.tsv *.gift *.aiken *.txt)")
 
 
 def ask_save_changes(parent: QWidget, title: str, text: str) -> str:
     """保存 / 不保存 / 取消."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    save = box.addButton(tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     box.exec()
     clicked = box.clickedButton()
@@ -41,7 +43,9 @@ def choose_file(parent: QWidget, title: str, folder: Path, filters: str) -> Path
 
 def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
     """Where to save; a name without .yaml/.yml gets .yaml."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, "保存题库", str(suggested), OPEN_FILTER)
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, tr("保存题库"), str(suggested), tr(OPEN_FILTER)
+    )
     if not chosen:
         return None
     path = Path(chosen)

@@ -42,10 +42,11 @@ from jgstudy.gui.editor.texts import (
     QTYPES,
     STEM_HINT,
     TAGS_HINT,
-    TYPE_LABELS,
     join_items,
     split_items,
+    type_label,
 )
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import button, plain_label
 
 
@@ -75,18 +76,18 @@ class QuestionForm(QWidget):
         layout.setSpacing(16)
         layout.addWidget(self._draft_bar())
         layout.addLayout(self._top_row())
-        self.stem = self._text_field("stem", 104, "题目的内容（纯文本）")
-        self.boxes["stem"] = FieldBox(CAPTIONS["stem"], self.stem, hint=STEM_HINT)
+        self.stem = self._text_field("stem", 104, tr("题目的内容（纯文本）"))
+        self.boxes["stem"] = FieldBox(tr(CAPTIONS["stem"]), self.stem, hint=tr(STEM_HINT))
         layout.addWidget(self.boxes["stem"])
         layout.addWidget(self._type_stack())
-        self.explanation = self._text_field("explanation", 84, "为什么这样答，干部要记住什么")
-        self.boxes["explanation"] = FieldBox(CAPTIONS["explanation"], self.explanation)
+        self.explanation = self._text_field("explanation", 84, tr("为什么这样答，干部要记住什么"))
+        self.boxes["explanation"] = FieldBox(tr(CAPTIONS["explanation"]), self.explanation)
         layout.addWidget(self.boxes["explanation"])
-        self.tags = self._line_field("tags", TAGS_HINT)
-        self.boxes["tags"] = FieldBox(CAPTIONS["tags"], self.tags)
+        self.tags = self._line_field("tags", tr(TAGS_HINT))
+        self.boxes["tags"] = FieldBox(tr(CAPTIONS["tags"]), self.tags)
         layout.addWidget(self.boxes["tags"])
         layout.addWidget(self._source_field())
-        self.other = FieldBox("其他问题")
+        self.other = FieldBox(tr("其他问题"))
         layout.addWidget(self.other)
         layout.addStretch(1)
 
@@ -97,9 +98,9 @@ class QuestionForm(QWidget):
         self.draft_bar.setObjectName("draftbar")
         row = QHBoxLayout(self.draft_bar)
         row.setContentsMargins(14, 10, 10, 10)
-        row.addWidget(plain_label(DRAFT_NOTE, wrap=True), 1)
-        self.approve_button = button("通过", primary=True)
-        self.reject_button = button("删除")
+        row.addWidget(plain_label(tr(DRAFT_NOTE), wrap=True), 1)
+        self.approve_button = button(tr("通过"), primary=True)
+        self.reject_button = button(tr("删除"))
         self.approve_button.clicked.connect(self.approve_requested)
         self.reject_button.clicked.connect(self.reject_requested)
         row.addWidget(self.approve_button)
@@ -107,14 +108,14 @@ class QuestionForm(QWidget):
         return self.draft_bar
 
     def _top_row(self) -> QGridLayout:
-        self.id_edit = self._line_field("id", "字母、数字、- _ .")
+        self.id_edit = self._line_field("id", tr("字母、数字、- _ ."))
         self.type_combo = QComboBox()
         for qtype in QTYPES:
-            self.type_combo.addItem(TYPE_LABELS[qtype], qtype)
+            self.type_combo.addItem(type_label(qtype), qtype)
         self.type_combo.activated.connect(self._type_picked)
         self.difficulty = QSpinBox()
         self.difficulty.setRange(1, 5)
-        self.difficulty.setToolTip("1 最容易，5 最难；默认 2")
+        self.difficulty.setToolTip(tr("1 最容易，5 最难；默认 2"))
         self.difficulty.valueChanged.connect(lambda v: self._number("difficulty", v, 2))
         self.points = PointsBox()
         self.points.setRange(0.5, 100)
@@ -132,7 +133,7 @@ class QuestionForm(QWidget):
             "points": self.points,
         }
         for column, (name, widget) in enumerate(fields.items()):
-            self.boxes[name] = FieldBox(CAPTIONS[name], widget)
+            self.boxes[name] = FieldBox(tr(CAPTIONS[name]), widget)
             grid.addWidget(self.boxes[name], 0, column)
             grid.setColumnStretch(column, (3, 2, 1, 1)[column])
         return grid
@@ -142,9 +143,9 @@ class QuestionForm(QWidget):
         self.judge = JudgeEditor()
         self.fill = FillEditor(self.keys)
         self.short = ShortEditor(self.keys)
-        self.boxes["options"] = FieldBox(CAPTIONS["options"], self.choice)
-        self.boxes["judge"] = FieldBox(CAPTIONS["answer"], self.judge)
-        self.boxes["blanks"] = FieldBox(CAPTIONS["blanks"], self.fill)
+        self.boxes["options"] = FieldBox(tr(CAPTIONS["options"]), self.choice)
+        self.boxes["judge"] = FieldBox(tr(CAPTIONS["answer"]), self.judge)
+        self.boxes["blanks"] = FieldBox(tr(CAPTIONS["blanks"]), self.fill)
         self.boxes["options"].marked = [self.choice.rows_frame]
         self.boxes["blanks"].marked = [self.fill.rows]
         self.boxes["reference"] = self.short.reference_box
@@ -166,14 +167,14 @@ class QuestionForm(QWidget):
         return self.type_stack
 
     def _source_field(self) -> FieldBox:
-        self.locator = self._line_field("source", "出处位置：材料中的小标题")
-        self.quote = self._line_field("source", "原文引用：材料中的原句（一小段）")
+        self.locator = self._line_field("source", tr("出处位置：材料中的小标题"))
+        self.quote = self._line_field("source", tr("原文引用：材料中的原句（一小段）"))
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.locator, 2)
         line.addWidget(self.quote, 3)
-        self.boxes["source"] = FieldBox(CAPTIONS["source"], row)
+        self.boxes["source"] = FieldBox(tr(CAPTIONS["source"]), row)
         self.boxes["source"].marked = [self.locator, self.quote]
         return self.boxes["source"]
 

@@ -31,9 +31,10 @@ from jgstudy.gui.editor.texts import (
     number_or_text,
     split_alternatives,
 )
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.widgets import button
 
-HEADERS = ("关键词", "分值", "同义词（用 | 分隔）")
+HEADERS = (N_("关键词"), N_("分值"), N_("同义词（用 | 分隔）"))
 
 
 def keyword_entry(old: object, word: str, points: str, aliases: str) -> dict[str, Any]:
@@ -71,13 +72,13 @@ class ShortEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         self.reference = QPlainTextEdit()
-        self.reference.setPlaceholderText("干部作答后看到的参考答案")
+        self.reference.setPlaceholderText(tr("干部作答后看到的参考答案"))
         self.reference.setFixedHeight(92)
         self.reference.textChanged.connect(self._reference_changed)
         keys.watch(self.reference)
-        self.reference_box = FieldBox(CAPTIONS["reference"], self.reference)
+        self.reference_box = FieldBox(tr(CAPTIONS["reference"]), self.reference)
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -86,7 +87,9 @@ class ShortEditor(QWidget):
         self.table.setMinimumHeight(150)
         self.table.itemChanged.connect(self._cell_changed)
         self.keywords_box = FieldBox(
-            CAPTIONS["keywords"], self.table, hint="干部的答案中出现关键词（或同义词）即得该项分值"
+            tr(CAPTIONS["keywords"]),
+            self.table,
+            hint=tr("干部的答案中出现关键词（或同义词）即得该项分值"),
         )
         self.keywords_box.add(self._buttons())
         layout.addWidget(self.reference_box)
@@ -96,8 +99,8 @@ class ShortEditor(QWidget):
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        self.add_button = button("＋ 添加关键词", flat=True)
-        self.remove_button = button("删除选中的关键词", flat=True)
+        self.add_button = button(tr("＋ 添加关键词"), flat=True)
+        self.remove_button = button(tr("删除选中的关键词"), flat=True)
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         row.addWidget(self.add_button)

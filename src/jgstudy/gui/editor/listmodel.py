@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from jgstudy.core.banks.editing import BankDocument, Item
 from jgstudy.gui.editor.look import draft_colors
 from jgstudy.gui.editor.texts import SHORT_TYPE, snippet
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.style import colors_for
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,13 +65,15 @@ class QuestionListModel(QAbstractListModel):
         qtype = str(question.get("type", ""))
         values = {
             ID_ROLE: str(question.get("id", "")),
-            TYPE_ROLE: SHORT_TYPE.get(qtype, qtype or "？"),
-            STEM_ROLE: snippet(question.get("stem")) or "（题干为空）",
+            TYPE_ROLE: tr(SHORT_TYPE.get(qtype, qtype or tr("？"))),
+            STEM_ROLE: snippet(question.get("stem")) or tr("（题干为空）"),
             PROBLEM_ROLE: row in self.flagged,
             DRAFT_ROLE: self.document.is_draft(row),
         }
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{values[ID_ROLE]}　{values[TYPE_ROLE]}　{values[STEM_ROLE]}"
+            return tr("{id}　{type}　{stem}").format(
+                id=values[ID_ROLE], type=values[TYPE_ROLE], stem=values[STEM_ROLE]
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(question.get("stem", ""))
         return values.get(role)
@@ -189,7 +192,7 @@ class QuestionDelegate(QStyledItemDelegate):
         kind = str(index.data(TYPE_ROLE))
         reserved = option.fontMetrics.horizontalAdvance(kind) + 12
         if index.data(DRAFT_ROLE):
-            reserved += option.fontMetrics.horizontalAdvance("草稿") + 8
+            reserved += option.fontMetrics.horizontalAdvance(tr("草稿")) + 8
         bold = QFont(option.font)
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
@@ -216,11 +219,11 @@ class QuestionDelegate(QStyledItemDelegate):
         else:
             small.setPointSizeF(option.font.pointSizeF() * 0.8)
         painter.setFont(small)
-        width = painter.fontMetrics().horizontalAdvance("草稿") + 12
+        width = painter.fontMetrics().horizontalAdvance(tr("草稿")) + 12
         badge = QRect(rect.left(), rect.top() + 1, width, rect.height() - 2)
         painter.setBrush(QColor(amber[1]))
         painter.setPen(QPen(QColor(amber[0]), 1))
         painter.drawRoundedRect(badge, 5, 5)
         painter.setPen(QColor(amber[0]))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "草稿")
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, tr("草稿"))
         painter.setFont(option.font)

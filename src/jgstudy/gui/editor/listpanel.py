@@ -10,14 +10,15 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QMenu, QVBoxLayout, QWidget
 
 from jgstudy.gui.editor.listmodel import QuestionDelegate, QuestionListModel
-from jgstudy.gui.editor.texts import QTYPES, TYPE_LABELS
+from jgstudy.gui.editor.texts import QTYPES, type_label
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.widgets import button, plain_label
 
 BUTTONS = {  # action: (text, tooltip, key on the list)
-    "duplicate": ("复制", "复制这道题", None),
-    "delete": ("删除", "删除这道题（Del）", "Del"),
-    "up": ("↑", "上移（Alt+↑）", "Alt+Up"),
-    "down": ("↓", "下移（Alt+↓）", "Alt+Down"),
+    "duplicate": (N_("复制"), N_("复制这道题"), None),
+    "delete": (N_("删除"), N_("删除这道题（Del）"), "Del"),
+    "up": ("↑", N_("上移（Alt+↑）"), "Alt+Up"),
+    "down": ("↓", N_("下移（Alt+↓）"), "Alt+Down"),
 }
 
 
@@ -46,18 +47,18 @@ class QuestionListPanel(QWidget):
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
         row.setSpacing(2)
-        self.add_button = button("＋ 新增", flat=True)
+        self.add_button = button(tr("＋ 新增"), flat=True)
         self.add_button.setObjectName("listbutton")
-        self.add_button.setToolTip("在这道题后面新增一道题（Ctrl+N：同一题型）")
+        self.add_button.setToolTip(tr("在这道题后面新增一道题（Ctrl+N：同一题型）"))
         menu = QMenu(self.add_button)
         for qtype in QTYPES:
-            menu.addAction(TYPE_LABELS[qtype], partial(add, qtype))
+            menu.addAction(type_label(qtype), partial(add, qtype))
         self.add_button.setMenu(menu)
         row.addWidget(self.add_button)
         for name, (text, tip, key) in BUTTONS.items():
-            widget = button(text, flat=True)
+            widget = button(tr(text), flat=True)
             widget.setObjectName("listbutton")
-            widget.setToolTip(tip)
+            widget.setToolTip(tr(tip))
             widget.clicked.connect(lambda _c=False, s=actions[name]: s())
             row.addWidget(widget)
             if key:

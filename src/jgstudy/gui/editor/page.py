@@ -34,6 +34,7 @@ from jgstudy.gui.editor.dialogs import (
 from jgstudy.gui.editor.look import StyleKeeper
 from jgstudy.gui.editor.properties import BankPropertiesDialog
 from jgstudy.gui.editor.workspace import EditorWorkspace
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import button, plain_label
 
 SHOWN_NOTICES = 30
@@ -90,14 +91,14 @@ class BankEditor(QWidget):
         names.addWidget(self.file_label)
         row.addLayout(names, 1)
         self.buttons = {
-            "new": button("新建", flat=True),
-            "open": button("打开…", flat=True),
-            "import": button("导入表格…", flat=True),
-            "properties": button("题库信息…", flat=True),
-            "undo": button("↶ 撤销", flat=True),
-            "redo": button("↷ 重做", flat=True),
-            "save_as": button("另存为…"),
-            "save": button("保存", primary=True),
+            "new": button(tr("新建"), flat=True),
+            "open": button(tr("打开…"), flat=True),
+            "import": button(tr("导入表格…"), flat=True),
+            "properties": button(tr("题库信息…"), flat=True),
+            "undo": button(tr("↶ 撤销"), flat=True),
+            "redo": button(tr("↷ 重做"), flat=True),
+            "save_as": button(tr("另存为…")),
+            "save": button(tr("保存"), primary=True),
         }
         slots = {
             "new": self.new_bank,
@@ -109,7 +110,11 @@ class BankEditor(QWidget):
             "save_as": self.save_as,
             "save": self.save,
         }
-        tips = {"undo": "撤销（Ctrl+Z）", "redo": "重做（Ctrl+Shift+Z）", "save": "保存（Ctrl+S）"}
+        tips = {
+            "undo": tr("撤销（Ctrl+Z）"),
+            "redo": tr("重做（Ctrl+Shift+Z）"),
+            "save": tr("保存（Ctrl+S）"),
+        }
         for name, widget in self.buttons.items():
             widget.clicked.connect(lambda _c=False, s=slots[name]: s())
             widget.setToolTip(tips.get(name, ""))
@@ -124,8 +129,8 @@ class BankEditor(QWidget):
         row = QHBoxLayout(self.draft_banner)
         row.setContentsMargins(16, 8, 10, 8)
         self.draft_text = plain_label(wrap=True)
-        self.approve_all_button = button("全部通过")
-        self.approve_all_button.setToolTip("把剩下的草稿题全部标为已审核（可撤销）")
+        self.approve_all_button = button(tr("全部通过"))
+        self.approve_all_button.setToolTip(tr("把剩下的草稿题全部标为已审核（可撤销）"))
         self.approve_all_button.clicked.connect(self.workspace.approve_all)
         row.addWidget(self.draft_text, 1)
         row.addWidget(self.approve_all_button)
@@ -168,11 +173,15 @@ class BankEditor(QWidget):
 
     def _refresh(self) -> None:
         document, dirty = self.document, self.is_dirty()
-        title = str(document.header.get("title") or "未命名题库")
-        name = document.path.name if document.path else "未保存的题库"
+        title = str(document.header.get("title") or tr("未命名题库"))
+        name = document.path.name if document.path else tr("未保存的题库")
         self.title_label.setText(title)
-        self.file_label.setText(f"{name}{'*' if dirty else ''}　·　{len(document)} 题")
-        self.setWindowTitle(f"{name}[*] — 题库编辑")
+        self.file_label.setText(
+            tr("{name}{dirty}　·　{count} 题").format(
+                name=name, dirty="*" if dirty else "", count=len(document)
+            )
+        )
+        self.setWindowTitle(tr("{name}[*] — 题库编辑").format(name=name))
         self.setWindowModified(dirty)
         stack = self.workspace.stack
         self.buttons["undo"].setEnabled(stack.canUndo())
@@ -180,7 +189,9 @@ class BankEditor(QWidget):
         drafts = len(document.drafts())
         self.draft_holder.setVisible(bool(drafts))
         self.draft_text.setText(
-            f"本题库还有 {drafts} 道草稿题待审核：逐题核对后点“通过”，不合适的点“删除”。"
+            tr("本题库还有 {drafts} 道草稿题待审核：逐题核对后点“通过”，不合适的点“删除”。").format(
+                drafts=drafts
+            )
         )
         if dirty != self._dirty:
             self._dirty = dirty
@@ -192,8 +203,12 @@ class BankEditor(QWidget):
         self._refresh()
         if notices:
             shown = notices[:SHOWN_NOTICES]
-            more = f"\n……另有 {len(notices) - len(shown)} 条" if len(notices) > len(shown) else ""
-            self._inform(self, "读取时的说明", "\n".join(shown) + more)
+            more = (
+                tr("\n……另有 {count} 条").format(count=len(notices) - len(shown))
+                if len(notices) > len(shown)
+                else ""
+            )
+            self._inform(self, tr("读取时的说明"), "\n".join(shown) + more)
 
     # -- files ---------------------------------------------------------------------------
 
@@ -211,7 +226,11 @@ class BankEditor(QWidget):
             document, notices = BankDocument.open(path)
         except BankErrors as errors:
             lines = "\n".join(str(p) for p in errors.problems[:SHOWN_NOTICES])
-            self._inform(self, "无法打开题库", f"{path.name} 无法在编辑器中打开：\n{lines}")
+            self._inform(
+                self,
+                tr("无法打开题库"),
+                tr("{name} 无法在编辑器中打开：\n{lines}").format(name=path.name, lines=lines),
+            )
             return False
         self._set_document(document, notices, unsaved=False)
         return True
@@ -223,7 +242,9 @@ class BankEditor(QWidget):
         try:
             document, notices = BankDocument.import_file(path)
         except (ConvertError, BankErrors, OSError) as exc:
-            self._inform(self, "无法导入", f"{path.name} 无法导入：\n{exc}")
+            self._inform(
+                self, tr("无法导入"), tr("{name} 无法导入：\n{exc}").format(name=path.name, exc=exc)
+            )
             return False
         self._set_document(document, notices, unsaved=document.path is None)
         return True
@@ -241,7 +262,11 @@ class BankEditor(QWidget):
         try:
             saved = self.document.save(path)
         except (SaveError, OSError) as exc:
-            self._inform(self, "保存失败", f"无法保存到 {path}：\n{exc}\n\n原文件没有改动。")
+            self._inform(
+                self,
+                tr("保存失败"),
+                tr("无法保存到 {path}：\n{exc}\n\n原文件没有改动。").format(path=path, exc=exc),
+            )
             return False
         self.workspace.stack.setClean()
         self._unsaved = False
@@ -255,23 +280,27 @@ class BankEditor(QWidget):
         """True when nothing unsaved would be lost (the trainer is asked when something would)."""
         if not self.is_dirty():
             return True
-        title = str(self.document.header.get("title") or "未命名题库")
-        answer = self._ask_save(self, "保存修改", f"题库“{title}”有未保存的修改，是否保存？")
+        title = str(self.document.header.get("title") or tr("未命名题库"))
+        answer = self._ask_save(
+            self, tr("保存修改"), tr("题库“{title}”有未保存的修改，是否保存？").format(title=title)
+        )
         if answer == "save":
             return self.save()
         return answer == "discard"
 
     def choose_open(self) -> bool:
-        chosen = choose_file(self, "打开题库", self.document.folder, OPEN_FILTER)
+        chosen = choose_file(self, tr("打开题库"), self.document.folder, tr(OPEN_FILTER))
         return chosen is not None and self.open_path(chosen)
 
     def choose_import(self) -> bool:
-        chosen = choose_file(self, "导入表格或题目文件", self.document.folder, IMPORT_FILTER)
+        chosen = choose_file(
+            self, tr("导入表格或题目文件"), self.document.folder, tr(IMPORT_FILTER)
+        )
         return chosen is not None and self.import_path(chosen)
 
     def _ask_path(self) -> Path | None:
         document = self.document
-        name = f"{document.header.get('id') or '题库'}.yaml"
+        name = f"{document.header.get('id') or tr('题库')}.yaml"
         return choose_save_path(self, document.path or document.folder / name)
 
     # -- the bank's own fields -----------------------------------------------------------

@@ -30,11 +30,12 @@ from jgstudy.core.records import CardInfo, QuestionRecord
 from jgstudy.core.scheduling import CardState, Rating
 from jgstudy.core.session import Feedback, Outcome
 from jgstudy.gui.editor.fields import list_of
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.practice.card import QuestionCard
 from jgstudy.gui.practice.short import ShortInput
 from jgstudy.gui.widgets import plain_label
 
-UNSHOWN = "这道题还不完整（见“检查结果”），补全后在这里显示干部看到的样子。"
+UNSHOWN = N_("这道题还不完整（见“检查结果”），补全后在这里显示干部看到的样子。")
 
 
 def right_response(question: AnyQuestion) -> Response:
@@ -88,9 +89,9 @@ class PreviewPane(QFrame):
         layout.setContentsMargins(18, 14, 8, 12)
         layout.setSpacing(10)
         head = QHBoxLayout()
-        title = plain_label("预览 · 干部练习时看到的样子")
+        title = plain_label(tr("预览 · 干部练习时看到的样子"))
         title.setObjectName("paneltitle")
-        self.reveal = QCheckBox("显示答案与解析")
+        self.reveal = QCheckBox(tr("显示答案与解析"))
         self.reveal.toggled.connect(lambda _on: self._render())
         head.addWidget(title, 1)
         head.addWidget(self.reveal)
@@ -121,7 +122,7 @@ class PreviewPane(QFrame):
         holder_layout.setContentsMargins(0, 4, 12, 4)  # as the practice page holds its card
         self.card = None
         if self._question is None:
-            self.notice = plain_label(UNSHOWN, "muted", wrap=True)
+            self.notice = plain_label(tr(UNSHOWN), "muted", wrap=True)
             holder_layout.addWidget(self.notice)
             holder_layout.addStretch(1)
         else:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QListWidgetItem,
 
 from jgstudy.core.banks.editing import FieldProblem, Validation
 from jgstudy.gui.editor.texts import question_place
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import plain_label
 
@@ -23,7 +24,7 @@ class ProblemPanel(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
         head = QHBoxLayout()
-        title = plain_label("检查结果")
+        title = plain_label(tr("检查结果"))
         title.setObjectName("paneltitle")
         self.summary = plain_label()
         self.summary.setObjectName("summary")
@@ -36,7 +37,7 @@ class ProblemPanel(QFrame):
         head.addWidget(self.drafts)
         head.addStretch(1)
         head.addWidget(
-            plain_label("与 jgstudy check 相同；点一条问题可跳到对应的题目和字段", "small")
+            plain_label(tr("与 jgstudy check 相同；点一条问题可跳到对应的题目和字段"), "small")
         )
         layout.addLayout(head)
         self.list = QListWidget()
@@ -54,19 +55,23 @@ class ProblemPanel(QFrame):
             qid = (
                 ids[problem.index] if problem.index is not None and problem.index < len(ids) else ""
             )
-            item = QListWidgetItem(f"{question_place(problem.index, qid)}：{problem.message}")
+            item = QListWidgetItem(
+                tr("{question_place}：{message}").format(
+                    question_place=question_place(problem.index, qid), message=problem.message
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, problem)
             self.list.addItem(item)
         count = len(self.problems)
         if count:
-            self.summary.setText(f"{count} 个问题，修正后才能导入")
+            self.summary.setText(tr("{count} 个问题，修正后才能导入").format(count=count))
         elif validation.drafts:
-            self.summary.setText("格式无误")
+            self.summary.setText(tr("格式无误"))
         else:
-            self.summary.setText("✓ 没有问题，可以导入")
+            self.summary.setText(tr("✓ 没有问题，可以导入"))
         set_props(self.summary, state="bad" if count else "good")
         drafts = len(validation.drafts)
-        self.drafts.setText(f"{drafts} 道草稿题待审核" if drafts else "")
+        self.drafts.setText(tr("{drafts} 道草稿题待审核").format(drafts=drafts) if drafts else "")
         self.drafts.setVisible(bool(drafts))
 
     def lines(self) -> list[str]:

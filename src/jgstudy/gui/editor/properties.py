@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from jgstudy.core.banks.editing import FieldProblem
 from jgstudy.gui.editor.fields import FieldBox, text_of
 from jgstudy.gui.editor.texts import SCORING, TAGS_HINT, join_items, split_items
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import plain_label
 
 HEADER_ORDER = (
@@ -53,34 +54,34 @@ class BankPropertiesDialog(QDialog):
         self, header: dict[str, Any], problems: list[FieldProblem], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("题库信息")
+        self.setWindowTitle(tr("题库信息"))
         self.setMinimumWidth(560)
         self._original = header
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
-        layout.addWidget(plain_label("题库信息", "section"))
+        layout.addWidget(plain_label(tr("题库信息"), "section"))
         self.id_edit = QLineEdit(text_of(header.get("id")))
-        self.id_edit.setPlaceholderText("如 wh2026-lianzheng；字母、数字、- _ .")
+        self.id_edit.setPlaceholderText(tr("如 wh2026-lianzheng；字母、数字、- _ ."))
         self.title_edit = QLineEdit(text_of(header.get("title")))
-        self.title_edit.setPlaceholderText("干部看到的题库名称")
+        self.title_edit.setPlaceholderText(tr("干部看到的题库名称"))
         self.description = QPlainTextEdit(text_of(header.get("description")))
         self.description.setFixedHeight(90)
         self.tags = QLineEdit(join_items(header.get("tags")))
-        self.tags.setPlaceholderText(TAGS_HINT)
+        self.tags.setPlaceholderText(tr(TAGS_HINT))
         self.scoring = QComboBox()
         for value, label in SCORING.items():
-            self.scoring.addItem(label, value)
+            self.scoring.addItem(tr(label), value)
         current = header.get("multiple_scoring", "all_or_nothing")
         self.scoring.setCurrentIndex(
             max(list(SCORING).index(current) if current in SCORING else 0, 0)
         )
         self.boxes = {
-            "id": FieldBox("编号", self.id_edit),
-            "title": FieldBox("标题", self.title_edit),
-            "description": FieldBox("说明", self.description),
-            "tags": FieldBox("题库标签（每道题都会带上）", self.tags),
-            "multiple_scoring": FieldBox("多选题计分", self.scoring),
+            "id": FieldBox(tr("编号"), self.id_edit),
+            "title": FieldBox(tr("标题"), self.title_edit),
+            "description": FieldBox(tr("说明"), self.description),
+            "tags": FieldBox(tr("题库标签（每道题都会带上）"), self.tags),
+            "multiple_scoring": FieldBox(tr("多选题计分"), self.scoring),
         }
         form = QFormLayout()
         form.setSpacing(10)
@@ -91,8 +92,8 @@ class BankPropertiesDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -32,7 +32,8 @@ from jgstudy.gui.editor.listmodel import QuestionListModel
 from jgstudy.gui.editor.listpanel import QuestionListPanel
 from jgstudy.gui.editor.preview import PreviewPane
 from jgstudy.gui.editor.problems import ProblemPanel
-from jgstudy.gui.editor.texts import EDIT_NAMES, QTYPES, TYPE_LABELS
+from jgstudy.gui.editor.texts import EDIT_NAMES, QTYPES, type_label
+from jgstudy.gui.i18n import tr
 
 VALIDATE_DELAY_MS = 300
 
@@ -162,7 +163,7 @@ class EditorWorkspace(QWidget):
         """Show the current question in the form, with its last known problems and a preview."""
         index = self.current()
         self.form.setEnabled(index is not None)
-        self.count_label.setText(f"题目（{len(self._document)}）")
+        self.count_label.setText(tr("题目（{count}）").format(count=len(self._document)))
         if index is None:
             return
         self.form.sync(self._document.question(index), self._document.is_draft(index))
@@ -194,16 +195,22 @@ class EditorWorkspace(QWidget):
         before = self._document.question(index)
         after = with_fields(before, edit.changes)
         if after != before:
-            name = EDIT_NAMES.get(edit.key.split(".")[0], edit.key)
+            name = tr(EDIT_NAMES.get(edit.key.split(".")[0], edit.key))
             merge = (edit.key, self._burst) if edit.typing else None
-            self.stack.push(EditQuestion(self, index, before, after, f"编辑{name}", merge))
+            self.stack.push(
+                EditQuestion(self, index, before, after, tr("编辑{name}").format(name=name), merge)
+            )
 
     def change_type(self, qtype: str) -> None:
         index = self.current()
         if index is not None:
             before = self._document.question(index)
-            label = TYPE_LABELS.get(qtype, qtype)
-            self.stack.push(EditQuestion(self, index, before, typed(before, qtype), f"改为{label}"))
+            label = type_label(qtype)
+            self.stack.push(
+                EditQuestion(
+                    self, index, before, typed(before, qtype), tr("改为{label}").format(label=label)
+                )
+            )
 
     def add_question(self, qtype: str | None = None) -> int:
         """A new empty question after the current one (of its type unless one is given)."""
@@ -211,7 +218,7 @@ class EditorWorkspace(QWidget):
         kind = qtype or (self._document.question(index).get("type") if index is not None else None)
         at = self._document.add(str(kind) if kind in QTYPES else "single", index)
         item = self._document.delete(at)  # made by the document, inserted by the command
-        self.stack.push(InsertQuestion(self, at, item, "新增题目"))
+        self.stack.push(InsertQuestion(self, at, item, tr("新增题目")))
         self.form.stem.setFocus()
         return at
 
@@ -219,12 +226,12 @@ class EditorWorkspace(QWidget):
         index = self.current()
         if index is not None:
             at = self._document.duplicate(index)
-            self.stack.push(InsertQuestion(self, at, self._document.delete(at), "复制题目"))
+            self.stack.push(InsertQuestion(self, at, self._document.delete(at), tr("复制题目")))
 
-    def delete(self, text: str = "删除题目") -> None:
+    def delete(self, text: str | None = None) -> None:
         index = self.current()
         if index is not None:
-            self.stack.push(RemoveQuestion(self, index, text))
+            self.stack.push(RemoveQuestion(self, index, text or tr("删除题目")))
 
     def move_up(self) -> None:
         index = self.current()
@@ -245,10 +252,10 @@ class EditorWorkspace(QWidget):
         if index is not None and self._document.is_draft(index):
             before = self._document.question(index)
             after = with_fields(before, {"status": None})
-            self.stack.push(EditQuestion(self, index, before, after, "通过草稿题"))
+            self.stack.push(EditQuestion(self, index, before, after, tr("通过草稿题")))
 
     def reject(self) -> None:
-        self.delete("删除草稿题")
+        self.delete(tr("删除草稿题"))
 
     def approve_all(self) -> None:
         if self._document.drafts():

@@ -33,6 +33,7 @@ from jgstudy.gui.exam.look import StyleKeeper, exam_stylesheet
 from jgstudy.gui.exam.picker import BlueprintPicker, PaperChoice
 from jgstudy.gui.exam.result import ResultPanel
 from jgstudy.gui.exam.screen import ExamScreen
+from jgstudy.gui.i18n import tr
 
 Confirm = Callable[[QWidget, str, str], bool]
 
@@ -107,7 +108,7 @@ class ExamPage(QWidget):
         self.picker.set_papers(self._choices())
         self._offer_unfinished()
         if self.user is None:
-            self.picker.set_message("请先选择或新建用户。")
+            self.picker.set_message(tr("请先选择或新建用户。"))
         self.stack.setCurrentWidget(self.picker)
 
     def _choices(self) -> list[PaperChoice]:
@@ -117,11 +118,11 @@ class ExamPage(QWidget):
             try:
                 blueprint = self.exams.load_blueprint(path)
             except ConfigErrors as errors:
-                broken = "方案文件有误：" + "；".join(str(p) for p in errors.problems[:3])
+                broken = tr("方案文件有误：") + tr("；").join(str(p) for p in errors.problems[:3])
                 choices.append(PaperChoice(path, None, broken))
                 continue
             short = self.exams.check(blueprint)
-            problem = f"已导入的题库不足以组卷：{short}" if short else None
+            problem = tr("已导入的题库不足以组卷：{short}").format(short=short) if short else None
             choices.append(PaperChoice(path, blueprint, problem))
         return choices
 
@@ -140,14 +141,16 @@ class ExamPage(QWidget):
         try:
             blueprint = self.exams.load_blueprint(path)
         except ConfigErrors as errors:
-            self.picker.set_message("方案文件有误：" + "；".join(map(str, errors.problems[:3])))
+            self.picker.set_message(
+                tr("方案文件有误：") + tr("；").join(map(str, errors.problems[:3]))
+            )
             return False
         return self.start(blueprint)
 
     def start(self, blueprint: ExamBlueprint, seed: int | None = None) -> bool:
         """Draw a paper and begin; False (with a message) when that is not possible."""
         if self.user is None:
-            self.picker.set_message("请先选择或新建用户。")
+            self.picker.set_message(tr("请先选择或新建用户。"))
             return False
         if self.exams.unfinished(self.user) is not None and not self._hand_in_unfinished():
             return False
@@ -155,7 +158,7 @@ class ExamPage(QWidget):
         try:
             session = self.exams.start(self.user, blueprint, self.exam_screen, seed=seed)
         except DrawError as exc:
-            self.picker.set_message(f"无法组卷：{exc}")
+            self.picker.set_message(tr("无法组卷：{exc}").format(exc=exc))
             return False
         self._attach(session)
         return True
@@ -175,8 +178,8 @@ class ExamPage(QWidget):
     def _hand_in_unfinished(self) -> bool:
         ok = self._confirm(
             self,
-            "开始新的考试",
-            "上一场考试还没有交卷。开始新的考试，会先把上一场按已作答内容交卷。\n继续吗？",
+            tr("开始新的考试"),
+            tr("上一场考试还没有交卷。开始新的考试，会先把上一场按已作答内容交卷。\n继续吗？"),
         )
         if ok and self.user is not None:
             old = self.exams.resume(self.user, _Silent())

@@ -12,6 +12,7 @@ from jgstudy.core.exams import PaletteEntry
 from jgstudy.gui.colors import Colors
 from jgstudy.gui.exam.look import flag_colors
 from jgstudy.gui.exam.util import discard
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.style import colors_for
 from jgstudy.gui.widgets import plain_label
 
@@ -21,12 +22,12 @@ CELL = 38
 
 def cell_state(entry: PaletteEntry) -> str:
     """A cell's state in words: for the tooltip, accessibility and tests."""
-    words = ["已答" if entry.answered else "未答"]
+    words = [tr("已答") if entry.answered else tr("未答")]
     if entry.flagged:
-        words.append("已标记")
+        words.append(tr("已标记"))
     if entry.current:
-        words.append("当前")
-    return "，".join(words)
+        words.append(tr("当前"))
+    return tr("，").join(words)
 
 
 class PaletteCell(QAbstractButton):
@@ -43,7 +44,9 @@ class PaletteCell(QAbstractButton):
 
     def set_entry(self, entry: PaletteEntry) -> None:
         self.entry = entry
-        text = f"第 {entry.index + 1} 题：{cell_state(entry)}"
+        text = tr("第 {index} 题：{cell_state}").format(
+            index=entry.index + 1, cell_state=cell_state(entry)
+        )
         self.setToolTip(text)
         self.setAccessibleName(text)
         self.update()
@@ -142,10 +145,10 @@ def legend() -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(6)
     samples = (
-        ("已答", PaletteEntry(0, True, False, False)),
-        ("未答", PaletteEntry(0, False, False, False)),
-        ("标记", PaletteEntry(0, False, True, False)),
-        ("当前", PaletteEntry(0, False, False, True)),
+        (tr("已答"), PaletteEntry(0, True, False, False)),
+        (tr("未答"), PaletteEntry(0, False, False, False)),
+        (tr("标记"), PaletteEntry(0, False, True, False)),
+        (tr("当前"), PaletteEntry(0, False, False, True)),
     )
     for text, entry in samples:
         layout.addWidget(LegendSwatch(entry))

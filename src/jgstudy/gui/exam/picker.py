@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVB
 from jgstudy.core.exams import ExamBlueprint
 from jgstudy.gui.exam.texts import clock_text, points_text
 from jgstudy.gui.exam.util import discard
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import button, page_header, plain_label, view_layout
 
 
@@ -31,22 +32,35 @@ class PaperChoice:
 
 def facts_text(bp: ExamBlueprint) -> str:
     """限时 30 分钟 · 45 题 · 满分 60 分 · 60% 及格."""
-    parts = [f"限时 {bp.time_limit_minutes} 分钟", f"{bp.size} 题"]
+    parts = [
+        tr("限时 {time_limit_minutes} 分钟").format(time_limit_minutes=bp.time_limit_minutes),
+        tr("{size} 题").format(size=bp.size),
+    ]
     if all(s.points for s in bp.sections):
-        parts.append(f"满分 {points_text(sum(s.size * (s.points or 0) for s in bp.sections))} 分")
+        parts.append(
+            tr("满分 {points_text} 分").format(
+                points_text=points_text(sum(s.size * (s.points or 0) for s in bp.sections))
+            )
+        )
     mark = bp.pass_mark
     if mark.points is not None:
-        parts.append(f"{points_text(mark.points)} 分及格")
+        parts.append(tr("{points_text} 分及格").format(points_text=points_text(mark.points)))
     else:
-        parts.append(f"{points_text(mark.percent if mark.percent is not None else 60)}% 及格")
-    return "　·　".join(parts)
+        parts.append(
+            tr("{points_text}% 及格").format(
+                points_text=points_text(mark.percent if mark.percent is not None else 60)
+            )
+        )
+    return tr("　·　").join(parts)
 
 
 def sections_text(bp: ExamBlueprint) -> str:
     lines = []
     for s in bp.sections:
-        each = f" × {points_text(s.points)} 分" if s.points else ""
-        lines.append(f"{s.title}　{s.size} 题{each}")
+        each = (
+            tr(" × {points_text} 分").format(points_text=points_text(s.points)) if s.points else ""
+        )
+        lines.append(tr("{title}　{size} 题{each}").format(title=s.title, size=s.size, each=each))
     return "\n".join(lines)
 
 
@@ -77,7 +91,7 @@ class PaperCard(QFrame):
             inner.setContentsMargins(12, 8, 12, 8)
             inner.addWidget(plain_label(choice.problem, wrap=True))
             layout.addWidget(problem)
-        self.start_button = button("开始考试", primary=True)
+        self.start_button = button(tr("开始考试"), primary=True)
         self.start_button.setEnabled(bp is not None and not choice.problem)
         self.start_button.clicked.connect(lambda: self.start_requested.emit(choice.path))
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -94,7 +108,7 @@ class BlueprintPicker(QWidget):
         self.cards: list[PaperCard] = []
         layout = view_layout(self)
         header, _title, _sub = page_header(
-            "模拟考试", "限时作答，答案随时自动保存；交卷后查看得分、及格情况和逐题解析。"
+            tr("模拟考试"), tr("限时作答，答案随时自动保存；交卷后查看得分、及格情况和逐题解析。")
         )
         layout.addWidget(header)
         layout.addWidget(self._resume_box())
@@ -115,7 +129,7 @@ class BlueprintPicker(QWidget):
         row.setSpacing(16)
         self.resume_text = plain_label("", wrap=True)
         row.addWidget(self.resume_text, 1)
-        self.resume_button: QPushButton = button("继续考试", primary=True)
+        self.resume_button: QPushButton = button(tr("继续考试"), primary=True)
         self.resume_button.clicked.connect(self.resume_requested)
         row.addWidget(self.resume_button)
         self.resume_box.hide()
@@ -130,7 +144,7 @@ class BlueprintPicker(QWidget):
             paper.start_requested.connect(self.start_requested)
             self.grid.addWidget(paper, index // 2, index % 2)
             self.cards.append(paper)
-        self.message.setText("" if choices else "没有找到考试方案。")
+        self.message.setText("" if choices else tr("没有找到考试方案。"))
 
     def set_unfinished(self, title: str | None, remaining: timedelta | None = None) -> None:
         """Offer 继续考试 for the cadre's unfinished paper (None: there is none)."""
@@ -138,11 +152,13 @@ class BlueprintPicker(QWidget):
         if title is None:
             return
         if remaining is not None and remaining.total_seconds() > 0:
-            left = f"剩余时间 {clock_text(remaining)}（计时不停）"
+            left = tr("剩余时间 {clock_text}（计时不停）").format(clock_text=clock_text(remaining))
         else:
-            left = "考试时间已到，继续后将按已作答内容自动交卷"
-        self.resume_text.setText(f"你有一场未交卷的考试：{title}。{left}。")
-        self.resume_button.setText("继续考试" if remaining else "查看结果")
+            left = tr("考试时间已到，继续后将按已作答内容自动交卷")
+        self.resume_text.setText(
+            tr("你有一场未交卷的考试：{title}。{left}。").format(title=title, left=left)
+        )
+        self.resume_button.setText(tr("继续考试") if remaining else tr("查看结果"))
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)

@@ -21,6 +21,7 @@ from jgstudy.core.model import (
     display_stem,
 )
 from jgstudy.gui.exam.texts import points_text, type_label
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.base import AnswerInput
 from jgstudy.gui.practice.card import make_input
 from jgstudy.gui.practice.choices import ChoiceInput, JudgeInput
@@ -47,12 +48,12 @@ def prefill(answer_input: AnswerInput, response: Response | None) -> None:
 def hint_for(question: AnyQuestion) -> str:
     """How to answer by keyboard (the exam has no 提交: every change is kept)."""
     if isinstance(question, JudgeQuestion):
-        return "按 A 或 1 选“正确”，B 或 2 选“错误”"
+        return tr("按 A 或 1 选“正确”，B 或 2 选“错误”")
     if isinstance(question, MultipleQuestion):
-        return "按 A–H 或 1–8 选择，可多选"
+        return tr("按 A–H 或 1–8 选择，可多选")
     if isinstance(question, FillQuestion):
-        return "在空格处输入答案，回车到下一空"
-    return "按 A–H 或 1–8 选择"
+        return tr("在空格处输入答案，回车到下一空")
+    return tr("按 A–H 或 1–8 选择")
 
 
 class ExamQuestion(QFrame):
@@ -86,13 +87,18 @@ class ExamQuestion(QFrame):
         layout.addStretch(1)
         self._connect()
         if item.locked:
-            self._lock("已作答，按考试规则不能再修改。")
+            self._lock(tr("已作答，按考试规则不能再修改。"))
 
     def _header(self, item: ExamItem) -> QHBoxLayout:
         chip = plain_label(type_label(item.record.question))
         chip.setObjectName("chip")
-        meta = f"{item.section}　·　第 {item.index + 1} / {item.total} 题　·　{points_text(item.points)} 分"
-        self.flagmark = plain_label("⚑ 已标记")
+        meta = tr("{section}　·　第 {index} / {total} 题　·　{points_text} 分").format(
+            section=item.section,
+            index=item.index + 1,
+            total=item.total,
+            points_text=points_text(item.points),
+        )
+        self.flagmark = plain_label(tr("⚑ 已标记"))
         self.flagmark.setObjectName("flagmark")
         self.flagmark.setVisible(item.flagged)
         row = QHBoxLayout()
@@ -140,11 +146,15 @@ class ExamQuestion(QFrame):
         """``feedback: immediate``: the verdict, the correct answer and 解析; the answer is locked."""
         question = result.record.question
         good = result.correct
-        score = f"得 {points_text(result.score)} 分"
-        text = "✓ 回答正确" if good else f"✗ 回答错误　正确答案：{answer_text(question)}"
-        self.verdict.setText(f"{text}（{score}）")
+        score = tr("得 {points_text} 分").format(points_text=points_text(result.score))
+        text = (
+            tr("✓ 回答正确")
+            if good
+            else tr("✗ 回答错误　正确答案：{answer_text}").format(answer_text=answer_text(question))
+        )
+        self.verdict.setText(tr("{text}（{score}）").format(text=text, score=score))
         set_props(self.verdict, verdict="good" if good else "bad")
-        self.explanation.setText(f"解析：{result.explanation}")
+        self.explanation.setText(tr("解析：{explanation}").format(explanation=result.explanation))
         self.verdict.show()
         self.explanation.show()
         self.input.setEnabled(False)

@@ -18,6 +18,7 @@ from jgstudy.core.exams import ExamResult, ItemResult
 from jgstudy.core.model import display_stem
 from jgstudy.gui.exam.texts import duration_text, points_text, response_text, type_label
 from jgstudy.gui.exam.util import clear_layout, discard
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.feedback import answer_text
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import button, card, page_header, plain_label
@@ -44,24 +45,35 @@ class ResultItem(QFrame):
         mark.setObjectName("mark")
         set_props(mark, verdict=verdict(item.correct))
         top.addWidget(mark)
-        top.addWidget(plain_label(f"第 {item.index + 1} 题", "section"))
+        top.addWidget(plain_label(tr("第 {index} 题").format(index=item.index + 1), "section"))
         chip = plain_label(type_label(question))
         chip.setObjectName("chip")
         top.addWidget(chip)
         top.addWidget(plain_label(item.section, "muted"))
         top.addStretch(1)
-        score = f"{points_text(item.score)} / {points_text(item.max_score)} 分"
+        score = tr("{score} / {max_score} 分").format(
+            score=points_text(item.score), max_score=points_text(item.max_score)
+        )
         top.addWidget(plain_label(score, "muted"))
         layout.addLayout(top)
         layout.addWidget(plain_label(display_stem(question.stem), wrap=True))
-        self.given = plain_label(f"你的答案：{response_text(question, item.response)}", wrap=True)
+        self.given = plain_label(
+            tr("你的答案：{response_text}").format(
+                response_text=response_text(question, item.response)
+            ),
+            wrap=True,
+        )
         self.given.setObjectName("given")
         set_props(self.given, verdict=verdict(item.correct))
         layout.addWidget(self.given)
-        right = plain_label(f"正确答案：{answer_text(question)}", wrap=True)
+        right = plain_label(
+            tr("正确答案：{answer_text}").format(answer_text=answer_text(question)), wrap=True
+        )
         right.setObjectName("answer")
         layout.addWidget(right)
-        explanation = plain_label(f"解析：{item.explanation}", wrap=True)
+        explanation = plain_label(
+            tr("解析：{explanation}").format(explanation=item.explanation), wrap=True
+        )
         explanation.setObjectName("explain")
         layout.addWidget(explanation)
 
@@ -86,7 +98,7 @@ class ResultPanel(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(18)
-        header, self.heading, self.subtitle = page_header("考试结果", " ")
+        header, self.heading, self.subtitle = page_header(tr("考试结果"), " ")
         layout.addWidget(header)
         self.notice = self._notice()
         layout.addWidget(self.notice)
@@ -105,7 +117,7 @@ class ResultPanel(QWidget):
         frame.setObjectName("notice")
         row = QHBoxLayout(frame)
         row.setContentsMargins(16, 10, 16, 10)
-        row.addWidget(plain_label("⏰ 考试时间到，系统已按已作答内容自动交卷。"))
+        row.addWidget(plain_label(tr("⏰ 考试时间到，系统已按已作答内容自动交卷。")))
         frame.hide()
         return frame
 
@@ -114,10 +126,10 @@ class ResultPanel(QWidget):
         tiles.setSpacing(16)
         self.values: dict[str, QLabel] = {}
         for key, label in (
-            ("score", "得分"),
-            ("verdict", "结果"),
-            ("time", "用时"),
-            ("pass", "及格线"),
+            ("score", tr("得分")),
+            ("verdict", tr("结果")),
+            ("time", tr("用时")),
+            ("pass", tr("及格线")),
         ):
             box = card(margins=18)
             inner = box.layout()
@@ -134,16 +146,16 @@ class ResultPanel(QWidget):
 
     def _list_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(plain_label("逐题解析", "section"))
+        row.addWidget(plain_label(tr("逐题解析"), "section"))
         row.addStretch(1)
-        self.only_wrong = QCheckBox("只看错题和未答题")
+        self.only_wrong = QCheckBox(tr("只看错题和未答题"))
         self.only_wrong.toggled.connect(self._filter)
         row.addWidget(self.only_wrong)
         return row
 
     def _buttons(self) -> QHBoxLayout:
-        self.home_button = button("返回首页", primary=True, big=True)
-        self.again_button = button("再考一次", big=True)
+        self.home_button = button(tr("返回首页"), primary=True, big=True)
+        self.again_button = button(tr("再考一次"), big=True)
         self.home_button.clicked.connect(self.home_requested)
         self.again_button.clicked.connect(self.again_requested)
         row = QHBoxLayout()
@@ -155,16 +167,22 @@ class ResultPanel(QWidget):
 
     def show_result(self, result: ExamResult) -> None:
         self.result = result
-        self.heading.setText("考试结果")
-        self.subtitle.setText(f"{result.title}　·　得分率 {result.percent:.0f}%")
+        self.heading.setText(tr("考试结果"))
+        self.subtitle.setText(
+            tr("{title}　·　得分率 {percent:.0f}%").format(
+                title=result.title, percent=result.percent
+            )
+        )
         self.notice.setVisible(result.auto_submitted)
         self.values["score"].setText(
             f"{points_text(result.score)} / {points_text(result.max_score)}"
         )
-        self.values["verdict"].setText("通过" if result.passed else "未通过")
+        self.values["verdict"].setText(tr("通过") if result.passed else tr("未通过"))
         set_props(self.values["verdict"], verdict=verdict(result.passed))
         self.values["time"].setText(duration_text(result.time_used))
-        self.values["pass"].setText(f"{points_text(round(result.pass_score, 1))} 分")
+        self.values["pass"].setText(
+            tr("{points_text} 分").format(points_text=points_text(round(result.pass_score, 1)))
+        )
         self._show_sections(result)
         self._show_items(result)
         self.area.verticalScrollBar().setValue(0)
@@ -175,7 +193,7 @@ class ResultPanel(QWidget):
         clear_layout(grid)
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(8)
-        for col, text in enumerate(("部分", "得分", "作答", "答对")):
+        for col, text in enumerate((tr("部分"), tr("得分"), tr("作答"), tr("答对"))):
             grid.addWidget(plain_label(text, "statlabel"), 0, col)
         for row, s in enumerate(result.sections, start=1):
             grid.addWidget(plain_label(s.title), row, 0)

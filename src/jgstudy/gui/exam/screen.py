@@ -27,6 +27,7 @@ from jgstudy.gui.exam.question import ExamQuestion
 from jgstudy.gui.exam.submit import confirm_box
 from jgstudy.gui.exam.texts import clock_text
 from jgstudy.gui.exam.util import discard
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.base import ENTER_KEYS
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import button, card, plain_label
@@ -68,7 +69,7 @@ class ExamScreen(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build_header(self) -> QHBoxLayout:
-        self.title = plain_label("模拟考试", "title", wrap=True)
+        self.title = plain_label(tr("模拟考试"), "title", wrap=True)
         box = card(QHBoxLayout(), margins=0)
         box.setObjectName("timerbox")
         box.setProperty("card", False)
@@ -76,11 +77,11 @@ class ExamScreen(QWidget):
         assert isinstance(inner, QHBoxLayout)
         inner.setContentsMargins(16, 6, 18, 6)
         inner.setSpacing(10)
-        inner.addWidget(plain_label("剩余时间", "muted"))
+        inner.addWidget(plain_label(tr("剩余时间"), "muted"))
         self.countdown = plain_label("--:--")
         self.countdown.setObjectName("countdown")
         inner.addWidget(self.countdown)
-        self.submit_button = button("交卷", primary=True)
+        self.submit_button = button(tr("交卷"), primary=True)
         self.submit_button.setMinimumWidth(112)
         self.submit_button.clicked.connect(self.request_submit)
         row = QHBoxLayout()
@@ -97,7 +98,7 @@ class ExamScreen(QWidget):
         assert isinstance(inner, QVBoxLayout)
         inner.setSpacing(12)
         top = QHBoxLayout()
-        top.addWidget(plain_label("答题卡", "section"))
+        top.addWidget(plain_label(tr("答题卡"), "section"))
         top.addStretch(1)
         self.answered = plain_label("", "muted")
         top.addWidget(self.answered)
@@ -110,7 +111,7 @@ class ExamScreen(QWidget):
         holder.setWidget(self.grid)
         inner.addWidget(holder, 1)
         inner.addWidget(legend())
-        self.flag_button = button("⚑ 标记本题（Ctrl+F）")
+        self.flag_button = button(tr("⚑ 标记本题（Ctrl+F）"))
         self.flag_button.setObjectName("flagbutton")
         self.flag_button.clicked.connect(self.toggle_flag)
         inner.addWidget(self.flag_button)
@@ -118,8 +119,8 @@ class ExamScreen(QWidget):
 
     def _build_footer(self) -> QHBoxLayout:
         self.hint = plain_label("", "small", wrap=True)
-        self.previous_button = button("← 上一题")
-        self.next_button = button("下一题 →", primary=True)
+        self.previous_button = button(tr("← 上一题"))
+        self.next_button = button(tr("下一题 →"), primary=True)
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         row = QHBoxLayout()
@@ -178,11 +179,15 @@ class ExamScreen(QWidget):
         self.previous_button.setEnabled(item.index > 0)
         self.next_button.setEnabled(item.index < item.total - 1)
         keys = (
-            "←/→ 或 PgUp/PgDn 切换题目"
+            tr("←/→ 或 PgUp/PgDn 切换题目")
             if item.record.question.type != "fill"
-            else "PgUp/PgDn 切换题目"
+            else tr("PgUp/PgDn 切换题目")
         )
-        self.hint.setText(f"{self.question.hint()}　·　{keys}　·　Ctrl+F 标记　·　答案随时自动保存")
+        self.hint.setText(
+            tr("{hint}　·　{keys}　·　Ctrl+F 标记　·　答案随时自动保存").format(
+                hint=self.question.hint(), keys=keys
+            )
+        )
         if not self.question.focus_answer():
             self.setFocus()
 
@@ -190,10 +195,12 @@ class ExamScreen(QWidget):
         self._palette = list(palette)
         self.grid.show_palette(palette)
         done = sum(e.answered for e in palette)
-        self.answered.setText(f"已答 {done} / {len(palette)}")
+        self.answered.setText(tr("已答 {done} / {count}").format(done=done, count=len(palette)))
         current = next((e for e in palette if e.current), None)
         flagged = current is not None and current.flagged
-        self.flag_button.setText(("取消标记" if flagged else "⚑ 标记本题") + "（Ctrl+F）")
+        self.flag_button.setText(
+            (tr("取消标记") if flagged else tr("⚑ 标记本题")) + tr("（Ctrl+F）")
+        )
         set_props(self.flag_button, flagged=flagged)
         if self.question is not None:
             self.question.set_flagged(flagged)

@@ -6,25 +6,37 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from jgstudy.gui.i18n import tr
+
 MAX_LISTED = 30
 
 
 def numbers(indexes: Sequence[int]) -> str:
     """``第 2、5、9 题`` (1-based), shortened after :data:`MAX_LISTED`."""
-    shown = "、".join(str(i + 1) for i in indexes[:MAX_LISTED])
-    more = f" 等 {len(indexes)} 题" if len(indexes) > MAX_LISTED else " 题"
-    return f"第 {shown}{more}"
+    shown = tr("、").join(str(i + 1) for i in indexes[:MAX_LISTED])
+    more = (
+        tr(" 等 {count} 题").format(count=len(indexes)) if len(indexes) > MAX_LISTED else tr(" 题")
+    )
+    return tr("第 {shown}{more}").format(shown=shown, more=more)
 
 
 def confirm_text(unanswered: Sequence[int], flagged: Sequence[int]) -> str:
     lines = []
     if unanswered:
-        lines.append(f"还有 {len(unanswered)} 题未作答：{numbers(unanswered)}。")
+        lines.append(
+            tr("还有 {count} 题未作答：{numbers}。").format(
+                count=len(unanswered), numbers=numbers(unanswered)
+            )
+        )
     else:
-        lines.append("全部题目均已作答。")
+        lines.append(tr("全部题目均已作答。"))
     if flagged:
-        lines.append(f"标记待检查 {len(flagged)} 题：{numbers(flagged)}。")
-    lines.append("交卷后不能再修改答案。")
+        lines.append(
+            tr("标记待检查 {count} 题：{numbers}。").format(
+                count=len(flagged), numbers=numbers(flagged)
+            )
+        )
+    lines.append(tr("交卷后不能再修改答案。"))
     return "\n".join(lines)
 
 
@@ -33,12 +45,12 @@ def confirm_box(
 ) -> tuple[QMessageBox, QPushButton]:
     """A (not yet shown) message box; returns it with its 交卷 button."""
     box = QMessageBox(parent)
-    box.setWindowTitle("确认交卷")
+    box.setWindowTitle(tr("确认交卷"))
     box.setIcon(QMessageBox.Icon.Warning if unanswered else QMessageBox.Icon.Question)
-    box.setText("确定交卷吗？")
+    box.setText(tr("确定交卷吗？"))
     box.setInformativeText(confirm_text(unanswered, flagged))
-    submit = box.addButton("交卷", QMessageBox.ButtonRole.AcceptRole)
-    back = box.addButton("继续答题", QMessageBox.ButtonRole.RejectRole)
+    submit = box.addButton(tr("交卷"), QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton(tr("继续答题"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(back)
     box.setEscapeButton(back)
     return box, submit

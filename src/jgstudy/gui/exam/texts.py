@@ -12,6 +12,7 @@ from jgstudy.core.model import (
     QType,
     SingleQuestion,
 )
+from jgstudy.gui.i18n import tr
 
 
 def clock_text(remaining: timedelta | None) -> str:
@@ -30,12 +31,12 @@ def duration_text(delta: timedelta) -> str:
     """Time used: ``14 分 32 秒``, ``45 秒``."""
     seconds = max(int(delta.total_seconds()), 0)
     if seconds < 60:
-        return f"{seconds} 秒"
+        return tr("{seconds} 秒").format(seconds=seconds)
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     if hours:
-        return f"{hours} 小时 {minutes} 分"
-    return f"{minutes} 分 {seconds} 秒"
+        return tr("{hours} 小时 {minutes} 分").format(hours=hours, minutes=minutes)
+    return tr("{minutes} 分 {seconds} 秒").format(minutes=minutes, seconds=seconds)
 
 
 def points_text(value: float) -> str:
@@ -44,19 +45,21 @@ def points_text(value: float) -> str:
 
 
 def type_label(question: AnyQuestion) -> str:
-    return f"{QTYPE_LABELS[QType(question.type)]}题"
+    return tr("{type}题").format(type=tr(QTYPE_LABELS[QType(question.type)]))
 
 
 def response_text(question: AnyQuestion, response: Response | None) -> str:
     """The answer a cadre gave, with option texts for choices; ``未作答`` for none."""
     if response is None:
-        return "未作答"
+        return tr("未作答")
     if isinstance(response, bool):
-        return "正确" if response else "错误"
+        return tr("正确") if response else tr("错误")
     if isinstance(response, ShortResponse):
-        return response.text or "（空）"
+        return response.text or tr("（空）")
     if isinstance(response, tuple):
-        return "；".join(text or "（空）" for text in response)
+        return tr("；").join(text or tr("（空）") for text in response)
     options = question.options if isinstance(question, SingleQuestion | MultipleQuestion) else {}
     keys = sorted(response) if isinstance(response, frozenset) else [response]
-    return "；".join(f"{k}．{options[k]}" if k in options else k for k in keys)
+    return tr("；").join(
+        tr("{k}．{options}").format(k=k, options=options[k]) if k in options else k for k in keys
+    )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from jgstudy.core.grading import Response
 from jgstudy.core.model import OPTION_KEYS
 from jgstudy.core.session import Feedback
+from jgstudy.gui.i18n import tr
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -66,11 +67,11 @@ class AnswerInput(QWidget):
         return False
 
     def key_hint(self) -> str:
-        return "回车提交"
+        return tr("回车提交")
 
     def enter_label(self) -> str | None:
         """What the main button (and Enter) does now; None hides the button."""
-        return "提交（回车）"
+        return tr("提交（回车）")
 
 
 class EnterFilter(QObject):

@@ -15,6 +15,7 @@ from jgstudy.core.model import (
 )
 from jgstudy.core.records import QuestionRecord
 from jgstudy.core.session import Feedback
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.base import AnswerInput
 from jgstudy.gui.practice.choices import ChoiceInput, JudgeInput
 from jgstudy.gui.practice.feedback import FeedbackPanel
@@ -62,11 +63,13 @@ class QuestionCard(QFrame):
 
     def _header(self, record: QuestionRecord, bank_title: str) -> QHBoxLayout:
         question = record.question
-        chip = plain_label(f"{QTYPE_LABELS[QType(question.type)]}题")
+        chip = plain_label(tr("{type}题").format(type=tr(QTYPE_LABELS[QType(question.type)])))
         chip.setObjectName("chip")
-        tags = "、".join(t for t in record.tags[:3])
-        meta = "　·　".join(
-            p for p in (bank_title, f"难度 {stars(question.difficulty)}", tags) if p
+        tags = tr("、").join(t for t in record.tags[:3])
+        meta = tr("　·　").join(
+            p
+            for p in (bank_title, tr("难度 {stars}").format(stars=stars(question.difficulty)), tags)
+            if p
         )
         row = QHBoxLayout()
         row.setSpacing(12)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 from jgstudy.core.grading import Response
 from jgstudy.core.model import JudgeQuestion, MultipleQuestion, SingleQuestion
 from jgstudy.core.session import Feedback
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.base import AnswerInput, option_key
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import plain_label
@@ -116,16 +117,16 @@ class ChoiceInput(AnswerInput):
         right = set(question.answer) if self._multiple else {question.answer}
         for key, row in self.rows.items():
             if key in right:
-                note = "正确答案" if key in self._picked or not self._multiple else "漏选"
+                note = tr("正确答案") if key in self._picked or not self._multiple else tr("漏选")
                 row.set_state("correct", note)
             elif key in self._picked:
-                row.set_state("wrong", "你的选择")
+                row.set_state("wrong", tr("你的选择"))
             else:
                 row.set_state("dim")
 
     def key_hint(self) -> str:
-        extra = "可多选，" if self._multiple else ""
-        return f"按 A–H 或 1–8 选择，{extra}回车提交"
+        extra = tr("可多选，") if self._multiple else ""
+        return tr("按 A–H 或 1–8 选择，{extra}回车提交").format(extra=extra)
 
 
 class JudgeInput(AnswerInput):
@@ -138,7 +139,7 @@ class JudgeInput(AnswerInput):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        self.rows = {True: OptionRow("A", "正确", "✓"), False: OptionRow("B", "错误", "✗")}
+        self.rows = {True: OptionRow("A", tr("正确"), "✓"), False: OptionRow("B", tr("错误"), "✗")}
         for value, row in self.rows.items():
             row.clicked.connect(lambda _key, v=value: self.choose(v))
             row.setMinimumHeight(64)
@@ -167,11 +168,11 @@ class JudgeInput(AnswerInput):
         assert isinstance(question, JudgeQuestion)
         for value, row in self.rows.items():
             if value is question.answer:
-                row.set_state("correct", "正确答案")
+                row.set_state("correct", tr("正确答案"))
             elif value is self._value:
-                row.set_state("wrong", "你的选择")
+                row.set_state("wrong", tr("你的选择"))
             else:
                 row.set_state("dim")
 
     def key_hint(self) -> str:
-        return "按 A 或 1 选“正确”，B 或 2 选“错误”，回车提交"
+        return tr("按 A 或 1 选“正确”，B 或 2 选“错误”，回车提交")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from jgstudy.core.model import AnyQuestion, MultipleQuestion, SingleQuestion, correct_answer_text
 from jgstudy.core.session import Feedback
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import plain_label
 
@@ -15,9 +16,14 @@ from jgstudy.gui.widgets import plain_label
 def answer_text(question: AnyQuestion) -> str:
     """The correct answer, with the option texts for choice questions."""
     if isinstance(question, SingleQuestion):
-        return f"{question.answer}．{question.options[question.answer]}"
+        return tr("{answer}．{options}").format(
+            answer=question.answer, options=question.options[question.answer]
+        )
     if isinstance(question, MultipleQuestion):
-        return "；".join(f"{k}．{question.options[k]}" for k in sorted(question.answer))
+        return tr("；").join(
+            tr("{k}．{options}").format(k=k, options=question.options[k])
+            for k in sorted(question.answer)
+        )
     return correct_answer_text(question)
 
 
@@ -25,10 +31,10 @@ def interval_text(delta: timedelta) -> str:
     """A review interval as a cadre reads it: 10 分钟后, 3 天后."""
     minutes = max(int(delta.total_seconds() // 60), 1)
     if minutes < 60:
-        return f"{minutes} 分钟后"
+        return tr("{minutes} 分钟后").format(minutes=minutes)
     if minutes < 24 * 60:
-        return f"{minutes // 60} 小时后"
-    return f"{round(minutes / (24 * 60))} 天后"
+        return tr("{minutes} 小时后").format(minutes=minutes // 60)
+    return tr("{minutes} 天后").format(minutes=round(minutes / (24 * 60)))
 
 
 class FeedbackPanel(QFrame):
@@ -69,17 +75,21 @@ class FeedbackPanel(QFrame):
         grade = feedback.outcome.grade
         good = grade.correct
         if question.type == "short":
-            self.verdict.setText("✓ 已掌握" if good else "✗ 未掌握，稍后再练")
+            self.verdict.setText(tr("✓ 已掌握") if good else tr("✗ 未掌握，稍后再练"))
         else:
-            self.verdict.setText("✓ 回答正确" if good else "✗ 回答错误")
+            self.verdict.setText(tr("✓ 回答正确") if good else tr("✗ 回答错误"))
         set_props(self.stripe, verdict="good" if good else "bad")
         set_props(self.verdict, verdict="good" if good else "bad")
         state = feedback.outcome.card_after.state
         if state.last_review is not None:
-            self.next_review.setText(f"下次复习：{interval_text(state.due - state.last_review)}")
+            self.next_review.setText(
+                tr("下次复习：{interval_text}").format(
+                    interval_text=interval_text(state.due - state.last_review)
+                )
+            )
         self.answer.setVisible(question.type != "short")
-        self.answer.setText(f"正确答案：{answer_text(question)}")
-        self.explanation.setText(f"解析：{question.explanation}")
+        self.answer.setText(tr("正确答案：{answer_text}").format(answer_text=answer_text(question)))
+        self.explanation.setText(tr("解析：{explanation}").format(explanation=question.explanation))
         self._show_source(question)
 
     def _show_source(self, question: AnyQuestion) -> None:
@@ -87,5 +97,5 @@ class FeedbackPanel(QFrame):
         self.source.setVisible(source is not None)
         self.quote.setVisible(source is not None)
         if source is not None:
-            self.source.setText(f"出处：{source.locator}")
+            self.source.setText(tr("出处：{locator}").format(locator=source.locator))
             self.quote.setText(f"“{source.quote}”")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from jgstudy.core.grading import Response
 from jgstudy.core.model import FillQuestion, split_stem
 from jgstudy.core.session import Feedback
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.base import AnswerInput, EnterFilter
 from jgstudy.gui.practice.flow import FlowLayout
 from jgstudy.gui.style import set_props
@@ -49,7 +50,7 @@ class FillInput(AnswerInput):
     def _blank(self, index: int, enter: EnterFilter) -> QLineEdit:
         edit = QLineEdit()
         edit.setObjectName("blank")
-        edit.setPlaceholderText(f"第{index + 1}空")
+        edit.setPlaceholderText(tr("第{index}空").format(index=index + 1))
         edit.installEventFilter(enter)
         edit.textChanged.connect(lambda _text, e=edit: self._fit(e))
         self.blanks.append(edit)
@@ -89,4 +90,4 @@ class FillInput(AnswerInput):
         return True
 
     def key_hint(self) -> str:
-        return "在空格处输入答案，回车跳到下一空；最后一空回车提交"
+        return tr("在空格处输入答案，回车跳到下一空；最后一空回车提交")

@@ -20,18 +20,24 @@ from PySide6.QtWidgets import (
 from jgstudy.core.records import QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Feedback, Phase, PracticeSession, Summary
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.practice.base import ENTER_KEYS
 from jgstudy.gui.practice.card import QuestionCard
 from jgstudy.gui.practice.panels import StartPanel, SummaryPanel
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.widgets import button, plain_label, view_layout
 
-MODE_TITLES = {"mixed": "综合练习", "review": "复习到期题", "new": "学习新题", "wrong": "错题重练"}
+MODE_TITLES = {
+    "mixed": N_("综合练习"),
+    "review": N_("复习到期题"),
+    "new": N_("学习新题"),
+    "wrong": N_("错题重练"),
+}
 EMPTY_MESSAGES = {
-    "mixed": "今天没有到期的题，新题也已学完当日上限。休息一下，明天再来！",
-    "review": "今天没有到期需要复习的题。",
-    "new": "今天的新题已学完（可在“设置”里调整每日新题上限），或题库里已没有新题。",
-    "wrong": "错题本是空的，继续保持！",
+    "mixed": N_("今天没有到期的题，新题也已学完当日上限。休息一下，明天再来！"),
+    "review": N_("今天没有到期需要复习的题。"),
+    "new": N_("今天的新题已学完（可在“设置”里调整每日新题上限），或题库里已没有新题。"),
+    "wrong": N_("错题本是空的，继续保持！"),
 }
 
 
@@ -72,7 +78,7 @@ class PracticePage(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build_header(self) -> QHBoxLayout:
-        self.title = plain_label("练习", "title")
+        self.title = plain_label(tr("练习"), "title")
         self.count = plain_label("", "muted")
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
@@ -85,9 +91,9 @@ class PracticePage(QWidget):
 
     def _build_footer(self) -> QHBoxLayout:
         self.hint = plain_label("", "small")
-        self.undo_button = button("撤销上一题（Ctrl+Z）", flat=True)
-        self.leave_button = button("结束练习（Esc）")
-        self.action_button = button("提交（回车）", primary=True)
+        self.undo_button = button(tr("撤销上一题（Ctrl+Z）"), flat=True)
+        self.leave_button = button(tr("结束练习（Esc）"))
+        self.action_button = button(tr("提交（回车）"), primary=True)
         self.action_button.setMinimumWidth(160)
         self.undo_button.clicked.connect(self.undo)
         self.leave_button.clicked.connect(self.leave)
@@ -112,7 +118,7 @@ class PracticePage(QWidget):
     def start(self, mode: str = "mixed") -> bool:
         """Start a session in ``mode``; False (with a message) when there is nothing to do."""
         if self._user is None:
-            self._show_start("请先选择或新建用户。")
+            self._show_start(tr("请先选择或新建用户。"))
             return False
         self._mode = mode
         queue = self._service.practice_queue(
@@ -120,22 +126,22 @@ class PracticePage(QWidget):
         )
         if not queue:
             self.session = None
-            self._show_start(EMPTY_MESSAGES[mode])
+            self._show_start(tr(EMPTY_MESSAGES[mode]))
             return False
-        return self.start_queue(queue, MODE_TITLES[mode])
+        return self.start_queue(queue, tr(MODE_TITLES[mode]))
 
-    def start_queue(self, queue: list[int], title: str = "练习") -> bool:
+    def start_queue(self, queue: list[int], title: str | None = None) -> bool:
         """Practise exactly these questions (e.g. picked in the browser)."""
         if self._user is None or not queue:
             return False
         self._bank_titles = {b.id: b.title for b in self._service.banks()}
-        self.title.setText(title)
+        self.title.setText(title or tr("练习"))
         self.session = None  # the first question is shown before start_practice returns
         self.session = self._service.start_practice(self._user, self, queue)
         return True
 
     def _show_start(self, message: str) -> None:
-        self.title.setText("练习")
+        self.title.setText(tr("练习"))
         self.count.setText("")
         self.progress.hide()
         self.start_panel.message.setText(message)
@@ -158,7 +164,7 @@ class PracticePage(QWidget):
         holder_layout.addWidget(self.card)
         self.question_area.setWidget(holder)
         self.stack.setCurrentWidget(self.question_area)
-        self.count.setText(f"第 {position} / {total} 题")
+        self.count.setText(tr("第 {position} / {total} 题").format(position=position, total=total))
         self.progress.setRange(0, total)
         self.progress.setValue(position - 1)
         self.progress.show()
@@ -180,7 +186,7 @@ class PracticePage(QWidget):
             self.question_area.ensureWidgetVisible(self.card.feedback, 0, 0)
 
     def show_summary(self, summary: Summary) -> None:
-        self.title.setText("本次练习完成")
+        self.title.setText(tr("本次练习完成"))
         self.summary_panel.show_summary(summary, self._service.clock.now())
         self.stack.setCurrentWidget(self.summary_panel)
         self.progress.hide()
@@ -196,13 +202,15 @@ class PracticePage(QWidget):
         assert self.card is not None
         self.undo_button.setEnabled(self.session is not None and self.session.can_undo)
         if asking:
-            self.hint.setText(f"{self.card.input.key_hint()}　·　Esc 结束")
+            self.hint.setText(
+                tr("{key_hint}　·　Esc 结束").format(key_hint=self.card.input.key_hint())
+            )
             label = self.card.input.enter_label()
             self.action_button.setText(label or "")
             self.action_button.setVisible(label is not None)
         else:
-            self.hint.setText("空格或回车继续　·　Ctrl+Z 撤销这一题的作答")
-            self.action_button.setText("下一题（空格）")
+            self.hint.setText(tr("空格或回车继续　·　Ctrl+Z 撤销这一题的作答"))
+            self.action_button.setText(tr("下一题（空格）"))
 
     # -- actions -------------------------------------------------------------------------
 
@@ -227,7 +235,7 @@ class PracticePage(QWidget):
             return False
         response = self.card.input.response()
         if response is None:
-            self.hint.setText("请先作答，再按回车提交。")
+            self.hint.setText(tr("请先作答，再按回车提交。"))
             return False
         self.session.submit(response)
         return True
@@ -240,7 +248,7 @@ class PracticePage(QWidget):
         if self.session is None or self.phase is Phase.FINISHED:
             return False
         if not self.session.can_undo:
-            self.hint.setText("没有可以撤销的作答。")
+            self.hint.setText(tr("没有可以撤销的作答。"))
             return False
         return self.session.undo()
 

@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from jgstudy.core.session import Summary
+from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.widgets import button, card, plain_label
 
 MODES = (
-    ("mixed", "综合练习", "先复习到期题，再学习今天的新题"),
-    ("review", "复习到期题", "只练今天到期、需要巩固的题"),
-    ("new", "学习新题", "按每日新题上限学习没做过的题"),
-    ("wrong", "错题重练", "把错题本里的题再做一遍"),
+    ("mixed", N_("综合练习"), N_("先复习到期题，再学习今天的新题")),
+    ("review", N_("复习到期题"), N_("只练今天到期、需要巩固的题")),
+    ("new", N_("学习新题"), N_("按每日新题上限学习没做过的题")),
+    ("wrong", N_("错题重练"), N_("把错题本里的题再做一遍")),
 )
 
 
@@ -28,7 +29,7 @@ class StartPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(18)
-        layout.addWidget(plain_label("选择练习方式", "section"))
+        layout.addWidget(plain_label(tr("选择练习方式"), "section"))
         grid = QGridLayout()
         grid.setSpacing(16)
         self.buttons: dict[str, QWidget] = {}
@@ -44,9 +45,9 @@ class StartPanel(QWidget):
         inner = box.layout()
         assert isinstance(inner, QVBoxLayout)
         inner.setSpacing(8)
-        inner.addWidget(plain_label(title, "section"))
-        inner.addWidget(plain_label(text, "muted", wrap=True))
-        btn = button("开始", primary=(mode == "mixed"))
+        inner.addWidget(plain_label(tr(title), "section"))
+        inner.addWidget(plain_label(tr(text), "muted", wrap=True))
+        btn = button(tr("开始"), primary=(mode == "mixed"))
         btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         btn.clicked.connect(lambda: self.start_requested.emit(mode))
         inner.addWidget(btn, 0, Qt.AlignmentFlag.AlignLeft)
@@ -57,22 +58,22 @@ class StartPanel(QWidget):
 def duration_text(ms: int) -> str:
     seconds = max(ms // 1000, 0)
     if seconds < 60:
-        return f"{seconds} 秒"
-    return f"{seconds // 60} 分 {seconds % 60} 秒"
+        return tr("{seconds} 秒").format(seconds=seconds)
+    return tr("{minutes} 分 {seconds} 秒").format(minutes=seconds // 60, seconds=seconds % 60)
 
 
 def due_text(due: datetime | None, now: datetime) -> str:
     """When the next question falls due, as a cadre reads it."""
     if due is None:
-        return "暂无"
+        return tr("暂无")
     if due <= now:
-        return "现在"
+        return tr("现在")
     local, today = due.astimezone(), now.astimezone().date()
     if local.date() == today:
-        return f"今天 {local:%H:%M}"
+        return tr("今天 {local:%H:%M}").format(local=local)
     if (local.date() - today).days == 1:
-        return f"明天 {local:%H:%M}"
-    return f"{local.month}月{local.day}日"
+        return tr("明天 {local:%H:%M}").format(local=local)
+    return tr("{month}月{day}日").format(month=local.month, day=local.day)
 
 
 class SummaryPanel(QWidget):
@@ -92,10 +93,10 @@ class SummaryPanel(QWidget):
         tiles.setSpacing(16)
         self.values: dict[str, QLabel] = {}
         for key, label in (
-            ("answered", "作答题数"),
-            ("accuracy", "正确率"),
-            ("time", "用时"),
-            ("next", "下次到期"),
+            ("answered", tr("作答题数")),
+            ("accuracy", tr("正确率")),
+            ("time", tr("用时")),
+            ("next", tr("下次到期")),
         ):
             box = card(margins=20)
             inner = box.layout()
@@ -106,8 +107,8 @@ class SummaryPanel(QWidget):
             self.values[key] = value
             tiles.addWidget(box, 1)
         layout.addLayout(tiles)
-        self.home_button = button("返回首页（Esc）", primary=True, big=True)
-        self.again_button = button("再练一组", big=True)
+        self.home_button = button(tr("返回首页（Esc）"), primary=True, big=True)
+        self.again_button = button(tr("再练一组"), big=True)
         for btn in (self.home_button, self.again_button):
             btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.home_button.clicked.connect(self.home_requested)
@@ -122,10 +123,12 @@ class SummaryPanel(QWidget):
 
     def show_summary(self, summary: Summary, now: datetime) -> None:
         wrong = summary.answered - summary.correct
-        text = f"答对 {summary.correct} 题，答错 {wrong} 题。"
+        text = tr("答对 {correct} 题，答错 {wrong} 题。").format(
+            correct=summary.correct, wrong=wrong
+        )
         if wrong:
-            text += "答错的题已收进错题本，之后会安排再练。"
-        self.message.setText(text if summary.answered else "本次没有作答。")
+            text += tr("答错的题已收进错题本，之后会安排再练。")
+        self.message.setText(text if summary.answered else tr("本次没有作答。"))
         self.values["answered"].setText(str(summary.answered))
         self.values["accuracy"].setText(f"{summary.accuracy:.0%}" if summary.answered else "—")
         self.values["time"].setText(duration_text(summary.duration_ms))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 from jgstudy.core.grading import Response, ShortResponse, keywords_found
 from jgstudy.core.model import ShortQuestion
 from jgstudy.core.session import Feedback
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.base import AnswerInput, EnterFilter
 from jgstudy.gui.widgets import button, card, plain_label
 
@@ -26,7 +27,7 @@ class ShortInput(AnswerInput):
         layout.setSpacing(14)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("shortanswer")
-        self.editor.setPlaceholderText("写下你的答案要点……（回车查看参考答案，Shift+回车换行）")
+        self.editor.setPlaceholderText(tr("写下你的答案要点……（回车查看参考答案，Shift+回车换行）"))
         self.editor.setMinimumHeight(120)
         self.editor.installEventFilter(EnterFilter(self))
         layout.addWidget(self.editor)
@@ -39,14 +40,14 @@ class ShortInput(AnswerInput):
         inner = box.layout()
         assert isinstance(inner, QVBoxLayout)
         inner.setSpacing(10)
-        inner.addWidget(plain_label("参考答案", "section"))
+        inner.addWidget(plain_label(tr("参考答案"), "section"))
         inner.addWidget(plain_label(self._question.reference, wrap=True))
         self.keywords_label = plain_label("", "muted", wrap=True)
         inner.addWidget(self.keywords_label)
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
-        self.knew_button = button("掌握了（Y）", primary=True)
-        self.missed_button = button("没掌握（N）")
+        self.knew_button = button(tr("掌握了（Y）"), primary=True)
+        self.missed_button = button(tr("没掌握（N）"))
         self.knew_button.clicked.connect(lambda: self.rate(True))
         self.missed_button.clicked.connect(lambda: self.rate(False))
         buttons.addWidget(self.knew_button)
@@ -62,11 +63,13 @@ class ShortInput(AnswerInput):
     def reveal(self) -> None:
         found = set(keywords_found(self._question, self.editor.toPlainText()))
         if self._question.keywords:
-            marks = "　".join(
+            marks = tr("　").join(
                 f"{'✓' if k.word in found else '✗'} {k.word}" for k in self._question.keywords
             )
             self.keywords_label.setText(
-                f"要点命中（{len(found)}/{len(self._question.keywords)}）：{marks}"
+                tr("要点命中（{found}/{total}）：{marks}").format(
+                    found=len(found), total=len(self._question.keywords), marks=marks
+                )
             )
         self.editor.setReadOnly(True)
         self.editor.clearFocus()
@@ -110,9 +113,9 @@ class ShortInput(AnswerInput):
         return True
 
     def enter_label(self) -> str | None:
-        return None if self.revealed else "查看参考答案（回车）"
+        return None if self.revealed else tr("查看参考答案（回车）")
 
     def key_hint(self) -> str:
         if self.revealed:
-            return "对照参考答案自评：Y 掌握了，N 没掌握"
-        return "写完后回车查看参考答案"
+            return tr("对照参考答案自评：Y 掌握了，N 没掌握")
+        return tr("写完后回车查看参考答案")
