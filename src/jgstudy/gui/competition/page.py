@@ -31,9 +31,9 @@ from jgstudy.gui.competition.scoreboard import Scoreboard, show_on_stage
 from jgstudy.gui.competition.screens import MatchScreens
 from jgstudy.gui.competition.setup import MatchSetupDialog
 from jgstudy.gui.competition.sounds import Sounds
-from jgstudy.gui.exam.look import StyleKeeper
 from jgstudy.gui.exam.page import ask
 from jgstudy.gui.i18n import tr
+from jgstudy.gui.restyle import StyleKeeper
 
 TICK_MS = 100
 

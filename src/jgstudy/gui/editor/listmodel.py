@@ -25,9 +25,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from jgstudy.core.banks.editing import BankDocument, Item
-from jgstudy.gui.editor.look import draft_colors
 from jgstudy.gui.editor.texts import SHORT_TYPE, snippet
 from jgstudy.gui.i18n import tr
+from jgstudy.gui.restyle import amber_colors
 from jgstudy.gui.style import colors_for
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -171,7 +171,7 @@ class QuestionDelegate(QStyledItemDelegate):
         top = QRect(box.left() + 10, box.top() + 7, box.width() - 34, line)
         x = self._head(painter, option, index, top)
         if index.data(DRAFT_ROLE):
-            self._badge(painter, option, QRect(x + 8, top.top(), 0, line), draft_colors(colors))
+            self._badge(painter, option, QRect(x + 8, top.top(), 0, line), amber_colors(colors))
         painter.setPen(QColor(colors.muted))
         stem = QRect(top.left(), top.bottom() + 4, top.width(), line)
         elided = option.fontMetrics.elidedText(

@@ -6,32 +6,12 @@ captions, the red problem marks, the draft colour and the preview surface, set o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
-
-from jgstudy.gui.colors import DARK, Colors
-from jgstudy.gui.style import colors_for
-
-_RESTYLE = (
-    QEvent.Type.ApplicationPaletteChange,
-    QEvent.Type.PaletteChange,
-    QEvent.Type.ApplicationFontChange,
-    QEvent.Type.FontChange,
-)
-
-
-def draft_colors(c: Colors) -> tuple[str, str]:
-    """Amber for drafts (text or line, soft background), readable on either theme."""
-    return ("#E3A53A", "#3A2F1C") if c is DARK else ("#A95F06", "#FDF1DC")
-
-
-def base_px() -> int:
-    size = QApplication.font().pixelSize()
-    return size if size > 0 else 15
+from jgstudy.gui.colors import Colors
+from jgstudy.gui.restyle import amber_colors
 
 
 def editor_stylesheet(c: Colors, px: int) -> str:
-    amber, amber_soft = draft_colors(c)
+    amber, amber_soft = amber_colors(c)
     inputs = "QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QDoubleSpinBox, QTableWidget"
     marked = ", ".join(f'{w.strip()}[problem="true"]' for w in inputs.split(","))
     return f"""
@@ -65,25 +45,3 @@ QSplitter::handle {{ background: transparent; }}
 QPushButton#listbutton {{ padding: 6px 10px; }}
 QPushButton#listbutton::menu-indicator {{ width: 0; image: none; }}
 """
-
-
-class StyleKeeper(QObject):
-    """Sets the editor stylesheet on ``widget``, again whenever the theme or font changes."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        widget.installEventFilter(self)
-        self.apply()
-
-    def apply(self) -> None:
-        sheet = editor_stylesheet(colors_for(None), base_px())
-        if sheet != self._widget.styleSheet():
-            self._widget.setStyleSheet(sheet)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # While Qt tears the widget down the Python side may already be gone: look, don't assume.
-        widget = getattr(self, "_widget", None)
-        if widget is not None and watched is widget and event.type() in _RESTYLE:
-            self.apply()
-        return False

@@ -31,10 +31,11 @@ from jgstudy.gui.editor.dialogs import (
     choose_save_path,
     show_message,
 )
-from jgstudy.gui.editor.look import StyleKeeper
+from jgstudy.gui.editor.look import editor_stylesheet
 from jgstudy.gui.editor.properties import BankPropertiesDialog
 from jgstudy.gui.editor.workspace import EditorWorkspace
 from jgstudy.gui.i18n import tr
+from jgstudy.gui.restyle import StyleKeeper
 from jgstudy.gui.widgets import button, plain_label
 
 SHOWN_NOTICES = 30
@@ -71,7 +72,7 @@ class BankEditor(QWidget):
         layout.addWidget(self._draft_banner())
         layout.addWidget(self.workspace, 1)
         self._shortcuts()
-        self.style_keeper = StyleKeeper(self)
+        self.style_keeper = StyleKeeper(self, editor_stylesheet)
         self._refresh()
 
     # -- building ------------------------------------------------------------------------

@@ -6,58 +6,12 @@ countdown, the review flag colour, notices and the result list, set on the exam 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
-
-from jgstudy.gui.colors import DARK, Colors
-from jgstudy.gui.style import colors_for
-
-Build = Callable[[Colors, int], str]
-_RESTYLE = (
-    QEvent.Type.ApplicationPaletteChange,
-    QEvent.Type.PaletteChange,
-    QEvent.Type.ApplicationFontChange,
-    QEvent.Type.FontChange,
-)
-
-
-def flag_colors(c: Colors) -> tuple[str, str]:
-    """The review-flag amber (text or line, soft background); readable on either theme."""
-    return ("#E3A53A", "#3A2F1C") if c is DARK else ("#A95F06", "#FDF1DC")
-
-
-def base_px() -> int:
-    size = QApplication.font().pixelSize()
-    return size if size > 0 else 15
-
-
-class StyleKeeper(QObject):
-    """Sets ``build(colors, px)`` as ``widget``'s stylesheet, again whenever the theme changes."""
-
-    def __init__(self, widget: QWidget, build: Build) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._build = build
-        widget.installEventFilter(self)
-        self.apply()
-
-    def apply(self) -> None:
-        sheet = self._build(colors_for(None), base_px())
-        if sheet != self._widget.styleSheet():
-            self._widget.setStyleSheet(sheet)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # While Qt tears the widget down the Python side may already be gone: look, don't assume.
-        widget = getattr(self, "_widget", None)
-        if widget is not None and watched is widget and event.type() in _RESTYLE:
-            self.apply()
-        return False
+from jgstudy.gui.colors import Colors
+from jgstudy.gui.restyle import amber_colors
 
 
 def exam_stylesheet(c: Colors, px: int) -> str:
-    flag, flag_soft = flag_colors(c)
+    flag, flag_soft = amber_colors(c)
     return f"""
 QFrame#timerbox {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px; }}
 QFrame#timerbox QLabel {{ background: transparent; }}

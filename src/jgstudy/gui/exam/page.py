@@ -29,11 +29,12 @@ from jgstudy.core.exams import (
 from jgstudy.core.exams.state import ExamState
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
-from jgstudy.gui.exam.look import StyleKeeper, exam_stylesheet
+from jgstudy.gui.exam.look import exam_stylesheet
 from jgstudy.gui.exam.picker import BlueprintPicker, PaperChoice
 from jgstudy.gui.exam.result import ResultPanel
 from jgstudy.gui.exam.screen import ExamScreen
 from jgstudy.gui.i18n import tr
+from jgstudy.gui.restyle import StyleKeeper
 
 Confirm = Callable[[QWidget, str, str], bool]
 

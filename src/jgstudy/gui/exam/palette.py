@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QAbstractButton, QGridLayout, QHBoxLayout, QWidget
 
 from jgstudy.core.exams import PaletteEntry
 from jgstudy.gui.colors import Colors
-from jgstudy.gui.exam.look import flag_colors
 from jgstudy.gui.exam.util import discard
 from jgstudy.gui.i18n import tr
+from jgstudy.gui.restyle import amber_colors
 from jgstudy.gui.style import colors_for
 from jgstudy.gui.widgets import plain_label
 
@@ -80,7 +80,7 @@ def paint_cell(
     painter.setBrush(fill)
     painter.drawRoundedRect(box, radius, radius)
     if entry.flagged:
-        flag, _soft = flag_colors(c)
+        flag, _soft = amber_colors(c)
         size = max(box.width() * 0.45, 10.0)
         corner = QPainterPath()
         right, top = box.right(), box.top()
