@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from jgstudy.core.scheduling import CardState, Scheduler
 from jgstudy.core.storage import stats_repo
+from jgstudy.core.storage.schema import CardRow, QuestionRow
 
 NO_TAG = "（无标签）"
 HEATMAP_DAYS = 90
@@ -144,8 +145,8 @@ def _by_tag(
 ) -> list[TagAccuracy]:
     per_tag: dict[str, float] = {}
     if scheduler is not None:
-        cards = (
-            (user_id, pk, tag, state) for pk, tag, state in stats_repo.card_tags(conn, user_id)
+        cards = stats_repo.card_tag_states(
+            conn, CardRow.user_id == user_id, QuestionRow.retired.is_(False)
         )
         per_tag = knowledge(cards, scheduler, now)[1].get(user_id, {})
     return [

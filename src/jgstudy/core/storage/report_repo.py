@@ -13,14 +13,13 @@ from typing import TypeVarTuple
 from sqlalchemy import Connection, Date, Integer, Select, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from jgstudy.core.scheduling import CardState
 from jgstudy.core.storage.schema import (
     AttemptRow,
-    CardRow,
     QuestionTagRow,
     ReviewLogRow,
     UserRow,
 )
+from jgstudy.core.storage.stats_repo import CardTagRow, card_tag_states
 
 # Users with these roles run the training; they are not counted as cadres.
 NON_CADRE_ROLES = ("trainer", "admin")
@@ -164,25 +163,9 @@ def question_totals(conn: Connection, scope: Scope) -> list[tuple[int, int, floa
     return [(int(q), int(n), float(m or 0.0)) for q, n, m in conn.execute(query)]
 
 
-def card_states(conn: Connection, unit: str | None) -> list[tuple[int, int, str | None, CardState]]:
+def card_states(conn: Connection, unit: str | None) -> list[CardTagRow]:
     """(user id, question pk, tag or None, state) of the cadres' cards, once per question tag."""
-    query = (
-        select(
-            CardRow.user_id,
-            CardRow.question_pk,
-            QuestionTagRow.tag,
-            CardRow.state,
-            CardRow.step,
-            CardRow.stability,
-            CardRow.difficulty,
-            CardRow.due,
-            CardRow.last_review,
-        )
-        .join(UserRow, UserRow.id == CardRow.user_id)
-        .outerjoin(QuestionTagRow, QuestionTagRow.question_pk == CardRow.question_pk)
-        .where(*_cadre_conditions(unit))
-    )
-    return [(int(r[0]), int(r[1]), r[2], CardState(*r[3:])) for r in conn.execute(query)]
+    return card_tag_states(conn, *_cadre_conditions(unit))
 
 
 def exam_attempts(conn: Connection, scope: Scope) -> list[ExamAttemptRow]:

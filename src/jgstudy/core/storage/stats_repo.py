@@ -12,7 +12,13 @@ from sqlalchemy import Connection, Date, Integer, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.scheduling import CardState
-from jgstudy.core.storage.schema import CardRow, QuestionRow, QuestionTagRow, ReviewLogRow
+from jgstudy.core.storage.schema import (
+    CardRow,
+    QuestionRow,
+    QuestionTagRow,
+    ReviewLogRow,
+    UserRow,
+)
 
 
 def _local_day(conn: Connection, offset: timedelta) -> ColumnElement[object]:
@@ -119,10 +125,17 @@ def accuracy_by_tag(conn: Connection, user_id: int) -> list[tuple[str, int, int]
     return [(t, int(n or 0), int(c or 0)) for t, n, c in conn.execute(query)]
 
 
-def card_tags(conn: Connection, user_id: int) -> list[tuple[int, str | None, CardState]]:
-    """(question pk, tag or None, FSRS state) of the user's cards on active questions."""
+CardTagRow = tuple[int, int, str | None, CardState]
+
+
+def card_tag_states(conn: Connection, *where: ColumnElement[bool]) -> list[CardTagRow]:
+    """(user id, question pk, tag or None, FSRS state) of the cards ``where`` selects.
+
+    A card appears once per tag of its question. ``where`` may name ``UserRow`` columns.
+    """
     query = (
         select(
+            CardRow.user_id,
             CardRow.question_pk,
             QuestionTagRow.tag,
             CardRow.state,
@@ -132,8 +145,9 @@ def card_tags(conn: Connection, user_id: int) -> list[tuple[int, str | None, Car
             CardRow.due,
             CardRow.last_review,
         )
+        .join(UserRow, UserRow.id == CardRow.user_id)
         .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
         .outerjoin(QuestionTagRow, QuestionTagRow.question_pk == CardRow.question_pk)
-        .where(CardRow.user_id == user_id, QuestionRow.retired.is_(False))
+        .where(*where)
     )
-    return [(int(r[0]), r[1], CardState(*r[2:])) for r in conn.execute(query)]
+    return [(int(r[0]), int(r[1]), r[2], CardState(*r[3:])) for r in conn.execute(query)]
