@@ -22,8 +22,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from shotkit import Shooter, settle
 from shotkit import key as press
-from shotkit import settle
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.grading import Response, ShortResponse
@@ -50,23 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 SIZE = (1280, 800)
 HISTORY_DAYS = 45
-BAD_BANK = """\
-format: 1
-id: bad
-title: 有问题的题库
-questions:
-  - id: q1
-    type: single
-    stem: 这道题的答案不在选项里
-    options: {A: 甲, B: 乙}
-    answer: E
-    explanation: 解析
-  - id: q2
-    type: judge
-    stem: 缺少解析
-    answer: true
-  - {id: q1, type: judge, stem: 编号重复, answer: false, explanation: 同上}
-"""
+BAD_BANK = ROOT / "tests" / "data" / "broken" / "import-errors.yaml"
 RNG = random.Random(3)
 
 
@@ -107,18 +91,6 @@ def play_history(
     clock.advance(seconds=(today - clock.now()).total_seconds())
 
 
-class Shooter:
-    def __init__(self, app: QApplication, window: MainWindow, out: Path) -> None:
-        self.app, self.window, self.out = app, window, out
-
-    def shot(self, name: str, widget: QWidget | None = None) -> Path:
-        settle(self.app)
-        path = self.out / f"{name}.png"
-        (widget or self.window).grab().save(str(path))
-        print(path)
-        return path
-
-
 def build(theme: str, font_size: str, out: Path, language: str = "zh_CN") -> None:
     set_language(language)
     app = make_application()
@@ -143,7 +115,7 @@ def build(theme: str, font_size: str, out: Path, language: str = "zh_CN") -> Non
     window.activateWindow()
     settle(app)
     window.set_user(user)
-    shoot(Shooter(app, window, out), app, window, service)
+    shoot(Shooter(app, out, window), app, window, service)
     window.close()
     service.close()
 
@@ -219,7 +191,7 @@ def _shoot_import(s: Shooter, window: MainWindow) -> None:
     s.shot("16-import-progress")
     importer.finished.emit()
     bad = Path(tempfile.mkdtemp(prefix="jgstudy-bad-")) / "bad.yaml"
-    bad.write_text(BAD_BANK, encoding="utf-8")
+    bad.write_text(BAD_BANK.read_text("utf-8"), encoding="utf-8")
     window.library.import_paths([bad])
     importer.wait()
     s.shot("17-import-errors")

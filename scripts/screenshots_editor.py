@@ -19,9 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
-from shotkit import settle, with_dialog
+from shotkit import Shooter, settle, with_dialog
 
 from jgstudy.core.drafting import draft_bank_yaml
 from jgstudy.gui.editor import BankEditor
@@ -32,20 +30,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 MATERIAL = ROOT / "tests" / "data" / "materials" / "volunteer_report.txt"
 SIZE = (1280, 800)
-
-
-class Shooter:
-    def __init__(self, app: QApplication, out: Path) -> None:
-        self.app, self.out = app, out
-
-    def save(self, name: str, pixmap: QPixmap) -> None:
-        path = self.out / f"{name}.png"
-        pixmap.save(str(path))
-        print(path)
-
-    def shot(self, name: str, widget: QWidget) -> None:
-        settle(self.app)
-        self.save(name, widget.grab())
 
 
 def shoot_sample(s: Shooter, editor: BankEditor, folder: Path) -> None:

@@ -19,9 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
-from shotkit import key, settle, with_dialog
+from shotkit import Shooter, key, settle, with_dialog
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.competition import CompetitionService
@@ -62,20 +60,6 @@ def has_options(page: CompetitionPage) -> bool:
     assert page.match is not None
     record = page.match.snapshot().question
     return record is None or isinstance(record.question, SingleQuestion)
-
-
-class Shooter:
-    def __init__(self, app: QApplication, out: Path) -> None:
-        self.app, self.out = app, out
-
-    def save(self, name: str, pixmap: QPixmap) -> None:
-        path = self.out / f"{name}.png"
-        pixmap.save(str(path))
-        print(path)
-
-    def shot(self, name: str, widget: QWidget) -> None:
-        settle(self.app)
-        self.save(name, widget.grab())
 
 
 def shoot_exam(s: Shooter, service: StudyService, user: UserInfo, clock: FixedClock) -> None:

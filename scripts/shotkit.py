@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
@@ -33,3 +35,22 @@ def with_dialog(base: QWidget, dialog: QWidget) -> QPixmap:
     painter.drawRect(x, y, shot.width() - 1, shot.height() - 1)
     painter.end()
     return pixmap
+
+
+class Shooter:
+    """Saves grabs of widgets as PNG files in ``out`` and prints their paths."""
+
+    def __init__(self, app: QApplication, out: Path, default: QWidget | None = None) -> None:
+        self.app, self.out, self.default = app, out, default
+
+    def save(self, name: str, pixmap: QPixmap) -> Path:
+        path = self.out / f"{name}.png"
+        pixmap.save(str(path))
+        print(path)
+        return path
+
+    def shot(self, name: str, widget: QWidget | None = None) -> Path:
+        settle(self.app)
+        target = widget or self.default
+        assert target is not None, "no widget to grab"
+        return self.save(name, target.grab())

@@ -16,28 +16,13 @@ from jgstudy.core.storage.browse_repo import BrowseFilter
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.models import QuestionTableModel
 
-BAD_BANK = """\
-format: 1
-id: bad
-title: 有问题的题库
-questions:
-  - id: q1
-    type: single
-    stem: 这道题的答案不在选项里
-    options: {A: 甲, B: 乙}
-    answer: E
-    explanation: 解析
-  - id: q2
-    type: judge
-    stem: 缺少解析
-    answer: true
-"""
+BAD_BANK = Path(__file__).parents[1] / "data" / "broken" / "import-errors.yaml"
 
 
 @pytest.fixture
 def bad_bank(tmp_path: Path) -> Path:
     path = tmp_path / "bad.yaml"
-    path.write_text(BAD_BANK, encoding="utf-8")
+    path.write_text(BAD_BANK.read_text("utf-8"), encoding="utf-8")
     return path
 
 
@@ -51,9 +36,10 @@ def test_an_invalid_bank_shows_every_problem_and_imports_nothing(
     errors = window.library.banks.errors
     assert errors.isVisible()
     lines = errors.lines()
-    assert len(lines) == 2
+    assert len(lines) == 3
     assert lines[0].startswith("bad.yaml:9:13: ") and "E" in lines[0]
     assert lines[1].startswith("bad.yaml:11:5: ") and "explanation" in lines[1]
+    assert lines[2].startswith("bad.yaml:15:") and "重复" in lines[2]
     assert "没有导入任何内容" in errors.title.text()
     assert service.banks() == []  # all or nothing: the valid sample bank is not in either
     assert service.browse_count(None, BrowseFilter()) == 0
