@@ -213,9 +213,10 @@ def test_knowledge_per_tag_fades_with_time(
 ) -> None:
     record = service.question(service.practice_queue(user, limit=1)[0])
     service.record(user.id, record, "C", 4000)
-    fresh = {t.tag: t.knowledge for t in service.stats(user).by_tag}
+    assert all(t.knowledge is None for t in service.stats(user).by_tag)  # not asked for
+    fresh = {t.tag: t.knowledge for t in service.stats(user, knowledge=True).by_tag}
     clock.advance(days=60)
-    later = {t.tag: t.knowledge for t in service.stats(user).by_tag}
+    later = {t.tag: t.knowledge for t in service.stats(user, knowledge=True).by_tag}
     assert set(fresh) == {"测试", "理论学习"}
     assert fresh["测试"] is not None and later["测试"] is not None
     assert later["测试"] < fresh["测试"] <= 1.0

@@ -282,7 +282,11 @@ class StudyService:
 
     # -- statistics ----------------------------------------------------------------------
 
-    def stats(self, user: UserInfo, new_per_day: int = DEFAULT_NEW_PER_DAY) -> stats_mod.UserStats:
+    def stats(
+        self, user: UserInfo, new_per_day: int = DEFAULT_NEW_PER_DAY, *, knowledge: bool = False
+    ) -> stats_mod.UserStats:
+        """The cadre's figures; ``knowledge`` adds the FSRS estimate per tag (one pass over
+        every card, so only the views that show it ask for it)."""
         with self.engine.connect() as conn:
             return stats_mod.user_stats(
                 conn,
@@ -291,7 +295,7 @@ class StudyService:
                 self.local_tz,
                 new_per_day,
                 self._past_days,
-                self.scheduler,
+                self.scheduler if knowledge else None,
             )
 
     # -- browsing and settings (gui) -----------------------------------------------------

@@ -278,7 +278,8 @@ class MainWindow(QMainWindow):
             self.home.set_stats(None, None)
             self.progress.set_stats(None)
             return
-        stats = self.service.stats(self.user, self.prefs.new_per_day)
+        on_progress = self.current_view() == "progress"  # only it shows knowledge per tag
+        stats = self.service.stats(self.user, self.prefs.new_per_day, knowledge=on_progress)
         self.home.set_stats(self.user, stats)
         self.progress.set_stats(stats)
         if self.current_view() == "wrongbook":
