@@ -2,7 +2,14 @@
 
 Templates keep the named fields of the Chinese (``{count}``); an English template may
 leave a field out. Question bank content and core messages are never looked up here.
+
+A feature may keep its texts in a module of its own beside this one, named
+``i18n_en_<feature>.py`` with a dict ``EN``; every such module is merged in at import, so
+features added side by side never edit the same lines of this file.
 """
+
+import importlib
+import pkgutil
 
 EN: dict[str, str] = {
     # -- navigation, window, menus ---------------------------------------------------
@@ -818,3 +825,14 @@ EN: dict[str, str] = {
     "编辑{name}": "Edit {name}",
     "改为{label}": "Change to {label}",
 }
+
+
+def _merge_feature_catalogs() -> None:
+    package = importlib.import_module("jgstudy.gui")
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("i18n_en_"):
+            module = importlib.import_module(f"jgstudy.gui.{info.name}")
+            EN.update(module.EN)
+
+
+_merge_feature_catalogs()
