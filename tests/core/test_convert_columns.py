@@ -24,7 +24,7 @@ from jgstudy.core.convert.columns import Col, column_for, map_headers
         ("答案", Col.ANSWER),
         ("参考答案", Col.ANSWER),
         ("ID", Col.ID),
-        ("题号", Col.ID),
+        ("题号", Col.SEQ),
         ("章节", Col.TAGS),
         ("难度", Col.DIFFICULTY),
         ("分值", Col.POINTS),

@@ -25,7 +25,7 @@ from ruamel.yaml.tokens import CommentToken
 from jgstudy.core.banks.errors import BankErrors, Problem
 from jgstudy.core.banks.loader import decode_bank_text, parse_bank_text, read_bank_bytes
 from jgstudy.core.banks.yamlsafe import MAX_BYTES, parse
-from jgstudy.core.convert.api import READERS, ConvertError, detect_format, write_atomic
+from jgstudy.core.convert.api import ConvertError, detect_format, reader_for, write_atomic
 from jgstudy.core.convert.validate import bank_id_for, validate_entries
 from jgstudy.core.convert.yaml_out import schema_ref
 
@@ -290,7 +290,7 @@ def import_questions(
         return None, [], []
     if not path.is_file() or path.stat().st_size > MAX_BYTES:
         raise ConvertError(f"找不到文件或文件过大（上限 32 MiB）：{path}")
-    parsed = READERS[fmt](path)
+    parsed = reader_for(fmt)(path)
     _valid, problems, warnings = validate_entries(path, parsed, path.parent)  # fills ids
     header = {"format": 1, "id": bank_id_for(path), "title": path.stem, **parsed.header}
     found = [*parsed.problems, *problems, *parsed.warnings, *warnings]

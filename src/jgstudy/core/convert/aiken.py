@@ -53,6 +53,12 @@ class _Question:
         return entry
 
 
+def looks_like_aiken(text: str) -> bool:
+    """An answer line (``ANSWER: B`` or ``答案：B``) and no GIFT answer braces."""
+    answers = any(_ANSWER.match(line.strip()) for line in lines(text))
+    return answers and "{" not in text
+
+
 def read_aiken(file: Path) -> Parsed:
     parsed = Parsed()
     text = read_text(file, parsed)

@@ -15,18 +15,45 @@ from pathlib import Path
 
 from jgstudy.core.banks import BankErrors, load_bank
 from jgstudy.core.banks.yamlsafe import MAX_BYTES
-from jgstudy.core.convert.aiken import read_aiken, write_aiken
-from jgstudy.core.convert.csv_io import read_csv, write_csv
+from jgstudy.core.convert.aiken import looks_like_aiken, read_aiken, write_aiken
+from jgstudy.core.convert.csv_io import looks_like_table, read_csv, write_csv
 from jgstudy.core.convert.entries import Parsed, Rendered, RowProblem
-from jgstudy.core.convert.gift import read_gift
+from jgstudy.core.convert.gift import looks_like_gift, read_gift
 from jgstudy.core.convert.gift_write import write_gift
+from jgstudy.core.convert.ids import existing_from_file, onto_existing
+from jgstudy.core.convert.result import Conversion, ReadyQuestion
 from jgstudy.core.convert.rows import ambiguous_cells
+from jgstudy.core.convert.textfiles import decode
 from jgstudy.core.convert.validate import build_bank, validate_entries
 from jgstudy.core.convert.xlsx_io import read_xlsx, write_xlsx
 from jgstudy.core.convert.yaml_out import bank_yaml
 from jgstudy.core.model import AnyQuestion, Bank
 
-FORMATS = ("yaml", "xlsx", "csv", "gift", "aiken")
+Reader = Callable[[Path], Parsed]
+Sniffer = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class SourceFormat:
+    """A format that can be read: its reader and how a file of it is recognised.
+
+    Attributes:
+        name: the name ``--from`` takes and :attr:`Conversion.format` holds.
+        label: what the desktop's file dialog shows (Chinese).
+        extensions: file name endings (with the dot) that mean this format.
+        reader: the file's rows or blocks as entries, with located problems and notices.
+        sniff: for ``.txt`` files, True when the (decoded) text looks like this format.
+    """
+
+    name: str
+    label: str
+    extensions: tuple[str, ...]
+    reader: Reader | None
+    sniff: Sniffer | None = None
+
+
+_SOURCES: dict[str, SourceFormat] = {}
+FORMATS = ("yaml", "xlsx", "csv", "gift", "aiken")  # writable formats (``--to``)
 EXTENSIONS = {
     ".yaml": "yaml",
     ".yml": "yaml",
@@ -37,12 +64,31 @@ EXTENSIONS = {
     ".gift": "gift",
     ".aiken": "aiken",
 }
-READERS: dict[str, Callable[[Path], Parsed]] = {
-    "xlsx": read_xlsx,
-    "csv": read_csv,
-    "gift": read_gift,
-    "aiken": read_aiken,
-}
+
+
+def register_format(source: SourceFormat) -> None:
+    """Make a reader available to :func:`read_source`, ``jgstudy convert`` and the desktop."""
+    _SOURCES[source.name] = source
+
+
+def reader_for(fmt: str) -> Reader:
+    """The reader of a registered non-YAML format."""
+    reader = _SOURCES[fmt].reader
+    if reader is None:
+        raise ConvertError(f"{fmt} 不是表格或试题文件格式")
+    return reader
+
+
+def source_formats() -> list[SourceFormat]:
+    """Every readable format, in the order they were registered."""
+    return list(_SOURCES.values())
+
+
+register_format(SourceFormat("xlsx", "Excel 表格", (".xlsx", ".xlsm"), read_xlsx))
+register_format(SourceFormat("csv", "CSV 表格", (".csv", ".tsv"), read_csv, looks_like_table))
+register_format(SourceFormat("aiken", "Aiken", (".aiken",), read_aiken, looks_like_aiken))
+register_format(SourceFormat("gift", "Moodle GIFT", (".gift",), read_gift, looks_like_gift))
+register_format(SourceFormat("yaml", "jgstudy 题库", (".yaml", ".yml"), None))
 
 
 class ConvertError(Exception):
@@ -63,21 +109,34 @@ class ConvertReport:
 
 def detect_format(path: Path, given: str | None, reading: bool) -> str:
     """The format named by ``given``, else by the file's extension (or, for ``.txt``, content)."""
+    names = [s.name for s in source_formats()] if reading else list(FORMATS)
     if given:
-        if given not in FORMATS:
-            raise ConvertError(f"未知格式 {given}，可用：{'、'.join(FORMATS)}")
+        if given not in names:
+            raise ConvertError(f"未知格式 {given}，可用：{'、'.join(names)}")
         return given
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise ConvertError("不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再转换")
-    if suffix in EXTENSIONS:
+    if not reading and suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
+    for source in source_formats() if reading else []:
+        if suffix in source.extensions:
+            return source.name
     if suffix == ".txt" and reading:
-        text = path.read_bytes()[:65536].decode("utf-8", "replace")
-        return "aiken" if "ANSWER:" in text.upper() and "{" not in text else "gift"
+        return _sniff_text(path)
     which = "--from" if reading else "--to"
     raise ConvertError(
-        f"无法从扩展名判断 {path.name} 的格式，请用 {which} 指定（{'、'.join(FORMATS)}）"
+        f"无法从扩展名判断 {path.name} 的格式，请用 {which} 指定（{'、'.join(names)}）"
+    )
+
+
+def _sniff_text(path: Path) -> str:
+    text = decode(path.read_bytes()[:MAX_BYTES]) or ""
+    for source in source_formats():
+        if source.sniff is not None and source.sniff(text):
+            return source.name
+    raise ConvertError(
+        f"无法判断 {path.name} 是哪种题库文本（GIFT、Aiken 或制表符分隔的表格），请用 --from 指定"
     )
 
 
@@ -96,8 +155,12 @@ def convert(
         ConvertError: when the conversion cannot start at all.
     """
     source, target = _check_paths(in_path, out_path, from_fmt, to_fmt)
-    overrides = {"id": bank_id or "", "title": title or ""}
-    bank, problems, warnings = read_bank(in_path, source, out_path.parent, overrides)
+    existing = existing_from_file(out_path) if target == "yaml" else None
+    conversion = read_source(
+        in_path, source, bank_dir=out_path.parent, bank_id=bank_id, title=title, existing=existing
+    )
+    bank = conversion.bank
+    problems, warnings = list(conversion.refused), list(conversion.notices)
     if bank is None or not bank.questions:
         reason = "没有可以转换的题目" if bank is not None else "题库有上述问题"
         problems.append(RowProblem(in_path, None, f"{reason}，未写出文件"))
@@ -115,10 +178,7 @@ def convert(
 def _check_paths(
     in_path: Path, out_path: Path, from_fmt: str | None, to_fmt: str | None
 ) -> tuple[str, str]:
-    if not in_path.is_file():
-        raise ConvertError(f"找不到输入文件 {in_path}")
-    if in_path.stat().st_size > MAX_BYTES:
-        raise ConvertError(f"{in_path} 过大（上限 {MAX_BYTES // 1024 // 1024} MiB）")
+    check_source(in_path)
     if out_path.is_dir():
         raise ConvertError(f"输出应为文件名，而 {out_path} 是文件夹")
     if not out_path.parent.is_dir():
@@ -128,30 +188,83 @@ def _check_paths(
     return detect_format(in_path, from_fmt, True), detect_format(out_path, to_fmt, False)
 
 
-def read_bank(
-    file: Path, fmt: str, bank_dir: Path, overrides: dict[str, str]
-) -> tuple[Bank | None, list[RowProblem], list[RowProblem]]:
-    """The valid part of the input as a bank, the problems, and the notices."""
+def check_source(path: Path) -> None:
+    """Raise :class:`ConvertError` when ``path`` cannot be read at all (missing, too large)."""
+    if not path.is_file():
+        raise ConvertError(f"找不到输入文件 {path}")
+    if path.stat().st_size > MAX_BYTES:
+        raise ConvertError(f"{path} 过大（上限 {MAX_BYTES // 1024 // 1024} MiB）")
+
+
+def read_source(
+    path: Path,
+    fmt: str | None = None,
+    *,
+    bank_dir: Path | None = None,
+    bank_id: str | None = None,
+    title: str | None = None,
+    existing: Bank | None = None,
+) -> Conversion:
+    """Read any question source into a :class:`Conversion`; nothing is written.
+
+    Args:
+        fmt: the format's name; None to tell it by extension (``.txt`` by content).
+        bank_dir: where the bank will live (picture paths are checked against it).
+        bank_id, title: override what the file says.
+        existing: an existing version of the bank: its id is kept and question ids are matched
+            to its questions by stem (see :mod:`jgstudy.core.convert.ids`).
+
+    Raises:
+        ConvertError: the file is missing, too large, or of an unknown format.
+    """
+    check_source(path)
+    fmt = detect_format(path, fmt, reading=True)
+    overrides = {"id": bank_id or "", "title": title or ""}
     if fmt == "yaml":
-        return _read_yaml(file, overrides)
-    parsed = READERS[fmt](file)
-    questions, problems, warnings = validate_entries(file, parsed, bank_dir)
-    bank, header_problems = build_bank(file, parsed, questions, overrides)
-    problems = [*parsed.problems, *problems, *header_problems]
-    return bank, _in_order(problems), _in_order([*parsed.warnings, *warnings])
+        conversion = _read_yaml(path, overrides)
+    else:
+        parsed = reader_for(fmt)(path)
+        conversion = _read_entries(path, fmt, parsed, bank_dir or path.parent, overrides)
+    if existing is not None:
+        return onto_existing(conversion, bank_id or existing.id, existing.questions)
+    return conversion
 
 
-def _read_yaml(
-    file: Path, overrides: dict[str, str]
-) -> tuple[Bank | None, list[RowProblem], list[RowProblem]]:
+def _read_entries(
+    file: Path, fmt: str, parsed: Parsed, bank_dir: Path, overrides: dict[str, str]
+) -> Conversion:
+    ready, problems, warnings = validate_entries(file, parsed, bank_dir)
+    bank, header_problems = build_bank(file, parsed, [r.question for r in ready], overrides)
+    notices = [*parsed.warnings, *warnings]
+    if bank is not None and not overrides["id"] and "id" not in parsed.header:
+        notices.append(RowProblem(file, None, _derived_id_notice(bank)))
+    return Conversion(
+        file,
+        fmt,
+        bank,
+        tuple(ready) if bank is not None else (),
+        tuple(_in_order([*parsed.problems, *problems, *header_problems])),
+        tuple(_in_order(notices)),
+    )
+
+
+def _derived_id_notice(bank: Bank) -> str:
+    return (
+        f"文件没有写题库编号，按标题“{bank.title}”取为 {bank.id}；转换新版本时请输出到同一个"
+        "题库文件（或用 --bank-id 指定同一编号），否则会成为另一个题库"
+    )
+
+
+def _read_yaml(file: Path, overrides: dict[str, str]) -> Conversion:
     try:
         loaded = load_bank(file).bank
     except BankErrors as errors:
         found = [RowProblem(p.file, p.line, p.message, p.column) for p in errors.problems]
-        return None, found, []
+        return Conversion(file, "yaml", None, refused=tuple(found))
     parsed = Parsed(header=loaded.model_dump(exclude={"questions"}, exclude_none=True))
     bank, problems = build_bank(file, parsed, loaded.questions, overrides)
-    return bank, problems, []
+    ready = tuple(ReadyQuestion(q, None) for q in loaded.questions) if bank else ()
+    return Conversion(file, "yaml", bank, ready, tuple(problems))
 
 
 def render(bank: Bank, fmt: str, target: Path) -> Rendered:
@@ -184,7 +297,7 @@ def _ambiguous(questions: tuple[AnyQuestion, ...]) -> list[str]:
 
 
 def _in_order(problems: list[RowProblem]) -> list[RowProblem]:
-    return sorted(problems, key=lambda p: (p.row is not None, p.row or 0))
+    return sorted(problems, key=lambda p: (p.row is not None, p.sheet or "", p.row or 0))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

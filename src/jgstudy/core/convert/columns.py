@@ -20,6 +20,7 @@ class Col(StrEnum):
     """A column of the template; option columns have the option key as value."""
 
     ID = "id"
+    SEQ = "seq"
     TYPE = "type"
     STEM = "stem"
     A = "A"
@@ -61,7 +62,9 @@ EXPORT_LABELS: dict[Col, str] = {
 }
 
 _ALIASES: dict[Col, tuple[str, ...]] = {
-    Col.ID: ("编号", "id", "题号", "题目编号", "试题编号", "题目id"),
+    Col.ID: ("编号", "id", "题目编号", "试题编号", "题目id"),
+    # A running number: renumbered whenever a question is inserted, so never a question's id.
+    Col.SEQ: ("题号", "序号", "序", "no", "no."),
     Col.TYPE: ("题型", "类型", "题目类型", "试题类型", "type"),
     Col.STEM: ("题干", "题目", "试题", "题目内容", "试题内容", "题干内容", "问题", "stem"),
     Col.ANSWER: ("正确答案", "答案", "参考答案", "标准答案", "answer"),

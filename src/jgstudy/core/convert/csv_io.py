@@ -14,10 +14,10 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from jgstudy.core.convert.columns import EXPORT_LABELS
+from jgstudy.core.convert.columns import EXPORT_LABELS, Col, map_headers
 from jgstudy.core.convert.entries import Parsed, RowProblem
 from jgstudy.core.convert.rows import question_to_row
-from jgstudy.core.convert.table import read_table
+from jgstudy.core.convert.table import HEADER_SEARCH_ROWS, read_table
 from jgstudy.core.convert.textfiles import read_text
 from jgstudy.core.model import Bank
 from jgstudy.core.safecells import csv_text
@@ -28,6 +28,15 @@ _DELIMITERS = (",", "\t", ";")
 def sniff_delimiter(text: str) -> str:
     first_line = text.split("\n", 1)[0]
     return max(_DELIMITERS, key=first_line.count)
+
+
+def looks_like_table(text: str) -> bool:
+    """A header row naming a 题干 column within the first lines (e.g. Excel's "Unicode 文本")."""
+    for record in text.split("\n")[:HEADER_SEARCH_ROWS]:
+        cells = record.split(sniff_delimiter(record))
+        if len(cells) > 2 and Col.STEM in map_headers(cells).columns:
+            return True
+    return False
 
 
 def read_csv(file: Path) -> Parsed:

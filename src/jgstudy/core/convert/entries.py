@@ -9,15 +9,30 @@ from typing import Any
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A problem or notice about one row (or line) of a file; ``row`` None means the whole file."""
+    """A problem or notice about one row (or line) of a file; ``row`` None means the whole file.
+
+    ``sheet`` names the worksheet of a workbook (None for text files and single-sheet sources).
+    """
 
     file: Path
     row: int | None
     message: str
     column: int | None = None
+    sheet: str | None = None
+
+    def place(self) -> str:
+        """Where, as a trainer reads it: ``工作表“题目”第 5 行`` or ``第 5 行``; "" for the file."""
+        where = f"工作表“{self.sheet}”" if self.sheet else ""
+        if self.row is not None:
+            where += f"第 {self.row} 行"
+            if self.column is not None:
+                where += f"第 {self.column} 列"
+        return where
 
     def __str__(self) -> str:
         place = str(self.file)
+        if self.sheet:
+            place += f"（工作表“{self.sheet}”）"
         if self.row is not None:
             place += f":{self.row}"
             if self.column is not None:
@@ -31,6 +46,7 @@ class Entry:
 
     Attributes:
         row: the spreadsheet row or text line, as the trainer sees it in their editor.
+        sheet: the worksheet the row is on (None for text files).
         data: the question as a bank file would hold it (no ``id`` when the file has none).
         problems: what the reader already found wrong, worded for the trainer.
         reported: fields whose problems are in ``problems``; the model's own complaints about
@@ -43,6 +59,7 @@ class Entry:
     problems: list[str] = field(default_factory=list)
     reported: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    sheet: str | None = None
 
     def fail(self, fieldname: str, message: str) -> None:
         self.problems.append(message)
@@ -58,6 +75,7 @@ class Parsed:
     header_rows: dict[str, int] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
+    has_ids: bool = False  # the source names ids on purpose (an 编号 column, GIFT [id:…])
 
 
 @dataclass

@@ -56,6 +56,12 @@ def plain(text: str) -> str:
     return "\n".join(line.strip() for line in lines).strip()
 
 
+def looks_like_gift(text: str) -> bool:
+    """An answer block in braces outside comments."""
+    body = "\n".join(line for line in lines(text) if not line.lstrip().startswith("//"))
+    return re.search(r"\{[^{}]*\}", protect(body)) is not None
+
+
 def read_gift(file: Path) -> Parsed:
     parsed = Parsed()
     text = read_text(file, parsed)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jgstudy.core.convert.columns import EXPORT_LABELS, Col, HeaderMap, map_headers
-from jgstudy.core.convert.entries import Parsed, RowProblem
+from jgstudy.core.convert.entries import Entry, Parsed, RowProblem
 from jgstudy.core.convert.rows import row_to_entry
 from jgstudy.core.safecells import restore
 
@@ -34,17 +34,37 @@ def read_table(file: Path, rows: Rows, parsed: Parsed) -> None:
     _header_notices(file, header_row, mapping, parsed)
     if any(col not in mapping.columns for col in REQUIRED):
         return
+    entries: list[Entry] = []
     for row, values in iterator:
         if row > MAX_ROWS:
             parsed.problems.append(RowProblem(file, row, f"超过 {MAX_ROWS} 行，其余行未读取"))
-            return
+            break
         cells = {
             col: cell_text(values[i]) if i < len(values) else ""
             for col, i in mapping.columns.items()
         }
         entry = row_to_entry(row, cells)
         if entry is not None:
-            parsed.entries.append(entry)
+            entries.append(entry)
+    _running_numbers(file, header_row, mapping, entries, parsed)
+    parsed.entries.extend(entries)
+
+
+def _running_numbers(
+    file: Path, row: int, mapping: HeaderMap, entries: list[Entry], parsed: Parsed
+) -> None:
+    """Drop ids that are only running numbers (1, 2, 3…): a renumbering must not move history."""
+    if Col.SEQ in mapping.columns:
+        message = "“题号”列只是顺序号，不作为题目编号（插入新题、重新编号不影响学员的作答记录）"
+        parsed.warnings.append(RowProblem(file, row, message))
+    ids = [e.data["id"] for e in entries if "id" in e.data]
+    if ids and all(str(i).isdigit() for i in ids):
+        for entry in entries:
+            entry.data.pop("id", None)
+        message = "“编号”列全是数字顺序号，不作为题目编号；题目按题干对应（重新编号不影响作答记录）"
+        parsed.warnings.append(RowProblem(file, row, message))
+    elif Col.ID in mapping.columns:
+        parsed.has_ids = True
 
 
 def _find_header(rows: Iterator[tuple[int, list[str]]]) -> tuple[int, HeaderMap] | None:

@@ -21,10 +21,16 @@ from jgstudy.core.banks.loader import QUESTION_ADAPTER
 from jgstudy.core.banks.messages import describe
 from jgstudy.core.convert.bankinfo import INFO_SHEET
 from jgstudy.core.convert.entries import Entry, Parsed, RowProblem
+from jgstudy.core.convert.result import ReadyQuestion
 from jgstudy.core.model import ID_PATTERN, AnyQuestion, Bank, BankHeader
 
 MISSING_EXPLANATION = "（暂无解析）"
 _SHOWN_ROWS = 30
+
+
+def stem_key(stem: str) -> str:
+    """A stem as questions are matched by: spaces and full-/half-width differences ignored."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", stem))
 
 
 def content_id(stem: str, qtype: str) -> str:
@@ -33,37 +39,44 @@ def content_id(stem: str, qtype: str) -> str:
     Spaces and full-/half-width differences do not change it, so re-importing an edited sheet
     updates the question instead of adding a copy — unless the stem itself was edited.
     """
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", stem))
-    return "x-" + hashlib.sha1(f"{qtype}\n{text}".encode()).hexdigest()[:10]
+    return "x-" + hashlib.sha1(f"{qtype}\n{stem_key(stem)}".encode()).hexdigest()[:10]
 
 
 def validate_entries(
     file: Path, parsed: Parsed, bank_dir: Path
-) -> tuple[list[AnyQuestion], list[RowProblem], list[RowProblem]]:
+) -> tuple[list[ReadyQuestion], list[RowProblem], list[RowProblem]]:
     """The valid questions, then the problems and warnings of every row, in row order."""
     derived, placeholder = _complete(parsed.entries)
-    questions: list[AnyQuestion] = []
+    ready: list[ReadyQuestion] = []
     problems: list[RowProblem] = []
-    ids: dict[str, int] = {}
+    warnings: list[RowProblem] = []
+    ids: dict[str, Entry] = {}
+    stems: dict[str, Entry] = {}
     for entry in parsed.entries:
         messages = list(entry.problems)
         messages.extend(_duplicate(entry, ids, entry.row in derived))
+        notes = list(entry.warnings)
+        notes.extend(_same_stem(entry, stems, entry.row in derived))
         question = _validated(entry, bank_dir, messages)
-        problems.extend(RowProblem(file, entry.row, m) for m in messages)
+        problems.extend(RowProblem(file, entry.row, m, sheet=entry.sheet) for m in messages)
+        warnings.extend(RowProblem(file, entry.row, w, sheet=entry.sheet) for w in notes)
         if question is not None and not messages:
-            questions.append(question)
+            ready.append(ReadyQuestion(question, entry.row, entry.sheet, tuple(notes)))
         else:
-            placeholder.discard(entry.row)
-    warnings = [RowProblem(file, e.row, w) for e in parsed.entries for w in e.warnings]
+            placeholder.discard((entry.sheet, entry.row))
     if placeholder:
-        warnings.insert(0, _placeholder_warning(file, sorted(placeholder)))
-    return questions, problems, warnings
+        warnings.insert(0, _placeholder_warning(file, sorted(placeholder, key=_by_place)))
+    return ready, problems, warnings
 
 
-def _complete(entries: list[Entry]) -> tuple[set[int], set[int]]:
+def _by_place(place: tuple[str | None, int]) -> tuple[str, int]:
+    return place[0] or "", place[1]
+
+
+def _complete(entries: list[Entry]) -> tuple[set[int], set[tuple[str | None, int]]]:
     """Give ids and explanations to entries without them; the rows of each kind."""
     derived: set[int] = set()
-    placeholder: set[int] = set()
+    placeholder: set[tuple[str | None, int]] = set()
     for entry in entries:
         data = entry.data
         if "id" not in data and isinstance(data.get("stem"), str) and "type" in data:
@@ -75,28 +88,44 @@ def _complete(entries: list[Entry]) -> tuple[set[int], set[int]]:
             # Aiken has no place for it and many sheets leave 解析 empty, but the bank format
             # requires one: a visible placeholder is written and the trainer is told where.
             data["explanation"] = MISSING_EXPLANATION
-            placeholder.add(entry.row)
+            placeholder.add((entry.sheet, entry.row))
     return derived, placeholder
 
 
-def _placeholder_warning(file: Path, rows: list[int]) -> RowProblem:
-    shown = "、".join(str(r) for r in rows[:_SHOWN_ROWS]) + (
-        "……" if len(rows) > _SHOWN_ROWS else ""
-    )
-    message = f"{len(rows)} 题没有解析，已填入“{MISSING_EXPLANATION}”，请补写（第 {shown} 行）"
+def _placeholder_warning(file: Path, places: list[tuple[str | None, int]]) -> RowProblem:
+    sheets = {sheet for sheet, _row in places}
+    texts = [f"{sheet}!{row}" if len(sheets) > 1 else str(row) for sheet, row in places]
+    shown = "、".join(texts[:_SHOWN_ROWS]) + ("……" if len(texts) > _SHOWN_ROWS else "")
+    message = f"{len(places)} 题没有解析，已填入“{MISSING_EXPLANATION}”，请补写（第 {shown} 行）"
     return RowProblem(file, None, message)
 
 
-def _duplicate(entry: Entry, ids: dict[str, int], derived: bool) -> Iterator[str]:
+def _where(entry: Entry, other: Entry) -> str:
+    if other.sheet and other.sheet != entry.sheet:
+        return f"工作表“{other.sheet}”第 {other.row} 行"
+    return f"第 {other.row} 行"
+
+
+def _duplicate(entry: Entry, ids: dict[str, Entry], derived: bool) -> Iterator[str]:
     qid = entry.data.get("id")
     if not isinstance(qid, str):
         return
     if qid not in ids:
-        ids[qid] = entry.row
+        ids[qid] = entry
     elif derived:
-        yield f"与第 {ids[qid]} 行的题目重复（题型和题干相同）"
+        yield f"与{_where(entry, ids[qid])}的题目重复（题型和题干相同）"
     else:
-        yield f"编号 {qid} 与第 {ids[qid]} 行重复"
+        yield f"编号 {qid} 与{_where(entry, ids[qid])}重复"
+
+
+def _same_stem(entry: Entry, stems: dict[str, Entry], derived: bool) -> Iterator[str]:
+    """A notice for a stem seen before under another id (derived ids already refuse it)."""
+    stem = entry.data.get("stem")
+    if not isinstance(stem, str) or not stem_key(stem):
+        return
+    first = stems.setdefault(stem_key(stem), entry)
+    if first is not entry and not derived:
+        yield f"题干与{_where(entry, first)}相同（编号不同，两题都保留；请确认是否重复）"
 
 
 def _validated(entry: Entry, bank_dir: Path, messages: list[str]) -> AnyQuestion | None:
@@ -124,9 +153,10 @@ def _field(loc: tuple[str | int, ...], qtype: str) -> str | int | None:
 def build_bank(
     file: Path, parsed: Parsed, questions: Iterable[AnyQuestion], overrides: dict[str, str]
 ) -> tuple[Bank | None, list[RowProblem]]:
-    """The bank: information from the file, else derived from its name, then the overrides."""
-    data: dict[str, Any] = {"format": 1, "id": bank_id_for(file), "title": file.stem}
+    """The bank: information from the file, else derived from its title, then the overrides."""
+    data: dict[str, Any] = {"format": 1, "title": file.stem}
     data.update(parsed.header)
+    data.setdefault("id", bank_id_from_name(str(data["title"])))
     data.update({k: v for k, v in overrides.items() if v})
     try:
         header = BankHeader.model_validate(data)
@@ -146,8 +176,13 @@ def _header_problem(file: Path, parsed: Parsed, error: ErrorDetails) -> RowProbl
 
 
 def bank_id_for(file: Path) -> str:
-    """A bank id from a file name: the name itself when it is a valid id, else ``bank-`` + hash."""
-    name = file.stem
+    """A bank id from a file name (see :func:`bank_id_from_name`)."""
+    return bank_id_from_name(file.stem)
+
+
+def bank_id_from_name(name: str) -> str:
+    """A bank id from a title or name: itself when it is a valid id, else ``bank-`` + hash."""
+    name = name.strip()
     if re.fullmatch(ID_PATTERN, name):
         return name
     slug = re.sub(r"[\s]+", "-", name)
