@@ -1,4 +1,4 @@
-"""Shared fixtures: a fixed clock, a migrated temporary database, a service over it."""
+"""Shared fixtures: a fixed clock, a migrated temporary database, the services over it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 # Headless Qt for every GUI test, set here rather than by hand.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,6 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services, open_services
+from jgstudy.core.storage.engine import make_engine
 
 DATA = Path(__file__).parent / "data"
 BEIJING = timezone(timedelta(hours=8), "CST")
@@ -65,11 +68,29 @@ def _postgres_database() -> Iterator[str]:
         admin.dispose()
 
 
+def open_test_services(url: str, clock: FixedClock) -> Services:
+    """The services as the app builds them, with a fixed clock, Beijing time and no FSRS fuzz."""
+    return open_services(url, clock, BEIJING, scheduler=Scheduler(fuzz=False))
+
+
 @pytest.fixture
-def service(db_url: str, clock: FixedClock) -> Iterator[StudyService]:
-    svc = StudyService.open(db_url, clock, scheduler=Scheduler(fuzz=False), local_tz=BEIJING)
-    yield svc
-    svc.close()
+def services(db_url: str, clock: FixedClock) -> Iterator[Services]:
+    built = open_test_services(db_url, clock)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def service(services: Services) -> StudyService:
+    return services.study
+
+
+@pytest.fixture
+def engine(services: Services, db_url: str) -> Iterator[Engine]:
+    """A connection pool of the test's own, for looking into the database behind the services."""
+    pool = make_engine(db_url)
+    yield pool
+    pool.dispose()
 
 
 @pytest.fixture

@@ -14,7 +14,9 @@ import pytest
 
 from data.reports.seed import BANK, EXAM_ID, seed_history
 from jgstudy.cli.main import main
+from jgstudy.core.clock import FixedClock
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 
 
 @pytest.fixture
@@ -81,12 +83,12 @@ def test_mistakes_are_clear_errors(
 
 
 def test_scores_travel_from_a_desktop_to_the_trainer(
-    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: FixedClock
 ) -> None:
     desk = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
-    service = StudyService.open(desk)
-    seed_history(service)
-    service.close()
+    services = open_services(desk, clock)
+    seed_history(services.study)
+    services.close()
     scores = tmp_path / "张伟.json.gz"
     assert jg(desk, "export-scores", "--user", "张伟", "-o", str(scores)) == 0
     assert "11 条答题记录" in capsys.readouterr().out

@@ -27,8 +27,10 @@ from jgstudy.core.model import JudgeQuestion, SingleQuestion, correct_answer_tex
 from jgstudy.core.records import QuestionRecord
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services, open_services
 from jgstudy.core.storage import exam_repo
 from jgstudy.core.storage.schema import ReviewLogRow
+from peek import engine_of
 
 
 def contest() -> CompetitionConfig:
@@ -37,9 +39,9 @@ def contest() -> CompetitionConfig:
 
 
 @pytest.fixture
-def competitions(service: StudyService) -> CompetitionService:
-    service.import_bundled()
-    return CompetitionService(service)
+def competitions(services: Services) -> CompetitionService:
+    services.study.import_bundled()
+    return services.competitions
 
 
 def test_the_shipped_match_has_the_four_round_kinds_and_enough_questions(
@@ -105,7 +107,7 @@ def play_all_rounds(match: Match, clock: FixedClock) -> None:
 
 
 def test_a_four_team_match_is_stored_event_by_event_and_rebuilt_the_same(
-    db_url: str, service: StudyService, competitions: CompetitionService, clock: FixedClock
+    db_url: str, services: Services, competitions: CompetitionService, clock: FixedClock
 ) -> None:
     match = competitions.create_match(contest())
     play_all_rounds(match, clock)
@@ -116,10 +118,10 @@ def test_a_four_team_match_is_stored_event_by_event_and_rebuilt_the_same(
     risk = (10, -20, 30, 20)
     speed = (10, 20, 20, 30)  # 2, 3, 4, 5 answers, every second one wrong
     assert scores == tuple(map(sum, zip(compulsory, buzzer, risk, speed, strict=True)))
-    service.close()
+    services.close()
 
-    again = StudyService.open(db_url, clock, scheduler=Scheduler(fuzz=False))
-    stored = CompetitionService(again)
+    again_services = open_services(db_url, clock, scheduler=Scheduler(fuzz=False))
+    stored = again_services.competitions
     (info,) = stored.matches()
     assert info.finished_at is not None and info.title == contest().title
     events = stored.events(info.id)
@@ -129,7 +131,7 @@ def test_a_four_team_match_is_stored_event_by_event_and_rebuilt_the_same(
     assert rebuilt.scores == scores
     assert rebuilt.snapshot().teams == match.snapshot().teams
     assert rebuilt.teams == match.teams
-    again.close()
+    again_services.close()
 
 
 def test_a_match_interrupted_goes_on_after_reopening(
@@ -148,7 +150,7 @@ def test_a_match_interrupted_goes_on_after_reopening(
 def test_the_same_seed_draws_the_same_questions(competitions: CompetitionService) -> None:
     first = competitions.create_match(contest(), seed=5)
     second = competitions.create_match(contest(), seed=5)
-    now = competitions.study.clock.now()
+    now = competitions.now()
     first.start_round(now)
     second.start_round(now)
     assert first.events[-1].payload["questions"] == second.events[-1].payload["questions"]
@@ -227,7 +229,7 @@ def test_a_speed_drill_records_each_answer_with_its_time(
     (result,) = view.results
     assert (result.correct, result.points, len(result.answers)) == (3, 30, 4)
     assert [a.duration_ms for a in result.answers] == [4000, 3000, 5000, 8000]
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         logs = conn.execute(select(ReviewLogRow.attempt_id, ReviewLogRow.duration_ms)).all()
         (attempt,) = exam_repo.list_attempts(conn, cadre.id, "drill")
     assert sorted(ms for _a, ms in logs) == [3000, 4000, 5000, 8000]

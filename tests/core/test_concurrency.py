@@ -19,8 +19,9 @@ from sqlalchemy import func, select, text
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.grading import Response, ShortResponse
 from jgstudy.core.scheduling import Scheduler
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 from jgstudy.core.storage.schema import CardRow, ReviewLogRow
+from peek import engine_of
 
 CADRES = 20
 ROUNDS = 3
@@ -39,7 +40,8 @@ RESPONSES: dict[str, Response] = {
 def desktop(url: str, number: int, barrier: threading.Barrier, errors: list[BaseException]) -> None:
     """One cadre's app: its own engine, every question answered ``ROUNDS`` times."""
     try:
-        service = StudyService.open(url, FixedClock(START), scheduler=Scheduler(fuzz=False))
+        services = open_services(url, FixedClock(START), scheduler=Scheduler(fuzz=False))
+        service = services.study
         try:
             user = service.ensure_user(f"学员{number:02d}", f"单位{number % 4}")
             records = service.questions(service.practice_queue(user, mode="new", limit=50))
@@ -48,15 +50,16 @@ def desktop(url: str, number: int, barrier: threading.Barrier, errors: list[Base
                 for record in records:
                     service.record(user.id, record, RESPONSES[record.question.id], 3_000)
         finally:
-            service.close()
+            services.close()
     except BaseException as exc:  # reported to the test thread, which fails on it
         errors.append(exc)
 
 
 def run_desktops(url: str, sample_bank: Path) -> None:
-    setup = StudyService.open(url, FixedClock(START))
+    setup_services = open_services(url, FixedClock(START))
+    setup = setup_services.study
     setup.import_banks([sample_bank])  # and migrates, before the crowd arrives
-    setup.close()
+    setup_services.close()
     barrier = threading.Barrier(CADRES, timeout=60)
     errors: list[BaseException] = []
     threads = [
@@ -70,9 +73,10 @@ def run_desktops(url: str, sample_bank: Path) -> None:
 
 
 def assert_nothing_lost(url: str) -> None:
-    service = StudyService.open(url, FixedClock(START))
+    services = open_services(url, FixedClock(START))
+    service = services.study
     try:
-        with service.engine.connect() as conn:
+        with engine_of(service).connect() as conn:
             logs = conn.execute(select(func.count()).select_from(ReviewLogRow)).scalar()
             per_user = conn.execute(
                 select(ReviewLogRow.user_id, func.count()).group_by(ReviewLogRow.user_id)
@@ -83,7 +87,7 @@ def assert_nothing_lost(url: str) -> None:
         assert sorted(n for _u, n in per_user) == [ROUNDS * len(RESPONSES)] * CADRES
         assert reps == expected  # every card update landed with its log
     finally:
-        service.close()
+        services.close()
 
 
 @pytest.mark.postgres
@@ -97,8 +101,9 @@ def test_twenty_desktops_on_postgresql_lose_no_answer(db_url: str, sample_bank: 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_twenty_desktops_on_sqlite_wal_lose_no_answer(db_url: str, sample_bank: Path) -> None:
     run_desktops(db_url, sample_bank)
-    service = StudyService.open(db_url)
-    with service.engine.connect() as conn:
+    services = open_services(db_url)
+    service = services.study
+    with engine_of(service).connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-    service.close()
+    services.close()
     assert_nothing_lost(db_url)

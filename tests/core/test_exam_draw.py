@@ -10,6 +10,7 @@ import pytest
 from jgstudy.core.exams import DrawError, ExamBlueprint, ExamService, ExamSession, load_blueprint
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 
 
 class QuietView:
@@ -25,9 +26,9 @@ class QuietView:
 
 
 @pytest.fixture
-def exams(service: StudyService) -> ExamService:
-    service.import_bundled()
-    return ExamService(service)
+def exams(services: Services) -> ExamService:
+    services.study.import_bundled()
+    return services.exams
 
 
 def paper(name: str) -> ExamBlueprint:
@@ -35,26 +36,26 @@ def paper(name: str) -> ExamBlueprint:
     return load_blueprint(path)
 
 
-def user(exams: ExamService, name: str) -> UserInfo:
-    return exams.study.ensure_user(name)
+def user(service: StudyService, name: str) -> UserInfo:
+    return service.ensure_user(name)
 
 
 def pks(session: ExamSession) -> list[int]:
     return [session.item(i).record.pk for i in range(session.total)]
 
 
-def test_the_same_seed_draws_the_same_paper(exams: ExamService) -> None:
+def test_the_same_seed_draws_the_same_paper(exams: ExamService, service: StudyService) -> None:
     mock = paper("mock-30min")
-    first = pks(exams.start(user(exams, "甲"), mock, QuietView(), seed=7))
-    second = pks(exams.start(user(exams, "乙"), mock, QuietView(), seed=7))
-    other = pks(exams.start(user(exams, "丙"), mock, QuietView(), seed=8))
+    first = pks(exams.start(user(service, "甲"), mock, QuietView(), seed=7))
+    second = pks(exams.start(user(service, "乙"), mock, QuietView(), seed=7))
+    other = pks(exams.start(user(service, "丙"), mock, QuietView(), seed=8))
     assert first == second
     assert first != other
     assert len(set(first)) == len(first) == 45
 
 
-def test_each_section_gets_its_count_of_its_type(exams: ExamService) -> None:
-    session = exams.start(user(exams, "甲"), paper("mock-30min"), QuietView(), seed=1)
+def test_each_section_gets_its_count_of_its_type(exams: ExamService, service: StudyService) -> None:
+    session = exams.start(user(service, "甲"), paper("mock-30min"), QuietView(), seed=1)
     items = [session.item(i) for i in range(session.total)]
     by_section = Counter((i.section, i.record.question.type, i.points) for i in items)
     assert by_section == {
@@ -67,20 +68,22 @@ def test_each_section_gets_its_count_of_its_type(exams: ExamService) -> None:
     assert (result.score, result.max_score) == (0, 60)
 
 
-def test_filters_by_bank_and_tag_are_kept(exams: ExamService) -> None:
+def test_filters_by_bank_and_tag_are_kept(exams: ExamService, service: StudyService) -> None:
     final = paper("skills-final")
-    session = exams.start(user(exams, "甲"), final, QuietView())
+    session = exams.start(user(service, "甲"), final, QuietView())
     first, third = final.sections[0], final.sections[2]
     items = [session.item(i) for i in range(session.total)]
     assert {i.record.bank_id for i in items if i.section == first.title} <= set(first.filter.banks)
     judged = [i.record for i in items if i.section == third.title]
     assert all(set(r.tags) & set(third.filter.tags) for r in judged)
     # The paper fixes its seed: every contestant gets the same questions.
-    assert pks(exams.start(user(exams, "乙"), final, QuietView())) == pks(session)
+    assert pks(exams.start(user(service, "乙"), final, QuietView())) == pks(session)
 
 
-def test_without_a_seed_the_attempt_keeps_its_own(exams: ExamService) -> None:
-    cadre = user(exams, "甲")
+def test_without_a_seed_the_attempt_keeps_its_own(
+    exams: ExamService, service: StudyService
+) -> None:
+    cadre = user(service, "甲")
     session = exams.start(cadre, paper("mock-30min"), QuietView())
     drawn = pks(session)
     resumed = exams.resume(cadre, QuietView())
@@ -92,13 +95,15 @@ def test_the_shipped_papers_can_be_filled_from_the_shipped_bank(exams: ExamServi
         assert exams.check(load_blueprint(path)) is None, path.name
 
 
-def test_a_paper_the_banks_cannot_fill_is_refused(exams: ExamService) -> None:
+def test_a_paper_the_banks_cannot_fill_is_refused(
+    exams: ExamService, service: StudyService
+) -> None:
     greedy = paper("mock-30min").model_copy(
         update={"sections": (paper("mock-30min").sections[2].model_copy(update={"count": 500}),)}
     )
     message = exams.check(greedy)
     assert message is not None and "三、判断题" in message and "需要 500 道" in message
-    cadre = user(exams, "甲")
+    cadre = user(service, "甲")
     with pytest.raises(DrawError):
         exams.start(cadre, greedy, QuietView())
     assert exams.history(cadre) == []

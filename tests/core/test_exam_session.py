@@ -24,8 +24,10 @@ from jgstudy.core.exams import (
 from jgstudy.core.records import UserInfo
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services, open_services
 from jgstudy.core.storage import exam_repo
 from jgstudy.core.storage.schema import ReviewLogRow
+from peek import engine_of
 
 
 def blueprint(**overrides: Any) -> ExamBlueprint:
@@ -79,20 +81,20 @@ def user(service: StudyService, sample_bank: Path) -> UserInfo:
 
 
 @pytest.fixture
-def exams(service: StudyService) -> ExamService:
-    return ExamService(service)
+def exams(services: Services) -> ExamService:
+    return services.exams
 
 
 def stored_state(service: StudyService, attempt_id: int) -> dict[str, Any]:
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         info = exam_repo.get_attempt(conn, attempt_id)
     assert info is not None
     return dict(json.loads(info.state))
 
 
-def reopen(db_url: str, clock: FixedClock) -> StudyService:
+def reopen(db_url: str, clock: FixedClock) -> Services:
     """The app closed and started again over the same database."""
-    return StudyService.open(db_url, clock, scheduler=Scheduler(fuzz=False))
+    return open_services(db_url, clock, scheduler=Scheduler(fuzz=False))
 
 
 def test_every_answer_flag_and_move_is_saved_at_once(
@@ -154,47 +156,47 @@ def test_an_answer_after_the_limit_is_not_taken_and_the_paper_goes_in(
 
 
 def test_an_exam_resumes_after_a_restart_with_the_time_left(
-    db_url: str, service: StudyService, exams: ExamService, user: UserInfo, clock: FixedClock
+    db_url: str, services: Services, exams: ExamService, user: UserInfo, clock: FixedClock
 ) -> None:
     session = exams.start(user, blueprint(), FakeView())
     session.answer(0, "C")
     session.set_flag(1, True)
     session.goto(2)
     clock.advance(minutes=4)
-    service.close()
+    services.close()
 
     again = reopen(db_url, clock)
     view = FakeView()
-    resumed = ExamService(again).resume(user, view)
+    resumed = again.exams.resume(user, view)
     assert resumed is not None and resumed.attempt_id == session.attempt_id
     assert resumed.phase is ExamPhase.RUNNING
     assert resumed.remaining() == timedelta(minutes=6)
     assert view.shown == [2] and view.times[-1] == timedelta(minutes=6)
     assert resumed.item(0).response == "C"
     assert resumed.flagged() == [1]
-    assert ExamService(again).resume(user, FakeView(), "another-paper") is None
+    assert again.exams.resume(user, FakeView(), "another-paper") is None
     again.close()
 
 
 def test_resuming_after_the_time_ran_out_submits_with_the_answers_kept(
-    db_url: str, service: StudyService, exams: ExamService, user: UserInfo, clock: FixedClock
+    db_url: str, services: Services, exams: ExamService, user: UserInfo, clock: FixedClock
 ) -> None:
     session = exams.start(user, blueprint(), FakeView())
     session.answer(0, "C")
     session.answer(2, True)
     started = clock.now()
     clock.advance(hours=2)  # the app stayed closed
-    service.close()
+    services.close()
 
     again = reopen(db_url, clock)
     view = FakeView()
-    resumed = ExamService(again).resume(user, view)
+    resumed = again.exams.resume(user, view)
     assert resumed is not None and resumed.phase is ExamPhase.FINISHED
     (result,) = view.results
     assert result.auto_submitted and result.score == 2
     assert result.finished_at == started + timedelta(minutes=10)
-    assert ExamService(again).unfinished(user) is None
-    assert ExamService(again).resume(user, FakeView()) is None
+    assert again.exams.unfinished(user) is None
+    assert again.exams.resume(user, FakeView()) is None
     again.close()
 
 
@@ -244,7 +246,7 @@ def test_wrong_answers_enter_the_wrong_book_and_logs_carry_the_attempt(
 ) -> None:
     result = answer_sample(exams, user, multiple_scoring="partial")
     assert {r.question.id for r in service.wrong_book(user)} == {"m1", "j1"}
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         logs = conn.execute(
             select(ReviewLogRow.question_pk, ReviewLogRow.attempt_id, ReviewLogRow.correct)
         ).all()
@@ -267,7 +269,12 @@ def test_a_stored_result_is_rebuilt_the_same(exams: ExamService, user: UserInfo)
 
 
 def test_submitting_again_after_a_crash_records_each_answer_once(
-    db_url: str, service: StudyService, exams: ExamService, user: UserInfo, clock: FixedClock
+    db_url: str,
+    service: StudyService,
+    services: Services,
+    exams: ExamService,
+    user: UserInfo,
+    clock: FixedClock,
 ) -> None:
     session = exams.start(user, blueprint(), FakeView())
     session.answer(0, "C")
@@ -275,20 +282,20 @@ def test_submitting_again_after_a_crash_records_each_answer_once(
     # A crash during submit: the first answer was recorded, the attempt not yet finished.
     record = service.question(_pk(service, "s1"))
     service.record(user.id, record, "C", 1000, attempt_id=session.attempt_id)
-    service.close()
+    services.close()
     clock.advance(minutes=1)
     again = reopen(db_url, clock)
-    resumed = ExamService(again).resume(user, FakeView())
+    resumed = again.exams.resume(user, FakeView())
     assert resumed is not None
     resumed.submit()
-    with again.engine.connect() as conn:
+    with engine_of(again).connect() as conn:
         logged = conn.execute(select(ReviewLogRow.question_pk)).scalars().all()
-    assert sorted(logged) == sorted([_pk(again, "s1"), _pk(again, "j1")])
+    assert sorted(logged) == sorted([_pk(again.study, "s1"), _pk(again.study, "j1")])
     again.close()
 
 
 def _pk(service: StudyService, qid: str) -> int:
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         return exam_repo.resolve_refs(conn, [f"sample/{qid}"])[f"sample/{qid}"]
 
 
@@ -318,7 +325,7 @@ def test_time_spent_per_question_becomes_the_review_duration(
     clock.advance(seconds=4)
     session.answer(2, True)
     session.submit()
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         durations = dict(
             conn.execute(select(ReviewLogRow.question_pk, ReviewLogRow.duration_ms)).all()
         )

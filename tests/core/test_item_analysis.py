@@ -19,6 +19,7 @@ from jgstudy.core.reports.items import (
     discrimination,
 )
 from jgstudy.core.service import StudyService
+from peek import context_of, engine_of
 
 NOW = datetime(2026, 3, 6, 2, 0, tzinfo=UTC)
 
@@ -42,7 +43,7 @@ def answers(pk: int, given: dict[int, tuple[str, bool]]) -> list[FirstAnswer]:
 @pytest.fixture
 def items(service: StudyService) -> dict[str, ItemStats]:
     seed_history(service)
-    rep = build_report(service.engine, ReportFilter(), NOW, tz=service.local_tz)
+    rep = build_report(engine_of(service), ReportFilter(), NOW, tz=context_of(service).local_tz)
     return {item.qid: item for item in rep.items}
 
 

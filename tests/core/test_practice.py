@@ -14,6 +14,7 @@ from jgstudy.core.records import QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Feedback, Phase, SessionError, Summary
 from jgstudy.core.storage.schema import ReviewLogRow
+from peek import engine_of
 
 RIGHT: dict[str, Response] = {
     "s1": "C",
@@ -48,7 +49,7 @@ def user(service: StudyService, sample_bank: Path) -> UserInfo:
 
 
 def logs(service: StudyService) -> int:
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         return int(conn.execute(select(func.count()).select_from(ReviewLogRow)).scalar() or 0)
 
 

@@ -8,13 +8,13 @@ import pytest
 
 from data.reports import seed
 from data.reports.seed import EXAM_ID, EXAM_TITLE, IDLE, TRAINER, seed_history
-from jgstudy.core.clock import FixedClock
 from jgstudy.core.reports import Report, ReportFilter, build_report
 from jgstudy.core.reports.cadres import CadreReport, median_ms
 from jgstudy.core.reports.units import competition_ranks
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage.study_repo import get_card
+from peek import clock_of, context_of, engine_of
 
 NOW = datetime(2026, 3, 6, 2, 0, tzinfo=UTC)  # Friday 10:00 in Beijing
 BEIJING = timezone(timedelta(hours=8))
@@ -40,10 +40,10 @@ def seeded(service: StudyService) -> StudyService:
 
 def report(service: StudyService, **filters: object) -> Report:
     return build_report(
-        service.engine,
+        engine_of(service),
         ReportFilter(**filters),
         NOW,
-        tz=service.local_tz,  # type: ignore[arg-type]
+        tz=context_of(service).local_tz,
     )
 
 
@@ -109,7 +109,7 @@ def test_estimated_knowledge_is_the_mean_fsrs_retrievability_at_now(
     rep = report(seeded)
     user = seeded.find_user("刘洋")
     assert user is not None
-    with seeded.engine.connect() as conn:
+    with engine_of(seeded).connect() as conn:
         pks = [pk for pk in range(1, 100) if get_card(conn, user.id, pk) is not None]
         states = [card.state for pk in pks if (card := get_card(conn, user.id, pk))]
     expected = sum(Scheduler().retrievability(s, NOW) for s in states) / len(states)
@@ -123,7 +123,7 @@ def test_dates_are_local_days_inclusive(seeded: StudyService) -> None:
     zhao = seeded.find_user("赵磊")
     assert zhao is not None
     late = datetime(2026, 3, 3, 15, 30, tzinfo=UTC)  # 23:30 on 3 March in Beijing
-    seeded.clock = FixedClock(late)
+    clock_of(seeded).set(late)
     seeded.record(zhao.id, seeded.question(1), "A", 5_000)
     rep = report(seeded, date_from=date(2026, 3, 3), date_to=date(2026, 3, 3))
     cadres = by_name(rep)
@@ -195,8 +195,8 @@ def test_median_from_buckets() -> None:
 
 
 def test_the_report_is_built_from_a_connection_as_well(seeded: StudyService) -> None:
-    with seeded.engine.connect() as conn:
-        rep = build_report(conn, ReportFilter(), NOW, tz=seeded.local_tz)
+    with engine_of(seeded).connect() as conn:
+        rep = build_report(conn, ReportFilter(), NOW, tz=context_of(seeded).local_tz)
     assert rep == report(seeded)
 
 

@@ -16,6 +16,7 @@ from jgstudy.core.reports.csv_out import write_csv
 from jgstudy.core.reports.formats import UnknownFormat
 from jgstudy.core.reports.xlsx import write_xlsx
 from jgstudy.core.service import StudyService
+from peek import context_of, engine_of
 
 NOW = datetime(2026, 3, 6, 2, 0, tzinfo=UTC)
 EVIL_NAME = '=HYPERLINK("http://x","点我")'
@@ -27,7 +28,9 @@ def rep(service: StudyService) -> Report:
     seed_history(service)
     evil = service.ensure_user(EVIL_NAME, EVIL_UNIT)
     service.record(evil.id, service.question(1), "A", 4_000)
-    return build_report(service.engine, ReportFilter(min_answers=10), NOW, tz=service.local_tz)
+    return build_report(
+        engine_of(service), ReportFilter(min_answers=10), NOW, tz=context_of(service).local_tz
+    )
 
 
 def header(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[str]:

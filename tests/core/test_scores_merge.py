@@ -26,7 +26,9 @@ from jgstudy.core.scores import (
     merge_file,
 )
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 from jgstudy.core.storage.schema import AttemptRow, QuestionRow, ReviewLogRow
+from peek import clock_of, context_of, engine_of
 
 BEIJING = timezone(timedelta(hours=8))
 DAY1 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -36,7 +38,8 @@ NAME = "张伟"
 
 
 def open_db(url: str, *banks: Path) -> StudyService:
-    service = StudyService.open(url, FixedClock(DAY1), scheduler=Scheduler(fuzz=False))
+    services = open_services(url, FixedClock(DAY1), scheduler=Scheduler(fuzz=False))
+    service = services.study
     service.import_banks(list(banks))
     return service
 
@@ -47,7 +50,7 @@ def desktops(tmp_path: Path) -> Iterator[list[StudyService]]:
     made = [open_db(f"sqlite:///{tmp_path / f'desk{i}.sqlite3'}", BANK) for i in (1, 2)]
     yield made
     for service in made:
-        service.close()
+        context_of(service).close()
 
 
 @pytest.fixture
@@ -58,7 +61,7 @@ def trainer(service: StudyService) -> StudyService:
 
 def pk(service: StudyService, bank: str, qid: str) -> int:
     query = select(QuestionRow.pk).where(QuestionRow.bank_id == bank, QuestionRow.qid == qid)
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         return int(conn.execute(query).scalar_one())
 
 
@@ -66,7 +69,7 @@ def answer(
     service: StudyService, qid: str, given: Response, at: datetime, bank: str = "rpt"
 ) -> int:
     user = service.ensure_user(NAME, "审计局")
-    service.clock = FixedClock(at)
+    clock_of(service).set(at)
     return service.record(user.id, service.question(pk(service, bank, qid)), given, 6_000).log_id
 
 
@@ -75,11 +78,11 @@ def exam(service: StudyService, at: datetime, finished: bool) -> str:
     user = service.ensure_user(NAME, "审计局")
     uid = uuid.uuid4().hex
     values = {"uid": uid, "user_id": user.id, "kind": "exam", "title": "测试", "started_at": at}
-    with service.engine.begin() as conn:
+    with engine_of(service).begin() as conn:
         key = conn.execute(insert(AttemptRow).values(**values)).inserted_primary_key
     assert key is not None
     log = answer(service, "q2", "B", at + timedelta(minutes=1))
-    with service.engine.begin() as conn:
+    with engine_of(service).begin() as conn:
         tie = update(ReviewLogRow).where(ReviewLogRow.id == log).values(attempt_id=key[0])
         conn.execute(tie)
     if finished:
@@ -88,20 +91,20 @@ def exam(service: StudyService, at: datetime, finished: bool) -> str:
 
 
 def finish(service: StudyService, uid: str, at: datetime) -> None:
-    with service.engine.begin() as conn:
+    with engine_of(service).begin() as conn:
         values = {"finished_at": at, "score": 1.0, "max_score": 1.0}
         conn.execute(update(AttemptRow).where(AttemptRow.uid == uid).values(**values))
 
 
 def export(service: StudyService, path: Path) -> Path:
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         dump(export_scores(conn, NAME, DAY2 + timedelta(days=1)), path)
     return path
 
 
 def snapshot(service: StudyService) -> dict[str, Any]:
     """Everything about the cadre, keyed by question ids, not database keys."""
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         return export_scores(conn, NAME, DAY1).model_dump(exclude={"exported_at"})
 
 
@@ -112,7 +115,7 @@ def test_a_merge_reproduces_the_desktops_history(
     answer(desk, "q1", "A", DAY1)
     answer(desk, "q1", "B", DAY2)
     exam(desk, DAY2 + timedelta(hours=2), finished=True)
-    result = merge_file(trainer.engine, export(desk, tmp_path / "s.json.gz"), DAY2)
+    result = merge_file(engine_of(trainer), export(desk, tmp_path / "s.json.gz"), DAY2)
     assert (result.created_user, result.logs_added, result.attempts_added) == (True, 3, 1)
     assert gzip.decompress((tmp_path / "s.json.gz").read_bytes())  # really compressed
     assert snapshot(trainer) == snapshot(desk)
@@ -127,9 +130,9 @@ def test_merging_the_same_file_twice_adds_nothing(
     answer(desktops[0], "q1", "A", DAY1)
     exam(desktops[0], DAY2, finished=True)
     path = export(desktops[0], tmp_path / "s.json")
-    merge_file(trainer.engine, path, DAY2)
+    merge_file(engine_of(trainer), path, DAY2)
     before = snapshot(trainer)
-    again = merge_file(trainer.engine, path, DAY2)
+    again = merge_file(engine_of(trainer), path, DAY2)
     assert (again.logs_added, again.logs_present, again.attempts_added) == (0, 2, 0)
     assert (again.attempts_updated, again.cards_replaced, again.created_user) == (0, 0, False)
     assert snapshot(trainer) == before
@@ -151,20 +154,20 @@ def test_merge_order_does_not_matter(
     other = open_db(f"sqlite:///{tmp_path / 'other.sqlite3'}", BANK)
     try:
         for path in (a, b):
-            merge_file(trainer.engine, path, DAY2)
+            merge_file(engine_of(trainer), path, DAY2)
         for path in (b, a):
-            merge_file(other.engine, path, DAY2)
+            merge_file(engine_of(other), path, DAY2)
         assert snapshot(trainer) == snapshot(other)
     finally:
-        other.close()
+        context_of(other).close()
 
 
 def test_the_later_card_wins_and_counters_follow_the_logs(
     desktops: list[StudyService], trainer: StudyService, tmp_path: Path
 ) -> None:
     a, b = two_desktop_files(desktops, tmp_path)
-    merge_file(trainer.engine, b, DAY2)
-    older = merge_file(trainer.engine, a, DAY2)
+    merge_file(engine_of(trainer), b, DAY2)
+    older = merge_file(engine_of(trainer), a, DAY2)
     assert older.cards_replaced == 1  # q1 only: the q2 card of b is newer
     cards = {c["question"]: c for c in snapshot(trainer)["cards"]}
     refs = [f"{q['bank_id']}/{q['qid']}" for q in snapshot(trainer)["questions"]]
@@ -188,11 +191,11 @@ def test_answers_to_questions_of_a_missing_bank_are_skipped_and_reported(
         answer(desk, "s1", "C", DAY1 + timedelta(minutes=1), bank="sample")
         path = export(desk, tmp_path / "s.json")
     finally:
-        desk.close()
-    result = merge_file(trainer.engine, path, DAY2)
+        context_of(desk).close()
+    result = merge_file(engine_of(trainer), path, DAY2)
     assert (result.logs_added, result.logs_unknown, result.missing_banks) == (1, 1, ["sample"])
     trainer.import_banks([SAMPLE])
-    later = merge_file(trainer.engine, path, DAY2)
+    later = merge_file(engine_of(trainer), path, DAY2)
     assert (later.logs_added, later.logs_present, later.logs_unknown) == (1, 1, 0)
 
 
@@ -204,9 +207,9 @@ def test_a_finished_exam_replaces_the_unfinished_copy_never_the_reverse(
     unfinished = export(desk, tmp_path / "early.json")
     finish(desk, uid, DAY1 + timedelta(minutes=30))
     finished = export(desk, tmp_path / "late.json")
-    merge_file(trainer.engine, unfinished, DAY2)
-    assert merge_file(trainer.engine, finished, DAY2).attempts_updated == 1
-    assert merge_file(trainer.engine, unfinished, DAY2).attempts_updated == 0
+    merge_file(engine_of(trainer), unfinished, DAY2)
+    assert merge_file(engine_of(trainer), finished, DAY2).attempts_updated == 1
+    assert merge_file(engine_of(trainer), unfinished, DAY2).attempts_updated == 0
     (attempt,) = snapshot(trainer)["attempts"]
     assert attempt["finished_at"] == DAY1 + timedelta(minutes=30)
 
@@ -216,7 +219,7 @@ def test_an_existing_cadre_is_matched_by_name(
 ) -> None:
     trainer.ensure_user(NAME)  # registered without a unit
     answer(desktops[0], "q1", "A", DAY1)
-    result = merge_file(trainer.engine, export(desktops[0], tmp_path / "s.json"), DAY2)
+    result = merge_file(engine_of(trainer), export(desktops[0], tmp_path / "s.json"), DAY2)
     assert not result.created_user
     assert [(u.name, u.unit) for u in trainer.users()] == [(NAME, "审计局")]
 
@@ -225,9 +228,9 @@ def test_questions_edited_since_are_merged_and_reported(
     desktops: list[StudyService], trainer: StudyService, tmp_path: Path
 ) -> None:
     answer(desktops[0], "q1", "A", DAY1)
-    with trainer.engine.begin() as conn:
+    with engine_of(trainer).begin() as conn:
         conn.execute(update(QuestionRow).where(QuestionRow.qid == "q1").values(content_hash="x"))
-    result = merge_file(trainer.engine, export(desktops[0], tmp_path / "s.json"), DAY2)
+    result = merge_file(engine_of(trainer), export(desktops[0], tmp_path / "s.json"), DAY2)
     assert result.logs_added == 1
     assert [q.qid for q in result.changed_questions] == ["q1"]
 

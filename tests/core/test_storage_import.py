@@ -12,6 +12,7 @@ from jgstudy.core.banks import BankErrors
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage.schema import QuestionRow, ReviewLogRow
+from peek import engine_of
 
 
 def copy_bank(sample_bank: Path, folder: Path) -> Path:
@@ -29,7 +30,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def count(service: StudyService, model: type, *where: object) -> int:
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         return int(
             conn.execute(select(func.count()).select_from(model).where(*where)).scalar() or 0
         )

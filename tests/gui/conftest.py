@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.prefs import Preferences
 
@@ -41,10 +42,10 @@ def show(qtbot: QtBot, window: MainWindow) -> MainWindow:
 
 @pytest.fixture
 def make_window(
-    qtbot: QtBot, service: StudyService, prefs: Preferences, tmp_path: Path
+    qtbot: QtBot, services: Services, prefs: Preferences, tmp_path: Path
 ) -> Iterator[Callable[[], MainWindow]]:
     def make() -> MainWindow:
-        return show(qtbot, MainWindow(service, prefs, str(tmp_path), "sqlite:///test.sqlite3"))
+        return show(qtbot, MainWindow(services, prefs, str(tmp_path), "sqlite:///test.sqlite3"))
 
     yield make
     QThreadPool.globalInstance().waitForDone()

@@ -17,6 +17,7 @@ from jgstudy.core.competition import (
     Team,
 )
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 from jgstudy.gui.competition import CompetitionPage
 
 Key = Qt.Key
@@ -45,9 +46,9 @@ def buzzer_contest() -> CompetitionConfig:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, service: StudyService) -> CompetitionPage:
-    service.import_bundled()
-    page = CompetitionPage(service, confirm=lambda *_args: True)
+def page(qtbot: QtBot, services: Services) -> CompetitionPage:
+    services.study.import_bundled()
+    page = CompetitionPage(services.competitions, confirm=lambda *_args: True)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()

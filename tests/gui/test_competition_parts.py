@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.competition import CompetitionService, DrillPhase, EventKind, MatchEvent
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 from jgstudy.gui.competition import DrillDialog, Scoreboard
 from jgstudy.gui.competition.keys import KEY_CHOICES, key_label, key_name
 from jgstudy.gui.competition.scoreboard import show_on_stage
@@ -91,23 +91,23 @@ def test_with_one_screen_the_big_screen_is_a_normal_window(qtbot: QtBot) -> None
 
 
 @pytest.fixture
-def competitions(service: StudyService) -> CompetitionService:
-    service.import_bundled()
-    return CompetitionService(service)
+def competitions(services: Services) -> CompetitionService:
+    services.study.import_bundled()
+    return services.competitions
 
 
-def open_drill(qtbot: QtBot, competitions: CompetitionService) -> DrillDialog:
-    user = competitions.study.ensure_user("王明")
-    dialog = DrillDialog(competitions, user, reading_ms=0)
+def open_drill(qtbot: QtBot, services: Services) -> DrillDialog:
+    user = services.study.ensure_user("王明")
+    dialog = DrillDialog(services.competitions, user, reading_ms=0)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
 def test_reaction_drill_false_start_buzz_and_answer_by_keyboard(
-    qtbot: QtBot, competitions: CompetitionService, clock: FixedClock
+    qtbot: QtBot, services: Services, competitions: CompetitionService, clock: FixedClock
 ) -> None:
-    dialog = open_drill(qtbot, competitions)
+    dialog = open_drill(qtbot, services)
     assert dialog.start_reaction()
     drill = dialog.drill
     assert drill is not None and drill.phase is DrillPhase.READING
@@ -137,9 +137,9 @@ def test_reaction_drill_false_start_buzz_and_answer_by_keyboard(
 
 
 def test_speed_drill_ends_when_the_time_is_up(
-    qtbot: QtBot, competitions: CompetitionService, clock: FixedClock
+    qtbot: QtBot, services: Services, competitions: CompetitionService, clock: FixedClock
 ) -> None:
-    dialog = open_drill(qtbot, competitions)
+    dialog = open_drill(qtbot, services)
     assert dialog.start_speed()
     assert dialog.countdown.text() == "01:00"
     dialog.skip()

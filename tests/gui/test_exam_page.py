@@ -16,6 +16,7 @@ from jgstudy.core.exams import ExamPhase, ExamResult, ExamService
 from jgstudy.core.records import UserInfo
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services, open_services
 from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.exam.picker import PaperCard
 
@@ -29,8 +30,8 @@ def candidate(service: StudyService) -> UserInfo:
     return service.ensure_user("王明", "市委办公室")
 
 
-def open_page(qtbot: QtBot, service: StudyService, user: UserInfo | None) -> ExamPage:
-    page = ExamPage(service, confirm=lambda *_args: True)
+def open_page(qtbot: QtBot, services: Services, user: UserInfo | None) -> ExamPage:
+    page = ExamPage(services.exams, confirm=lambda *_args: True)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -57,9 +58,9 @@ def current(page: ExamPage) -> int:
 
 
 def test_the_picker_lists_the_bundled_papers_with_their_facts(
-    qtbot: QtBot, service: StudyService, candidate: UserInfo
+    qtbot: QtBot, service: StudyService, services: Services, candidate: UserInfo
 ) -> None:
-    page = open_page(qtbot, service, candidate)
+    page = open_page(qtbot, services, candidate)
     final = card_for(page, FINAL)
     assert final.start_button.isEnabled()
     assert final.choice.blueprint is not None and final.choice.blueprint.size == 25
@@ -69,17 +70,19 @@ def test_the_picker_lists_the_bundled_papers_with_their_facts(
     assert page.picker.resume_box.isHidden()
 
 
-def test_without_banks_a_paper_cannot_be_started(qtbot: QtBot, service: StudyService) -> None:
-    page = open_page(qtbot, service, service.ensure_user("李四"))
+def test_without_banks_a_paper_cannot_be_started(
+    qtbot: QtBot, service: StudyService, services: Services
+) -> None:
+    page = open_page(qtbot, services, service.ensure_user("李四"))
     final = card_for(page, FINAL)
     assert not final.start_button.isEnabled()
     assert final.choice.problem is not None and "题库不足" in final.choice.problem
 
 
 def test_time_out_submits_the_paper_with_the_keyboard_answer_kept(
-    qtbot: QtBot, service: StudyService, candidate: UserInfo, clock: FixedClock
+    qtbot: QtBot, service: StudyService, services: Services, candidate: UserInfo, clock: FixedClock
 ) -> None:
-    page = open_page(qtbot, service, candidate)
+    page = open_page(qtbot, services, candidate)
     start_final(qtbot, page)
     assert page.exam_screen.countdown.text() == "15:00"
     qtbot.keyClick(page.exam_screen, Key.Key_B)  # the first question is single choice: B
@@ -103,9 +106,9 @@ def test_time_out_submits_the_paper_with_the_keyboard_answer_kept(
 
 
 def test_navigation_flag_and_answers_by_keyboard_and_palette(
-    qtbot: QtBot, service: StudyService, candidate: UserInfo
+    qtbot: QtBot, service: StudyService, services: Services, candidate: UserInfo
 ) -> None:
-    page = open_page(qtbot, service, candidate)
+    page = open_page(qtbot, services, candidate)
     start_final(qtbot, page)
     screen = page.exam_screen
     qtbot.keyClick(screen, Key.Key_3)  # 1–8 pick options too: C
@@ -132,9 +135,9 @@ def test_navigation_flag_and_answers_by_keyboard_and_palette(
 
 
 def test_submitting_asks_first_and_lists_the_unanswered_questions(
-    qtbot: QtBot, service: StudyService, candidate: UserInfo
+    qtbot: QtBot, service: StudyService, services: Services, candidate: UserInfo
 ) -> None:
-    page = open_page(qtbot, service, candidate)
+    page = open_page(qtbot, services, candidate)
     start_final(qtbot, page)
     qtbot.keyClick(page.exam_screen, Key.Key_A)
     page.exam_screen.toggle_flag()
@@ -164,21 +167,22 @@ def test_submitting_asks_first_and_lists_the_unanswered_questions(
 
 
 @pytest.fixture
-def second_service(db_url: str, clock: FixedClock) -> Iterator[StudyService]:
-    """Another StudyService on the same database: the app started again."""
-    svc = StudyService.open(db_url, clock, scheduler=Scheduler(fuzz=False))
-    yield svc
-    svc.close()
+def second_services(db_url: str, clock: FixedClock) -> Iterator[Services]:
+    """The services opened again on the same database: the app started again."""
+    opened = open_services(db_url, clock, scheduler=Scheduler(fuzz=False))
+    yield opened
+    opened.close()
 
 
 def test_an_exam_resumes_after_a_restart_with_the_time_left_and_the_answers(
     qtbot: QtBot,
     service: StudyService,
+    services: Services,
     candidate: UserInfo,
     clock: FixedClock,
-    second_service: StudyService,
+    second_services: Services,
 ) -> None:
-    page = open_page(qtbot, service, candidate)
+    page = open_page(qtbot, services, candidate)
     start_final(qtbot, page)
     qtbot.keyClick(page.exam_screen, Key.Key_D)
     qtbot.keyClick(page.exam_screen, Key.Key_Right)
@@ -188,7 +192,7 @@ def test_an_exam_resumes_after_a_restart_with_the_time_left_and_the_answers(
     page.exam_screen.detach()  # the app is closed mid-exam: nothing more from this window
     page.close()
 
-    again = open_page(qtbot, second_service, second_service.find_user("王明"))
+    again = open_page(qtbot, second_services, second_services.study.find_user("王明"))
     assert again.picker.resume_box.isVisible()
     assert "剩余时间 11:40" in again.picker.resume_text.text()
     qtbot.mouseClick(again.picker.resume_button, Qt.MouseButton.LeftButton)
@@ -208,9 +212,9 @@ def test_an_exam_resumes_after_a_restart_with_the_time_left_and_the_answers(
 
 
 def test_a_paper_whose_time_ran_out_while_closed_is_handed_in_on_resume(
-    qtbot: QtBot, service: StudyService, candidate: UserInfo, clock: FixedClock
+    qtbot: QtBot, service: StudyService, services: Services, candidate: UserInfo, clock: FixedClock
 ) -> None:
-    page = open_page(qtbot, service, candidate)
+    page = open_page(qtbot, services, candidate)
     start_final(qtbot, page)
     qtbot.keyClick(page.exam_screen, Key.Key_A)
     page.set_user(candidate)  # leave the exam (it stays saved)
@@ -239,13 +243,13 @@ sections:
 
 
 def test_immediate_feedback_shows_the_verdict_and_locks_the_answer(
-    qtbot: QtBot, service: StudyService, sample_bank: Path, tmp_path: Path
+    qtbot: QtBot, service: StudyService, services: Services, sample_bank: Path, tmp_path: Path
 ) -> None:
     service.import_banks([sample_bank])
     paper = tmp_path / "exams" / "instant.yaml"
     paper.parent.mkdir()
     paper.write_text(INSTANT, encoding="utf-8")
-    page = ExamPage(service, [paper])
+    page = ExamPage(services.exams, [paper])
     qtbot.addWidget(page)
     page.show()
     page.set_user(service.ensure_user("李四"))

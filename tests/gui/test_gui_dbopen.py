@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.backup import BackupManager, backup_dir
+from jgstudy.core.backup_service import BackupService
 from jgstudy.core.clock import FixedClock
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 from jgstudy.gui.dbopen import AutoBackup, open_database
 
 
@@ -19,11 +20,12 @@ from jgstudy.gui.dbopen import AutoBackup, open_database
 def folder(tmp_path: Path, clock: FixedClock, sample_bank: Path) -> Path:
     """A data folder whose database has one cadre and one answer, and a backup of it."""
     url = f"sqlite:///{tmp_path / 'jgstudy.sqlite3'}"
-    service = StudyService.open(url, clock)
+    services = open_services(url, clock)
+    service = services.study
     service.import_banks([sample_bank])
     user = service.ensure_user("张三", "市审计局")
     service.record(user.id, service.question(service.practice_queue(user)[0]), "C", 3000)
-    service.close()
+    services.close()
     BackupManager(tmp_path / "jgstudy.sqlite3", backup_dir(tmp_path), clock).backup_now()
     return tmp_path
 
@@ -45,11 +47,11 @@ def test_a_damaged_database_is_restored_when_the_cadre_agrees(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", yes)
-    service = open_database(f"sqlite:///{folder / 'jgstudy.sqlite3'}", folder, clock=clock)
-    assert service is not None
-    user = service.find_user("张三")
-    assert user is not None and service.stats(user).total_reviews == 1
-    service.close()
+    services = open_database(f"sqlite:///{folder / 'jgstudy.sqlite3'}", folder, clock=clock)
+    assert services is not None
+    user = services.study.find_user("张三")
+    assert user is not None and services.study.stats(user).total_reviews == 1
+    services.close()
     assert "最近的完好备份" in asked[0]
     assert any(p.name.startswith("jgstudy.sqlite3.corrupt-") for p in folder.iterdir())
 
@@ -71,7 +73,7 @@ def test_one_backup_a_day_while_open_and_one_on_close(
     qtbot: QtBot, folder: Path, clock: FixedClock
 ) -> None:
     manager = BackupManager(folder / "jgstudy.sqlite3", backup_dir(folder), clock)
-    auto = AutoBackup(manager)
+    auto = AutoBackup(BackupService(manager))
     clock.advance(days=1)
     auto.start()
     QThreadPool.globalInstance().waitForDone()

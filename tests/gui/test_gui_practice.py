@@ -19,6 +19,7 @@ from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.practice.choices import ChoiceInput
 from jgstudy.gui.practice.fill import FillInput
 from jgstudy.gui.practice.short import ShortInput
+from peek import engine_of
 
 Key = Qt.Key
 Press = Callable[..., None]
@@ -26,7 +27,7 @@ Press = Callable[..., None]
 
 def stored_answers(service: StudyService) -> list[tuple[str, bool]]:
     """(question id, correct) of every review log, oldest first."""
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         rows = conn.execute(
             text(
                 "SELECT q.qid, l.correct FROM review_logs l "

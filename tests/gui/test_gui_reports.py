@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.reports import ALL_UNITS, ExportDone, ReportsView
 
@@ -30,18 +31,18 @@ def seed(service: StudyService, sample_bank: Path, clock: FixedClock) -> None:
             service.record(user.id, first, answer, 4000)
 
 
-def make_view(qtbot: QtBot, service: StudyService) -> ReportsView:
-    view = ReportsView(service)
+def make_view(qtbot: QtBot, services: Services) -> ReportsView:
+    view = ReportsView(services.reports)
     qtbot.addWidget(view)
     view.refresh()
     return view
 
 
 def test_units_are_offered_and_the_preview_ranks_them(
-    qtbot: QtBot, service: StudyService, sample_bank: Path, clock: FixedClock
+    qtbot: QtBot, service: StudyService, services: Services, sample_bank: Path, clock: FixedClock
 ) -> None:
     seed(service, sample_bank, clock)
-    view = make_view(qtbot, service)
+    view = make_view(qtbot, services)
     units = [view.unit.itemText(i) for i in range(view.unit.count())]
     assert units == [ALL_UNITS, "市审计局", "市税务局"]
     assert view.preview()
@@ -52,10 +53,15 @@ def test_units_are_offered_and_the_preview_ranks_them(
 
 
 def test_export_writes_an_excel_workbook_for_one_unit(
-    qtbot: QtBot, service: StudyService, sample_bank: Path, clock: FixedClock, tmp_path: Path
+    qtbot: QtBot,
+    service: StudyService,
+    services: Services,
+    sample_bank: Path,
+    clock: FixedClock,
+    tmp_path: Path,
 ) -> None:
     seed(service, sample_bank, clock)
-    view = make_view(qtbot, service)
+    view = make_view(qtbot, services)
     view.unit.setCurrentText("市税务局")
     target = tmp_path / "成绩.xlsx"
     with qtbot.waitSignal(view.exported, timeout=20_000) as signal:
@@ -70,10 +76,15 @@ def test_export_writes_an_excel_workbook_for_one_unit(
 
 
 def test_export_writes_a_pdf(
-    qtbot: QtBot, service: StudyService, sample_bank: Path, clock: FixedClock, tmp_path: Path
+    qtbot: QtBot,
+    service: StudyService,
+    services: Services,
+    sample_bank: Path,
+    clock: FixedClock,
+    tmp_path: Path,
 ) -> None:
     seed(service, sample_bank, clock)
-    view = make_view(qtbot, service)
+    view = make_view(qtbot, services)
     target = tmp_path / "成绩.pdf"
     with qtbot.waitSignal(view.exported, timeout=20_000):
         view.export(target, "pdf")

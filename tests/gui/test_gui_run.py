@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.main import run
 
@@ -62,10 +62,11 @@ def test_run_opens_the_window_imports_and_asks_for_a_profile(
     url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
     assert run(["--db", url, "--data-dir", str(tmp_path / "data")]) == 0
     assert seen == ["你好，赵六"]
-    service = StudyService.open(url)
+    services = open_services(url)
+    service = services.study
     try:
         assert [b.id for b in service.banks()] == ["sample"]
         assert service.find_user("赵六") is not None
     finally:
-        service.close()
+        services.close()
     assert QSettings().value("profile/last") == "赵六"

@@ -94,10 +94,10 @@ def test_the_daily_new_limit_applies_to_practice(
 def test_desired_retention_reaches_the_scheduler(
     window: MainWindow, service: StudyService, prefs: Preferences
 ) -> None:
-    before = service.scheduler
+    assert service.desired_retention == 0.9
     window.settings.retention.setValue(0.95)
     assert prefs.retention == 0.95
-    assert service.scheduler is not before
+    assert service.desired_retention == 0.95
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, settings
 from jgstudy.core.banks import BankErrors, LoadedBank, Problem, load_bank
 from jgstudy.core.banks.loader import MAX_PROBLEMS
 from jgstudy.core.clock import Clock
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services, open_services
 
 BEIJING = timezone(timedelta(hours=8), "CST")
 
@@ -57,8 +57,9 @@ def integrity(db: Path) -> str:
         conn.close()
 
 
-def answer_questions(service: StudyService, bank: Path, name: str, count: int) -> int:
+def answer_questions(services: Services, bank: Path, name: str, count: int) -> int:
     """Import ``bank`` and let cadre ``name`` answer ``count`` new questions; returns their id."""
+    service = services.study
     service.import_banks([bank])
     user = service.ensure_user(name)
     for pk in service.practice_queue(user, mode="new", new_per_day=count)[:count]:
@@ -66,9 +67,9 @@ def answer_questions(service: StudyService, bank: Path, name: str, count: int) -
     return user.id
 
 
-def open_service(db: Path, clock: Clock) -> StudyService:
+def open_service(db: Path, clock: Clock) -> Services:
     """A service over the SQLite file ``db`` (created and migrated when new)."""
-    return StudyService.open(f"sqlite:///{db}", clock, local_tz=BEIJING)
+    return open_services(f"sqlite:///{db}", clock, tz=BEIJING)
 
 
 @pytest.fixture
@@ -78,12 +79,12 @@ def many_bank(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def answer() -> Callable[[StudyService, Path, str, int], int]:
+def answer() -> Callable[[Services, Path, str, int], int]:
     return answer_questions
 
 
 @pytest.fixture
-def opened() -> Callable[[Path, Clock], StudyService]:
+def opened() -> Callable[[Path, Clock], Services]:
     return open_service
 
 

@@ -23,11 +23,11 @@ from jgstudy.core.backup import (
     kept,
 )
 from jgstudy.core.clock import FixedClock
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 
 BEIJING = timezone(timedelta(hours=8), "CST")
-Opened = Callable[[Path, FixedClock], StudyService]
-Answer = Callable[[StudyService, Path, str, int], int]
+Opened = Callable[[Path, FixedClock], Services]
+Answer = Callable[[Services, Path, str, int], int]
 
 
 @pytest.fixture

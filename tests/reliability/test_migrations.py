@@ -18,7 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, DateTime, Engine, bindparam, inspect, text
 
 from jgstudy.core.clock import FixedClock
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 from jgstudy.core.storage.engine import (
     HEAD_REVISION,
     MIGRATIONS,
@@ -146,7 +146,8 @@ def test_a_database_at_an_earlier_revision_upgrades_without_losing_rows(
 
 
 def _the_app_works_on(url: str, clock: FixedClock, logs: int) -> None:
-    service = StudyService.open(url, clock, local_tz=BEIJING)
+    services = open_services(url, clock, tz=BEIJING)
+    service = services.study
     try:
         user = service.find_user("张三")
         assert user is not None
@@ -157,4 +158,4 @@ def _the_app_works_on(url: str, clock: FixedClock, logs: int) -> None:
         assert outcome.grade.correct
         assert service.stats(user).total_reviews == logs + 1
     finally:
-        service.close()
+        services.close()

@@ -16,10 +16,10 @@ from jgstudy.cli.main import main
 from jgstudy.core.backup import BackupManager, backup_dir, is_corruption
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.recovery import open_or_recover, restore_backup
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 
-Opened = Callable[[Path, FixedClock], StudyService]
-Answer = Callable[[StudyService, Path, str, int], int]
+Opened = Callable[[Path, FixedClock], Services]
+Answer = Callable[[Services, Path, str, int], int]
 
 
 def _garbage_everywhere(db: Path) -> None:
@@ -72,11 +72,12 @@ def folder(
     service.close()
     BackupManager(db, backup_dir(tmp_path), clock).backup_now()
     clock.advance(days=1)
-    service = opened(db, clock)
+    services = opened(db, clock)
+    service = services.study
     user = service.ensure_user("张三")
     for pk in service.practice_queue(user, mode="new")[:2]:
         service.record(user_id, service.question(pk), "B", 1200)
-    service.close()
+    services.close()
     return tmp_path
 
 
@@ -84,10 +85,10 @@ def url(folder: Path) -> str:
     return f"sqlite:///{folder / 'jgstudy.sqlite3'}"
 
 
-def reviews(service: StudyService) -> int:
-    user = service.find_user("张三")
+def reviews(services: Services) -> int:
+    user = services.study.find_user("张三")
     assert user is not None
-    return service.stats(user).total_reviews
+    return services.study.stats(user).total_reviews
 
 
 @pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
@@ -199,7 +200,7 @@ def test_open_service_for_the_other_commands_raises_a_cli_error(folder: Path) ->
     _truncated_half(folder / "jgstudy.sqlite3")
     args = argparse.Namespace(data_dir=folder, db=None)
     with pytest.raises(CliError, match="db restore"):
-        commands.open_service(args)
+        commands.open_services(args)
 
 
 def test_practice_on_a_damaged_database_explains_instead_of_crashing(
@@ -213,7 +214,7 @@ def test_practice_on_a_damaged_database_explains_instead_of_crashing(
 
 
 def test_open_service_opens_a_healthy_database(folder: Path) -> None:
-    service = commands.open_service(argparse.Namespace(data_dir=folder, db=None))
+    service = commands.open_services(argparse.Namespace(data_dir=folder, db=None))
     assert reviews(service) == 7
     service.close()
 

@@ -22,10 +22,11 @@ ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 WORKER = """
 import sys, time
 from pathlib import Path
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 
 url, name, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
-service = StudyService.open(url)
+services = open_services(url)
+service = services.study
 user = service.find_user(name)
 queue = service.practice_queue(user, mode="new", new_per_day=1000)
 Path(sys.argv[5]).touch()  # ready
@@ -34,7 +35,7 @@ while not go.exists() and time.monotonic() < deadline:
     time.sleep(0.005)
 for i in range(count):
     service.record(user.id, service.question(queue[i % len(queue)]), "ABCD"[i % 4], 1000)
-service.close()
+services.close()
 print("done")
 """
 
@@ -106,12 +107,12 @@ def test_two_practice_sessions_in_the_terminal_at_once(
 
 def _create_users(folder: Path, names: list[str]) -> None:
     # Created beforehand: two instances creating the same new cadre at once is not this test.
-    from jgstudy.core.service import StudyService
+    from jgstudy.core.services import open_services
 
-    service = StudyService.open(f"sqlite:///{folder / 'jgstudy.sqlite3'}")
+    services = open_services(f"sqlite:///{folder / 'jgstudy.sqlite3'}")
     for name in names:
-        service.ensure_user(name)
-    service.close()
+        services.study.ensure_user(name)
+    services.close()
 
 
 def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:

@@ -19,9 +19,10 @@ from data.reports.seed import seed_history
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.reports import Report, ReportFilter, build_report
 from jgstudy.core.scheduling import Scheduler
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 from jgstudy.render.charts import BAR_COLOR
 from jgstudy.render.pdf_report import save_report, write_pdf
+from peek import engine_of
 
 NOW = datetime(2026, 3, 6, 2, 0, tzinfo=UTC)
 BEIJING = timezone(timedelta(hours=8))
@@ -42,14 +43,13 @@ def qt_app() -> QApplication:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Report]:
     url = f"sqlite:///{tmp_path_factory.mktemp('pdf') / 'r.sqlite3'}"
-    service = StudyService.open(
-        url, FixedClock(NOW), scheduler=Scheduler(fuzz=False), local_tz=BEIJING
-    )
+    services = open_services(url, FixedClock(NOW), BEIJING, scheduler=Scheduler(fuzz=False))
+    service = services.study
     seed_history(service)
     tricky = service.ensure_user(TRICKY_NAME, TRICKY_UNIT)
     service.record(tricky.id, service.question(1), "A", 4_000)
-    yield build_report(service.engine, ReportFilter(min_answers=10), NOW, tz=BEIJING)
-    service.close()
+    yield build_report(engine_of(service), ReportFilter(min_answers=10), NOW, tz=BEIJING)
+    services.close()
 
 
 @pytest.fixture(scope="module")

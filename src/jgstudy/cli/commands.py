@@ -10,7 +10,7 @@ from jgstudy.cli.terminal import TerminalPractice
 from jgstudy.core.banks import BankErrors
 from jgstudy.core.paths import data_dir, database_url
 from jgstudy.core.recovery import RecoveryInfo, open_or_recover
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 from jgstudy.core.storage.engine import DatabaseTooNew
 
 
@@ -18,16 +18,17 @@ class CliError(Exception):
     """A problem the user can fix; printed without a traceback."""
 
 
-def open_service(args: argparse.Namespace) -> StudyService:
-    """``commands.open_service`` that explains a damaged database instead of a traceback."""
+def open_services(args: argparse.Namespace) -> Services:
+    """The services over the chosen database, built once per command; a damaged database is
+    explained (with the command that restores it) instead of a traceback."""
     folder = data_dir(args.data_dir)
     try:
-        service, info = open_or_recover(database_url(args.db, folder), folder)
+        services, info = open_or_recover(database_url(args.db, folder), folder)
     except DatabaseTooNew as exc:
         raise CliError(str(exc)) from exc
-    if service is None:
+    if services is None:
         raise CliError(recovery_message(info, args))
-    return service
+    return services
 
 
 def recovery_message(info: RecoveryInfo, args: argparse.Namespace) -> str:
@@ -73,16 +74,17 @@ def check(args: argparse.Namespace) -> int:
 
 
 def import_banks(args: argparse.Namespace) -> int:
-    service = open_service(args)
+    services = open_services(args)
+    study = services.study
     try:
-        result = service.import_banks(args.paths) if args.paths else service.import_bundled()
+        result = study.import_banks(args.paths) if args.paths else study.import_bundled()
     except BankErrors as errors:
         for problem in errors.problems:
             print(problem)
         print("题库有错误，未导入任何内容。", file=sys.stderr)
         return 1
     finally:
-        service.close()
+        services.close()
     print(
         f"新增 {result.added} 题，修改 {result.changed} 题，停用 {result.retired} 题，"
         f"未变 {result.unchanged} 题；跳过未改动的文件 {len(result.skipped_banks)} 个。"
@@ -91,7 +93,8 @@ def import_banks(args: argparse.Namespace) -> int:
 
 
 def practice(args: argparse.Namespace) -> int:
-    service = open_service(args)
+    services = open_services(args)
+    service = services.study
     try:
         user = service.ensure_user(args.user, args.unit)
         queue = service.practice_queue(
@@ -102,19 +105,19 @@ def practice(args: argparse.Namespace) -> int:
             return 0
         TerminalPractice(service, user, sys.stdin, sys.stdout).run(queue)
     finally:
-        service.close()
+        services.close()
     return 0
 
 
 def stats(args: argparse.Namespace) -> int:
-    service = open_service(args)
+    services = open_services(args)
     try:
-        user = service.find_user(args.user)
+        user = services.study.find_user(args.user)
         if user is None:
             raise CliError(f"没有名为 {args.user} 的用户")
-        s = service.stats(user)
+        s = services.study.stats(user)
     finally:
-        service.close()
+        services.close()
     print(f"用户：{user.name}（{user.unit or '未填单位'}）")
     print(f"今日到期：{s.due_today}　可学新题：{s.new_available}　今日已复习：{s.reviewed_today}")
     print(

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
-from jgstudy.cli.commands import CliError, open_service
+from jgstudy.cli.commands import CliError, open_services
 from jgstudy.cli.terminal import parse_answer
 from jgstudy.core.exams import (
     ConfigErrors,
@@ -27,7 +27,6 @@ from jgstudy.core.exams import (
 from jgstudy.core.grading import Response, ShortResponse
 from jgstudy.core.model import QTYPE_LABELS, QType, display_stem
 from jgstudy.core.records import UserInfo
-from jgstudy.core.service import StudyService
 
 HELP = "（输入答案回车；直接回车下一题，g N 跳到第 N 题，f 标记/取消标记，l 答题卡，s 交卷）"
 
@@ -48,14 +47,14 @@ def run(args: argparse.Namespace) -> int:
         for problem in errors.problems:
             print(problem)
         return 1
-    service = open_service(args)
+    services = open_services(args)
     try:
-        user = service.ensure_user(args.user, args.unit)
-        TerminalExam(service, user, sys.stdin, sys.stdout).run(blueprint, args.seed)
+        user = services.study.ensure_user(args.user, args.unit)
+        TerminalExam(services.exams, user, sys.stdin, sys.stdout).run(blueprint, args.seed)
     except DrawError as exc:
         raise CliError(f"题库不足以组卷：{exc}（请先用 jgstudy import 导入题库）") from exc
     finally:
-        service.close()
+        services.close()
     return 0
 
 
@@ -73,8 +72,8 @@ def _blueprint_path(name: str) -> Path:
 class TerminalExam:
     """Runs an exam over a text stream; also implements the exam's view."""
 
-    def __init__(self, service: StudyService, user: UserInfo, inp: TextIO, out: TextIO) -> None:
-        self._exams = ExamService(service)
+    def __init__(self, exams: ExamService, user: UserInfo, inp: TextIO, out: TextIO) -> None:
+        self._exams = exams
         self._user = user
         self._in = inp
         self._out = out

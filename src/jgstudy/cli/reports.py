@@ -8,16 +8,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from jgstudy.cli.commands import CliError, open_service
-from jgstudy.core.reports import DEFAULT_MIN_ANSWERS, FORMATS, Report, ReportFilter, build_report
+from jgstudy.cli.commands import CliError, open_services
+from jgstudy.core.reports import DEFAULT_MIN_ANSWERS, FORMATS, Report, ReportFilter
 from jgstudy.core.reports.formats import UnknownFormat, report_format
 from jgstudy.core.scores import (
     MergeResult,
     ScoresFileError,
     UnknownUser,
-    dump,
-    export_scores,
-    merge_file,
 )
 
 
@@ -77,19 +74,11 @@ def make_report(args: argparse.Namespace) -> int:
     except UnknownFormat as exc:
         raise CliError(str(exc)) from exc
     flt = _filter(args)
-    service = open_service(args)
+    services = open_services(args)
     try:
-        now = service.clock.now()
-        report = build_report(
-            service.engine,
-            flt,
-            now,
-            tz=service.local_tz,
-            scheduler=service.scheduler,
-            title=args.title,
-        )
+        report = services.reports.build(flt, title=args.title)
     finally:
-        service.close()
+        services.close()
     if flt.exam is not None and not report.exams:
         print(f"警告：没有找到考试“{flt.exam}”的记录。", file=sys.stderr)
     _write(report, args.output, fmt)
@@ -126,15 +115,13 @@ def _headless_if_no_display() -> None:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
-    service = open_service(args)
+    services = open_services(args)
     try:
-        with service.engine.connect() as conn:
-            scores = export_scores(conn, args.user, service.clock.now())
+        scores = services.scores.export(args.user, args.output)
     except UnknownUser as exc:
         raise CliError(str(exc)) from exc
     finally:
-        service.close()
-    dump(scores, args.output)
+        services.close()
     print(
         f"已导出 {scores.profile.name} 的成绩：{len(scores.review_logs)} 条答题记录，"
         f"{len(scores.attempts)} 次考试/练习，{len(scores.cards)} 张卡片 → {args.output}"
@@ -143,19 +130,19 @@ def export_cmd(args: argparse.Namespace) -> int:
 
 
 def merge_cmd(args: argparse.Namespace) -> int:
-    service = open_service(args)
+    services = open_services(args)
     failed = 0
     try:
         for path in args.files:
             try:
-                result = merge_file(service.engine, path, service.clock.now())
+                result = services.scores.merge(path)
             except ScoresFileError as exc:
                 print(f"错误：{exc}", file=sys.stderr)
                 failed += 1
                 continue
             _print_merge(path, result)
     finally:
-        service.close()
+        services.close()
     return 1 if failed else 0
 
 

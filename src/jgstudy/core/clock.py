@@ -30,6 +30,12 @@ class FixedClock:
     def now(self) -> datetime:
         return self._now
 
+    def set(self, moment: datetime) -> None:
+        """Jump to ``moment`` (aware), forwards or back."""
+        if moment.tzinfo is None:
+            raise ValueError("FixedClock needs an aware datetime")
+        self._now = moment.astimezone(UTC)
+
     def advance(self, **delta: float) -> datetime:
         """Move forward by ``timedelta(**delta)`` and return the new time."""
         self._now += timedelta(**delta)

@@ -29,7 +29,7 @@ from jgstudy.core.backup import (
     sqlite_path,
 )
 from jgstudy.core.clock import Clock, SystemClock
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services, open_services
 
 
 @dataclass(frozen=True)
@@ -52,21 +52,22 @@ class RestoreResult:
 
 def open_or_recover(
     url: str, data_dir: Path, clock: Clock | None = None, **service_options: Any
-) -> tuple[StudyService | None, RecoveryInfo]:
+) -> tuple[Services | None, RecoveryInfo]:
     """Open the database at ``url``, or say what is wrong with it and which backup to restore.
 
-    Returns the service and an empty :class:`RecoveryInfo`, or ``None`` and the problem with the
-    newest good backup (None when there is none). Only damage is caught: a locked database, a
+    Returns the services (:func:`open_services` gets ``service_options``) and an empty
+    :class:`RecoveryInfo`, or ``None`` and the problem with the newest good backup (None when
+    there is none). Only damage is caught: a locked database, a
     missing server or a database from a newer jgstudy still raise.
     """
     db_path = sqlite_path(url)
     if db_path is None:
-        return StudyService.open(url, clock, **service_options), RecoveryInfo()
+        return open_services(url, clock, data_dir=data_dir, **service_options), RecoveryInfo()
     problem = diagnose(db_path, backup_dir(data_dir))
     if problem is None:
         try:
-            service = StudyService.open(url, clock, **service_options)
-            return service, RecoveryInfo(db_path=db_path)
+            services = open_services(url, clock, data_dir=data_dir, **service_options)
+            return services, RecoveryInfo(db_path=db_path)
         except (DBAPIError, sqlite3.DatabaseError) as exc:
             if not is_corruption(exc):
                 raise

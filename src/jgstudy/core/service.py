@@ -1,18 +1,18 @@
-"""StudyService: the one facade that the GUI and the CLI use. Passed in, never global."""
+"""StudyService: banks, cadres, practice and statistics; one of the services of :mod:`jgstudy.core.services`."""
 
 from __future__ import annotations
 
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 
 from jgstudy.core import stats as stats_mod
-from jgstudy.core.clock import Clock, SystemClock
+from jgstudy.core.context import Context
 from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY
 from jgstudy.core.grading import Response, grade, response_to_json
 from jgstudy.core.paths import bundled_banks
@@ -24,10 +24,9 @@ from jgstudy.core.records import (
     QuestionRecord,
     UserInfo,
 )
-from jgstudy.core.scheduling import Rating, Scheduler, rating_for
+from jgstudy.core.scheduling import Rating, rating_for
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
 from jgstudy.core.storage import banks_repo, browse_repo, study_repo
-from jgstudy.core.storage.engine import make_engine, upgrade
 from jgstudy.core.storage.schema import CardRow
 
 if TYPE_CHECKING:  # the bank loader is imported when a bank is imported, not at start-up
@@ -39,31 +38,11 @@ Progress = Callable[[int, int, str], None]
 class StudyService:
     """Banks, cadres, practice and statistics over one database."""
 
-    def __init__(
-        self,
-        engine: Engine,
-        clock: Clock | None = None,
-        *,
-        scheduler: Scheduler | None = None,
-        local_tz: tzinfo | None = None,
-    ) -> None:
-        self.engine = engine
-        self.clock = clock or SystemClock()
-        self.scheduler = scheduler or Scheduler()
-        self.local_tz: tzinfo = local_tz or _system_tz()
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
         self._questions: dict[int, QuestionRecord] = {}
         # Reviews per day before today never change while the app runs (merges are a CLI job).
         self._past_days: stats_mod.PastDays = {}
-
-    @classmethod
-    def open(cls, url: str, clock: Clock | None = None, **kwargs: object) -> StudyService:
-        """Open (and migrate) the database at ``url``."""
-        engine = make_engine(url)
-        upgrade(engine)
-        return cls(engine, clock, **kwargs)  # type: ignore[arg-type]
-
-    def close(self) -> None:
-        self.engine.dispose()
 
     # -- banks ---------------------------------------------------------------------------
 
@@ -98,8 +77,8 @@ class StudyService:
                 problems.extend(errors.problems)
         if problems:
             raise BankErrors(problems)
-        now = self.clock.now()
-        with self.engine.begin() as conn:
+        now = self._ctx.clock.now()
+        with self._ctx.engine.begin() as conn:
             for bank in loaded:
                 result.merge(banks_repo.sync_bank(conn, bank, now))
         self._questions.clear()
@@ -110,7 +89,7 @@ class StudyService:
     def _changed_files(self, files: list[Path]) -> tuple[list[Path], ImportResult]:
         result = ImportResult()
         todo: list[Path] = []
-        with self.engine.begin() as conn:
+        with self._ctx.engine.begin() as conn:
             for file in files:
                 stored = banks_repo.stored_fingerprint(conn, file)
                 stat = file.stat() if file.exists() else None
@@ -128,7 +107,7 @@ class StudyService:
         return self.import_banks([bundled_banks()], progress)
 
     def banks(self) -> list[BankInfo]:
-        with self.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return banks_repo.list_banks(conn)
 
     # -- users ---------------------------------------------------------------------------
@@ -137,15 +116,15 @@ class StudyService:
         name = name.strip()
         if not name:
             raise ValueError("姓名不能为空")
-        with self.engine.begin() as conn:
-            return study_repo.ensure_user(conn, name, unit.strip(), role, self.clock.now())
+        with self._ctx.engine.begin() as conn:
+            return study_repo.ensure_user(conn, name, unit.strip(), role, self._ctx.clock.now())
 
     def find_user(self, name: str) -> UserInfo | None:
-        with self.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return study_repo.find_user(conn, name)
 
     def users(self) -> list[UserInfo]:
-        with self.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return study_repo.list_users(conn)
 
     # -- practice ------------------------------------------------------------------------
@@ -165,8 +144,8 @@ class StudyService:
         ``mode`` is ``mixed`` (due, then new), ``review`` (due only), ``new`` (new only) or
         ``wrong`` (the wrong-answer book).
         """
-        now = self.clock.now()
-        with self.engine.connect() as conn:
+        now = self._ctx.clock.now()
+        with self._ctx.engine.connect() as conn:
             if mode == "wrong":
                 queue = study_repo.wrong_book_pks(conn, user.id, bank_ids)
             else:
@@ -182,20 +161,20 @@ class StudyService:
         self, user: UserInfo, view: PracticeView, queue: list[int]
     ) -> PracticeSession:
         """A session over ``queue`` (see :meth:`practice_queue`), started on ``view``."""
-        session = PracticeSession(self, view, self.clock, user.id, queue)
+        session = PracticeSession(self, view, self._ctx.clock, user.id, queue)
         session.start()
         return session
 
     def question(self, pk: int) -> QuestionRecord:
         if pk not in self._questions:
-            with self.engine.connect() as conn:
+            with self._ctx.engine.connect() as conn:
                 self._questions.update(study_repo.load_questions(conn, [pk]))
         return self._questions[pk]
 
     def questions(self, pks: Sequence[int]) -> list[QuestionRecord]:
         missing = [pk for pk in pks if pk not in self._questions]
         if missing:
-            with self.engine.connect() as conn:
+            with self._ctx.engine.connect() as conn:
                 self._questions.update(study_repo.load_questions(conn, missing))
         return [self._questions[pk] for pk in pks]
 
@@ -214,8 +193,8 @@ class StudyService:
         """
         result = grade(record.question, response, record.scoring)
         rating = self._rating(record, response, result.correct, duration_ms)
-        now = self.clock.now()
-        with self.engine.begin() as conn:
+        now = self._ctx.clock.now()
+        with self._ctx.engine.begin() as conn:
             before = study_repo.get_card(conn, user_id, record.pk)
             after = self._next_card(before, rating, result.correct, now)
             log_id = study_repo.record_answer(
@@ -246,7 +225,7 @@ class StudyService:
     def _next_card(
         self, before: CardInfo | None, rating: Rating, correct: bool, now: datetime
     ) -> CardInfo:
-        state = self.scheduler.review(before.state if before else None, rating, now)
+        state = self._ctx.scheduler.review(before.state if before else None, rating, now)
         streak = (before.right_streak + 1) if (before and correct) else int(correct)
         in_book = (not correct) or (bool(before and before.in_wrong_book) and streak < 2)
         return CardInfo(
@@ -260,23 +239,23 @@ class StudyService:
 
     def undo(self, user_id: int, question_pk: int, outcome: Outcome) -> None:
         """Remove an answer's log and restore the card as it was before it."""
-        with self.engine.begin() as conn:
+        with self._ctx.engine.begin() as conn:
             study_repo.delete_log(conn, outcome.log_id)
             study_repo.put_card(conn, user_id, question_pk, outcome.card_before)
 
     def next_due(self, user_id: int) -> datetime | None:
-        with self.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return conn.execute(
                 select(func.min(CardRow.due)).where(CardRow.user_id == user_id)
             ).scalar()
 
     def new_today(self, user: UserInfo) -> int:
         """How many questions the cadre saw for the first time today (local day)."""
-        with self.engine.connect() as conn:
-            return stats_mod.new_today(conn, user.id, self.clock.now(), self.local_tz)
+        with self._ctx.engine.connect() as conn:
+            return stats_mod.new_today(conn, user.id, self._ctx.clock.now(), self._ctx.local_tz)
 
     def wrong_book(self, user: UserInfo) -> list[QuestionRecord]:
-        with self.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             pks = study_repo.wrong_book_pks(conn, user.id)
         return self.questions(pks)
 
@@ -287,15 +266,15 @@ class StudyService:
     ) -> stats_mod.UserStats:
         """The cadre's figures; ``knowledge`` adds the FSRS estimate per tag (one pass over
         every card, so only the views that show it ask for it)."""
-        with self.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return stats_mod.user_stats(
                 conn,
                 user.id,
-                self.clock.now(),
-                self.local_tz,
+                self._ctx.clock.now(),
+                self._ctx.local_tz,
                 new_per_day,
                 self._past_days,
-                self.scheduler if knowledge else None,
+                self._ctx.scheduler if knowledge else None,
             )
 
     # -- browsing and settings (gui) -----------------------------------------------------
@@ -308,37 +287,36 @@ class StudyService:
         limit: int = 200,
     ) -> list[browse_repo.BrowseRow]:
         """One page of the questions matching ``flt``, with their status for ``user``."""
-        with self.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return browse_repo.browse_questions(
                 conn, flt, user.id if user else None, self._end_of_today(), offset, limit
             )
 
     def browse_count(self, user: UserInfo | None, flt: browse_repo.BrowseFilter) -> int:
         """How many questions :meth:`browse` can page through."""
-        with self.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return browse_repo.count_questions(
                 conn, flt, user.id if user else None, self._end_of_today()
             )
 
     def tags(self) -> list[str]:
         """Every tag of an active question, for filters."""
-        with self.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return browse_repo.all_tags(conn)
+
+    @property
+    def desired_retention(self) -> float:
+        """The recall probability future reviews are scheduled for."""
+        return self._ctx.scheduler.desired_retention
 
     def set_desired_retention(self, retention: float) -> None:
         """Schedule future reviews for this recall probability (0.70-0.99)."""
-        self.scheduler = self.scheduler.with_retention(retention)
+        self._ctx.scheduler = self._ctx.scheduler.with_retention(retention)
 
     def _end_of_today(self) -> datetime:
         # "Due" in the browser means due today, as on the home view.
-        today = self.clock.now().astimezone(self.local_tz).date()
-        return stats_mod.local_midnight(today + timedelta(days=1), self.local_tz)
-
-
-def _system_tz() -> tzinfo:
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
+        today = self._ctx.clock.now().astimezone(self._ctx.local_tz).date()
+        return stats_mod.local_midnight(today + timedelta(days=1), self._ctx.local_tz)
 
 
 def _sha256(file: Path) -> str:

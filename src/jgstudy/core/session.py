@@ -46,6 +46,7 @@ class Summary:
     correct: int
     duration_ms: int
     next_due: datetime | None
+    finished_at: datetime  # "next review in ..." is counted from here
 
     @property
     def accuracy(self) -> float:
@@ -181,12 +182,14 @@ class PracticeSession:
         """End the session early (or at the end); the view shows the summary."""
         self._phase = Phase.FINISHED
         self._current = None
-        elapsed = self._clock.now() - self._started_at
+        now = self._clock.now()
+        elapsed = now - self._started_at
         summary = Summary(
             answered=self._answered,
             correct=self._correct,
             duration_ms=int(elapsed.total_seconds() * 1000),
             next_due=self._backend.next_due(self._user_id),
+            finished_at=now,
         )
         self._view.show_summary(summary)
         return summary

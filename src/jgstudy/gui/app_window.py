@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jgstudy.core.records import ImportResult, UserInfo
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 from jgstudy.gui.banks import result_text
 from jgstudy.gui.competition import CompetitionPage
 from jgstudy.gui.editor import BankEditor
@@ -57,20 +57,21 @@ VIEWS = (
 
 
 class MainWindow(QMainWindow):
-    """Owns the views and wires them to the one service it is given."""
+    """Owns the views and hands each the core service it needs (built once, by ``gui.main``)."""
 
     ready = Signal()  # the start-up flow (bundled import, profile) is done
 
     def __init__(
-        self, service: StudyService, prefs: Preferences, data_folder: str, database_url: str
+        self, services: Services, prefs: Preferences, data_folder: str, database_url: str
     ) -> None:
         super().__init__()
-        self.service = service
+        self.services = services
+        self.service = services.study
         self.prefs = prefs
         self.user: UserInfo | None = None
         self.profile_dialog: ProfileDialog | None = None
         self._starting = False
-        self.importer = BankImporter(service, parent=self)
+        self.importer = BankImporter(services.study, parent=self)
         self.setWindowTitle(tr("机关学习"))
         self.setMinimumSize(QSize(1024, 680))
         self._build_views(data_folder, database_url)
@@ -83,13 +84,13 @@ class MainWindow(QMainWindow):
     def _build_views(self, data_folder: str, database_url: str) -> None:
         self.home = HomeView()
         self.practice = PracticePage(self.service, self.prefs)
-        self.exam = ExamPage(self.service)
-        self.competition = CompetitionPage(self.service)
+        self.exam = ExamPage(self.services.exams)
+        self.competition = CompetitionPage(self.services.competitions)
         self.library = LibraryView(self.service, self.importer)
         self.editor = BankEditor(folder=Path(data_folder))
         self.wrongbook = WrongBookView(self.service)
         self.progress = ProgressView()
-        self.reports = ReportsView(self.service)
+        self.reports = ReportsView(self.services.reports)
         self.settings = SettingsView(self.prefs, data_folder, database_url)
         self.views: dict[str, QWidget] = {
             "home": self.home,

@@ -11,10 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from jgstudy.core.backup import BackupError, BackupManager
+from jgstudy.core.backup import BackupError
+from jgstudy.core.backup_service import BackupService
 from jgstudy.core.clock import Clock, SystemClock
 from jgstudy.core.recovery import RecoveryInfo, open_or_recover, restore_backup
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.workers import Progress, Task
 
@@ -23,15 +24,15 @@ BACKUP_CHECK_MS = 60 * 60 * 1000  # an hourly look; at most one backup per day i
 
 def open_database(
     url: str, folder: Path, parent: QWidget | None = None, clock: Clock | None = None
-) -> StudyService | None:
-    """The service over ``url``; when the file is damaged, offer the newest good backup.
+) -> Services | None:
+    """The services over ``url``; when the file is damaged, offer the newest good backup.
 
     Returns None when the cadre declines, or when there is nothing to restore (the damaged
     file is left in place for an administrator).
     """
     clock = clock or SystemClock()
-    service, info = open_or_recover(url, folder, clock)
-    while service is None:
+    services, info = open_or_recover(url, folder, clock)
+    while services is None:
         if not _ask_restore(info, parent):
             return None
         assert info.db_path is not None and info.newest_backup is not None
@@ -40,8 +41,8 @@ def open_database(
         except BackupError as exc:
             QMessageBox.critical(parent, tr("恢复失败"), str(exc))
             return None
-        service, info = open_or_recover(url, folder, clock)
-    return service
+        services, info = open_or_recover(url, folder, clock)
+    return services
 
 
 def _ask_restore(info: RecoveryInfo, parent: QWidget | None) -> bool:
@@ -67,9 +68,9 @@ def _ask_restore(info: RecoveryInfo, parent: QWidget | None) -> bool:
 class AutoBackup(QObject):
     """Backs up once a day while the app runs (off the UI thread) and once more on close."""
 
-    def __init__(self, manager: BackupManager, parent: QObject | None = None) -> None:
+    def __init__(self, backups: BackupService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.manager = manager
+        self.backups = backups
         self.last_error: str | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(BACKUP_CHECK_MS)
@@ -83,7 +84,7 @@ class AutoBackup(QObject):
         """Take today's backup in the background if there is none yet."""
 
         def work(_progress: Progress) -> Path | None:
-            return self.manager.maybe_backup()
+            return self.backups.maybe_backup()
 
         task = Task(work)
         task.signals.failed.connect(lambda error: setattr(self, "last_error", str(error)))
@@ -95,12 +96,11 @@ class AutoBackup(QObject):
         self.timer.stop()
         QThreadPool.globalInstance().waitForDone()
         try:
-            self.manager.backup_now()
+            self.backups.backup_now()
         except BackupError as exc:
             self.last_error = str(exc)
 
 
-def auto_backup(url: str, folder: Path, parent: QObject | None = None) -> AutoBackup | None:
+def auto_backup(backups: BackupService, parent: QObject | None = None) -> AutoBackup | None:
     """Automatic backups for a SQLite database; None for a shared server database."""
-    manager = BackupManager.for_url(url, folder, SystemClock())
-    return AutoBackup(manager, parent) if manager else None
+    return AutoBackup(backups, parent) if backups.enabled else None

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jgstudy.core.defaults import DEFAULT_RETENTION
 from jgstudy.core.paths import DATA_DIR_ENV, DB_ENV, data_dir, database_url
@@ -23,6 +23,7 @@ from jgstudy.gui.style import apply_theme
 
 if TYPE_CHECKING:
     from jgstudy.core.service import StudyService
+    from jgstudy.core.services import Services
 
 ORGANIZATION = "jgstudy"
 APPLICATION = "jgstudy"
@@ -100,12 +101,11 @@ def run(args: Sequence[str]) -> int:
     apply_theme(app, prefs.theme, base_pixel_size(prefs.font_size))
     splash = show_splash(app)
     # The core (SQLAlchemy, pydantic) loads only now, while the splash is already on screen.
-    from jgstudy.gui.app_window import MainWindow
-    from jgstudy.gui.dbopen import auto_backup, open_database
+    from jgstudy.gui.dbopen import open_database
 
     folder, url = data_location(options, prefs)
     try:
-        service = open_database(url, folder, splash)
+        services = open_database(url, folder, splash)
     except Exception as exc:  # a locked, unreachable or too-new database: say so
         splash.close()
         QMessageBox.critical(
@@ -114,11 +114,25 @@ def run(args: Sequence[str]) -> int:
             tr("无法打开数据库：\n{url}\n\n{exc}").format(url=url, exc=exc),
         )
         return 1
-    if service is None:
+    if services is None:
         return 1
-    backups = auto_backup(url, folder, app)
-    apply_study_preferences(prefs, service)
-    window = MainWindow(service, prefs, str(folder), hide_password(url))
+    return _run_window(app, splash, services, prefs, folder, url)
+
+
+def _run_window(
+    app: QApplication,
+    splash: QWidget,
+    services: Services,
+    prefs: Preferences,
+    folder: Path,
+    url: str,
+) -> int:
+    from jgstudy.gui.app_window import MainWindow
+    from jgstudy.gui.dbopen import auto_backup
+
+    backups = auto_backup(services.backups, app)
+    apply_study_preferences(prefs, services.study)
+    window = MainWindow(services, prefs, str(folder), hide_password(url))
     app.styleHints().colorSchemeChanged.connect(window.follow_system_scheme)
     window.show()
     splash.close()
@@ -128,6 +142,6 @@ def run(args: Sequence[str]) -> int:
     try:
         return app.exec()
     finally:
-        service.close()
+        services.close()
         if backups is not None:
             backups.on_close()

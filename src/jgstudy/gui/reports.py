@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jgstudy.core.reports import ReportFilter, build_report
+from jgstudy.core.reports import ReportFilter
 from jgstudy.core.reports.data import Report
-from jgstudy.core.service import StudyService
+from jgstudy.core.reports.service import ReportService
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 from jgstudy.gui.workers import Progress, Task
@@ -59,9 +59,9 @@ class ReportsView(QWidget):
     exported = Signal(object)  # ExportDone
     failed = Signal(str)
 
-    def __init__(self, service: StudyService, pool: QThreadPool | None = None) -> None:
+    def __init__(self, reports: ReportService, pool: QThreadPool | None = None) -> None:
         super().__init__()
-        self._service = service
+        self._reports = reports
         self._pool = pool or QThreadPool.globalInstance()
         self._busy = False
         self.report: Report | None = None
@@ -149,7 +149,7 @@ class ReportsView(QWidget):
     def refresh(self) -> None:
         """Offer the units of the cadres now in the database."""
         current = self.unit.currentText()
-        units = sorted({u.unit for u in self._service.users() if u.unit})
+        units = self._reports.units()
         self.unit.clear()
         self.unit.addItems([tr(ALL_UNITS), *units])
         if current in units:
@@ -200,16 +200,10 @@ class ReportsView(QWidget):
         except ValueError as exc:
             self.failed.emit(str(exc))
             return False
-        service = self._service
+        reports = self._reports
 
         def work(_progress: Progress) -> Report:
-            report = build_report(
-                service.engine,
-                flt,
-                service.clock.now(),
-                tz=service.local_tz,
-                scheduler=service.scheduler,
-            )
+            report = reports.build(flt)
             if target is not None and target[1] != "pdf":
                 save_report(report, target[0], target[1])
             return report

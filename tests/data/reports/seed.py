@@ -19,10 +19,10 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, update
 
-from jgstudy.core.clock import FixedClock
 from jgstudy.core.grading import Response
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage.schema import AttemptRow, QuestionRow, ReviewLogRow
+from peek import clock_of, engine_of
 
 BANK = Path(__file__).with_name("report_bank.yaml")
 DAY0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 09:00 in Beijing
@@ -100,7 +100,7 @@ def seed_history(service: StudyService) -> None:
 
 
 def _pk(service: StudyService, qid: str) -> int:
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         query = select(QuestionRow.pk).where(QuestionRow.bank_id == "rpt", QuestionRow.qid == qid)
         return int(conn.execute(query).scalar_one())
 
@@ -108,7 +108,7 @@ def _pk(service: StudyService, qid: str) -> int:
 def _answer(
     service: StudyService, user_id: int, qid: str, given: Response, at: datetime, ms: int
 ) -> int:
-    service.clock = FixedClock(at)
+    clock_of(service).set(at)
     record = service.question(_pk(service, qid))
     return service.record(user_id, record, given, ms).log_id
 
@@ -131,7 +131,7 @@ def _exam(service: StudyService, cadre: Cadre) -> None:
     config = json.dumps({"id": EXAM_ID, "title": EXAM_TITLE}, ensure_ascii=False)
     values = {"uid": uuid.uuid4().hex, "user_id": user.id, "kind": "exam", "title": EXAM_TITLE}
     values |= {"config": config, "state": "{}", "started_at": start}
-    with service.engine.begin() as conn:
+    with engine_of(service).begin() as conn:
         key = conn.execute(insert(AttemptRow).values(**values)).inserted_primary_key
         assert key is not None
         attempt_id = key[0]
@@ -142,7 +142,7 @@ def _exam(service: StudyService, cadre: Cadre) -> None:
         for i, qid in enumerate(EXAM_QUESTIONS)
     ]
     score = sum(ORDER.index(q) < cadre.skill for q in EXAM_QUESTIONS)
-    with service.engine.begin() as conn:
+    with engine_of(service).begin() as conn:
         conn.execute(
             update(ReviewLogRow).where(ReviewLogRow.id.in_(logs)).values(attempt_id=attempt_id)
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 from jgstudy.core.competition.config import CompetitionConfig, Team, load_competition
@@ -15,6 +15,7 @@ from jgstudy.core.competition.events import EventKind, MatchEvent
 from jgstudy.core.competition.match import Match, MatchError
 from jgstudy.core.competition.state import questions_needed
 from jgstudy.core.competition.view import MatchView
+from jgstudy.core.context import Context
 from jgstudy.core.exams.blueprint import QuestionFilter
 from jgstudy.core.exams.draw import EXAM_EXCLUDED_TYPES, DrawError, new_seed, sample
 from jgstudy.core.grading import Grade, Response
@@ -32,9 +33,19 @@ ANY_QUESTION = QuestionFilter()
 class CompetitionService:
     """Create, continue and review matches; run solo drills recorded through ``study``."""
 
-    def __init__(self, study: StudyService) -> None:
-        self.study = study
-        self._source = _Source(study)
+    def __init__(self, ctx: Context, study: StudyService) -> None:
+        self._ctx = ctx
+        self._study = study
+        self._source = _Source(ctx, study)
+
+    def now(self) -> datetime:
+        """The time every tick and buzzer press of a match is stamped with."""
+        return self._ctx.now()
+
+    @property
+    def display_tz(self) -> tzinfo:
+        """The desktop's time zone, for showing when events happened."""
+        return self._ctx.local_tz
 
     # -- configurations ------------------------------------------------------------------
 
@@ -72,20 +83,20 @@ class CompetitionService:
         line_up = tuple(teams if teams is not None else config.teams)
         seed = seed if seed is not None else config.seed
         seed = seed if seed is not None else new_seed()
-        now = self.study.clock.now()
+        now = self._ctx.clock.now()
         stored = {
             "config": config.model_dump(mode="json"),
             "teams": [t.model_dump() for t in line_up],
         }
         Match(config, line_up, self._source)  # validates the line-up before anything is stored
-        with self.study.engine.begin() as conn:
+        with self._ctx.engine.begin() as conn:
             match_id = match_repo.create_match(conn, config.title, json.dumps(stored), now)
-        sink = _Sink(self.study, match_id)
+        sink = _Sink(self._ctx, match_id)
         return Match.create(config, line_up, self._source, now, seed=seed, view=view, sink=sink)
 
     def open_match(self, match_id: int, *, view: MatchView | None = None) -> Match:
         """A stored match rebuilt from its events, to review it or to go on with it."""
-        with self.study.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             info = match_repo.get_match(conn, match_id)
             stored = match_repo.load_events(conn, match_id)
         if info is None:
@@ -94,17 +105,17 @@ class CompetitionService:
         config = CompetitionConfig.model_validate(data["config"])
         teams = [Team.model_validate(t) for t in data["teams"]]
         events = [MatchEvent.from_stored(e.seq, e.at, e.kind, e.team, e.payload) for e in stored]
-        sink = _Sink(self.study, match_id)
+        sink = _Sink(self._ctx, match_id)
         return Match.replay(config, teams, self._source, events, view=view, sink=sink)
 
     def matches(self) -> list[MatchInfo]:
         """Every stored match, newest first."""
-        with self.study.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return match_repo.list_matches(conn)
 
     def events(self, match_id: int) -> list[MatchEvent]:
         """A stored match's event log (for review and export)."""
-        with self.study.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             stored = match_repo.load_events(conn, match_id)
         return [MatchEvent.from_stored(e.seq, e.at, e.kind, e.team, e.payload) for e in stored]
 
@@ -123,7 +134,9 @@ class CompetitionService:
         """速答 alone: ``count`` questions ready, ``seconds`` on the clock. Call ``start(now)``."""
         attempt_id, records = self._drill("speed", user, flt, count, seed, seconds)
         limit = timedelta(seconds=seconds)
-        return SpeedDrill(_DrillStore(self.study), view, user.id, attempt_id, records, limit=limit)
+        return SpeedDrill(
+            _DrillStore(self._ctx, self._study), view, user.id, attempt_id, records, limit=limit
+        )
 
     def reaction_drill(
         self,
@@ -138,12 +151,12 @@ class CompetitionService:
         """抢答 reaction drill over ``count`` questions. Call ``next(now)`` to show the first."""
         attempt_id, records = self._drill("reaction", user, flt, count, seed, window_seconds)
         limit = timedelta(seconds=window_seconds)
-        store = _DrillStore(self.study)
+        store = _DrillStore(self._ctx, self._study)
         return ReactionDrill(store, view, user.id, attempt_id, records, limit=limit)
 
     def drills(self, user: UserInfo) -> list[AttemptInfo]:
         """The cadre's drills, newest first (state JSON holds every answer's times)."""
-        with self.study.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return exam_repo.list_attempts(conn, user.id, DRILL_KIND)
 
     def _drill(
@@ -157,23 +170,24 @@ class CompetitionService:
             raise DrawError("没有符合条件的题目")
         config = {"drill": kind, "filter": flt.model_dump(mode="json"), "seconds": s, "seed": seed}
         title = "速答演练" if kind == "speed" else "抢答反应演练"
-        with self.study.engine.begin() as conn:
+        with self._ctx.engine.begin() as conn:
             attempt_id = exam_repo.create_attempt(
-                conn, user.id, DRILL_KIND, title, json.dumps(config), "{}", self.study.clock.now()
+                conn, user.id, DRILL_KIND, title, json.dumps(config), "{}", self._ctx.clock.now()
             )
-        return attempt_id, self.study.questions(pks)
+        return attempt_id, self._study.questions(pks)
 
 
 class _Source:
     """Questions for matches: drawn per round from the seed, read through the study cache."""
 
-    def __init__(self, study: StudyService) -> None:
+    def __init__(self, ctx: Context, study: StudyService) -> None:
+        self._ctx = ctx
         self._study = study
 
     def entries(
         self, flt: QuestionFilter, exclude_types: Sequence[str] = ()
     ) -> list[exam_repo.PoolEntry]:
-        with self._study.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             types = [t.value for t in flt.types]
             return exam_repo.pool(conn, types, flt.tags, flt.banks, exclude_types)
 
@@ -194,20 +208,21 @@ class _Source:
 class _Sink:
     """Stores each event of a match as it happens, in its own transaction."""
 
-    def __init__(self, study: StudyService, match_id: int) -> None:
-        self._study = study
+    def __init__(self, ctx: Context, match_id: int) -> None:
+        self._ctx = ctx
         self.match_id = match_id
 
     def __call__(self, event: MatchEvent) -> None:
         row = StoredEvent(event.seq, event.at, event.kind.value, event.team, event.payload_json())
-        with self._study.engine.begin() as conn:
+        with self._ctx.engine.begin() as conn:
             match_repo.append_event(conn, self.match_id, row)
             if event.kind is EventKind.MATCH_FINISHED:
                 match_repo.finish_match(conn, self.match_id, event.at)
 
 
 class _DrillStore:
-    def __init__(self, study: StudyService) -> None:
+    def __init__(self, ctx: Context, study: StudyService) -> None:
+        self._ctx = ctx
         self._study = study
 
     def record(
@@ -223,7 +238,7 @@ class _DrillStore:
         ).grade
 
     def finish(self, result: DrillResult, now: datetime) -> None:
-        with self._study.engine.begin() as conn:
+        with self._ctx.engine.begin() as conn:
             exam_repo.finish_attempt(
                 conn,
                 result.attempt_id,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
+from jgstudy.core.context import Context
 from jgstudy.core.exams.blueprint import ExamBlueprint, QuestionFilter, load_blueprint
 from jgstudy.core.exams.draw import EXAM_EXCLUDED_TYPES, DrawError, draw_paper, new_seed
 from jgstudy.core.exams.result import ExamResult, build_result, score_item
@@ -25,9 +27,10 @@ EXAM_KIND = "exam"
 class ExamService:
     """Start, resume and review exams; answers are recorded through ``study``."""
 
-    def __init__(self, study: StudyService) -> None:
-        self.study = study
-        self._store = _Store(study)
+    def __init__(self, ctx: Context, study: StudyService) -> None:
+        self._ctx = ctx
+        self._study = study
+        self._store = _Store(ctx, study)
 
     # -- blueprints ----------------------------------------------------------------------
 
@@ -64,9 +67,9 @@ class ExamService:
         seed = seed if seed is not None else blueprint.seed
         seed = seed if seed is not None else new_seed()
         pks, sections, records = self._draw(blueprint, seed)
-        now = self.study.clock.now()
+        now = self._ctx.clock.now()
         state = ExamState(seed, now, blueprint.time_limit_minutes * 60, pks, sections)
-        with self.study.engine.begin() as conn:
+        with self._ctx.engine.begin() as conn:
             attempt_id = exam_repo.create_attempt(
                 conn,
                 user.id,
@@ -80,7 +83,7 @@ class ExamService:
 
     def unfinished(self, user: UserInfo, blueprint_id: str | None = None) -> AttemptInfo | None:
         """The cadre's latest exam (of ``blueprint_id``, when given) not yet submitted."""
-        with self.study.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             info = exam_repo.latest_unfinished(conn, user.id, EXAM_KIND)
         if info is None or blueprint_id is None:
             return info
@@ -104,7 +107,7 @@ class ExamService:
 
     def result(self, attempt_id: int) -> ExamResult:
         """The result of a submitted exam, rebuilt from the stored attempt."""
-        with self.study.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             info = exam_repo.get_attempt(conn, attempt_id)
         if info is None or info.kind != EXAM_KIND or info.finished_at is None:
             raise ExamError(f"没有已交卷的考试 {attempt_id}")
@@ -119,9 +122,14 @@ class ExamService:
             info.id, info.title, state, items, blueprint.pass_mark, info.finished_at
         )
 
+    def time_left(self, info: AttemptInfo) -> timedelta:
+        """How long the unfinished exam ``info`` may still run (zero once its time is up)."""
+        deadline = ExamState.from_json(info.state).deadline
+        return max(deadline - self._ctx.now(), timedelta(0))
+
     def history(self, user: UserInfo) -> list[AttemptInfo]:
         """The cadre's exams, newest first."""
-        with self.study.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return exam_repo.list_attempts(conn, user.id, EXAM_KIND)
 
     # -- internals -----------------------------------------------------------------------
@@ -138,14 +146,14 @@ class ExamService:
         settings = ExamSettings(
             attempt_id, user_id, blueprint.title, blueprint.pass_mark, blueprint.feedback
         )
-        session = ExamSession(self._store, view, self.study.clock, settings, state, records)
+        session = ExamSession(self._store, view, self._ctx.clock, settings, state, records)
         session.start()
         return session
 
     def _draw(
         self, blueprint: ExamBlueprint, seed: int
     ) -> tuple[list[int], list[SectionSlice], list[QuestionRecord]]:
-        with self.study.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
 
             def pool(flt: QuestionFilter) -> Sequence[PoolEntry]:
                 types = [t.value for t in flt.types]
@@ -162,7 +170,7 @@ class ExamService:
         return pks, sections, records
 
     def _records(self, blueprint: ExamBlueprint, pks: Sequence[int]) -> list[QuestionRecord]:
-        records = self.study.questions(pks)
+        records = self._study.questions(pks)
         scoring = blueprint.multiple_scoring
         if scoring is None:
             return records
@@ -173,15 +181,16 @@ class ExamService:
 class _Store:
     """The ExamStore an ExamSession writes to: one transaction per change."""
 
-    def __init__(self, study: StudyService) -> None:
+    def __init__(self, ctx: Context, study: StudyService) -> None:
+        self._ctx = ctx
         self._study = study
 
     def save(self, attempt_id: int, state: ExamState) -> None:
-        with self._study.engine.begin() as conn:
+        with self._ctx.engine.begin() as conn:
             exam_repo.save_state(conn, attempt_id, state.to_json())
 
     def recorded(self, attempt_id: int) -> set[int]:
-        with self._study.engine.connect() as conn:
+        with self._ctx.engine.connect() as conn:
             return exam_repo.logged_pks(conn, attempt_id)
 
     def record(
@@ -195,7 +204,7 @@ class _Store:
         self._study.record(user_id, record, response, duration_ms, attempt_id=attempt_id)
 
     def finish(self, attempt_id: int, state: ExamState, result: ExamResult) -> None:
-        with self._study.engine.begin() as conn:
+        with self._ctx.engine.begin() as conn:
             exam_repo.finish_attempt(
                 conn,
                 attempt_id,

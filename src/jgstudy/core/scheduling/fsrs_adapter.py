@@ -56,6 +56,7 @@ class Scheduler:
             raise ValueError("desired retention must be between 0.70 and 0.99")
         self._fsrs = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
         self._fuzz = fuzz
+        self.desired_retention = desired_retention
 
     def with_retention(self, desired_retention: float) -> Scheduler:
         """The same scheduler aiming at another recall probability."""

@@ -53,7 +53,7 @@ class DrillDialog(QDialog):
         self.setWindowTitle(tr("单人演练"))
         self.resize(900, 640)
         self._competitions = competitions
-        self._clock = competitions.study.clock
+        self._now = competitions.now
         self._user = user
         self._reading_ms = reading_ms
         self.drill: SpeedDrill | ReactionDrill | None = None
@@ -138,7 +138,7 @@ class DrillDialog(QDialog):
             self.start_message.setText(tr("无法开始：{exc}").format(exc=exc))
             return False
         self._begin(drill)
-        drill.start(self._clock.now())
+        drill.start(self._now())
         self.tick()  # the countdown shows at once
         return True
 
@@ -149,7 +149,7 @@ class DrillDialog(QDialog):
             self.start_message.setText(tr("无法开始：{exc}").format(exc=exc))
             return False
         self._begin(drill)
-        drill.next(self._clock.now())
+        drill.next(self._now())
         return True
 
     def _begin(self, drill: SpeedDrill | ReactionDrill) -> None:
@@ -220,14 +220,14 @@ class DrillDialog(QDialog):
     def release(self) -> None:
         drill = self.drill
         if isinstance(drill, ReactionDrill) and drill.phase is DrillPhase.READING:
-            drill.release(self._clock.now())
+            drill.release(self._now())
             self.banner.setText(tr("抢答！按空格"))
 
     def buzz(self) -> None:
         drill = self.drill
         if not isinstance(drill, ReactionDrill):
             return
-        outcome = drill.buzz(self._clock.now())
+        outcome = drill.buzz(self._now())
         if outcome is BuzzResult.FALSE_START:
             self.banner.setText(tr("抢跑了！请等出题后再抢答"))
         elif drill.phase is DrillPhase.ASKING and self.input is not None:
@@ -244,7 +244,7 @@ class DrillDialog(QDialog):
         drill = self.drill
         if drill is None or drill.phase is DrillPhase.FINISHED:
             return
-        drill.tick(self._clock.now())
+        drill.tick(self._now())
         if isinstance(drill, ReactionDrill) and drill.phase is DrillPhase.CLOSED:
             self._closed()
 
@@ -266,22 +266,22 @@ class DrillDialog(QDialog):
         if response is None:
             self.hint.setText(tr("请先作答，再按回车提交。"))
             return
-        drill.answer(response, self._clock.now())
+        drill.answer(response, self._now())
         if isinstance(drill, ReactionDrill):
             self._closed()
 
     def skip(self) -> None:
         if isinstance(self.drill, SpeedDrill) and self.drill.phase is DrillPhase.ASKING:
-            self.drill.skip(self._clock.now())
+            self.drill.skip(self._now())
 
     def next(self) -> None:
         drill = self.drill
         if isinstance(drill, ReactionDrill) and drill.phase is DrillPhase.CLOSED:
-            drill.next(self._clock.now())
+            drill.next(self._now())
 
     def finish(self) -> None:
         if self.drill is not None and self.drill.phase is not DrillPhase.FINISHED:
-            self.drill.finish(self._clock.now())
+            self.drill.finish(self._now())
 
     def _enter(self) -> None:
         if self.input is not None and not self.input.advance():

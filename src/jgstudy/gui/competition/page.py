@@ -21,7 +21,6 @@ from jgstudy.core.competition import (
     Team,
 )
 from jgstudy.core.records import UserInfo
-from jgstudy.core.service import StudyService
 from jgstudy.gui.competition.drill import DrillDialog
 from jgstudy.gui.competition.keys import BuzzerFilter
 from jgstudy.gui.competition.lobby import Lobby
@@ -45,7 +44,7 @@ class CompetitionPage(QWidget):
 
     def __init__(
         self,
-        service: StudyService,
+        competitions: CompetitionService,
         parent: QWidget | None = None,
         *,
         sounds: bool = False,
@@ -53,14 +52,12 @@ class CompetitionPage(QWidget):
         show_scoreboard: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.service = service
-        self.clock = service.clock
-        self.competitions = CompetitionService(service)
+        self.competitions = competitions
         self.user: UserInfo | None = None
         self.match: Match | None = None
         self._auto_scoreboard = show_scoreboard
         self.lobby = Lobby()
-        self.panel = HostPanel(service.local_tz, confirm)
+        self.panel = HostPanel(competitions.display_tz, confirm)
         self.scoreboard = Scoreboard(self)  # its own window, owned (and closed) with the page
         self.sounds = Sounds(sounds)
         self.screens = MatchScreens(self.panel, self.scoreboard, sounds=self.sounds)
@@ -155,7 +152,7 @@ class CompetitionPage(QWidget):
 
     def _show_match(self, match: Match) -> None:
         self.match = match
-        self.panel.bind(match, self.clock.now)
+        self.panel.bind(match, self.competitions.now)
         self.screens.show_state(match.snapshot())
         self.stack.setCurrentWidget(self.panel)
         app = QApplication.instance()
@@ -181,7 +178,7 @@ class CompetitionPage(QWidget):
         if app is not None:
             app.removeEventFilter(self.buzzers)
         self.match = None
-        self.panel.bind(None, self.clock.now)
+        self.panel.bind(None, self.competitions.now)
         self.scoreboard.hide()
 
     # -- time and buzzers ----------------------------------------------------------------
@@ -189,12 +186,12 @@ class CompetitionPage(QWidget):
     def tick(self) -> None:
         """Let the match evaluate its timers now (the 100 ms timer's slot)."""
         if self.match is not None:
-            self.match.tick(self.clock.now())
+            self.match.tick(self.competitions.now())
 
     def press(self, key: str) -> None:
         """A buzzer key went down: the core arbitrates at the clock's time."""
         if self.match is not None:
-            self.match.press(key, at=self.clock.now())
+            self.match.press(key, at=self.competitions.now())
 
     def _is_buzzer(self, key: str) -> bool:
         return self.match is not None and self.match.team_for_key(key) is not None

@@ -26,9 +26,7 @@ from jgstudy.core.exams import (
     ItemResult,
     PaletteEntry,
 )
-from jgstudy.core.exams.state import ExamState
 from jgstudy.core.records import UserInfo
-from jgstudy.core.service import StudyService
 from jgstudy.gui.exam.look import exam_stylesheet
 from jgstudy.gui.exam.picker import BlueprintPicker, PaperChoice
 from jgstudy.gui.exam.result import ResultPanel
@@ -62,15 +60,14 @@ class ExamPage(QWidget):
 
     def __init__(
         self,
-        service: StudyService,
+        exams: ExamService,
         blueprints: Sequence[Path] | None = None,
         parent: QWidget | None = None,
         *,
         confirm: Confirm = ask,
     ) -> None:
         super().__init__(parent)
-        self.service = service
-        self.exams = ExamService(service)
+        self.exams = exams
         self._paths = list(blueprints) if blueprints is not None else None
         self._confirm = confirm
         self.user: UserInfo | None = None
@@ -132,9 +129,7 @@ class ExamPage(QWidget):
         if info is None:
             self.picker.set_unfinished(None)
             return
-        deadline = ExamState.from_json(info.state).deadline
-        remaining = max(deadline - self.service.clock.now(), timedelta(0))
-        self.picker.set_unfinished(info.title, remaining)
+        self.picker.set_unfinished(info.title, self.exams.time_left(info))
 
     # -- starting ------------------------------------------------------------------------
 

@@ -187,7 +187,7 @@ class PracticePage(QWidget):
 
     def show_summary(self, summary: Summary) -> None:
         self.title.setText(tr("本次练习完成"))
-        self.summary_panel.show_summary(summary, self._service.clock.now())
+        self.summary_panel.show_summary(summary)
         self.stack.setCurrentWidget(self.summary_panel)
         self.progress.hide()
         self.count.setText("")

@@ -121,7 +121,7 @@ class SummaryPanel(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
 
-    def show_summary(self, summary: Summary, now: datetime) -> None:
+    def show_summary(self, summary: Summary) -> None:
         wrong = summary.answered - summary.correct
         text = tr("答对 {correct} 题，答错 {wrong} 题。").format(
             correct=summary.correct, wrong=wrong
@@ -132,4 +132,4 @@ class SummaryPanel(QWidget):
         self.values["answered"].setText(str(summary.answered))
         self.values["accuracy"].setText(f"{summary.accuracy:.0%}" if summary.answered else "—")
         self.values["time"].setText(duration_text(summary.duration_ms))
-        self.values["next"].setText(due_text(summary.next_due, now))
+        self.values["next"].setText(due_text(summary.next_due, summary.finished_at))

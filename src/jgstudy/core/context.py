@@ -1,0 +1,38 @@
+"""What the core services share: the database, the clock, the scheduler and the local time zone.
+
+Private to the core: gui, cli and render see only the services that :func:`open_services`
+returns (an import contract in pyproject.toml keeps it so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from sqlalchemy import Engine
+
+from jgstudy.core.clock import Clock
+from jgstudy.core.scheduling import Scheduler
+
+
+@dataclass
+class Context:
+    """One database and the time it is seen in; the scheduler changes with the retention setting."""
+
+    engine: Engine
+    clock: Clock
+    local_tz: tzinfo
+    scheduler: Scheduler
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def system_tz() -> tzinfo:
+    """The desktop's local time zone (for calendar days: streaks, "today")."""
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
