@@ -56,3 +56,14 @@ def test_unusable_input_is_an_error_with_exit_2(
 ) -> None:
     assert main(["convert", str(tmp_path / "无.xls"), str(tmp_path / "o.yaml")]) == 2
     assert capsys.readouterr().err.startswith("错误：找不到输入文件")
+
+
+def test_import_of_a_spreadsheet_says_to_convert_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    sheet = tmp_path / "题库.csv"
+    sheet.write_text("题干,题型,正确答案\n问题,判断,对\n", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path), "import", str(sheet)]) != 0
+    err = capsys.readouterr().err
+    assert "jgstudy convert" in err and "题库 → 导入" in err and "YAML" in err
+    assert "Traceback" not in err

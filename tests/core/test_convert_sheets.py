@@ -116,9 +116,9 @@ def test_gbk_csv_keeps_the_good_rows_and_names_every_bad_one(gbk_csv: Path, tmp_
     report = convert(gbk_csv, out)
     assert [(p.row, p.message) for p in report.problems] == [
         (6, "答案 E 不在选项中（选项为 A、B、C、D）"),
-        (7, "缺少必填字段：题干 stem"),
+        (7, "缺少必填字段：“题干”"),
         (8, "未知题型“论述题”，应为 单选、多选、判断、填空 或 简答"),
-        (9, "题干中有 2 个空（{{1}} 或（ ）），但 blanks 给出了 1 组答案"),
+        (9, "题干中有 2 个空（{{1}} 或（ ）），但答案给出了 1 组"),
     ]
     bank = load_bank(out).bank
     assert [q.type for q in bank.questions] == ["single", "multiple", "judge", "fill", "short"]

@@ -70,15 +70,45 @@ def test_keywords_with_aliases_and_points_read_back_as_written() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [("1", 1), ("5", 5), ("3.0", 3), ("易", 2), ("中", 3), ("难", 4)]
+    ("text", "value"),
+    [
+        ("1", 1),
+        ("5", 5),
+        ("3.0", 3),
+        ("易", 2),
+        ("中", 3),
+        ("难", 4),
+        ("适中", 3),
+        ("较难", 4),
+        ("较易", 2),
+        ("高", 4),
+        ("低", 2),
+        ("很难", 5),
+        ("难度适中", 3),
+        ("★★★", 3),
+    ],
 )
 def test_difficulty_numbers_and_words(text: str, value: int) -> None:
     assert syntax.parse_difficulty(text) == value
 
 
 def test_difficulty_that_is_no_number_is_rejected() -> None:
-    assert syntax.parse_difficulty("很难") is None
+    assert syntax.parse_difficulty("很棒") is None
     assert syntax.parse_difficulty("2.5") is None
+    assert syntax.parse_difficulty("9") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("一、党的创立", ["一、党的创立"]),
+        ("第十二章、总论、党史", ["第十二章、总论", "党史"]),
+        ("十五五、二十届", ["十五五", "二十届"]),
+        ("党史、理论", ["党史", "理论"]),
+    ],
+)
+def test_chapter_heading_numbering_is_not_a_separator(text: str, tags: list[str]) -> None:
+    assert syntax.split_tags(text) == tags
 
 
 def test_underscore_blanks_become_numbered_markers() -> None:

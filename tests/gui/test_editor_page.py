@@ -21,7 +21,7 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "banks" / "sample.yaml"
 Ctrl = Qt.KeyboardModifier.ControlModifier
 Shift = Qt.KeyboardModifier.ShiftModifier
 FILL = 3  # f1: 市直单位评定“四强”党支部{{1}}个，“四好党员”{{2}}名。
-BLANK_MESSAGE = "题干中有 1 个空（{{1}} 或（ ）），但 blanks 给出了 2 组答案"
+BLANK_MESSAGE = "题干中有 1 个空（{{1}} 或（ ）），但答案给出了 2 组"
 
 
 @pytest.fixture

@@ -74,6 +74,14 @@ def check(args: argparse.Namespace) -> int:
 
 
 def import_banks(args: argparse.Namespace) -> int:
+    not_banks = [p for p in args.paths if p.is_file() and p.suffix.lower() not in (".yaml", ".yml")]
+    if not_banks:
+        names = "、".join(p.name for p in not_banks)
+        raise CliError(
+            f"{names} 不是 YAML 题库文件。表格、GIFT、Aiken 等文件请先转换："
+            f"jgstudy convert {not_banks[0].name} 题库.yaml，再导入题库.yaml；"
+            "或在桌面版“题库 → 导入”中预览后导入。"
+        )
     services = open_services(args)
     study = services.study
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,6 +64,21 @@ def _check_choice(
             yield PendingProblem(path, f"答案 {key} 不在选项中（选项为 {'、'.join(keys)}）")
     if len(set(answers)) != len(answers):
         yield PendingProblem((*at, "answer"), "答案中有重复的选项")
+    yield from _same_options(question, at)
+
+
+def _same_options(
+    question: SingleQuestion | MultipleQuestion, at: tuple[str, int]
+) -> Iterator[PendingProblem]:
+    """Two options with the same text: a cadre cannot tell which one the key means."""
+    seen: dict[str, str] = {}
+    for key, text in question.options.items():
+        norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+        if norm in seen:
+            message = f"选项 {seen[norm]} 和 {key} 的内容相同（“{text}”），请修改其中一个"
+            yield PendingProblem((*at, "options", key), message)
+        else:
+            seen[norm] = key
 
 
 def _check_fill(question: FillQuestion, at: tuple[str, int]) -> Iterator[PendingProblem]:
@@ -69,7 +86,7 @@ def _check_fill(question: FillQuestion, at: tuple[str, int]) -> Iterator[Pending
     if marked != len(question.blanks):
         yield PendingProblem(
             (*at, "blanks"),
-            f"题干中有 {marked} 个空（{{{{1}}}} 或（ ）），但 blanks 给出了 {len(question.blanks)} 组答案",
+            f"题干中有 {marked} 个空（{{{{1}}}} 或（ ）），但答案给出了 {len(question.blanks)} 组",
         )
     for index, accepted in enumerate(question.blanks):
         if not accepted:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic_core import ErrorDetails
@@ -58,17 +59,38 @@ _BY_TYPE = {
 }
 
 
-def field_label(name: str | int) -> str:
-    """A field's name as a trainer reads it."""
-    return FIELD_NAMES.get(str(name), str(name))
+# The same fields as columns of a spreadsheet (or parts of a quiz file): no YAML key names.
+COLUMN_NAMES = {
+    "id": "“编号”",
+    "title": "标题",
+    "type": "“题型”",
+    "stem": "“题干”",
+    "explanation": "“解析”",
+    "options": "选项",
+    "answer": "“正确答案”",
+    "blanks": "“正确答案”（填空）",
+    "reference": "“正确答案”（参考答案）",
+    "keywords": "“关键词”",
+    "difficulty": "“难度”",
+    "points": "“分值”",
+    "tags": "“章节”",
+    "source": "出处",
+    "quote": "“原文引用”",
+    "locator": "“出处位置”",
+}
 
 
-def describe(error: ErrorDetails) -> str:
+def field_label(name: str | int, names: Mapping[str, str] | None = None) -> str:
+    """A field's name as a trainer reads it (``names``: e.g. :data:`COLUMN_NAMES`)."""
+    return (names or FIELD_NAMES).get(str(name), str(name))
+
+
+def describe(error: ErrorDetails, names: Mapping[str, str] | None = None) -> str:
     """Turn one pydantic error into a Chinese sentence."""
     template = _BY_TYPE.get(error["type"])
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     loc = [part for part in error["loc"] if isinstance(part, str)]
-    field = field_label(loc[-1]) if loc else ""
+    field = field_label(loc[-1], names) if loc else ""
     if template is None:
         return f"{field}：{error['msg']}" if field else error["msg"]
     text = template.format(**ctx) if ctx else template

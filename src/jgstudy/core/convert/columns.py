@@ -1,8 +1,9 @@
 """The spreadsheet template: its columns, and mapping the header names people actually write.
 
 Headers are compared after normalising: full-width letters and brackets become half-width, spaces
-and ``*`` (a "required" mark) are dropped, letters are lower-cased, and a note in brackets such as
-``题型（必填）`` is ignored. So ``选项 A``, ``选项Ａ``, ``选项(A)`` and ``A`` all mean option A.
+and line breaks and ``*`` (a "required" mark) are dropped, letters are lower-cased, and a note in
+brackets such as ``题型（必填）`` or ``选项E\n(勿删)`` is ignored. So ``选项 A``, ``选项Ａ``,
+``选项(A)`` and ``A`` all mean option A.
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ _ALIASES: dict[Col, tuple[str, ...]] = {
 }
 _BY_NAME = {name: col for col, names in _ALIASES.items() for name in names}
 _OPTION_RE = re.compile(r"^(?:选项|option)?[(\[【]?([a-h])[)\]】]?$")
-_NOTE_RE = re.compile(r"[(\[【].*?[)\]】]")
+# A bracketed note, also one left open at the end ("正确答案(必填" when a line break was lost).
+_NOTE_RE = re.compile(r"[(\[【〔<《][^)\]】〕>》]*(?:[)\]】〕>》]|$)")
 
 
 def normalise(header: str) -> str:
@@ -91,10 +93,13 @@ def normalise(header: str) -> str:
 def column_for(header: str) -> Col | None:
     """The template column a header names, or None when it is not understood."""
     name = normalise(header)
-    option = _OPTION_RE.match(name)
-    if option:
-        return Col(option.group(1).upper())
-    return _BY_NAME.get(name) or _BY_NAME.get(_NOTE_RE.sub("", name))
+    for candidate in (name, _NOTE_RE.sub("", name)):
+        option = _OPTION_RE.match(candidate)
+        if option:
+            return Col(option.group(1).upper())
+        if candidate in _BY_NAME:
+            return _BY_NAME[candidate]
+    return None
 
 
 @dataclass

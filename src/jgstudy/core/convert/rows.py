@@ -57,7 +57,7 @@ def _read_common(entry: Entry, cells: Cells, qtype: QType | None) -> None:
     if stem:
         data["stem"] = syntax.mark_blanks(stem) if qtype is QType.FILL else stem
     if cells.get(Col.TAGS):
-        data["tags"] = syntax.split_list(cells[Col.TAGS])
+        data["tags"] = syntax.split_tags(cells[Col.TAGS])
     source = {
         k: cells[c] for c, k in ((Col.LOCATOR, "locator"), (Col.QUOTE, "quote")) if cells.get(c)
     }
@@ -67,12 +67,18 @@ def _read_common(entry: Entry, cells: Cells, qtype: QType | None) -> None:
     _read_points(entry, cells.get(Col.POINTS, ""))
 
 
+# Optional columns never cost a question: a value that cannot be read is dropped with a notice.
+
+
 def _read_difficulty(entry: Entry, text: str) -> None:
     if not text:
         return
     value = syntax.parse_difficulty(text)
     if value is None:
-        entry.fail("difficulty", f"难度应为 1～5 的整数或 易/中/难，而不是“{text}”")
+        entry.warnings.append(
+            f"“难度”写的是“{text}”，无法识别（应为 1～5 或 简单/适中/困难、较易/较难、高/中/低），"
+            "已按默认难度导入"
+        )
     else:
         entry.data["difficulty"] = value
 
@@ -80,9 +86,9 @@ def _read_difficulty(entry: Entry, text: str) -> None:
 def _read_points(entry: Entry, text: str) -> None:
     if not text:
         return
-    value = syntax.parse_number(text)
+    value = syntax.parse_points(text)
     if value is None:
-        entry.fail("points", f"分值应为数字，而不是“{text}”")
+        entry.warnings.append(f"“分值”写的是“{text}”，不是正数（如 2 或 2分），已按默认分值导入")
     else:
         entry.data["points"] = value
 

@@ -6,7 +6,8 @@
 * keywords: separated by ``、`` ``，`` ``,`` ``；`` ``;``; aliases after ``|``; points other than 1 as a
   ``（2分）`` suffix, e.g. ``总抓手|凝心铸魂（2分）``;
 * lists (章节, 作者, 题库标签): separated by ``、`` ``，`` ``,`` ``；`` ``;`` or a line break;
-* difficulty: 1 to 5, or 易/中/难 (2/3/4).
+* difficulty: 1 to 5, or a word (简单/适中/困难, 较易/较难, 高/中/低…, see DIFFICULTY_WORDS);
+* points: ``2`` or ``2分``.
 """
 
 from __future__ import annotations
@@ -28,15 +29,35 @@ _TYPES = {
 _TYPE_BY_NAME = {name: qtype for qtype, names in _TYPES.items() for name in names}
 _TRUE = {"正确", "对", "是", "√", "✓", "✔", "t", "true", "y", "yes"}
 _FALSE = {"错误", "错", "否", "×", "✗", "✘", "x", "f", "false", "n", "no"}
-_DIFFICULTY_WORDS = {
+# 1 (easiest) to 5. The 考试宝 template itself offers 简单/适中/困难; sheets also say 高/中/低.
+DIFFICULTY_WORDS = {
+    "很易": 1,
+    "非常简单": 1,
+    "很简单": 1,
+    "极易": 1,
     "易": 2,
     "容易": 2,
     "简单": 2,
+    "较易": 2,
+    "较简单": 2,
+    "较容易": 2,
+    "低": 2,
+    "偏易": 2,
     "中": 3,
     "中等": 3,
     "一般": 3,
+    "适中": 3,
+    "普通": 3,
     "难": 4,
     "困难": 4,
+    "较难": 4,
+    "较困难": 4,
+    "偏难": 4,
+    "高": 4,
+    "很难": 5,
+    "极难": 5,
+    "非常困难": 5,
+    "很困难": 5,
 }
 _CHOICE_SEPARATORS = re.compile(r"[\s,，、;；/]+")
 _LIST_SEPARATORS = re.compile(r"[、,，;；\n]")
@@ -96,6 +117,22 @@ def split_list(text: str) -> list[str]:
     return [item.strip() for item in _LIST_SEPARATORS.split(text) if item.strip()]
 
 
+# A chapter heading's own numbering ("一、党的创立", "第十二章、", "3、") at the start of a 章节
+# cell is part of the heading, not a list separator.
+_HEADING = re.compile(
+    r"^\s*(?:第?(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])[章节部分篇]?|\d{1,3})、(?=\S)"
+)
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags of a 章节 cell: like :func:`split_list`, but ``一、党的创立`` stays one tag."""
+    heading = _HEADING.match(text)
+    rest = split_list(text[heading.end() :]) if heading else []
+    if heading is None or not rest:
+        return split_list(text)
+    return [heading.group().strip() + rest[0], *rest[1:]]
+
+
 def format_list(items: Iterable[str]) -> str:
     return "、".join(items)
 
@@ -129,12 +166,16 @@ def format_keywords(keywords: Iterable[Keyword]) -> str:
 
 
 def parse_difficulty(text: str) -> int | None:
-    """1 to 5 (range checked by the model) or 易/中/难; None when it is neither a number nor a word."""
-    word = _plain(text)
-    if word in _DIFFICULTY_WORDS:
-        return _DIFFICULTY_WORDS[word]
-    number = parse_number(word)
-    return int(number) if number is not None and number.is_integer() else None
+    """1 to 5, a word of :data:`DIFFICULTY_WORDS` (``难度适中`` too) or stars (``★★★``); else None."""
+    word = re.sub(r"\s+", "", _plain(text)).removeprefix("难度")
+    if word in DIFFICULTY_WORDS:
+        return DIFFICULTY_WORDS[word]
+    if word and set(word) <= {"★", "☆"}:
+        return word.count("★") or None
+    number = parse_number(word.removesuffix("级").removesuffix("星"))
+    if number is not None and number.is_integer() and 1 <= number <= 5:
+        return int(number)
+    return None
 
 
 def parse_number(text: str) -> float | None:
@@ -142,6 +183,13 @@ def parse_number(text: str) -> float | None:
         return float(unicodedata.normalize("NFKC", text).strip())
     except ValueError:
         return None
+
+
+def parse_points(text: str) -> float | None:
+    """A score such as ``2``, ``2分``, ``2.5 分`` or ``（2分）``; None when it is not one."""
+    plain = re.sub(r"[\s()（）]+", "", unicodedata.normalize("NFKC", text)).removesuffix("分")
+    value = parse_number(plain)
+    return value if value is not None and value > 0 else None
 
 
 def format_number(value: float) -> int | float:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jgstudy.core.convert.columns import EXPORT_LABELS, Col, HeaderMap, map_headers
@@ -22,47 +24,105 @@ def cell_text(raw: str) -> str:
     return restore(raw.replace("\r\n", "\n").strip())
 
 
-def read_table(file: Path, rows: Rows, parsed: Parsed) -> None:
-    """Add the entries of ``rows`` (numbered as the spreadsheet shows them) to ``parsed``."""
+@dataclass
+class CellNotes:
+    """What a reader noticed about single cells, by (row, 0-based column).
+
+    ``notes`` matter only when the column is read (a date shown as text, a formula…); ``losses``
+    are always reported (a picture in the row is lost whatever column it sits in).
+    """
+
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    losses: dict[int, list[str]] = field(default_factory=dict)
+
+
+def read_table(
+    file: Path,
+    rows: Rows,
+    parsed: Parsed,
+    *,
+    sheet: str | None = None,
+    cells: CellNotes | None = None,
+    need_header: bool = True,
+) -> bool:
+    """Add the entries of ``rows`` (numbered as the spreadsheet shows them) to ``parsed``.
+
+    Returns False when no header was found (a problem is recorded only with ``need_header``).
+    """
     iterator = iter(rows)
     found = _find_header(iterator)
     if found is None:
-        message = f"前 {HEADER_SEARCH_ROWS} 行中找不到表头（应有“题干”“题型”“正确答案”等列）"
-        parsed.problems.append(RowProblem(file, 1, message))
-        return
+        if need_header:
+            message = f"前 {HEADER_SEARCH_ROWS} 行中找不到表头（应有“题干”“题型”“正确答案”等列）"
+            parsed.problems.append(RowProblem(file, 1, message, sheet=sheet))
+        return False
     header_row, mapping = found
-    _header_notices(file, header_row, mapping, parsed)
+    place = _Place(file, sheet)
+    _header_notices(place, header_row, mapping, parsed)
     if any(col not in mapping.columns for col in REQUIRED):
-        return
+        return True
+    notes = cells or CellNotes()
+    used = set(mapping.columns.values())
     entries: list[Entry] = []
     for row, values in iterator:
         if row > MAX_ROWS:
-            parsed.problems.append(RowProblem(file, row, f"超过 {MAX_ROWS} 行，其余行未读取"))
+            parsed.problems.append(place.at(row, f"超过 {MAX_ROWS} 行，其余行未读取"))
             break
-        cells = {
+        texts = {
             col: cell_text(values[i]) if i < len(values) else ""
             for col, i in mapping.columns.items()
         }
-        entry = row_to_entry(row, cells)
-        if entry is not None:
-            entries.append(entry)
-    _running_numbers(file, header_row, mapping, entries, parsed)
+        invisible = _drop_invisible(texts)
+        entry = row_to_entry(row, texts)
+        losses = notes.losses.get(row, [])
+        if entry is None:
+            parsed.warnings.extend(place.at(row, loss) for loss in losses)
+            continue
+        entry.sheet = sheet
+        entry.warnings.extend(invisible)
+        entry.warnings.extend(n for (r, c), n in notes.notes.items() if r == row and c in used)
+        entry.warnings.extend(losses)
+        entries.append(entry)
+    _running_numbers(place, header_row, mapping, entries, parsed)
     parsed.entries.extend(entries)
+    return True
+
+
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def _drop_invisible(texts: dict[Col, str]) -> list[str]:
+    """Remove zero-width characters (pasted from web pages); a notice per column."""
+    notices = []
+    for col, text in texts.items():
+        if _INVISIBLE.search(text):
+            texts[col] = _INVISIBLE.sub("", text)
+            notices.append(f"“{EXPORT_LABELS.get(col, col)}”含有不可见的零宽字符，已删除")
+    return notices
+
+
+@dataclass(frozen=True)
+class _Place:
+    file: Path
+    sheet: str | None
+
+    def at(self, row: int, message: str) -> RowProblem:
+        return RowProblem(self.file, row, message, sheet=self.sheet)
 
 
 def _running_numbers(
-    file: Path, row: int, mapping: HeaderMap, entries: list[Entry], parsed: Parsed
+    place: _Place, row: int, mapping: HeaderMap, entries: list[Entry], parsed: Parsed
 ) -> None:
     """Drop ids that are only running numbers (1, 2, 3…): a renumbering must not move history."""
     if Col.SEQ in mapping.columns:
         message = "“题号”列只是顺序号，不作为题目编号（插入新题、重新编号不影响学员的作答记录）"
-        parsed.warnings.append(RowProblem(file, row, message))
+        parsed.warnings.append(place.at(row, message))
     ids = [e.data["id"] for e in entries if "id" in e.data]
     if ids and all(str(i).isdigit() for i in ids):
         for entry in entries:
             entry.data.pop("id", None)
         message = "“编号”列全是数字顺序号，不作为题目编号；题目按题干对应（重新编号不影响作答记录）"
-        parsed.warnings.append(RowProblem(file, row, message))
+        parsed.warnings.append(place.at(row, message))
     elif Col.ID in mapping.columns:
         parsed.has_ids = True
 
@@ -77,14 +137,14 @@ def _find_header(rows: Iterator[tuple[int, list[str]]]) -> tuple[int, HeaderMap]
     return None
 
 
-def _header_notices(file: Path, row: int, mapping: HeaderMap, parsed: Parsed) -> None:
+def _header_notices(place: _Place, row: int, mapping: HeaderMap, parsed: Parsed) -> None:
     if mapping.unknown:
-        message = f"未识别的列：{'、'.join(mapping.unknown)}（已忽略）"
-        parsed.warnings.append(RowProblem(file, row, message))
+        shown = "、".join(h.replace("\n", "") for h in mapping.unknown)
+        parsed.warnings.append(place.at(row, f"未识别的列：{shown}（已忽略）"))
     if mapping.repeated:
-        message = f"重复的列：{'、'.join(mapping.repeated)}（只使用同名的第一列）"
-        parsed.warnings.append(RowProblem(file, row, message))
+        shown = "、".join(h.replace("\n", "") for h in mapping.repeated)
+        parsed.warnings.append(place.at(row, f"重复的列：{shown}（只使用同名的第一列）"))
     missing = [EXPORT_LABELS[col] for col in REQUIRED if col not in mapping.columns]
     if missing:
         message = f"缺少必需的列：{'、'.join(missing)}，没有读取任何题目"
-        parsed.problems.append(RowProblem(file, row, message))
+        parsed.problems.append(place.at(row, message))

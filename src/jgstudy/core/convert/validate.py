@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from jgstudy.core.banks.checks import check_question
 from jgstudy.core.banks.loader import QUESTION_ADAPTER
-from jgstudy.core.banks.messages import describe
+from jgstudy.core.banks.messages import COLUMN_NAMES, describe
 from jgstudy.core.convert.bankinfo import INFO_SHEET
 from jgstudy.core.convert.entries import Entry, Parsed, RowProblem
 from jgstudy.core.convert.result import ReadyQuestion
@@ -135,7 +135,7 @@ def _validated(entry: Entry, bank_dir: Path, messages: list[str]) -> AnyQuestion
         question = QUESTION_ADAPTER.validate_python(entry.data)
     except ValidationError as exc:
         messages.extend(
-            describe(error)
+            describe(error, COLUMN_NAMES)
             for error in exc.errors(include_url=False)
             if _field(error["loc"], entry.data["type"]) not in entry.reported
         )

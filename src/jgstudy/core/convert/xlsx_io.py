@@ -1,7 +1,9 @@
-"""Excel workbooks in the 考试宝-style template: questions on the first sheet, bank info on "题库信息".
+"""Excel workbooks in the 考试宝-style template: questions on every sheet with a question header,
+bank information on "题库信息"; sheets without a header (导入须知, 版本号…) are skipped and named.
 
-Reading never evaluates anything: a cell holding a formula is read as the formula's text (for
-example ``=A1&"题"``), and the trainer is told which cell it was. Writing stores every text as a
+Cells read as the trainer sees them (see :mod:`.sheetgrid`). Reading never evaluates anything: a
+cell holding a formula is read as the formula's text (for example ``=A1&"题"``), and the trainer
+is told which cell it was. Writing stores every text as a
 string cell, so nothing exported can run as a formula (see :mod:`jgstudy.core.safecells`).
 """
 
@@ -9,8 +11,6 @@ from __future__ import annotations
 
 import warnings
 import zipfile
-from collections.abc import Iterator
-from datetime import date, datetime, time
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jgstudy.core.convert.bankinfo import INFO_COLUMNS, INFO_SHEET, header_from_rows, header_rows
 from jgstudy.core.convert.columns import EXPORT_LABELS, Col
 from jgstudy.core.convert.entries import Parsed, RowProblem
+from jgstudy.core.convert.numfmt import display
 from jgstudy.core.convert.rows import CellValue, question_to_row
-from jgstudy.core.convert.table import cell_text, read_table
+from jgstudy.core.convert.sheetgrid import SheetGrid
+from jgstudy.core.convert.table import HEADER_SEARCH_ROWS, cell_text, read_table
+from jgstudy.core.convert.xlsx_pictures import picture_cells
 from jgstudy.core.model import Bank
 from jgstudy.core.safecells import set_text
 
@@ -35,7 +38,7 @@ _WIDTHS = {Col.STEM: 60, Col.EXPLANATION: 40, Col.ANSWER: 16, Col.KEYWORDS: 30, 
 
 
 def read_xlsx(file: Path) -> Parsed:
-    """Questions and bank information of a workbook."""
+    """Questions of every sheet with a question header, and bank information."""
     with warnings.catch_warnings():
         # openpyxl warns about styles and extensions (data validation…) it drops; reading
         # cell text loses nothing by that, and the trainer could do nothing about it.
@@ -46,61 +49,42 @@ def read_xlsx(file: Path) -> Parsed:
 def _read_workbook(file: Path) -> Parsed:
     parsed = Parsed()
     try:
-        workbook = load_workbook(file, read_only=True, data_only=False)
+        # Not read-only: merged ranges and the number format of every cell are needed.
+        workbook = load_workbook(file, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         message = f"无法打开 Excel 文件（{exc}）；旧版 .xls 请先在 Excel 中“另存为” .xlsx"
         parsed.problems.append(RowProblem(file, None, message))
         return parsed
-    try:
-        names = [n for n in workbook.sheetnames if n != INFO_SHEET]
-        if not names:
-            parsed.problems.append(RowProblem(file, None, "工作簿中没有题目工作表"))
-            return parsed
-        formulas: list[tuple[int, int]] = []
-        read_table(file, _sheet_rows(workbook[names[0]], formulas), parsed)
-        parsed.warnings.extend(_formula_warnings(file, formulas))
-        if INFO_SHEET in workbook.sheetnames:
-            _read_info(file, workbook[INFO_SHEET], parsed)
-    finally:
-        workbook.close()  # read-only workbooks keep the file open until closed
+    pictures = picture_cells(file)
+    read: list[str] = []
+    skipped: list[str] = []
+    for sheet in workbook.worksheets:
+        if sheet.title == INFO_SHEET:
+            _read_info(file, sheet, parsed)
+            continue
+        grid = SheetGrid(sheet, pictures.get(sheet.title, []))
+        found = read_table(
+            file, grid.rows(), parsed, sheet=sheet.title, cells=grid.notes, need_header=False
+        )
+        (read if found else skipped).append(sheet.title)
+    _sheet_notices(file, read, skipped, parsed)
     return parsed
 
 
-def _sheet_rows(sheet: Any, formulas: list[tuple[int, int]]) -> Iterator[tuple[int, list[str]]]:
-    sheet.reset_dimensions()  # some writers record a wrong size; read every row there is
-    for row, cells in enumerate(sheet.iter_rows(), start=1):
-        values = []
-        for column, cell in enumerate(cells, start=1):
-            if getattr(cell, "data_type", None) == "f":
-                formulas.append((row, column))
-            values.append(_text(cell.value))
-        yield row, values
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime) and value.time() == time():
-        return value.date().isoformat()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    return str(value)
-
-
-def _formula_warnings(file: Path, cells: list[tuple[int, int]]) -> Iterator[RowProblem]:
-    for row, column in cells:
-        where = f"{get_column_letter(column)}{row}"
-        message = f"单元格 {where} 是公式，按公式原文读取、不计算（需要结果请先“选择性粘贴为数值”）"
-        yield RowProblem(file, row, message)
+def _sheet_notices(file: Path, read: list[str], skipped: list[str], parsed: Parsed) -> None:
+    if not read:
+        message = f"没有哪个工作表的前 {HEADER_SEARCH_ROWS} 行有题目表头（应有“题干”“题型”“正确答案”等列）"
+        parsed.problems.append(RowProblem(file, None, message))
+    if len(read) + len(skipped) > 1:
+        text = f"读取了工作表：{'、'.join(read) or '无'}"
+        if skipped:
+            text += f"；跳过（没有题目表头）：{'、'.join(skipped)}"
+        parsed.warnings.append(RowProblem(file, None, text))
 
 
 def _read_info(file: Path, sheet: Any, parsed: Parsed) -> None:
     rows = (
-        (row, cell_text(_text(values[0])), cell_text(_text(values[1])))
+        (row, cell_text(display(values[0], None)), cell_text(display(values[1], None)))
         for row, values in enumerate(sheet.iter_rows(max_col=2, values_only=True), start=1)
         if len(values) >= 2
     )
