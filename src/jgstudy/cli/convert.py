@@ -7,9 +7,19 @@ import sys
 from pathlib import Path
 
 from jgstudy.cli.commands import CliError
-from jgstudy.core.convert import FORMATS, ConvertError, ConvertReport, RowProblem, convert
+from jgstudy.core.convert import (
+    FORMATS,
+    ConvertError,
+    ConvertReport,
+    RowProblem,
+    convert,
+    source_formats,
+)
 
-HELP = "转换题库格式：YAML、Excel（.xlsx）、CSV、GIFT、Aiken（格式由扩展名判断）"
+HELP = (
+    "转换题库格式：YAML、Excel（.xlsx）、CSV、GIFT、Aiken，"
+    "以及 Word（.docx）和文本（.txt）试卷（格式由扩展名判断）"
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,7 +29,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("input", type=Path, help="输入文件")
     parser.add_argument("output", type=Path, help="输出文件（已存在则覆盖）")
-    parser.add_argument("--from", dest="from_fmt", choices=FORMATS, help="输入格式")
+    parser.add_argument(
+        "--from",
+        dest="from_fmt",
+        choices=[source.name for source in source_formats()],
+        help="输入格式（paper：Word 或文本试卷）",
+    )
     parser.add_argument("--to", dest="to_fmt", choices=FORMATS, help="输出格式")
     parser.add_argument("--bank-id", default=None, help="题库编号（默认取自文件）")
     parser.add_argument("--title", default=None, help="题库标题（默认取自文件）")

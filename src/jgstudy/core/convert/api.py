@@ -1,4 +1,4 @@
-"""Convert a question bank between YAML, Excel, CSV, GIFT and Aiken.
+"""Convert a question bank between YAML, Excel, CSV, GIFT and Aiken; read Word and text papers.
 
 Reading collects every problem with the row it belongs to; the rows without problems are still
 written. The output is written atomically (a temporary file in the same folder, then a rename), so
@@ -21,6 +21,7 @@ from jgstudy.core.convert.entries import Parsed, Rendered, RowProblem
 from jgstudy.core.convert.gift import looks_like_gift, read_gift
 from jgstudy.core.convert.gift_write import write_gift
 from jgstudy.core.convert.ids import existing_from_file, onto_existing
+from jgstudy.core.convert.paper import looks_like_paper, read_paper
 from jgstudy.core.convert.result import Conversion, ReadyQuestion
 from jgstudy.core.convert.rows import ambiguous_cells
 from jgstudy.core.convert.textfiles import decode
@@ -86,6 +87,8 @@ def source_formats() -> list[SourceFormat]:
 
 register_format(SourceFormat("xlsx", "Excel 表格", (".xlsx", ".xlsm"), read_xlsx))
 register_format(SourceFormat("csv", "CSV 表格", (".csv", ".tsv"), read_csv, looks_like_table))
+# Before Aiken: a paper's numbered questions may carry "答案：B" lines that Aiken also accepts.
+register_format(SourceFormat("paper", "Word 或文本试卷", (".docx",), read_paper, looks_like_paper))
 register_format(SourceFormat("aiken", "Aiken", (".aiken",), read_aiken, looks_like_aiken))
 register_format(SourceFormat("gift", "Moodle GIFT", (".gift",), read_gift, looks_like_gift))
 register_format(SourceFormat("yaml", "jgstudy 题库", (".yaml", ".yml"), None))

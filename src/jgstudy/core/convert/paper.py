@@ -1,0 +1,97 @@
+"""Read a question paper (Word .docx or text) as bank entries: the ``paper`` input format.
+
+The steps: lines (text or Word, :mod:`paper_lines`, :mod:`paper_docx`) → tokens
+(:mod:`paper_tokens`) → sections, question blocks and answer key (:mod:`paper_segment`) → parts
+of each question (:mod:`paper_parts`) → a bank question or a located refusal
+(:mod:`paper_build`, with the answer key matched here) → the report (:mod:`paper_report`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jgstudy.core.convert.entries import Entry, Parsed, RowProblem
+from jgstudy.core.convert.paper_build import Built, Refused, build
+from jgstudy.core.convert.paper_docx import docx_lines
+from jgstudy.core.convert.paper_keys import match_keys
+from jgstudy.core.convert.paper_lines import Line, from_text
+from jgstudy.core.convert.paper_parts import read_parts
+from jgstudy.core.convert.paper_report import Tally, report
+from jgstudy.core.convert.paper_segment import Block, KeyItem, Segmented, segment
+from jgstudy.core.convert.paper_tokens import Kind, tokenize
+from jgstudy.core.convert.textfiles import read_text
+
+_TITLE_LENGTH = 60
+_NUMBERED = re.compile(r"^\s*(?:\d+\s*[、.．]|第\s*\d+\s*题|[（(]\s*\d+\s*[)）])", re.MULTILINE)
+_GIFT_BLOCK = re.compile(r"\{[=~#TF]|::")
+
+
+def looks_like_paper(text: str) -> bool:
+    """Numbered questions (``1、`` ``2.`` ``第3题`` ``（4）``) and no GIFT answer braces."""
+    return len(_NUMBERED.findall(text)) >= 2 and _GIFT_BLOCK.search(text) is None
+
+
+def read_paper(file: Path) -> Parsed:
+    """Questions of a paper as entries; refusals as problems; the report as notices."""
+    parsed = Parsed()
+    lines = _lines(file, parsed)
+    if lines is None:
+        return parsed
+    return convert_lines(file, lines, parsed, docx=file.suffix.lower() == ".docx")
+
+
+def _lines(file: Path, parsed: Parsed) -> list[Line] | None:
+    if file.suffix.lower() == ".docx":
+        try:
+            return docx_lines(file)
+        except Exception as exc:  # python-docx raises several kinds for a damaged file
+            message = (
+                f"无法作为 Word 文档读取（{type(exc).__name__}），请在 Word 中另存为 .docx 后重试"
+            )
+            parsed.problems.append(RowProblem(file, None, message))
+            return None
+    text = read_text(file, parsed)
+    return None if text is None else from_text(text)
+
+
+def convert_lines(file: Path, lines: list[Line], parsed: Parsed, *, docx: bool = False) -> Parsed:
+    """The paper's questions from its lines (see :func:`read_paper`)."""
+    paper = segment(tokenize(lines))
+    keys, key_problems = match_keys(paper)
+    tally = Tally(docx=docx)
+    for line, message in key_problems:
+        parsed.problems.append(RowProblem(file, line.number, message + _place(line)))
+    for index, block in enumerate(paper.blocks):
+        _convert_block(file, block, keys.get(index), parsed, tally)
+    _title(paper, parsed)
+    parsed.warnings.extend(RowProblem(file, row, text) for row, text in report(paper, tally))
+    return parsed
+
+
+def _convert_block(
+    file: Path, block: Block, key: KeyItem | None, parsed: Parsed, tally: Tally
+) -> None:
+    line = block.head.line
+    try:
+        built: Built = build(block, read_parts(block), key)
+    except Refused as refusal:
+        snippet = block.head.text[:20]
+        message = f"第 {block.number} 题（“{snippet}”）：{refusal}，未转换" + _place(line)
+        if block.refusal:
+            message = f"{refusal}" + _place(line)
+        parsed.problems.append(RowProblem(file, line.number, message))
+        tally.refused(block)
+        return
+    parsed.entries.append(Entry(line.number, built.data, warnings=built.notices))
+    tally.converted(block, built)
+
+
+def _place(line: Line) -> str:
+    return f"（{line.place}）" if line.place else ""
+
+
+def _title(paper: Segmented, parsed: Parsed) -> None:
+    texts = [t.whole for t in paper.front if t.kind != Kind.EMPTY]
+    if texts and len(texts[0]) <= _TITLE_LENGTH:
+        parsed.header["title"] = texts[0]

@@ -1,0 +1,292 @@
+"""Segment a paper's tokens into sections, question blocks and an answer key.
+
+The segmenter decides what a numbered line is: a new question when its number follows the
+numbering so far (or starts a section), continuation text when it is written in another style or
+sits inside an answer. A number glued to the text (``021920年8月…``) is read only when exactly one
+expected number fits; otherwise the block is kept aside as refused, so its options and answer are
+never taken for the previous question's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from jgstudy.core.convert.paper_lines import Line
+from jgstudy.core.convert.paper_tokens import Kind, Token, names_kind, single_key
+from jgstudy.core.model import QType
+
+_KEY_HEAD = re.compile(
+    r"^(?:附\s*[:：]?\s*)?[【\[]?\s*(?:参考|标准|正确)?答案\s*(?:及|与|和)?\s*(?:解析|详解)?\s*[】\]]?\s*[:：]?$"
+)
+_NOTE = re.compile(r"^[（(].*[)）]$|^(?:注|说明|注意)")
+_REPEATS = 3
+_HEADER_LENGTH = 40
+
+
+@dataclass
+class Section:
+    """A part of the paper under one heading (index 0: before any heading)."""
+
+    index: int
+    title: str
+    qtype: QType | None
+    line: Line | None
+    style: str = ""
+    last: int | None = None
+    count: int = 0
+
+
+@dataclass
+class Block:
+    """The tokens of one question, from its numbered line to the next question."""
+
+    section: Section
+    number: int
+    head: Token
+    tokens: list[Token] = field(default_factory=list)
+    refusal: str | None = None
+
+    def complete(self) -> bool:
+        """Whether the question already has options or an answer (so a new one may follow)."""
+        done = (Kind.OPTIONS, Kind.ANSWER, Kind.REPLY, Kind.EXPLAIN)
+        return bool(self.head.options) or any(t.kind in done for t in self.tokens)
+
+    def in_answer(self) -> bool:
+        """Whether the last thing read was an answer text, explanation or ``答：`` reply."""
+        for token in reversed(self.tokens):
+            if token.kind in (Kind.REPLY, Kind.EXPLAIN):
+                return True
+            if token.kind == Kind.ANSWER:
+                return not token.text or len(token.text) > 8
+            if token.kind in (Kind.OPTIONS, Kind.QUESTION):
+                return False
+        return False
+
+
+@dataclass(frozen=True)
+class KeyItem:
+    """One answer of the key at the end: its question number, answer, group and line."""
+
+    number: int
+    text: str
+    group: int
+    line: Line
+    explanation: str = ""
+
+
+@dataclass
+class Segmented:
+    """The paper cut into its parts, with every line that belongs to none and why."""
+
+    sections: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    keys: list[KeyItem] = field(default_factory=list)
+    key_groups: int = 0
+    front: list[Token] = field(default_factory=list)
+    noise: list[tuple[Token, str]] = field(default_factory=list)
+
+
+NOISE_PAGE = "页码"
+NOISE_HEADER = "页眉页脚（重复出现的行）"
+NOISE_NOTE = "标题或说明"
+NOISE_STRAY = "无法归入任何题目"
+NOISE_KEY = "答案部分中无法识别"
+
+
+class _Segmenter:
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.out = Segmented()
+        self.section = Section(0, "", None, None)
+        self.out.sections.append(self.section)
+        self.block: Block | None = None
+        self.in_key = False
+        self.headers = _running_headers(tokens)
+        self.previous_last: int | None = None
+        self.group_last = 0
+
+    def run(self) -> Segmented:
+        for index, token in enumerate(self.tokens):
+            if self.in_key:
+                self._key(token)
+            else:
+                self._question_mode(index, token)
+        self._close()
+        return self.out
+
+    def _question_mode(self, index: int, token: Token) -> None:
+        if token.kind == Kind.EMPTY:
+            return
+        if token.kind == Kind.PAGE:
+            self.out.noise.append((token, NOISE_PAGE))
+        elif token.kind in (Kind.TEXT, Kind.SECTION) and token.text in self.headers:
+            # checked before headings: a repeated heading is a running header
+            self.out.noise.append((token, NOISE_HEADER))
+        elif token.kind == Kind.KEY or self._key_heading(index, token):
+            self._start_key(token)
+        elif token.kind == Kind.SECTION and self._is_section(token):
+            self._new_section(token)
+        elif token.kind == Kind.QUESTION and self._new_question(token):
+            return
+        else:
+            self._add(token)
+
+    def _add(self, token: Token) -> None:
+        if self.block is not None:
+            self.block.tokens.append(token)
+        elif not self.out.blocks and self.section.index == 0:
+            self.out.front.append(token)
+        else:
+            self.out.noise.append((token, NOISE_NOTE if _NOTE.match(token.text) else NOISE_STRAY))
+
+    def _key_heading(self, index: int, token: Token) -> bool:
+        if token.kind not in (Kind.ANSWER, Kind.TEXT) or not _KEY_HEAD.match(
+            token.line.text.strip()
+        ):
+            return False
+        if not self.out.blocks and self.block is None:
+            return False
+        following = next((t for t in self.tokens[index + 1 :] if t.kind != Kind.EMPTY), None)
+        if following is None:
+            return True
+        return (
+            following.kind == Kind.KEY
+            or (following.kind == Kind.SECTION and names_kind(following.text))
+            or (following.kind == Kind.QUESTION and single_key(following.line.text) is not None)
+        )
+
+    def _start_key(self, token: Token) -> None:
+        self._close()
+        self.in_key = True
+        if token.kind == Kind.KEY:
+            self._key(token)
+
+    def _is_section(self, token: Token) -> bool:
+        if token.qtype is not None or self.block is None:
+            return True
+        # ``一、坚持……`` inside an answer is part of the answer, not a topic heading.
+        return not self.block.in_answer()
+
+    def _new_section(self, token: Token) -> None:
+        self._close()
+        previous = self.section
+        self.section = Section(len(self.out.sections), token.text, token.qtype, token.line)
+        self.section.last = None
+        self.out.sections.append(self.section)
+        self.previous_last = previous.last
+
+    def _new_question(self, token: Token) -> bool:
+        decided = self._decide(token)
+        if decided is None:
+            return False
+        self._close()
+        number, head, refusal = decided
+        self.block = Block(self.section, number, head, refusal=refusal)
+        if refusal is None:
+            self.section.style = self.section.style or token.family
+            self.section.last = number
+        return True
+
+    def _decide(self, token: Token) -> tuple[int, Token, str | None] | None:
+        assert token.number is not None
+        if token.style == "glued":
+            return self._glued(token)
+        if self.section.style and token.family != self.section.style:
+            return None
+        in_answer = self.block is not None and self.block.in_answer()
+        if in_answer and token.number != (self.section.last or 0) + 1:
+            return None
+        if self.block is None and not self.out.blocks and _looks_like_year(token):
+            return None
+        return token.number, token, None
+
+    def _glued(self, token: Token) -> tuple[int, Token, str | None] | None:
+        fits = {n for n in self._expected() if _glued_prefix(token.digits, n) is not None}
+        if len(fits) == 1:
+            number = fits.pop()
+            cut = _glued_prefix(token.digits, number) or 0
+            rest = token.digits[cut:]
+            head = replace(
+                token, number=number, text=rest + token.text, start=token.start - len(rest)
+            )
+            return number, head, None
+        if self.block is None and not self.out.blocks:
+            return None  # a title such as ``2024年……`` before the first question
+        if self.block is not None and not self.block.complete():
+            return None
+        reason = (
+            f"题号和正文连在一起（“{token.line.text.strip()[:16]}”），"
+            "无法确定题号到哪里为止，未转换；请在题号后加“、”"
+        )
+        return int(token.digits[:1] or "0"), token, reason
+
+    def _expected(self) -> set[int]:
+        if self.section.last is not None:
+            return {self.section.last + 1}
+        previous = self.previous_last
+        return {1} | ({previous + 1} if previous is not None else set())
+
+    def _close(self) -> None:
+        if self.block is not None:
+            self.out.blocks.append(self.block)
+            self.section.count += 1
+            self.block = None
+
+    def _key(self, token: Token) -> None:
+        if token.kind in (Kind.EMPTY,):
+            return
+        if token.kind == Kind.PAGE or token.text in self.headers:
+            self.out.noise.append((token, NOISE_PAGE if token.kind == Kind.PAGE else NOISE_HEADER))
+        elif token.kind == Kind.SECTION:
+            self._key_group()
+        elif token.kind == Kind.KEY:
+            for number, text in token.keys:
+                self._key_item(number, text, token.line)
+        elif token.kind == Kind.QUESTION and token.number is not None and token.text:
+            self._key_item(token.number, token.text, token.line)
+        elif token.kind == Kind.EXPLAIN and self.out.keys:
+            last = self.out.keys[-1]
+            self.out.keys[-1] = replace(last, explanation=token.text)
+        elif token.kind != Kind.ANSWER or token.text:
+            self.out.noise.append((token, NOISE_KEY))
+
+    def _key_group(self) -> None:
+        if self.out.keys and self.out.keys[-1].group == self.out.key_groups:
+            self.out.key_groups += 1
+        self.group_last = 0
+
+    def _key_item(self, number: int, text: str, line: Line) -> None:
+        if number <= self.group_last:
+            self._key_group()
+        self.group_last = number
+        self.out.keys.append(KeyItem(number, text, self.out.key_groups, line))
+
+
+def _glued_prefix(digits: str, number: int) -> int | None:
+    for form in (str(number), str(number).zfill(2), str(number).zfill(3)):
+        if digits.startswith(form):
+            return len(form)
+    return None
+
+
+def _looks_like_year(token: Token) -> bool:
+    return token.number is not None and token.number >= 1900 and token.style == "space"
+
+
+def _running_headers(tokens: list[Token]) -> set[str]:
+    """Short text lines that repeat on many pages: running headers and footers."""
+    counts = Counter(
+        t.text for t in tokens if t.kind == Kind.TEXT or (t.kind == Kind.SECTION and not t.qtype)
+    )
+    return {
+        text
+        for text, count in counts.items()
+        if count >= _REPEATS and len(text) <= _HEADER_LENGTH and not _NOTE.match(text)
+    }
+
+
+def segment(tokens: list[Token]) -> Segmented:
+    """Sections, question blocks, answer key and noise of a tokenized paper."""
+    return _Segmenter(tokens).run()

@@ -1,0 +1,361 @@
+"""Tokenize the lines of a paper: what each line (or part of a line) is, without context.
+
+A line is cut where an answer or explanation starts in its middle (``D．…  答案：B  解析：…``),
+then each piece is classified: a section heading, a question number, options, an answer, an
+explanation, a short answer (``答：``), an answer-key line, a page number, or plain text. Whether a
+numbered line really starts a question is decided later, by the segmenter, which knows the
+numbering so far.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from jgstudy.core.convert.paper_lines import Line
+from jgstudy.core.model import QType
+
+
+class Kind(StrEnum):
+    """What a piece of a line is."""
+
+    SECTION = "section"
+    QUESTION = "question"
+    OPTIONS = "options"
+    ANSWER = "answer"
+    EXPLAIN = "explain"
+    REPLY = "reply"
+    KEY = "key"
+    PAGE = "page"
+    TEXT = "text"
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class Option:
+    """An option found in a line: its letter and where its text is in the line."""
+
+    key: str
+    start: int
+    end: int
+    marker: int  # where the option's letter is
+    loose: bool = False  # written without a dot or bracket (``A历史方位``)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A classified piece of a line.
+
+    Attributes:
+        start: where the piece's content starts in ``line.text`` (after its marker).
+        end: where the piece ends in ``line.text`` (an answer or explanation may follow).
+        at: where the piece starts in ``line.text``, marker included.
+        text: the content, stripped.
+        number: the question number (QUESTION), or None.
+        style: how the number is written (QUESTION), see :func:`number_style`.
+        digits: the digits as written, for a number glued to the text.
+        qtype: the type a section heading or a question's tag names.
+        options: the options found on the line (OPTIONS, or a QUESTION line carrying them).
+        keys: answer-key items (KEY): number and answer text.
+    """
+
+    kind: Kind
+    line: Line
+    start: int
+    text: str
+    end: int = 0
+    at: int = 0
+    number: int | None = None
+    style: str = ""
+    digits: str = ""
+    qtype: QType | None = None
+    options: tuple[Option, ...] = ()
+    keys: tuple[tuple[int, str], ...] = field(default=())
+
+    @property
+    def whole(self) -> str:
+        """The piece as written, marker and number included."""
+        return self.line.text[self.at : self.end].strip()
+
+    @property
+    def family(self) -> str:
+        """Numbering styles that papers mix freely (``1、`` and ``1.``) count as one."""
+        return "plain" if self.style in ("dun", "dot", "colon") else self.style
+
+
+_CUT = re.compile(
+    r"(?<=\S)(?<!正确)(?<!参考)(?<!标准)(?<!答案)(?<![【\[])\s*(?=【(?:参考|正确|标准)?答案】|【解析】|(?:正确|参考|标准)?答案\s*[:：]|解析\s*[:：])"
+)
+_ANSWER = re.compile(
+    r"^[【\[]?\s*(?:正确答案|参考答案|标准答案|答案|answer)\s*[】\]]?\s*[:：]?\s*", re.IGNORECASE
+)
+_EXPLAIN = re.compile(
+    r"^[【\[]?\s*(?:答案解析|试题解析|解析|explanation)\s*[】\]]?\s*[:：]?\s*", re.I
+)
+_REPLY = re.compile(r"^答\s*[:：]\s*")
+_NUMERAL = "一二三四五六七八九十"
+_SECTION = re.compile(rf"^(?:第\s*)?[{_NUMERAL}]+\s*(?:[、.．:：]|部分)\s*(.*)$")
+_TYPE_WORDS: tuple[tuple[str, QType], ...] = (
+    ("单项选择", QType.SINGLE),
+    ("单选", QType.SINGLE),
+    ("多项选择", QType.MULTIPLE),
+    ("不定项", QType.MULTIPLE),
+    ("多选", QType.MULTIPLE),
+    ("判断", QType.JUDGE),
+    ("是非", QType.JUDGE),
+    ("正误", QType.JUDGE),
+    ("填空", QType.FILL),
+    ("简答", QType.SHORT),
+    ("问答", QType.SHORT),
+    ("论述", QType.SHORT),
+    ("名词解释", QType.SHORT),
+)
+_BARE_SECTION = re.compile(
+    r"^(?:单项选择|多项选择|不定项选择|选择|单选|多选|判断|是非|填空|简答|问答|论述)题?\s*(?:[（(].*[)）])?\s*$"
+)
+_TAG = re.compile(
+    r"^\s*[【\[［]\s*(单项选择|多项选择|不定项选择|不定项|单选|多选|判断|是非|填空|简答|问答)题?\s*[】\]］]\s*"
+)
+_NUMBERS = (
+    ("di", re.compile(r"^第\s*(\d+)\s*题\s*[、.．:：]?\s*")),
+    ("paren", re.compile(r"^[（(]\s*(\d+)\s*[)）]\s*")),
+    ("dun", re.compile(r"^(\d+)\s*、\s*")),
+    ("dot", re.compile(r"^(\d+)\s*[.．](?!\d)\s*")),
+    ("colon", re.compile(r"^(\d+)\s*[:：]\s*")),
+    ("space", re.compile(r"^(\d+)\s+(?=\D)")),
+)
+_GLUED = re.compile(r"^(\d+)(?=[^\d\s、.．:：,，])")
+_PAGE = re.compile(
+    r"^(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?"
+    r"|\d+\s*/\s*\d+|\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
+    re.IGNORECASE,
+)
+# An option letter: ``A.`` ``A．`` ``A、`` ``A:`` ``A)`` ``(A)`` ``（A）`` (full-width letters too).
+_LETTER = "A-Ha-hＡ-Ｈａ-ｈ"
+_MARKER = re.compile(rf"[（(]\s*([{_LETTER}])\s*[)）]|([{_LETTER}])\s*[.．、:：)）]")
+_LOOSE = re.compile(r"([A-HＡ-Ｈ])(?=[\u4e00-\u9fff\d“《\"'‘])")
+_KEY_ITEM = r"(?:[A-Ha-hＡ-Ｈ]+|[√×✓✗✔✘对错]|正确|错误)"
+_KEY_RANGE = re.compile(
+    rf"(\d+)\s*[-—–~～－至]\s*(\d+)\s*[:：.．、]?\s*((?:{_KEY_ITEM}\s*)+?)(?=\s+\d|\s*[,，;；]|\s*$)"
+)
+_KEY_PAIR = re.compile(rf"(\d+)\s*[.．、:：]?\s*({_KEY_ITEM})(?=[\s,，;；]|$)")
+
+
+def letter(char: str) -> str:
+    """An option letter as the bank writes it: half-width upper case."""
+    code = ord(char)
+    if 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        char = chr(code - 0xFEE0)
+    return char.upper()
+
+
+def tokenize(lines: list[Line]) -> list[Token]:
+    """Every line's pieces, classified."""
+    tokens: list[Token] = []
+    for line in lines:
+        tokens.extend(_classify(line, start) for start in _cuts(line.text))
+    return tokens
+
+
+def _cuts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _CUT.finditer(text))]
+
+
+def _classify(line: Line, start: int) -> Token:
+    end = _next_cut(line.text, start)
+    raw = line.text[start:end]
+    text = raw.strip()
+    offset = start + (len(raw) - len(raw.lstrip()))
+    if not text:
+        return Token(Kind.EMPTY, line, offset, "", end, offset)
+    for probe in (_explain, _answer, _reply, _page, _key, _section, _question, _options):
+        token = probe(line, offset, text)
+        if token is not None:
+            return replace(token, end=end, at=offset)
+    return Token(Kind.TEXT, line, offset, text, end, offset)
+
+
+def _next_cut(text: str, start: int) -> int:
+    match = _CUT.search(text, start + 1)
+    return match.end() if match else len(text)
+
+
+def _after(
+    kind: Kind, pattern: re.Pattern[str], line: Line, offset: int, text: str
+) -> Token | None:
+    match = pattern.match(text)
+    if match is None:
+        return None
+    return Token(kind, line, offset + match.end(), text[match.end() :].strip())
+
+
+def _answer(line: Line, offset: int, text: str) -> Token | None:
+    return _after(Kind.ANSWER, _ANSWER, line, offset, text)
+
+
+def _explain(line: Line, offset: int, text: str) -> Token | None:
+    return _after(Kind.EXPLAIN, _EXPLAIN, line, offset, text)
+
+
+def _reply(line: Line, offset: int, text: str) -> Token | None:
+    return _after(Kind.REPLY, _REPLY, line, offset, text)
+
+
+def _page(line: Line, offset: int, text: str) -> Token | None:
+    return Token(Kind.PAGE, line, offset, text) if _PAGE.fullmatch(text) else None
+
+
+def section_type(title: str) -> QType | None:
+    """The question type a section heading or tag names, if any."""
+    for word, qtype in _TYPE_WORDS:
+        if word in title:
+            return qtype
+    return None
+
+
+def names_kind(title: str) -> bool:
+    """Whether a heading names a kind of question (``选择题`` too) rather than a topic."""
+    return section_type(title) is not None or "选择" in title
+
+
+def _section(line: Line, offset: int, text: str) -> Token | None:
+    match = _SECTION.match(text)
+    if match is None and _BARE_SECTION.match(text):
+        return Token(Kind.SECTION, line, offset, text, qtype=section_type(text))
+    if match is None or not match.group(1):
+        return None
+    return Token(Kind.SECTION, line, offset, text, qtype=section_type(match.group(1)))
+
+
+def _key(line: Line, offset: int, text: str) -> Token | None:
+    items: list[tuple[int, str]] = []
+    rest = text
+    for pattern in (_KEY_RANGE, _KEY_PAIR):
+        for match in pattern.finditer(rest):
+            items.extend(_key_items(match))
+        rest = pattern.sub(" ", rest)
+    if not items or rest.strip(" ,，;；") or (len(items) < 2 and not _KEY_RANGE.search(text)):
+        return None
+    return Token(Kind.KEY, line, offset, text, keys=tuple(sorted(items)))
+
+
+def _key_items(match: re.Match[str]) -> list[tuple[int, str]]:
+    if match.re is _KEY_PAIR:
+        return [(int(match.group(1)), match.group(2))]
+    first, last, answers = int(match.group(1)), int(match.group(2)), match.group(3).split()
+    if len(answers) == 1 and last - first + 1 != 1:
+        answers = re.findall(r"正确|错误|.", answers[0])
+    if len(answers) != last - first + 1 or last < first:
+        return [(first, "?" + match.group(0))]  # a range that does not fit: reported later
+    return list(zip(range(first, last + 1), answers, strict=True))
+
+
+def single_key(text: str) -> tuple[int, str] | None:
+    """A one-item key line (``3．B``), read as such only inside an answer key."""
+    match = _KEY_PAIR.fullmatch(text.strip())
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+def number_style(text: str) -> tuple[str, int, int] | None:
+    """How a numbered piece is numbered: the style, the number and where the rest starts."""
+    for style, pattern in _NUMBERS:
+        match = pattern.match(text)
+        if match:
+            return style, int(match.group(1)), match.end()
+    return None
+
+
+def _question(line: Line, offset: int, text: str) -> Token | None:
+    found = number_style(text)
+    digits = ""
+    if found is None:
+        glued = _GLUED.match(text)
+        if glued is None:
+            return None
+        digits = glued.group(1)
+        found = ("glued", int(digits), glued.end())
+    style, number, end = found
+    rest, qtype, skip = _tagged(text[end:])
+    start = offset + end + skip
+    options = find_options(line.text, start, inline=True)
+    return Token(
+        Kind.QUESTION,
+        line,
+        start,
+        rest,
+        number=number,
+        style=style,
+        digits=digits,
+        qtype=qtype,
+        options=options,
+    )
+
+
+def _tagged(text: str) -> tuple[str, QType | None, int]:
+    match = _TAG.match(text)
+    if match is None:
+        return text.strip(), None, len(text) - len(text.lstrip())
+    return text[match.end() :].strip(), section_type(match.group(1)), match.end()
+
+
+def _options(line: Line, offset: int, text: str) -> Token | None:
+    options = find_options(line.text, offset, inline=False)
+    return Token(Kind.OPTIONS, line, offset, text, options=options) if options else None
+
+
+def find_options(text: str, start: int, *, inline: bool) -> tuple[Option, ...]:
+    """The options in ``text`` from ``start``: at ``start`` itself, or (``inline``) after a stem.
+
+    Letters must follow on from A in order; an option written inside a stem needs a B after it,
+    so that a stray ``A.`` in a stem is not taken for one.
+    """
+    firsts = _candidates(text, start, inline)
+    for first in firsts:
+        found = _sequence(text, first)
+        if len(found) >= 2 or (not inline and found):
+            return tuple(found)
+    return ()
+
+
+def _candidates(text: str, start: int, inline: bool) -> list[re.Match[str]]:
+    if not inline:
+        marker = _MARKER.match(text, start) or _LOOSE.match(text, start)
+        return [marker] if marker else []
+    return [
+        m for m in _MARKER.finditer(text, start) if _key_of(m) == "A" and _boundary(text, m.start())
+    ]
+
+
+def _boundary(text: str, position: int) -> bool:
+    # An option inside a line follows a space or punctuation, never a letter (``WTO.``).
+    return position == 0 or not text[position - 1].isascii() or not text[position - 1].isalnum()
+
+
+def _key_of(match: re.Match[str]) -> str:
+    return letter(next(g for g in match.groups() if g))
+
+
+def _sequence(text: str, first: re.Match[str]) -> list[Option]:
+    marks = [first]
+    paren = first.group(0).lstrip().startswith(("(", "（"))
+    while True:
+        following = _next_marker(text, marks[-1].end(), chr(ord(_key_of(marks[-1])) + 1), paren)
+        if following is None:
+            break
+        marks.append(following)
+    options = []
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
+        loose = mark.re is not _MARKER
+        options.append(Option(_key_of(mark), mark.end(), end, mark.start(), loose))
+    return options
+
+
+def _next_marker(text: str, start: int, key: str, paren: bool) -> re.Match[str] | None:
+    for match in _MARKER.finditer(text, start):
+        same_form = paren == match.group(0).startswith(("(", "（"))
+        if _key_of(match) == key and same_form and _boundary(text, match.start()):
+            return match
+    loose = re.compile(rf"(?<=\s)({key}|{chr(ord(key) + 0xFEE0)})(?=[\u4e00-\u9fff“《])")
+    return None if paren else loose.search(text, start)
