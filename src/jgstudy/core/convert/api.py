@@ -8,6 +8,7 @@ an interrupted conversion never leaves half a file behind.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -139,7 +140,7 @@ def _sniff_text(path: Path) -> str:
         if source.sniff is not None and source.sniff(text):
             return source.name
     raise ConvertError(
-        f"无法判断 {path.name} 是哪种题库文本（GIFT、Aiken 或制表符分隔的表格），请用 --from 指定"
+        f"无法判断 {path.name} 是哪种题库文本（GIFT、Aiken、制表符分隔的表格或编号的试卷），请用 --from 指定"
     )
 
 

@@ -83,7 +83,8 @@ def _convert_block(
         parsed.problems.append(RowProblem(file, line.number, message))
         tally.refused(block)
         return
-    parsed.entries.append(Entry(line.number, built.data, warnings=built.notices))
+    parsed.entries.append(Entry(line.number, built.data))
+    parsed.warnings.extend(RowProblem(file, row, text) for row, text in built.notices)
     tally.converted(block, built)
 
 

@@ -47,7 +47,7 @@ class Built:
     qtype: QType
     source: str
     inferred: bool = False
-    notices: list[str] = field(default_factory=list)
+    notices: list[tuple[int, str]] = field(default_factory=list)
 
 
 def section_tag(title: str) -> str:
@@ -61,7 +61,7 @@ class _Builder:
         self.parts = parts
         self.key = key
         self.hint = block.head.qtype or block.section.qtype
-        self.notices: list[str] = []
+        self.notices: list[tuple[int, str]] = []
         self.sources: list[tuple[str, str]] = []
 
     def build(self) -> Built:
@@ -87,7 +87,10 @@ class _Builder:
             built.data["tags"] = [section_tag(section.title)]
         for token in self.parts.stray:
             built.notices.append(
-                f"第 {token.line.number} 行在答案之后，不属于这道题的任何部分，已忽略：“{token.text[:30]}”"
+                (
+                    token.line.number,
+                    f"第 {token.line.number} 行在答案之后，不属于这道题的任何部分，已忽略：“{token.text[:30]}”",
+                )
             )
         built.notices[:0] = self.notices
 
@@ -119,7 +122,10 @@ class _Builder:
         if doubled:
             text = text[doubled.end() :]
             self.notices.append(
-                f"选项 {option.key} 的字母写了两遍，已去掉重复的“{doubled.group(0).strip()}”"
+                (
+                    option.marker.line.number,
+                    f"选项 {option.key} 的字母写了两遍，已去掉重复的“{doubled.group(0).strip()}”",
+                )
             )
         if not text:
             raise Refused(f"选项 {option.key} 没有内容")

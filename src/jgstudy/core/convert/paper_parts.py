@@ -81,10 +81,12 @@ class _Reader:
             self.parts.answers.append((token.text, token.line))
             self.state = "answer"
         elif kind == Kind.EXPLAIN:
-            self.parts.explanation.append(token.text)
+            if token.text:
+                self.parts.explanation.append(token.text)
             self.state = "explain"
         elif kind == Kind.REPLY:
-            self.parts.reply.append(token.text)
+            if token.text:
+                self.parts.reply.append(token.text)
             self.state = "reply"
         elif kind == Kind.OPTIONS and self._options_fit(token):
             self._add_options(token, token.options)

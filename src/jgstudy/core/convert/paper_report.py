@@ -57,7 +57,7 @@ def report(paper: Segmented, tally: Tally) -> list[Line]:
         lines.append(
             (
                 None,
-                f"{tally.inferred} 题没有分节标题或题型标记，题型由内容判断（选项、√×、空、答：）",
+                f"{tally.inferred} 题的分节标题和题型标记没有写明题型，按内容判断（选项、√×、空、答：）",
             )
         )
     lines.extend(_noise(paper))

@@ -47,6 +47,7 @@ class Block:
     head: Token
     tokens: list[Token] = field(default_factory=list)
     refusal: str | None = None
+    inner: int = 0  # the last number of a list inside the answer (``答：1.…2.…``)
 
     def complete(self) -> bool:
         """Whether the question already has options or an answer (so a new one may follow)."""
@@ -60,7 +61,7 @@ class Block:
                 return True
             if token.kind == Kind.ANSWER:
                 return not token.text or len(token.text) > 8
-            if token.kind in (Kind.OPTIONS, Kind.QUESTION):
+            if token.kind == Kind.OPTIONS:
                 return False
         return False
 
@@ -195,12 +196,20 @@ class _Segmenter:
             return self._glued(token)
         if self.section.style and token.family != self.section.style:
             return None
-        in_answer = self.block is not None and self.block.in_answer()
-        if in_answer and token.number != (self.section.last or 0) + 1:
+        if self.block is not None and self.block.in_answer() and self._inside(token.number):
             return None
         if self.block is None and not self.out.blocks and _looks_like_year(token):
             return None
         return token.number, token, None
+
+    def _inside(self, number: int) -> bool:
+        """Whether a number inside an answer belongs to a list of the answer's own."""
+        assert self.block is not None
+        follows = number == (self.section.last or 0) + 1
+        if number == self.block.inner + 1 and (self.block.inner or not follows):
+            self.block.inner = number
+            return True
+        return not follows
 
     def _glued(self, token: Token) -> tuple[int, Token, str | None] | None:
         fits = {n for n in self._expected() if _glued_prefix(token.digits, n) is not None}
