@@ -8,7 +8,6 @@ an interrupted conversion never leaves half a file behind.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass

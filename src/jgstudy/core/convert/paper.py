@@ -29,7 +29,7 @@ _GIFT_BLOCK = re.compile(r"\{[=~#TF]|::")
 
 def looks_like_paper(text: str) -> bool:
     """Numbered questions (``1、`` ``2.`` ``第3题`` ``（4）``) and no GIFT answer braces."""
-    return len(_NUMBERED.findall(text)) >= 2 and _GIFT_BLOCK.search(text) is None
+    return _NUMBERED.search(text) is not None and _GIFT_BLOCK.search(text) is None
 
 
 def read_paper(file: Path) -> Parsed:
