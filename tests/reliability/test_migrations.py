@@ -106,8 +106,27 @@ def fill_0002(conn: Connection) -> None:
         )
 
 
+def fill_0003_bank_retire(conn: Connection) -> None:
+    """A retired bank whose one question was hidden with it."""
+    insert(
+        conn, "banks", id="retired", title="停用题库", description="", path="", sha256="0" * 64,
+        size=0, mtime_ns=0, multiple_scoring="all_or_nothing", question_count=1, imported_at=T0,
+        retired_at=T0,
+    )  # fmt: skip
+    data = {"id": "r1", "stem": "停用的题", "explanation": "解析", "type": "judge", "answer": True}
+    insert(
+        conn, "questions", bank_id="retired", qid="r1", type="judge", difficulty=2,
+        content_hash="0" * 16, data=json.dumps(data, ensure_ascii=False), search_text="停用的题",
+        retired=True, retired_with_bank=True, created_at=T0, changed_at=None,
+    )  # fmt: skip
+
+
 # Add one entry per new migration: the rows a database at that revision may hold.
-FIXTURES: dict[str, Callable[[Connection], None]] = {"0001": fill_0001, "0002": fill_0002}
+FIXTURES: dict[str, Callable[[Connection], None]] = {
+    "0001": fill_0001,
+    "0002": fill_0002,
+    "0003_bank_retire": fill_0003_bank_retire,
+}
 
 
 def counts(engine: Engine) -> dict[str, int]:

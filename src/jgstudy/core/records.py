@@ -25,6 +25,7 @@ class BankInfo:
     path: str
     question_count: int
     imported_at: datetime
+    retired_at: datetime | None = None  # retired (停用): hidden from practice, history kept
 
 
 @dataclass(frozen=True)

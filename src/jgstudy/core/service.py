@@ -29,8 +29,11 @@ from jgstudy.core.session import Outcome, PracticeSession, PracticeView
 from jgstudy.core.storage import banks_repo, browse_repo, study_repo
 from jgstudy.core.storage.schema import CardRow
 
-if TYPE_CHECKING:  # the bank loader is imported when a bank is imported, not at start-up
+if TYPE_CHECKING:
+    # the bank loader is imported when a bank is imported, not at start-up
     from jgstudy.core.banks import LoadedBank, Problem
+    from jgstudy.core.convert import Conversion
+    from jgstudy.core.model import AnyQuestion
 
 Progress = Callable[[int, int, str], None]
 
@@ -107,8 +110,49 @@ class StudyService:
         return self.import_banks([bundled_banks()], progress)
 
     def banks(self) -> list[BankInfo]:
+        """Every imported bank, retired ones included (``retired_at`` set)."""
         with self._ctx.engine.connect() as conn:
             return banks_repo.list_banks(conn)
+
+    def bank_questions(self, bank_id: str) -> list[AnyQuestion]:
+        """Every question stored for a bank, retired ones too: what a new version is matched to."""
+        with self._ctx.engine.connect() as conn:
+            return banks_repo.stored_questions(conn, bank_id)
+
+    def import_conversion(self, conversion: Conversion, folder: Path) -> ImportResult:
+        """Import the ready questions of a previewed conversion (see ``core.convert``).
+
+        A YAML bank is imported from its own file; any other source is written as a bank file
+        ``<bank id>.yaml`` in ``folder`` first, so re-importing it later reads that file.
+
+        Raises:
+            BankErrors: the bank file does not pass the checks (nothing is imported then).
+            ValueError: the conversion has nothing to import.
+        """
+        from jgstudy.core.convert import write_bank_file
+
+        if conversion.bank is None or not conversion.ready:
+            raise ValueError("没有可以导入的题目")
+        if conversion.format == "yaml" and conversion.ids is None:
+            return self.import_banks([conversion.source])
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{conversion.bank.id}.yaml"
+        write_bank_file(conversion.bank, target)
+        return self.import_banks([target])
+
+    def retire_bank(self, bank_id: str) -> int:
+        """停用: hide the bank from practice, exams and browsing; history and cards are kept."""
+        with self._ctx.engine.begin() as conn:
+            hidden = banks_repo.retire_bank(conn, bank_id, self._ctx.clock.now())
+        self._questions.clear()
+        return hidden
+
+    def restore_bank(self, bank_id: str) -> int:
+        """Undo :meth:`retire_bank`; returns how many questions are back."""
+        with self._ctx.engine.begin() as conn:
+            shown = banks_repo.restore_bank(conn, bank_id, self._ctx.clock.now())
+        self._questions.clear()
+        return shown
 
     # -- users ---------------------------------------------------------------------------
 

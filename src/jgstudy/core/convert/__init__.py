@@ -15,6 +15,7 @@ from jgstudy.core.convert.api import (
     read_source,
     register_format,
     source_formats,
+    write_bank_file,
 )
 from jgstudy.core.convert.entries import Entry, Parsed, RowProblem
 from jgstudy.core.convert.ids import onto_existing
@@ -37,4 +38,5 @@ __all__ = [
     "read_source",
     "register_format",
     "source_formats",
+    "write_bank_file",
 ]

@@ -303,6 +303,11 @@ def _in_order(problems: list[RowProblem]) -> list[RowProblem]:
     return sorted(problems, key=lambda p: (p.row is not None, p.sheet or "", p.row or 0))
 
 
+def write_bank_file(bank: Bank, path: Path) -> None:
+    """``bank`` as a YAML bank file at ``path`` (written atomically)."""
+    write_atomic(path, bank_yaml(bank, path).encode("utf-8"))
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
 
-from jgstudy.core.model import AnyQuestion, Bank, FillQuestion, ShortQuestion
+from jgstudy.core.model import QUESTION_ADAPTER, AnyQuestion, Bank, FillQuestion, ShortQuestion
 from jgstudy.core.records import BankInfo, ImportResult
 from jgstudy.core.storage.schema import BankRow, QuestionRow, QuestionTagRow
 
@@ -39,19 +39,24 @@ def touch_bank(conn: Connection, path: Path, size: int, mtime_ns: int) -> None:
 def sync_bank(conn: Connection, loaded: LoadedBank, now: datetime) -> ImportResult:
     """Bring the stored copy of a bank in line with ``loaded``; same id means same question."""
     bank = loaded.bank
-    _upsert_bank_row(conn, loaded, now)
+    hidden = _upsert_bank_row(conn, loaded, now)  # a retired bank stays retired when synced
     existing = {
-        row.qid: (row.pk, row.content_hash, row.retired)
+        row.qid: (row.pk, row.content_hash, row.retired and not row.retired_with_bank)
         for row in conn.execute(
             select(
-                QuestionRow.qid, QuestionRow.pk, QuestionRow.content_hash, QuestionRow.retired
+                QuestionRow.qid,
+                QuestionRow.pk,
+                QuestionRow.content_hash,
+                QuestionRow.retired,
+                QuestionRow.retired_with_bank,
             ).where(QuestionRow.bank_id == bank.id)
         )
     }
     result = ImportResult(imported_banks=[bank.id])
     new_rows: list[dict[str, object]] = []
     for question in bank.questions:
-        values = _question_values(bank, question)
+        values = {**_question_values(bank, question), "retired": hidden}
+        values["retired_with_bank"] = hidden
         known = existing.pop(question.id, None)
         if known is None:
             new_rows.append({**values, "bank_id": bank.id, "qid": question.id, "created_at": now})
@@ -62,13 +67,15 @@ def sync_bank(conn: Connection, loaded: LoadedBank, now: datetime) -> ImportResu
         else:
             result.unchanged += 1
     _insert_questions(conn, bank, new_rows)
+    # Removed from the file: retired for good (restoring the bank does not bring them back).
     result.retired = _retire(
-        conn, [pk for pk, _h, retired in existing.values() if not retired], now
+        conn, [pk for pk, _h, removed in existing.values() if not removed], now
     )
     return result
 
 
-def _upsert_bank_row(conn: Connection, loaded: LoadedBank, now: datetime) -> None:
+def _upsert_bank_row(conn: Connection, loaded: LoadedBank, now: datetime) -> bool:
+    """Insert or update the bank's row; True when the bank is retired."""
     bank = loaded.bank
     values = {
         "title": bank.title,
@@ -81,10 +88,12 @@ def _upsert_bank_row(conn: Connection, loaded: LoadedBank, now: datetime) -> Non
         "question_count": len(bank.questions),
         "imported_at": now,
     }
-    if conn.execute(select(BankRow.id).where(BankRow.id == bank.id)).first():
+    row = conn.execute(select(BankRow.retired_at).where(BankRow.id == bank.id)).first()
+    if row is not None:
         conn.execute(update(_banks).where(_banks.c.id == bank.id).values(**values))
-    else:
-        conn.execute(insert(_banks).values(id=bank.id, **values))
+        return row.retired_at is not None
+    conn.execute(insert(_banks).values(id=bank.id, **values))
+    return False
 
 
 def _question_values(bank: Bank, question: AnyQuestion) -> dict[str, object]:
@@ -154,15 +163,56 @@ def _retire(conn: Connection, pks: Iterable[int], now: datetime) -> int:
         conn.execute(
             update(_questions)
             .where(_questions.c.pk.in_(chunk))
-            .values(retired=True, changed_at=now)
+            .values(retired=True, retired_with_bank=False, changed_at=now)
         )
     return len(pks)
 
 
 def list_banks(conn: Connection) -> list[BankInfo]:
-    """Every stored bank, by title."""
+    """Every stored bank, by title; retired ones too (see ``BankInfo.retired_at``)."""
     rows = conn.execute(select(_banks).order_by(_banks.c.title))
     return [
-        BankInfo(r.id, r.title, r.description, r.path, r.question_count, r.imported_at)
+        BankInfo(
+            r.id, r.title, r.description, r.path, r.question_count, r.imported_at, r.retired_at
+        )
         for r in rows
     ]
+
+
+def retire_bank(conn: Connection, bank_id: str, now: datetime) -> int:
+    """Hide a bank and its questions from practice, exams and browsing; history stays.
+
+    Returns how many questions were hidden (0 when the bank was already retired).
+    """
+    changed = conn.execute(
+        update(_banks)
+        .where(_banks.c.id == bank_id, _banks.c.retired_at.is_(None))
+        .values(retired_at=now)
+    )
+    if not changed.rowcount:
+        return 0
+    hidden = conn.execute(
+        update(_questions)
+        .where(_questions.c.bank_id == bank_id, _questions.c.retired.is_(False))
+        .values(retired=True, retired_with_bank=True, changed_at=now)
+    )
+    return int(hidden.rowcount)
+
+
+def restore_bank(conn: Connection, bank_id: str, now: datetime) -> int:
+    """Bring a retired bank back with the questions retiring it hid; how many came back."""
+    conn.execute(update(_banks).where(_banks.c.id == bank_id).values(retired_at=None))
+    shown = conn.execute(
+        update(_questions)
+        .where(_questions.c.bank_id == bank_id, _questions.c.retired_with_bank.is_(True))
+        .values(retired=False, retired_with_bank=False, changed_at=now)
+    )
+    return int(shown.rowcount)
+
+
+def stored_questions(conn: Connection, bank_id: str) -> list[AnyQuestion]:
+    """Every question ever stored for a bank, retired ones included, in import order."""
+    rows = conn.execute(
+        select(QuestionRow.data).where(QuestionRow.bank_id == bank_id).order_by(QuestionRow.pk)
+    )
+    return [QUESTION_ADAPTER.validate_json(data) for (data,) in rows]

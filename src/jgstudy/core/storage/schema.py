@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.expression import false
 from sqlalchemy.types import TypeDecorator
 
 
@@ -64,6 +65,8 @@ class BankRow(Base):
     multiple_scoring: Mapped[str] = mapped_column(String(20))
     question_count: Mapped[int] = mapped_column(Integer, default=0)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Set while the bank is retired (停用): hidden from practice, its history kept.
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class QuestionRow(Base):
@@ -81,6 +84,8 @@ class QuestionRow(Base):
     data: Mapped[str] = mapped_column(Text)
     search_text: Mapped[str] = mapped_column(Text, default="")
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Hidden because its bank was retired (restoring the bank brings it back).
+    retired_with_bank: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
