@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import text
 
 from jgstudy.core.banks.schema import bank_json_schema
+from jgstudy.core.errors import DatabaseTooNew
 from jgstudy.core.paths import resources
 from jgstudy.core.storage.engine import (
     HEAD_REVISION,
     MIGRATIONS,
-    DatabaseTooNew,
     current_revision,
     make_engine,
     upgrade,

@@ -10,9 +10,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.banks import BankErrors
-from jgstudy.core.records import ImportResult, UserInfo
+from jgstudy.core.records import BrowseFilter, ImportResult, UserInfo
 from jgstudy.core.service import StudyService
-from jgstudy.core.storage.browse_repo import BrowseFilter
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.models import QuestionTableModel
 

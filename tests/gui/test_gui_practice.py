@@ -11,10 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from jgstudy.core.records import UserInfo
+from jgstudy.core.records import BrowseFilter, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Phase
-from jgstudy.core.storage.browse_repo import BrowseFilter
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.practice.choices import ChoiceInput
 from jgstudy.gui.practice.fill import FillInput

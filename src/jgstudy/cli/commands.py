@@ -8,10 +8,10 @@ import sys
 
 from jgstudy.cli.terminal import TerminalPractice
 from jgstudy.core.banks import BankErrors
+from jgstudy.core.errors import DatabaseTooNew
 from jgstudy.core.paths import data_dir, database_url
 from jgstudy.core.recovery import RecoveryInfo, open_or_recover
 from jgstudy.core.services import Services
-from jgstudy.core.storage.engine import DatabaseTooNew
 
 
 class CliError(Exception):

@@ -1,9 +1,14 @@
-"""Plain values that storage hands to the rest of the core (and through the service, the GUI)."""
+"""Plain values that storage hands to the rest of the core and, through the services, to the GUI.
+
+They never hold ORM rows or connections: gui, cli and render import them, never
+``jgstudy.core.storage``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from jgstudy.core.model import AnyQuestion, MultipleScoring
 from jgstudy.core.scheduling import CardState
@@ -86,3 +91,98 @@ class AnswerRecord:
     reviewed_at: datetime
     card: CardInfo
     attempt_id: int | None = None
+
+
+class CardStatus(StrEnum):
+    """Where a question stands for one cadre (the first that applies, in this order)."""
+
+    WRONG = "wrong"
+    DUE = "due"
+    LEARNING = "learning"
+    REVIEW = "review"
+    NEW = "new"
+
+
+@dataclass(frozen=True)
+class BrowseFilter:
+    """What the browser shows; empty fields do not filter.
+
+    ``text`` is split on whitespace and every word must occur in the question's search text
+    (stem, options, answers, explanation) or its id. ``status`` is one of ``new``, ``learning``,
+    ``due`` or ``wrong`` and needs a user.
+    """
+
+    text: str = ""
+    bank_id: str | None = None
+    tag: str | None = None
+    qtype: str | None = None
+    difficulty: int | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class BrowseRow:
+    """One line of the question browser."""
+
+    pk: int
+    bank_id: str
+    bank_title: str
+    qid: str
+    qtype: str
+    stem: str
+    difficulty: int
+    tags: tuple[str, ...]
+    status: CardStatus
+
+
+@dataclass(frozen=True)
+class PoolEntry:
+    """A question that can be drawn, known by its pk and its stable ``bank_id/qid``."""
+
+    pk: int
+    bank_id: str
+    qid: str
+
+    @property
+    def ref(self) -> str:
+        return f"{self.bank_id}/{self.qid}"
+
+
+@dataclass(frozen=True)
+class AttemptInfo:
+    """One exam or drill: its configuration and state as stored (JSON text)."""
+
+    id: int
+    uid: str
+    user_id: int
+    kind: str
+    title: str
+    config: str
+    state: str
+    started_at: datetime
+    finished_at: datetime | None
+    score: float
+    max_score: float
+
+
+@dataclass(frozen=True)
+class MatchInfo:
+    """A stored match; ``config`` is JSON text (competition configuration and teams)."""
+
+    id: int
+    uid: str
+    title: str
+    config: str
+    created_at: datetime
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """One row of a match's log; ``payload`` is JSON text."""
+
+    seq: int
+    at: datetime
+    kind: str
+    team: int | None
+    payload: str

@@ -9,8 +9,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
 from jgstudy.core import stats as stats_mod
 from jgstudy.core.context import Context
 from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY
@@ -19,6 +17,8 @@ from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import (
     AnswerRecord,
     BankInfo,
+    BrowseFilter,
+    BrowseRow,
     CardInfo,
     ImportResult,
     QuestionRecord,
@@ -27,7 +27,6 @@ from jgstudy.core.records import (
 from jgstudy.core.scheduling import Rating, rating_for
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
 from jgstudy.core.storage import banks_repo, browse_repo, study_repo
-from jgstudy.core.storage.schema import CardRow
 
 if TYPE_CHECKING:
     # the bank loader is imported when a bank is imported, not at start-up
@@ -289,9 +288,7 @@ class StudyService:
 
     def next_due(self, user_id: int) -> datetime | None:
         with self._ctx.engine.connect() as conn:
-            return conn.execute(
-                select(func.min(CardRow.due)).where(CardRow.user_id == user_id)
-            ).scalar()
+            return study_repo.next_due(conn, user_id)
 
     def new_today(self, user: UserInfo) -> int:
         """How many questions the cadre saw for the first time today (local day)."""
@@ -326,17 +323,17 @@ class StudyService:
     def browse(
         self,
         user: UserInfo | None,
-        flt: browse_repo.BrowseFilter,
+        flt: BrowseFilter,
         offset: int = 0,
         limit: int = 200,
-    ) -> list[browse_repo.BrowseRow]:
+    ) -> list[BrowseRow]:
         """One page of the questions matching ``flt``, with their status for ``user``."""
         with self._ctx.engine.connect() as conn:
             return browse_repo.browse_questions(
                 conn, flt, user.id if user else None, self._end_of_today(), offset, limit
             )
 
-    def browse_count(self, user: UserInfo | None, flt: browse_repo.BrowseFilter) -> int:
+    def browse_count(self, user: UserInfo | None, flt: BrowseFilter) -> int:
         """How many questions :meth:`browse` can page through."""
         with self._ctx.engine.connect() as conn:
             return browse_repo.count_questions(

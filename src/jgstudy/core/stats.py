@@ -12,7 +12,6 @@ from sqlalchemy import Connection
 
 from jgstudy.core.scheduling import CardState, Scheduler
 from jgstudy.core.storage import stats_repo
-from jgstudy.core.storage.schema import CardRow, QuestionRow
 
 NO_TAG = "（无标签）"
 HEATMAP_DAYS = 90
@@ -145,9 +144,7 @@ def _by_tag(
 ) -> list[TagAccuracy]:
     per_tag: dict[str, float] = {}
     if scheduler is not None:
-        cards = stats_repo.card_tag_states(
-            conn, CardRow.user_id == user_id, QuestionRow.retired.is_(False)
-        )
+        cards = stats_repo.active_card_tag_states(conn, user_id)
         per_tag = knowledge(cards, scheduler, now)[1].get(user_id, {})
     return [
         TagAccuracy(tag, reviews, correct, per_tag.get(tag))

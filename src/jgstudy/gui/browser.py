@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from jgstudy.core.model import QTYPE_LABELS
-from jgstudy.core.records import UserInfo
+from jgstudy.core.records import BrowseFilter, BrowseRow, UserInfo
 from jgstudy.core.service import StudyService
-from jgstudy.core.storage.browse_repo import BrowseFilter, BrowseRow
 from jgstudy.gui.detail import QuestionDetailDialog
 from jgstudy.gui.i18n import language, tr
 from jgstudy.gui.models import STATUS_LABELS, STEM_COLUMN, QuestionTableModel

@@ -8,8 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from jgstudy.core.model import QTYPE_LABELS, display_stem
-from jgstudy.core.records import BankInfo
-from jgstudy.core.storage.browse_repo import BrowseRow, CardStatus
+from jgstudy.core.records import BankInfo, BrowseRow, CardStatus
 from jgstudy.gui.i18n import N_, tr
 
 Index = QModelIndex | QPersistentModelIndex

@@ -20,11 +20,16 @@ from jgstudy.core.exams.blueprint import QuestionFilter
 from jgstudy.core.exams.draw import EXAM_EXCLUDED_TYPES, DrawError, new_seed, sample
 from jgstudy.core.grading import Grade, Response
 from jgstudy.core.paths import bundled_banks
-from jgstudy.core.records import QuestionRecord, UserInfo
+from jgstudy.core.records import (
+    AttemptInfo,
+    MatchInfo,
+    PoolEntry,
+    QuestionRecord,
+    StoredEvent,
+    UserInfo,
+)
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage import exam_repo, match_repo
-from jgstudy.core.storage.exam_repo import AttemptInfo
-from jgstudy.core.storage.match_repo import MatchInfo, StoredEvent
 
 DRILL_KIND = "drill"
 ANY_QUESTION = QuestionFilter()
@@ -184,9 +189,7 @@ class _Source:
         self._ctx = ctx
         self._study = study
 
-    def entries(
-        self, flt: QuestionFilter, exclude_types: Sequence[str] = ()
-    ) -> list[exam_repo.PoolEntry]:
+    def entries(self, flt: QuestionFilter, exclude_types: Sequence[str] = ()) -> list[PoolEntry]:
         with self._ctx.engine.connect() as conn:
             types = [t.value for t in flt.types]
             return exam_repo.pool(conn, types, flt.tags, flt.banks, exclude_types)

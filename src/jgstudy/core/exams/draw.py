@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from jgstudy.core.exams.blueprint import DrawMode, ExamBlueprint, QuestionFilter, Section
 from jgstudy.core.exams.state import SectionSlice
 from jgstudy.core.model import QType
-from jgstudy.core.storage.exam_repo import PoolEntry
+from jgstudy.core.records import PoolEntry
 
 Pool = Callable[[QuestionFilter], Sequence[PoolEntry]]
 Resolve = Callable[[Sequence[str]], dict[str, int]]

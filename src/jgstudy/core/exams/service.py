@@ -16,10 +16,9 @@ from jgstudy.core.exams.state import ExamState, SectionSlice
 from jgstudy.core.exams.view import ExamSettings, ExamView
 from jgstudy.core.grading import Response
 from jgstudy.core.paths import bundled_banks
-from jgstudy.core.records import QuestionRecord, UserInfo
+from jgstudy.core.records import AttemptInfo, PoolEntry, QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage import exam_repo
-from jgstudy.core.storage.exam_repo import AttemptInfo, PoolEntry
 
 EXAM_KIND = "exam"
 

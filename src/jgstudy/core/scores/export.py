@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Row
 
-from jgstudy.core.scores import repo
 from jgstudy.core.scores.fileformat import (
     AttemptEntry,
     CardEntry,
@@ -17,6 +16,7 @@ from jgstudy.core.scores.fileformat import (
     QuestionRef,
     ScoresFile,
 )
+from jgstudy.core.storage import scores_repo as repo
 
 
 class UnknownUser(LookupError):

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
-from jgstudy.core.scores import repo
 from jgstudy.core.scores.fileformat import (
     AttemptEntry,
     CardEntry,
@@ -30,6 +29,7 @@ from jgstudy.core.scores.fileformat import (
     ScoresFile,
     load,
 )
+from jgstudy.core.storage import scores_repo as repo
 
 _OLDEST = datetime.min.replace(tzinfo=UTC)
 

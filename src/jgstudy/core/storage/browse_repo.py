@@ -3,60 +3,17 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import Connection, and_, exists, false, func, or_, select, true
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
+from jgstudy.core.records import BrowseFilter, BrowseRow, CardStatus
 from jgstudy.core.storage.schema import BankRow, CardRow, QuestionRow, QuestionTagRow
 
 LEARNING_STATES = (1, 3)  # fsrs.State.Learning and fsrs.State.Relearning
 MAX_PAGE = 1000
-
-
-class CardStatus(StrEnum):
-    """Where a question stands for one cadre (the first that applies, in this order)."""
-
-    WRONG = "wrong"
-    DUE = "due"
-    LEARNING = "learning"
-    REVIEW = "review"
-    NEW = "new"
-
-
-@dataclass(frozen=True)
-class BrowseFilter:
-    """What the browser shows; empty fields do not filter.
-
-    ``text`` is split on whitespace and every word must occur in the question's search text
-    (stem, options, answers, explanation) or its id. ``status`` is one of ``new``, ``learning``,
-    ``due`` or ``wrong`` and needs a user.
-    """
-
-    text: str = ""
-    bank_id: str | None = None
-    tag: str | None = None
-    qtype: str | None = None
-    difficulty: int | None = None
-    status: str | None = None
-
-
-@dataclass(frozen=True)
-class BrowseRow:
-    """One line of the question browser."""
-
-    pk: int
-    bank_id: str
-    bank_title: str
-    qid: str
-    qtype: str
-    stem: str
-    difficulty: int
-    tags: tuple[str, ...]
-    status: CardStatus
 
 
 def _like_escape(word: str) -> str:

@@ -7,13 +7,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 
+from jgstudy.core.errors import DatabaseTooNew
+
 # The newest migration this code knows; a test keeps it equal to the Alembic script head.
 HEAD_REVISION = "0003_bank_retire"
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class DatabaseTooNew(Exception):
-    """The database was written by a newer jgstudy than this one."""
 
 
 def sqlite_url(path: Path) -> str:

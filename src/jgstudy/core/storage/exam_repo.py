@@ -4,45 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, and_, exists, insert, select, update
 
+from jgstudy.core.records import AttemptInfo, PoolEntry
 from jgstudy.core.storage.schema import AttemptRow, QuestionRow, QuestionTagRow, ReviewLogRow
 
 _attempts = cast(Table, AttemptRow.__table__)
-
-
-@dataclass(frozen=True)
-class PoolEntry:
-    """A question that can be drawn, known by its pk and its stable ``bank_id/qid``."""
-
-    pk: int
-    bank_id: str
-    qid: str
-
-    @property
-    def ref(self) -> str:
-        return f"{self.bank_id}/{self.qid}"
-
-
-@dataclass(frozen=True)
-class AttemptInfo:
-    """One exam or drill: its configuration and state as stored (JSON text)."""
-
-    id: int
-    uid: str
-    user_id: int
-    kind: str
-    title: str
-    config: str
-    state: str
-    started_at: datetime
-    finished_at: datetime | None
-    score: float
-    max_score: float
 
 
 def pool(

@@ -3,39 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select, update
 
+from jgstudy.core.records import MatchInfo, StoredEvent
 from jgstudy.core.storage.schema import MatchEventRow, MatchRow
 
 _matches = cast(Table, MatchRow.__table__)
 _events = cast(Table, MatchEventRow.__table__)
-
-
-@dataclass(frozen=True)
-class MatchInfo:
-    """A stored match; ``config`` is JSON text (competition configuration and teams)."""
-
-    id: int
-    uid: str
-    title: str
-    config: str
-    created_at: datetime
-    finished_at: datetime | None
-
-
-@dataclass(frozen=True)
-class StoredEvent:
-    """One row of a match's log; ``payload`` is JSON text."""
-
-    seq: int
-    at: datetime
-    kind: str
-    team: int | None
-    payload: str
 
 
 def create_match(conn: Connection, title: str, config: str, now: datetime) -> int:

@@ -151,3 +151,8 @@ def card_tag_states(conn: Connection, *where: ColumnElement[bool]) -> list[CardT
         .where(*where)
     )
     return [(int(r[0]), int(r[1]), r[2], CardState(*r[3:])) for r in conn.execute(query)]
+
+
+def active_card_tag_states(conn: Connection, user_id: int) -> list[CardTagRow]:
+    """:func:`card_tag_states` of one cadre's cards of questions still in use."""
+    return card_tag_states(conn, CardRow.user_id == user_id, QuestionRow.retired.is_(False))

@@ -6,7 +6,18 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, exists, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.model import QUESTION_ADAPTER, MultipleScoring
@@ -214,3 +225,8 @@ def put_card(conn: Connection, user_id: int, question_pk: int, card: CardInfo | 
 
 def delete_log(conn: Connection, log_id: int) -> None:
     conn.execute(delete(_logs).where(_logs.c.id == log_id))
+
+
+def next_due(conn: Connection, user_id: int) -> datetime | None:
+    """When the cadre's earliest card falls due (None without cards)."""
+    return conn.execute(select(func.min(CardRow.due)).where(CardRow.user_id == user_id)).scalar()

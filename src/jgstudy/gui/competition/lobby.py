@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from jgstudy.core.storage.match_repo import MatchInfo
+from jgstudy.core.records import MatchInfo
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.style import colors_for
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout

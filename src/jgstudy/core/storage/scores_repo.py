@@ -1,8 +1,4 @@
-"""The queries behind scores export and merge; plain tuples and dicts in and out.
-
-Kept beside export/merge rather than in ``core/storage`` while the scores format settles; like
-the storage repositories, nothing outside this module sees a table.
-"""
+"""The queries behind scores export and merge (core/scores): plain rows and dicts in and out."""
 
 from __future__ import annotations
 

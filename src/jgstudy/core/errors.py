@@ -1,0 +1,7 @@
+"""Errors the core raises that callers outside it (gui, cli) catch by name."""
+
+from __future__ import annotations
+
+
+class DatabaseTooNew(Exception):
+    """The database was written by a newer jgstudy than this one."""
