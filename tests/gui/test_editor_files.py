@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 from PySide6.QtCore import Qt
@@ -156,3 +157,24 @@ def test_a_file_that_is_not_a_bank_is_refused(
     assert not editor.open_path(path)
     assert editor.document is before
     assert answers.notices[0][0] == "无法打开题库"
+
+
+def test_a_word_paper_is_imported_with_its_refusals_shown(
+    editor: BankEditor, answers: Answers, tmp_path: Path
+) -> None:
+    document = docx.Document()
+    for line in (
+        "党纪知识测试",
+        "1、党的一大在（ ）召开。",
+        "A．上海 B．嘉兴",
+        "答案：A",
+        "2、没有答案（ ）",
+    ):
+        document.add_paragraph(line)
+    document.add_paragraph("A．甲 B．乙")
+    paper = tmp_path / "试卷.docx"
+    document.save(str(paper))
+    assert editor.import_path(paper)
+    assert len(editor.document) == 1 and editor.document.header["title"] == "党纪知识测试"
+    shown = answers.notices[0][1]
+    assert "第 5 行：第 2 题（“没有答案（ ）”）：没有找到答案，未转换" in shown

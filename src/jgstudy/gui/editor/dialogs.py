@@ -17,7 +17,7 @@ AskSave = Callable[
 ]  # (parent, title, text) → "save" | "discard" | "cancel"
 Inform = Callable[[QWidget, str, str], None]  # (parent, title, text)
 OPEN_FILTER = N_("题库文件 (*.yaml *.yml)")
-IMPORT_FILTER = N_("表格或题目文件 (*.xlsx *.xlsm *.csv *.tsv *.gift *.aiken *.txt)")
+IMPORT_FILTER = N_("表格、试卷或题目文件 (*.xlsx *.xlsm *.csv *.tsv *.docx *.gift *.aiken *.txt)")
 
 
 def ask_save_changes(parent: QWidget, title: str, text: str) -> str:
