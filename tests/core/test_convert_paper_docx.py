@@ -11,7 +11,10 @@ from pathlib import Path
 
 import docx
 from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import RGBColor
+from docx.text.paragraph import Paragraph
 from paper_helpers import convert_paper
 
 
@@ -162,3 +165,52 @@ def test_damaged_word_file_is_one_clear_problem(tmp_path: Path) -> None:
     questions, problems, _ = convert_paper(tmp_path, path)
     assert questions == []
     assert problems[0][0] is None and "无法作为 Word 文档读取" in problems[0][1]
+
+
+def _numbered_list(document: docx.document.Document, levels: list[tuple[str, str]]) -> str:
+    """A new Word list (numFmt and lvlText per level); returns its numId."""
+    root = document.part.numbering_part.element
+    abstract_id = str(900 + len(root.findall(qn("w:abstractNum"))))
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), abstract_id)
+    for ilvl, (fmt, text) in enumerate(levels):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(ilvl))
+        for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            lvl.append(child)
+        abstract.append(lvl)
+    root.insert(0, abstract)
+    num = root.add_num(int(abstract_id))
+    return str(num.numId)
+
+
+def _in_list(paragraph: Paragraph, num_id: str, ilvl: int = 0) -> None:
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_numId().val = int(num_id)
+    num_pr.get_or_add_ilvl().val = ilvl
+
+
+def test_word_automatic_numbering_of_sections_questions_and_options(tmp_path: Path) -> None:
+    document = _paper(tmp_path)
+    sections = _numbered_list(document, [("chineseCounting", "%1、")])
+    questions = _numbered_list(document, [("decimal", "%1．"), ("upperLetter", "%2．")])
+    _in_list(document.add_paragraph("单项选择题"), sections)
+    for stem, options, answer in (
+        ("党的最高领导机关是（ ）", ["全国代表大会", "中央委员会"], "A"),
+        ("党的根本组织原则是（ ）", ["集体领导", "民主集中制"], "B"),
+    ):
+        _in_list(document.add_paragraph(stem), questions)
+        for option in options:
+            _in_list(document.add_paragraph(option), questions, 1)
+        document.add_paragraph(f"答案：{answer}")
+    _in_list(document.add_paragraph("判断题"), sections)
+    _in_list(document.add_paragraph("党员有退党的自由。（√）"), questions)
+    found, problems, _ = convert_paper(tmp_path, _save(document, tmp_path))
+    assert found == [
+        ("single", "党的最高领导机关是（ ）", {"A": "全国代表大会", "B": "中央委员会"}, "A", ""),
+        ("single", "党的根本组织原则是（ ）", {"A": "集体领导", "B": "民主集中制"}, "B", ""),
+        ("judge", "党员有退党的自由。（ ）", None, "正确", ""),
+    ]
+    assert problems == []

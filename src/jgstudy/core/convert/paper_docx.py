@@ -20,6 +20,7 @@ from docx.text.run import Run
 
 from jgstudy.core.convert import syntax
 from jgstudy.core.convert.paper_lines import Line, LineBuilder
+from jgstudy.core.convert.paper_numbering import AutoNumbers
 
 _RED = 0xC0
 _DARK = 0x60
@@ -36,12 +37,13 @@ _OPTION_COLUMN = re.compile(r"^(?:选项)?\s*[(（]?\s*([A-HＡ-Ｈ])\s*[)）]?$
 def docx_lines(file: Path) -> list[Line]:
     """Every paragraph of the body, tables included, numbered from the top."""
     document = docx.Document(str(file))
+    numbers = AutoNumbers.of(document)
     counter = itertools.count(1)
     tables = itertools.count(1)
     lines: list[Line] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            lines.extend(_paragraph(item, next(counter)))
+            lines.extend(_paragraph(item, next(counter), prefix=numbers.prefix(item)))
         else:
             lines.extend(_table(item, counter, next(tables)))
     return lines
