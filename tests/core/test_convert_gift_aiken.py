@@ -22,7 +22,7 @@ def _import(source: Path, tmp_path: Path) -> tuple[Bank, list[tuple[int | None, 
 
 def test_gift_question_kinds(tmp_path: Path) -> None:
     bank, problems = _import(DATA / "sample.gift", tmp_path)
-    single, multiple, judge, fill, short, escaped = bank.questions
+    single, multiple, judge, fill, short, escaped, numerical = bank.questions
     assert (single.id, single.answer, single.tags) == ("g-001", "B", ("凝心铸魂",))  # type: ignore[union-attr]
     assert single.explanation == "宣讲季已组织基层宣讲3100余场。"
     assert multiple.id.startswith("x-")  # "第2题 总抓手" is a title, not an id
@@ -32,7 +32,9 @@ def test_gift_question_kinds(tmp_path: Path) -> None:
     assert fill.blanks == (("干部素质提升年", "“干部素质提升年”"),)  # type: ignore[union-attr]
     assert short.reference == "举办报告会，开设专栏，开展面对面活动。"  # type: ignore[union-attr]
     assert escaped.stem == "比值 1:2 中的符号 { } = ~ # 都是原样文字吗？"
-    assert problems == [(27, "数值题（{#…}）不支持，请改为填空题")]
+    assert numerical.stem == "一共有多少场？{{1}}"
+    assert numerical.blanks == (("640",),)  # type: ignore[union-attr]
+    assert problems == []
 
 
 def test_gift_escapes_round_trip() -> None:

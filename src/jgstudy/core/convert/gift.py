@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jgstudy.core.convert.entries import Entry, Parsed, RowProblem
+from jgstudy.core.convert.htmltext import html_to_text
 from jgstudy.core.convert.textfiles import lines, read_text
 from jgstudy.core.model import ID_PATTERN
 
@@ -19,7 +20,7 @@ _ESCAPES = {"\\": "\ue000", ":": "\ue001", "~": "\ue002", "=": "\ue003", "#": "\
 _ESCAPES |= {"{": "\ue005", "}": "\ue006"}
 _UNESCAPE = str.maketrans({v: k for k, v in _ESCAPES.items()})
 _META = re.compile(r"\[(id|tag):([^\]]*)\]")
-_FORMAT = re.compile(r"^\s*\[(?:html|moodle|plain|markdown)\]")
+_FORMAT = re.compile(r"^\s*\[(?:html|moodle|plain|markdown)\]", re.IGNORECASE)
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _JUDGE = re.compile(r"(T|TRUE|F|FALSE)\s*(#.*)?", re.IGNORECASE | re.DOTALL)
 
@@ -67,8 +68,12 @@ def read_gift(file: Path) -> Parsed:
     text = read_text(file, parsed)
     if text is not None:
         for block in _blocks(text):
-            entry = _entry(block)
-            if entry is None:
+            unclosed = _unclosed_brace(block)
+            entry = None if unclosed else _entry(block)
+            if unclosed:
+                message = "答案部分的“{”没有对应的“}”，本题未转换（下一题照常读取）"
+                parsed.problems.append(RowProblem(file, unclosed[0], message, unclosed[1]))
+            elif entry is None:
                 message = "找不到答案部分 {…}（GIFT 说明文字不是题目），未转换"
                 parsed.problems.append(RowProblem(file, block.line, message))
             else:
@@ -76,16 +81,31 @@ def read_gift(file: Path) -> Parsed:
     return parsed
 
 
+def _unclosed_brace(block: _Block) -> tuple[int, int] | None:
+    """(line, column) of a ``{`` that the question never closes."""
+    opened: tuple[int, int] | None = None
+    for offset, line in enumerate(block.lines):
+        for column, char in enumerate(line, start=1):
+            if char == "{" and opened is None:
+                opened = (block.line + offset, column)
+            elif char == "}":
+                opened = None
+    return opened
+
+
 def _blocks(text: str) -> Iterator[_Block]:
-    """Questions: runs of lines between blank lines (not counting blank lines inside braces)."""
+    """Questions: runs of lines between blank lines, as Moodle splits them.
+
+    A blank line ends a question even inside an unclosed ``{``: a missing ``}`` then costs only
+    its own question (reported at its line), never the questions after it.
+    """
     block = _Block(0)
-    depth = 0
     category: list[str] = []
     for number, raw in enumerate(lines(text), start=1):
         line = protect(raw).strip()
         if not block.lines and (line.startswith("//") or line.startswith("$CATEGORY:")):
             _read_meta(line, block, category)
-        elif not line and depth == 0:
+        elif not line:
             if block.lines:
                 yield block
                 block = _Block(0)
@@ -93,7 +113,6 @@ def _blocks(text: str) -> Iterator[_Block]:
             block.line = block.line or number
             block.lines.append(line)
             block.tags.extend(t for t in category if t not in block.tags)
-            depth = max(0, depth + line.count("{") - line.count("}"))
     if block.lines:
         yield block
 
@@ -116,7 +135,8 @@ def _entry(block: _Block) -> Entry | None:
     title = ""
     if text.startswith("::") and "::" in text[2:]:
         title, text = text[2:].split("::", 1)
-    text = _FORMAT.sub("", text)
+    markup = _FORMAT.match(text)
+    text = text[markup.end() :] if markup else text
     start = text.find("{")
     end = text.find("}", start)
     if start < 0 or end < 0:
@@ -126,7 +146,28 @@ def _entry(block: _Block) -> Entry | None:
     before, after = text[:start], text[end + 1 :]
     answer, _, general = text[start + 1 : end].partition("####")
     _read_answer(entry, answer.strip(), before, after, plain(general))
+    if markup and "html" in markup.group().lower():
+        _plain_html(entry)
     return entry
+
+
+def _plain_html(entry: Entry) -> None:
+    """Moodle ``[html]`` texts as plain text; a notice for each question that had markup."""
+    changed = False
+    for key, value in list(entry.data.items()):
+        if key in ("stem", "explanation", "reference") and isinstance(value, str):
+            text, lost = html_to_text(value)
+            changed |= text != value
+            entry.data[key] = text
+            entry.warnings.extend(lost)
+        elif key == "options" and isinstance(value, dict):
+            for option, option_text in value.items():
+                text, lost = html_to_text(option_text)
+                changed |= text != option_text
+                value[option] = text
+                entry.warnings.extend(lost)
+    if changed:
+        entry.warnings.append("HTML 格式（[html]）已转为纯文本：加粗、颜色等格式未保留")
 
 
 def _identify(entry: Entry, block: _Block, title: str) -> None:
@@ -155,7 +196,7 @@ def _read_answer(entry: Entry, answer: str, before: str, after: str, general: st
         data["answer"] = judge.group(1).upper().startswith("T")
         _warn_feedback(entry, judge.group(2) is not None)
     elif answer.startswith("#"):
-        entry.fail("type", "数值题（{#…}）不支持，请改为填空题")
+        _numerical(entry, answer[1:], before, after)
     else:
         _read_items(entry, answer, before, after)
 
@@ -164,10 +205,12 @@ def _read_items(entry: Entry, answer: str, before: str, after: str) -> None:
     items = _items(answer)
     if items is None:
         entry.fail("type", "答案部分无法识别：每个选项应以 = 或 ~ 开头（配对题不支持）")
-    elif any(not item.correct or (item.weight is not None and item.weight <= 0) for item in items):
-        _choice(entry, items, before, after)
+    elif all(item.correct for item in items):
+        _fill(entry, items, before, after)  # only = answers: Moodle's short answer
+    elif any(item.correct for item in items):
+        _single(entry, items, before, after)
     else:
-        _fill(entry, items, before, after)
+        _multiple(entry, items, before, after)
     _warn_feedback(entry, any(item.feedback for item in items or []))
 
 
@@ -186,20 +229,54 @@ def _items(answer: str) -> list[_Item] | None:
     return items
 
 
-def _choice(entry: Entry, items: list[_Item], before: str, after: str) -> None:
-    keys = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    right = [
-        keys[i]
-        for i, item in enumerate(items)
-        if (item.correct or (item.weight or 0) > 0) and i < len(keys)
+_KEYS = "ABCDEFGH"
+
+
+def _options(entry: Entry, items: list[_Item], before: str, after: str) -> list[_Item]:
+    if len(items) > len(_KEYS):
+        dropped = "、".join(item.text for item in items[len(_KEYS) :])
+        entry.fail("options", f"选项超过 {len(_KEYS)} 个（多出：{dropped}），请删减")
+    kept = items[: len(_KEYS)]
+    entry.data["stem"] = _stem(before, after, "（ ）")
+    entry.data["options"] = {_KEYS[i]: item.text for i, item in enumerate(kept)}
+    return kept
+
+
+def _single(entry: Entry, items: list[_Item], before: str, after: str) -> None:
+    """A block with ``=``: Moodle's single-answer multiple choice; = is the key."""
+    kept = _options(entry, items, before, after)
+    right = [_KEYS[i] for i, item in enumerate(kept) if item.correct]
+    partial = [
+        f"{_KEYS[i]}（{item.weight:g}%）"
+        for i, item in enumerate(kept)
+        if not item.correct and item.weight
     ]
-    qtype = "multiple" if len(right) > 1 else "single"
-    entry.data.update(type=qtype, stem=_stem(before, after, "（ ）"))
-    entry.data["options"] = {keys[i]: item.text for i, item in enumerate(items[: len(keys)])}
+    entry.data["type"] = "single"
+    if len(right) > 1:
+        entry.fail("answer", f"单选题标了 {len(right)} 个“=”答案（{'、'.join(right)}），只能有一个")
+        return
+    entry.data["answer"] = right[0]
+    if partial:
+        entry.warnings.append(
+            f"部分得分的选项 {'、'.join(partial)} 按错误答案处理（题库的单选题只有一个得分答案）"
+        )
+
+
+def _multiple(entry: Entry, items: list[_Item], before: str, after: str) -> None:
+    """Only ``~`` options: Moodle's multiple answers; the options with positive weight are right."""
+    kept = _options(entry, items, before, after)
+    right = [_KEYS[i] for i, item in enumerate(kept) if (item.weight or 0) > 0]
+    entry.data["type"] = "multiple" if len(right) > 1 else "single"
     if not right:
         entry.fail("answer", "选择题没有标出正确答案（用 = 或 ~%50% 这样的正分值标出）")
-    else:
-        entry.data["answer"] = right[0] if qtype == "single" else right
+        return
+    entry.data["answer"] = right if len(right) > 1 else right[0]
+    weights = {item.weight for item in kept if (item.weight or 0) > 0}
+    negative = any((item.weight or 0) < 0 for item in kept)
+    if len(right) > 1 and (len(weights) > 1 or negative):
+        entry.warnings.append(
+            "各选项的得分百分比（含倒扣）未保留，按题库的多选计分规则评分（全对得分或少选得一半）"
+        )
 
 
 def _fill(entry: Entry, items: list[_Item], before: str, after: str) -> None:
@@ -209,11 +286,55 @@ def _fill(entry: Entry, items: list[_Item], before: str, after: str) -> None:
     entry.data.update(type="fill", stem=_stem(before, after, "{{1}}"), blanks=[full])
 
 
+_NUMBER = r"-?\d+(?:\.\d+)?"
+
+
+def _numerical(entry: Entry, body: str, before: str, after: str) -> None:
+    """``{#20}`` as a fill question; a tolerance or range keeps only what a blank can accept."""
+    entry.data.update(type="fill", stem=_stem(before, after, "{{1}}"))
+    alternatives = [a for a in re.split(r"(?=[=~])", body.strip()) if a.strip()]
+    first = _WEIGHT.sub("", alternatives[0].lstrip("=").strip()) if alternatives else ""
+    value = plain(first.partition("#")[0])
+    if len(alternatives) > 1:
+        entry.warnings.append("数值题的其他可接受答案和部分得分未保留，只接受第一个答案")
+    tolerance = re.fullmatch(rf"({_NUMBER})\s*:\s*({_NUMBER})", value)
+    span = re.fullmatch(rf"({_NUMBER})\s*\.\.\s*({_NUMBER})", value)
+    if re.fullmatch(_NUMBER, value):
+        entry.data["blanks"] = [[value]]
+    elif tolerance and float(tolerance.group(2)) == 0:
+        entry.data["blanks"] = [[tolerance.group(1)]]
+    elif tolerance:
+        entry.data["blanks"] = [[tolerance.group(1)]]
+        entry.warnings.append(
+            f"数值题的误差 ±{tolerance.group(2)} 未保留，只接受 {tolerance.group(1)}"
+        )
+    elif span and _small_integer_range(span.group(1), span.group(2)):
+        accepted = [str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1)]
+        entry.data["blanks"] = [accepted]
+        entry.warnings.append(
+            f"数值题的范围 {span.group(1)}..{span.group(2)} 改为接受其中的整数：{'、'.join(accepted)}"
+        )
+    else:
+        entry.fail("blanks", f"数值题的答案“{value}”无法转为填空题（范围过大或不是数字）")
+
+
+def _small_integer_range(low: str, high: str) -> bool:
+    return (
+        low.lstrip("-").isdigit() and high.lstrip("-").isdigit() and 0 <= int(high) - int(low) <= 20
+    )
+
+
 def _stem(before: str, after: str, blank: str) -> str:
     """The question text; a blank where the answer block stood when text follows it."""
-    if plain(after):
-        return f"{plain(before)}{blank}{plain(after)}"
-    return plain(before) + (blank if blank == "{{1}}" else "")
+    left, right = plain(before), plain(after)
+    if right:
+        # Latin text keeps the space around the blank ("Grant is （ ） in…"); Chinese has none.
+        if before[-1:].isspace() and left[-1:].isascii():
+            left += " "
+        if after[:1].isspace() and right[:1].isascii():
+            right = " " + right
+        return f"{left}{blank}{right}"
+    return left + (blank if blank == "{{1}}" else "")
 
 
 def _warn_feedback(entry: Entry, present: bool) -> None:
