@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
+
+import yaml
 
 from jgstudy.cli.terminal import TerminalPractice
 from jgstudy.core.banks import BankErrors
@@ -137,15 +140,29 @@ def stats(args: argparse.Namespace) -> int:
 
 def draft(args: argparse.Namespace) -> int:
     from jgstudy.core.drafting import draft_bank_yaml
+    from jgstudy.core.drafting.material import MaterialError, read_material
 
-    if not args.material.is_file():
-        raise CliError(f"找不到材料文件 {args.material}")
-    text = args.material.read_text(encoding="utf-8-sig")
+    try:
+        text = read_material(args.material)
+    except MaterialError as error:
+        raise CliError(str(error)) from error
     bank_id = args.bank_id or f"draft-{args.material.stem}"[:64]
-    yaml_text, count = draft_bank_yaml(text, bank_id, args.title or f"{args.material.stem}（草稿）")
+    title = args.title or f"{args.material.stem}（草稿）"
+    yaml_text, count = draft_bank_yaml(text, bank_id, title, all_forms=args.all_forms)
     args.output.write_text(yaml_text, encoding="utf-8")
     print(f"已生成 {count} 道候选题：{args.output}（审核后删除 status: draft 即可导入）")
+    print(_draft_summary(yaml_text, args.all_forms))
     return 0
+
+
+def _draft_summary(yaml_text: str, all_forms: bool) -> str:
+    from jgstudy.core.model import QTYPE_LABELS, QType
+
+    types = Counter(q["type"] for q in yaml.safe_load(yaml_text)["questions"])
+    parts = "，".join(f"{QTYPE_LABELS[QType(t)]} {n}" for t, n in sorted(types.items()))
+    if all_forms:
+        return f"题型：{parts}（每个知识点的各种题型都已列出，请每点只留一题）"
+    return f"题型：{parts}（每个知识点一题；加 --all-forms 可列出每点的其他题型）"
 
 
 def schema(args: argparse.Namespace) -> int:

@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("-o", "--output", type=Path, required=True)
     draft.add_argument("--bank-id", default=None)
     draft.add_argument("--title", default=None)
+    draft.add_argument(
+        "--all-forms", action="store_true", help="每个知识点的各种题型都列出（默认每点一题）"
+    )
     draft.set_defaults(func=commands.draft)
 
     schema = sub.add_parser("schema", help="输出题库格式的 JSON Schema")

@@ -130,13 +130,14 @@ def stable_int(*parts: str) -> int:
 def near_numbers(number: str, seed: str, count: int = 3, percent: bool = False) -> list[str]:
     """Plausible wrong numbers close to ``number``, the same for the same seed.
 
-    Candidates mix digit swaps (3100 → 1300, 3010), changes of 10–30% rounded like the original
-    (3100 → 3700), and orders of magnitude (310, 31000); small steps fill up when those run out.
+    Candidates mix digit swaps (3100 → 1300, 3010) and changes of 10–30% rounded like the original
+    (3100 → 3700); small steps fill up when those run out. Every candidate lies between half and
+    twice the value (from 10 up): 5586 beside 55860 gives the answer away by its size alone.
     """
     plain = plain_digits(number)
     value = Decimal(plain)
     rng = random.Random(stable_int(seed, plain))
-    families = [_swaps(plain), _scaled(value, plain, rng), _magnitudes(value, plain)]
+    families = [_swaps(plain), _scaled(value, plain, rng)]
     for family in families:
         rng.shuffle(family)
     picked: list[str] = []
@@ -158,6 +159,8 @@ def _interleaved(families: list[list[str]], fallback: list[str]) -> Iterator[str
 def _acceptable(candidate: str, value: Decimal, picked: list[str], percent: bool) -> bool:
     number = Decimal(candidate)
     if number <= 0 or number == value or any(Decimal(p) == number for p in picked):
+        return False
+    if value >= 10 and not value / 2 <= number <= value * 2:
         return False
     # A share above 100% is an obvious wrong answer unless the true value is above 100 too.
     return not (percent and number > 100 >= value)
@@ -207,16 +210,6 @@ def _rounding_step(plain: str) -> Decimal:
     while step > 1 and step * 10 > Decimal(plain):
         step /= 10
     return step
-
-
-def _magnitudes(value: Decimal, plain: str) -> list[str]:
-    decimals = _decimals(plain)
-    # The decimal point moves with the magnitude: 72.7 → 727 and 7.27, 3100 → 31000 and 310.
-    found = [_format(value * 10, max(decimals - 1, 0))]
-    smaller = value / 10
-    if decimals or smaller == smaller.to_integral_value():
-        found.append(_format(smaller, decimals + 1 if decimals else 0))
-    return found
 
 
 def _steps(value: Decimal, plain: str) -> list[str]:

@@ -58,6 +58,7 @@ class Sentence:
     text: str
     segments: tuple[Segment, ...]
     locator: str
+    paragraph: int = 0  # index of the paragraph in the material, counted from 0
 
     def segment_holding(self, start: int, end: int) -> Segment | None:
         """The segment containing the whole span, or None when the span crosses a line break."""
@@ -199,12 +200,28 @@ def _paragraphs(text: str) -> list[tuple[str, list[Span]]]:
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of the material, in order, with its pieces and nearest heading."""
     sentences: list[Sentence] = []
-    for locator, pieces in _paragraphs(text):
+    for number, (locator, pieces) in enumerate(_paragraphs(text)):
         joined = "".join(text[s:e] for s, e in pieces)
         for start, end in sentence_spans(joined):
             segments = tuple(_segments(text, pieces, start, end))
-            sentences.append(Sentence(joined[start:end], segments, locator))
+            sentences.append(Sentence(joined[start:end], segments, locator, number))
     return sentences
+
+
+def headings(text: str) -> list[tuple[int, str]]:
+    """The headings of the material as (offset in the material, heading text), in order."""
+    lines = _lines(text)
+    found: list[tuple[int, str]] = []
+    pending = False
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        following = text[slice(*lines[index + 1])] if index + 1 < len(lines) else ""
+        if is_heading(line, following, pending=pending):
+            found.append((start, heading_text(line)))
+            pending = False
+        else:
+            pending = not ends_paragraph(line)
+    return found
 
 
 def _segments(text: str, pieces: list[Span], start: int, end: int) -> list[Segment]:
