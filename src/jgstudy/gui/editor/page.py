@@ -31,6 +31,7 @@ from jgstudy.gui.editor.dialogs import (
     choose_save_path,
     show_message,
 )
+from jgstudy.gui.editor.drafting import DraftDialog
 from jgstudy.gui.editor.look import editor_stylesheet
 from jgstudy.gui.editor.properties import BankPropertiesDialog
 from jgstudy.gui.editor.workspace import EditorWorkspace
@@ -55,8 +56,10 @@ class BankEditor(QWidget):
         folder: Path | None = None,
         ask_save: AskSave = ask_save_changes,
         inform: Inform = show_message,
+        make_draft_dialog: Callable[[QWidget], DraftDialog] = DraftDialog,
     ) -> None:
         super().__init__(parent)
+        self._make_draft_dialog = make_draft_dialog
         self._ask_save, self._inform = ask_save, inform
         self._unsaved = False  # imported and not yet saved: changed though the history is empty
         self._dirty = False
@@ -95,6 +98,7 @@ class BankEditor(QWidget):
             "new": button(tr("新建"), flat=True),
             "open": button(tr("打开…"), flat=True),
             "import": button(tr("导入表格…"), flat=True),
+            "draft": button(tr("从材料生成…"), flat=True),
             "properties": button(tr("题库信息…"), flat=True),
             "undo": button(tr("↶ 撤销"), flat=True),
             "redo": button(tr("↷ 重做"), flat=True),
@@ -105,6 +109,7 @@ class BankEditor(QWidget):
             "new": self.new_bank,
             "open": self.choose_open,
             "import": self.choose_import,
+            "draft": self.draft_from_material,
             "properties": self.edit_properties,
             "undo": self.workspace.undo,
             "redo": self.workspace.redo,
@@ -115,6 +120,7 @@ class BankEditor(QWidget):
             "undo": tr("撤销（Ctrl+Z）"),
             "redo": tr("重做（Ctrl+Shift+Z）"),
             "save": tr("保存（Ctrl+S）"),
+            "draft": tr("从一份材料生成候选题，逐题采用、修改或舍弃后加入本题库"),
         }
         for name, widget in self.buttons.items():
             widget.clicked.connect(lambda _c=False, s=slots[name]: s())
@@ -292,6 +298,13 @@ class BankEditor(QWidget):
     def choose_open(self) -> bool:
         chosen = choose_file(self, tr("打开题库"), self.document.folder, tr(OPEN_FILTER))
         return chosen is not None and self.open_path(chosen)
+
+    def draft_from_material(self) -> int:
+        """从材料生成: review drafted candidates; the accepted ones join this bank (undoable)."""
+        dialog = self._make_draft_dialog(self)
+        if dialog.exec() != DraftDialog.DialogCode.Accepted:
+            return 0
+        return self.workspace.add_reviewed(dialog.accepted_questions())
 
     def choose_import(self) -> bool:
         chosen = choose_file(

@@ -6,6 +6,8 @@ the last change (the same checks as ``jgstudy check``) and the problems are show
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -17,7 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jgstudy.core.banks.editing import BankDocument, FieldProblem, Validation, with_fields
+from jgstudy.core.banks.editing import (
+    BankDocument,
+    FieldProblem,
+    Item,
+    Validation,
+    free_id,
+    with_fields,
+)
 from jgstudy.core.banks.editing import with_type as typed
 from jgstudy.gui.editor.commands import (
     ApproveAll,
@@ -221,6 +230,18 @@ class EditorWorkspace(QWidget):
         self.stack.push(InsertQuestion(self, at, item, tr("新增题目")))
         self.form.stem.setFocus()
         return at
+
+    def add_reviewed(self, questions: list[dict[str, Any]]) -> int:
+        """Questions reviewed elsewhere (drafted from a material), after the current one, as one
+        undoable step; ids that clash with the bank's get a free number. Returns how many."""
+        at = (self.current() if self.current() is not None else len(self._document) - 1) or 0
+        at = min(at + 1, len(self._document))
+        self.stack.beginMacro(tr("从材料加入 {count} 题").format(count=len(questions)))
+        for offset, data in enumerate(questions):
+            data = {**data, "id": free_id(str(data["id"]), self._document.ids())}
+            self.stack.push(InsertQuestion(self, at + offset, Item(data), tr("新增题目")))
+        self.stack.endMacro()
+        return len(questions)
 
     def duplicate(self) -> None:
         index = self.current()
