@@ -32,7 +32,8 @@ def test_candidates_are_shown_beside_their_highlighted_source(dialog: DraftDialo
     assert dialog.list.count() == len(dialog.candidates) > 5
     candidate = dialog.candidates[dialog.current() or 0]
     assert candidate.quote in dialog.source.toPlainText()
-    assert "background" in dialog.source.toHtml()  # the quote is marked
+    [mark] = dialog.source.extraSelections()  # the quote is marked
+    assert mark.cursor.selectedText() == candidate.quote
     assert dialog.stem_edit.toPlainText() == candidate.question["stem"]
 
 

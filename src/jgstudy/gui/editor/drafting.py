@@ -9,13 +9,12 @@ stem. 加入题库 hands the accepted questions, without their draft status, to 
 from __future__ import annotations
 
 import copy
-import html
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from jgstudy.gui.workers import Task
 
 MATERIAL_FILTER = N_("材料文本 (*.txt *.docx)")
 Draft = dict[str, Any]
+QUOTE_MARK = "#fde68a"  # the quote's background: a light amber that reads in both schemes
 
 
 class Verdict(StrEnum):
@@ -100,9 +100,10 @@ class DraftDialog(QDialog):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._show)
-        self.source = QTextBrowser()
-        self.source.setOpenLinks(False)
-        self.preview = QTextBrowser()
+        self.source = QPlainTextEdit()
+        self.source.setReadOnly(True)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
         self.stem_edit = QPlainTextEdit()
         self.stem_edit.setPlaceholderText(tr("题干（可修改）"))
         self.stem_edit.setMaximumHeight(90)
@@ -273,11 +274,12 @@ class DraftDialog(QDialog):
         if not 0 <= index < len(self.candidates):
             return
         candidate = self.candidates[index]
-        self.source.setHtml(highlighted(candidate.sentence.text, candidate.quote))
+        self.source.setPlainText(candidate.sentence.text)
+        self.source.setExtraSelections(highlighted(self.source, candidate.quote))
         self.stem_edit.blockSignals(True)
         self.stem_edit.setPlainText(self.question(index)["stem"])
         self.stem_edit.blockSignals(False)
-        self.preview.setHtml(preview_html(self.question(index), len(candidate.forms)))
+        self.preview.setPlainText(preview_text(self.question(index), len(candidate.forms)))
         self.switch_button.setEnabled(len(candidate.forms) > 1)
 
     def _refresh_footer(self) -> None:
@@ -301,28 +303,30 @@ class DraftDialog(QDialog):
         return questions
 
 
-def highlighted(sentence: str, quote: str) -> str:
-    """The sentence as HTML with the quote marked (all text escaped: material is untrusted)."""
-    at = sentence.find(quote)
+def highlighted(view: QPlainTextEdit, quote: str) -> list[QTextEdit.ExtraSelection]:
+    """A mark over the quote in the sentence shown (plain text: material is never markup)."""
+    at = view.toPlainText().find(quote)
     if at < 0:
-        return html.escape(sentence)
-    before, after = sentence[:at], sentence[at + len(quote) :]
-    marked = f'<span style="background:#fde68a">{html.escape(quote)}</span>'
-    return html.escape(before) + marked + html.escape(after)
+        return []
+    mark = QTextEdit.ExtraSelection()
+    mark.format.setBackground(QColor(QUOTE_MARK))
+    cursor = view.textCursor()
+    cursor.setPosition(at)
+    cursor.setPosition(at + len(quote), QTextCursor.MoveMode.KeepAnchor)
+    mark.cursor = cursor
+    return [mark]
 
 
-def preview_html(question: Draft, forms: int) -> str:
+def preview_text(question: Draft, forms: int) -> str:
     """The candidate as the trainer reviews it: type, stem, options, answer, explanation."""
-    parts = [f"<p><b>{html.escape(tr(QTYPE_LABELS[QType(question['type'])]))}</b>"]
+    label = tr(QTYPE_LABELS[QType(question["type"])])
     if forms > 1:
-        parts.append(html.escape(tr("（另有 {count} 种题型可换）").format(count=forms - 1)))
-    parts.append(f"</p><p>{html.escape(display_stem(str(question['stem'])))}</p>")
-    for key, text in (question.get("options") or {}).items():
-        parts.append(f"<p>{key}. {html.escape(str(text))}</p>")
-    answer = tr("答案：{answer}").format(answer=_answer(question))
-    parts.append(f"<p><b>{html.escape(answer)}</b></p>")
-    parts.append(f"<p>{html.escape(str(question.get('explanation', '')))}</p>")
-    return "".join(parts)
+        label += tr("（另有 {count} 种题型可换）").format(count=forms - 1)
+    lines = [label, "", display_stem(str(question["stem"])), ""]
+    lines += [f"{key}. {text}" for key, text in (question.get("options") or {}).items()]
+    lines += ["", tr("答案：{answer}").format(answer=_answer(question))]
+    lines += ["", str(question.get("explanation", ""))]
+    return "\n".join(lines)
 
 
 def _answer(question: Draft) -> str:
