@@ -10,11 +10,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+import docx
 import jieba
 import pytest
 
 from jgstudy.core.drafting import draft_candidates, draft_questions
 from jgstudy.core.drafting.enumerations import find_enumerations
+from jgstudy.core.drafting.material import MaterialError, read_material
 
 MATERIALS = Path(__file__).parents[1] / "data" / "materials"
 TWO_PLACES = (MATERIALS / "two_places_report.txt").read_text(encoding="utf-8")
@@ -146,3 +148,31 @@ def test_the_preferred_form_can_be_switched_to_an_alternative() -> None:
     switched = candidate.with_choice(1)
     assert switched.question is candidate.forms[1]
     assert switched.fact == candidate.fact
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gbk"])
+def test_material_files_are_read_in_every_office_encoding(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "material.txt"
+    path.write_bytes(TWO_PLACES.encode(encoding))
+    assert read_material(path).replace("\r\n", "\n") == TWO_PLACES
+
+
+def test_a_word_material_gives_the_same_candidates_as_its_text(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in TWO_PLACES.splitlines():
+        document.add_paragraph(line)
+    document.sections[0].header.paragraphs[0].text = "内部资料 第1页"
+    path = tmp_path / "material.docx"
+    document.save(str(path))
+    text = read_material(path)
+    assert "内部资料" not in text  # headers are not the material
+    assert [c.fact for c in draft_candidates(text)] == [
+        c.fact for c in draft_candidates(TWO_PLACES)
+    ]
+
+
+def test_a_broken_word_file_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(MaterialError, match="无法打开 Word 文件"):
+        read_material(path)

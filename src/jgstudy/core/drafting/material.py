@@ -13,14 +13,38 @@ class MaterialError(ValueError):
 
 
 def read_material(path: Path) -> str:
-    """The text of a .txt material: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK."""
+    """The text of a material: a Word .docx (its body paragraphs and table cells, one per line),
+    or text in UTF-8 (with or without BOM), UTF-16 with BOM, or GBK."""
     if not path.is_file():
         raise MaterialError(f"找不到材料文件 {path}")
+    if path.suffix.lower() == ".docx":
+        return docx_text(path)
     with path.open("rb") as stream:
         data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise MaterialError(f"材料文件 {path} 超过 20 MB，请拆分后再生成")
     return decode_material(data, path)
+
+
+def docx_text(path: Path) -> str:
+    """The body of a Word document as lines: headers, footers and text boxes are left out."""
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+        raise MaterialError(f"无法打开 Word 文件 {path}：文件已损坏或不是 .docx 格式") from error
+    lines: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            lines += [p.text for row in item.rows for cell in row.cells for p in cell.paragraphs]
+        else:
+            lines.append(item.text)
+    return "\n".join(lines)
 
 
 def decode_material(data: bytes, path: Path) -> str:
