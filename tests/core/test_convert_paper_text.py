@@ -317,41 +317,44 @@ A．正确 B．错误
 """
 
 
+TAGGED_EXPECTED = [
+    (
+        "single",
+        "中国共产党章程规定，党的基层组织是（ ）。",
+        {"A": "支部", "B": "总支"},
+        "A",
+        "",
+    ),
+    ("judge", "党员必须服从组织决定。", None, "正确", ""),
+    (
+        "fill",
+        "党的思想路线是一切从实际出发，理论联系实际，（ ），在实践中检验真理和发展真理。",
+        None,
+        "实事求是",
+        "",
+    ),
+    ("judge", "党的十九大的主题包括“不忘初心，牢记使命”（  ）", None, "正确", "十九大报告。"),
+    ("judge", "全面从严治党永远在路上。", None, "正确", ""),
+    (
+        "short",
+        "党员的八项义务是什么？",
+        None,
+        "一、认真学习马克思列宁主义。\n二、全心全意为人民服务。",
+        "",
+    ),
+    (
+        "fill",
+        "中国共产党的宗旨是{{1}}，党的最高理想是{{2}}。",
+        None,
+        "全心全意为人民服务；实现共产主义",
+        "",
+    ),
+]
+
+
 def test_tags_numbering_from_anywhere_and_types_without_headings(tmp_path: Path) -> None:
     questions, problems, notices = convert_paper(tmp_path, write_text(tmp_path, TAGGED_PAPER))
-    assert questions == [
-        (
-            "single",
-            "中国共产党章程规定，党的基层组织是（ ）。",
-            {"A": "支部", "B": "总支"},
-            "A",
-            "",
-        ),
-        ("judge", "党员必须服从组织决定。", None, "正确", ""),
-        (
-            "fill",
-            "党的思想路线是一切从实际出发，理论联系实际，（ ），在实践中检验真理和发展真理。",
-            None,
-            "实事求是",
-            "",
-        ),
-        ("judge", "党的十九大的主题包括“不忘初心，牢记使命”（  ）", None, "正确", "十九大报告。"),
-        ("judge", "全面从严治党永远在路上。", None, "正确", ""),
-        (
-            "short",
-            "党员的八项义务是什么？",
-            None,
-            "一、认真学习马克思列宁主义。\n二、全心全意为人民服务。",
-            "",
-        ),
-        (
-            "fill",
-            "中国共产党的宗旨是{{1}}，党的最高理想是{{2}}。",
-            None,
-            "全心全意为人民服务；实现共产主义",
-            "",
-        ),
-    ]
+    assert questions == TAGGED_EXPECTED
     assert problems == [
         (5, "第 796 题（“党的作风包括（ ）”）：选项 B 没有内容，未转换"),
         (12, "第 798 题（“没有答案的题目（ ）”）：没有找到答案，未转换"),
@@ -385,29 +388,82 @@ JUDGE_FILL_SHORT = """三、判断题
 """
 
 
+JUDGE_FILL_SHORT_EXPECTED = [
+    ("judge", "党的性质是中国工人阶级先锋队。（ ）", None, "正确", ""),
+    ("judge", "党员可以信仰宗教。（ ）", None, "错误", ""),
+    ("judge", "党费由党支部自行决定使用。", None, "错误", ""),
+    ("judge", "“三重一大”事项必须集体决策。", None, "正确", ""),
+    ("fill", "党的根本宗旨是{{1}}。", None, "全心全意为人民服务", ""),
+    (
+        "fill",
+        "“两个确立”是指确立（ ）的核心地位，确立（ ）的指导地位。",
+        None,
+        "习近平同志党中央的核心、全党的核心；习近平新时代中国特色社会主义思想",
+        "党的二十大报告。",
+    ),
+    (
+        "short",
+        "简述党的基本路线。",
+        None,
+        "领导和团结全国各族人民，\n以经济建设为中心，坚持四项基本原则。",
+        "见党章总纲。",
+    ),
+    ("short", "什么是“四个意识”？", None, "政治意识、大局意识、核心意识、看齐意识。", ""),
+]
+
+
 def test_judge_fill_and_short_answers(tmp_path: Path) -> None:
     paper = write_text(tmp_path, JUDGE_FILL_SHORT, "gbk")
     questions, problems, _ = convert_paper(tmp_path, paper)
+    assert questions == JUDGE_FILL_SHORT_EXPECTED
+    assert problems == []
+
+
+BRACKET_SECTIONS = """（一）单项选择题
+1）党的根本组织原则是（ ）。
+A.民主集中制 B.集体领导
+答案：A。
+2）党的最高理想是（ ）。
+A.共产主义 B.小康
+（二）判断题
+1）党员有退党的自由。
+2）预备党员的预备期为一年。
+3）党费可以挪作他用。
+参考答案
+一、1-2 AA
+二、1-3 √√×
+"""
+
+
+def test_bracketed_section_numbers_and_a_key_on_the_heading_line(tmp_path: Path) -> None:
+    questions, problems, _ = convert_paper(tmp_path, write_text(tmp_path, BRACKET_SECTIONS))
     assert questions == [
-        ("judge", "党的性质是中国工人阶级先锋队。（ ）", None, "正确", ""),
-        ("judge", "党员可以信仰宗教。（ ）", None, "错误", ""),
-        ("judge", "党费由党支部自行决定使用。", None, "错误", ""),
-        ("judge", "“三重一大”事项必须集体决策。", None, "正确", ""),
-        ("fill", "党的根本宗旨是{{1}}。", None, "全心全意为人民服务", ""),
-        (
-            "fill",
-            "“两个确立”是指确立（ ）的核心地位，确立（ ）的指导地位。",
-            None,
-            "习近平同志党中央的核心、全党的核心；习近平新时代中国特色社会主义思想",
-            "党的二十大报告。",
-        ),
-        (
-            "short",
-            "简述党的基本路线。",
-            None,
-            "领导和团结全国各族人民，\n以经济建设为中心，坚持四项基本原则。",
-            "见党章总纲。",
-        ),
-        ("short", "什么是“四个意识”？", None, "政治意识、大局意识、核心意识、看齐意识。", ""),
+        ("single", "党的根本组织原则是（ ）。", {"A": "民主集中制", "B": "集体领导"}, "A", ""),
+        ("single", "党的最高理想是（ ）。", {"A": "共产主义", "B": "小康"}, "A", ""),
+        ("judge", "党员有退党的自由。", None, "正确", ""),
+        ("judge", "预备党员的预备期为一年。", None, "正确", ""),
+        ("judge", "党费可以挪作他用。", None, "错误", ""),
     ]
     assert problems == []
+
+
+def test_papers_like_the_public_ones_convert_exactly_and_invent_nothing(tmp_path: Path) -> None:
+    # The papers above together, as issue 21 measures them: at least 90 % exact, nothing
+    # invented, every question without an answer reported at its line.
+    papers = [
+        (CHOICE_PAPER, CHOICE_EXPECTED, [], 0),
+        (JUDGE_FILL_SHORT, JUDGE_FILL_SHORT_EXPECTED, [], 0),
+        # two questions there are refused on purpose: one without an answer, one empty option
+        (TAGGED_PAPER, TAGGED_EXPECTED, [12], 2),
+    ]
+    total = exact = 0
+    for index, (text, expected, unanswered, flawed) in enumerate(papers):
+        folder = tmp_path / str(index)
+        folder.mkdir()
+        questions, problems, _ = convert_paper(folder, write_text(folder, text))
+        total += len(expected) + flawed
+        exact += sum(1 for q in questions if q in expected)
+        assert all(q in expected for q in questions)  # nothing invented
+        reported = [row for row, message in problems if "没有找到答案" in message]
+        assert reported == unanswered
+    assert exact / total >= 0.9

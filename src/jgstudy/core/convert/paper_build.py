@@ -31,7 +31,10 @@ KEY = "文末答案"
 FORMAT = "格式标记"
 REPLY = "“答：”"
 _JUDGE_WORDS = {"正确", "错误", "对", "错", "√", "×"}
-_SECTION_PREFIX = re.compile(r"^(?:第\s*)?[一二三四五六七八九十]+\s*(?:[、.．:：]|部分)\s*")
+_TRAILING = " 。．.，,；;"  # ``答案：B。`` — punctuation after an answer is not part of it
+_SECTION_PREFIX = re.compile(
+    r"^(?:第\s*)?[一二三四五六七八九十]+\s*(?:[、.．:：]|部分)\s*|^[（(][一二三四五六七八九十]+[)）]\s*"
+)
 _NOTE_SUFFIX = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 
 
@@ -145,6 +148,7 @@ class _Builder:
         return self.sources
 
     def _letters(self, text: str, judge_like: bool, options: dict[str, str], where: str) -> str:
+        text = text.rstrip(_TRAILING)
         keys = syntax.parse_choice(text)
         if keys is not None:
             return "".join(keys)
@@ -205,6 +209,7 @@ class _Builder:
         return Built(data, QType.JUDGE, self.sources[0][0])
 
     def _verdict(self, text: str, where: str) -> str:
+        text = text.rstrip(_TRAILING)
         verdict = syntax.parse_judge(text)
         if verdict is None:
             raise Refused(f"{where}“{text}”不是判断题的答案（√ × 对 错 正确 错误）")
@@ -226,7 +231,7 @@ class _Builder:
         if self.key is not None:
             self._add(KEY, self.key.text)
         answer = self._agreed(self.sources, fill=True)
-        blanks = syntax.parse_blanks(answer)
+        blanks = syntax.parse_blanks(answer.rstrip(_TRAILING))
         if count == 0:
             raise Refused("填空题的题干中没有空（____ 或（ ））")
         if count != len(blanks):

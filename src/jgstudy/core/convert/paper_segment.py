@@ -154,7 +154,10 @@ class _Segmenter:
             return True
         return (
             following.kind == Kind.KEY
-            or (following.kind == Kind.SECTION and names_kind(following.text))
+            or (
+                following.kind == Kind.SECTION
+                and (names_kind(following.text) or bool(following.keys))
+            )
             or (following.kind == Kind.QUESTION and single_key(following.line.text) is not None)
         )
 
@@ -250,6 +253,8 @@ class _Segmenter:
             self.out.noise.append((token, NOISE_PAGE if token.kind == Kind.PAGE else NOISE_HEADER))
         elif token.kind == Kind.SECTION:
             self._key_group()
+            for number, text in token.keys:
+                self._key_item(number, text, token.line)
         elif token.kind == Kind.KEY:
             for number, text in token.keys:
                 self._key_item(number, text, token.line)

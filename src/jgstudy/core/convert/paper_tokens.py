@@ -111,6 +111,7 @@ _TYPE_WORDS: tuple[tuple[str, QType], ...] = (
     ("论述", QType.SHORT),
     ("名词解释", QType.SHORT),
 )
+_PAREN_SECTION = re.compile(rf"^[（(]\s*[{_NUMERAL}]+\s*[)）]\s*(.+)$")
 _BARE_SECTION = re.compile(
     r"^(?:单项选择|多项选择|不定项选择|选择|单选|多选|判断|是非|填空|简答|问答|论述)题?\s*(?:[（(].*[)）])?\s*$"
 )
@@ -120,6 +121,7 @@ _TAG = re.compile(
 _NUMBERS = (
     ("di", re.compile(r"^第\s*(\d+)\s*题\s*[、.．:：]?\s*")),
     ("paren", re.compile(r"^[（(]\s*(\d+)\s*[)）]\s*")),
+    ("cparen", re.compile(r"^(\d+)\s*[)）]\s*")),
     ("dun", re.compile(r"^(\d+)\s*、\s*")),
     ("dot", re.compile(r"^(\d+)\s*[.．](?!\d)\s*")),
     ("colon", re.compile(r"^(\d+)\s*[:：]\s*")),
@@ -223,21 +225,34 @@ def _section(line: Line, offset: int, text: str) -> Token | None:
     match = _SECTION.match(text)
     if match is None and _BARE_SECTION.match(text):
         return Token(Kind.SECTION, line, offset, text, qtype=section_type(text))
+    paren = _PAREN_SECTION.match(text)
+    if match is None and paren is not None and names_kind(paren.group(1)):
+        match = paren  # ``（一）单项选择题``; ``（一）`` before anything else is content
     if match is None or not match.group(1):
         return None
-    return Token(Kind.SECTION, line, offset, text, qtype=section_type(match.group(1)))
+    rest = match.group(1)
+    keys = key_items(rest) or ()  # ``一、1-5 BBACD`` in an answer key
+    return Token(Kind.SECTION, line, offset, text, qtype=section_type(rest), keys=keys)
 
 
 def _key(line: Line, offset: int, text: str) -> Token | None:
+    items = key_items(text)
+    if not items or (len(items) < 2 and not _KEY_RANGE.search(text)):
+        return None
+    return Token(Kind.KEY, line, offset, text, keys=items)
+
+
+def key_items(text: str) -> tuple[tuple[int, str], ...] | None:
+    """The items of a line that holds nothing but answer-key items, else None."""
     items: list[tuple[int, str]] = []
     rest = text
     for pattern in (_KEY_RANGE, _KEY_PAIR):
         for match in pattern.finditer(rest):
             items.extend(_key_items(match))
         rest = pattern.sub(" ", rest)
-    if not items or rest.strip(" ,，;；") or (len(items) < 2 and not _KEY_RANGE.search(text)):
+    if not items or rest.strip(" ,，;；"):
         return None
-    return Token(Kind.KEY, line, offset, text, keys=tuple(sorted(items)))
+    return tuple(sorted(items))
 
 
 def _key_items(match: re.Match[str]) -> list[tuple[int, str]]:
