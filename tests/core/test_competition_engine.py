@@ -46,9 +46,11 @@ class FakeSource:
         return QuestionRecord(pk, "fake", question, (), MultipleScoring.ALL_OR_NOTHING)
 
 
-def config(*rounds: dict[str, Any]) -> CompetitionConfig:
+def config(*rounds: dict[str, Any], **top: Any) -> CompetitionConfig:
+    """Scores from 0 unless ``starting_score`` is given, so deltas read as totals."""
+    top = {"starting_score": 0, **top}
     return CompetitionConfig.model_validate(
-        {"format": 1, "id": "test", "title": "测试赛", "rounds": list(rounds)}
+        {"format": 1, "id": "test", "title": "测试赛", "rounds": list(rounds), **top}
     )
 
 
@@ -172,7 +174,7 @@ def test_undoing_a_misjudged_answer_restores_the_score_exactly() -> None:
 
 
 def test_undo_walks_back_through_the_scoring_events_only() -> None:
-    match = buzzer_question()
+    match = buzzer_question(false_start_points=-5)
     match.buzz(0, t(2))  # false start −5
     match.adjust(1, 3, t(3))
     assert match.undo(t(4)) and match.scores == (-5, 0, 0, 0)
@@ -310,7 +312,7 @@ def test_rounds_follow_each_other_and_the_match_finishes_with_its_scores() -> No
 
 
 def test_replaying_the_events_rebuilds_the_same_match() -> None:
-    match = buzzer_question()
+    match = buzzer_question(false_start_points=-5)
     match.buzz(3, t(2))
     match.release(t(3))
     match.buzz(1, t(4))

@@ -87,13 +87,17 @@ def play_all_rounds(match: Match, clock: FixedClock) -> None:
     match.adjust(0, 5, clock.advance(seconds=1), "评委加分")
     match.finish_round(clock.advance(seconds=1))
 
-    match.start_round(clock.advance(seconds=30))  # 风险题
-    for team, (stake, right) in enumerate([(10, True), (20, False), (30, True), (20, True)]):
+    match.start_round(clock.advance(seconds=30))  # 风险题, the host reverses the order
+    match.set_order([3, 2, 1, 0], clock.advance(seconds=1))
+    for team, choice in zip([3, 2, 1, 0], [None, (30, True), (20, False), (10, True)], strict=True):
         match.next_question(clock.advance(seconds=1))
         assert match.snapshot().team == team
-        match.choose_stake(stake, clock.advance(seconds=3))
+        if choice is None:
+            match.decline(clock.advance(seconds=3))  # 放弃
+            continue
+        match.choose_stake(choice[0], clock.advance(seconds=3))
         match.release(clock.advance(seconds=5))
-        match.judge(right, clock.advance(seconds=20))
+        match.judge(choice[1], clock.advance(seconds=20))
 
     match.next_round(clock.advance(seconds=30))  # 速决毫厘
     for team in range(4):
@@ -113,11 +117,13 @@ def test_a_four_team_match_is_stored_event_by_event_and_rebuilt_the_same(
     play_all_rounds(match, clock)
     assert match.phase is Phase.FINISHED
     scores = match.scores
+    start = (100, 100, 100, 100)
     compulsory = (10, 20, 10, 10)  # teams in turn, every third answer wrong
-    buzzer = (5, -10, 10, -5)  # adjusted +5 | re-judged wrong | right | false start
-    risk = (10, -20, 30, 20)
+    buzzer = (5, -10, 10, 0)  # adjusted +5 | re-judged wrong | right | a first false start: warned
+    risk = (10, -20, 30, 0)  # the fourth team declined
     speed = (10, 20, 20, 30)  # 2, 3, 4, 5 answers, every second one wrong
-    assert scores == tuple(map(sum, zip(compulsory, buzzer, risk, speed, strict=True)))
+    parts = (start, compulsory, buzzer, risk, speed)
+    assert scores == tuple(map(sum, zip(*parts, strict=True)))
     services.close()
 
     again_services = open_services(db_url, clock, scheduler=Scheduler(fuzz=False))
@@ -144,7 +150,7 @@ def test_a_match_interrupted_goes_on_after_reopening(
     reopened = competitions.open_match(competitions.matches()[0].id)
     assert reopened.phase is Phase.ANSWERING and reopened.seed == 99
     reopened.judge(True, clock.advance(seconds=5))
-    assert competitions.open_match(competitions.matches()[0].id).scores == (10, 0, 0, 0)
+    assert competitions.open_match(competitions.matches()[0].id).scores == (110, 100, 100, 100)
 
 
 def test_the_same_seed_draws_the_same_questions(competitions: CompetitionService) -> None:

@@ -30,16 +30,20 @@ TEAMS = [
 
 
 def buzzer_contest() -> CompetitionConfig:
-    """Two rounds: 抢答 first (10 s window, 20 s to answer), then 风险题."""
+    """Two rounds: 抢答 first (10 s window, 20 s to answer, −5 a false start), then 风险题.
+
+    Scores start at 0 so the screens' numbers read as the points won.
+    """
     return CompetitionConfig.model_validate(
         {
             "format": 1,
             "id": "gui-test",
             "title": "测试赛",
             "seed": 7,
+            "starting_score": 0,
             "rounds": [
-                {"kind": "buzzer", "count": 3, "buzz_window_seconds": 10},
-                {"kind": "risk", "per_team": 1},
+                {"kind": "buzzer", "count": 3, "buzz_window_seconds": 10, "false_start_points": -5},
+                {"kind": "risk", "per_team": 1, "order": "line_up"},
             ],
         }
     )

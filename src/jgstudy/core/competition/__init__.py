@@ -7,7 +7,10 @@ from jgstudy.core.competition.config import (
     RiskRound,
     RoundKind,
     SpeedRound,
+    StakeOrder,
     Team,
+    TiebreakRound,
+    Unanswered,
     load_competition,
 )
 from jgstudy.core.competition.drill import DrillAnswer, DrillPhase, DrillResult, DrillView
@@ -16,12 +19,19 @@ from jgstudy.core.competition.events import EventKind, MatchEvent, Timer
 from jgstudy.core.competition.match import Match, MatchError
 from jgstudy.core.competition.service import CompetitionService
 from jgstudy.core.competition.snapshot import standings
-from jgstudy.core.competition.state import Phase
-from jgstudy.core.competition.view import BuzzResult, MatchSnapshot, MatchView, TeamScore
+from jgstudy.core.competition.state import Closed, Phase, competition_ranks
+from jgstudy.core.competition.view import (
+    BuzzResult,
+    MatchSnapshot,
+    MatchView,
+    StakeChoice,
+    TeamScore,
+)
 
 __all__ = [
     "BuzzResult",
     "BuzzerRound",
+    "Closed",
     "CompetitionConfig",
     "CompetitionService",
     "CompulsoryRound",
@@ -41,9 +51,14 @@ __all__ = [
     "RoundKind",
     "SpeedDrill",
     "SpeedRound",
+    "StakeChoice",
+    "StakeOrder",
     "Team",
     "TeamScore",
+    "TiebreakRound",
     "Timer",
+    "Unanswered",
+    "competition_ranks",
     "load_competition",
     "standings",
 ]

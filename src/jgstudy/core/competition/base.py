@@ -62,7 +62,10 @@ class MatchCore:
         """A new match; its first event records the line-up and the draw seed."""
         match = cls(config, teams, source, view=view, sink=sink)
         line_up = [{"name": t.name, "key": t.key} for t in match.teams]
-        match._emit(EventKind.MATCH_CREATED, now, title=config.title, seed=seed, teams=line_up)
+        start = config.starting_score
+        match._emit(
+            EventKind.MATCH_CREATED, now, title=config.title, seed=seed, teams=line_up, start=start
+        )
         return match
 
     @classmethod

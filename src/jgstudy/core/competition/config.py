@@ -47,6 +47,20 @@ class Team(_Frozen):
         return value.upper() if isinstance(value, str) and len(value) == 1 else value
 
 
+class Unanswered(StrEnum):
+    """What a 抢答 question nobody buzzed for becomes."""
+
+    AUDIENCE = "audience"  # 观众题: its answer is shown to the audience, no points
+    VOID = "void"  # 作废: closed without showing the answer
+
+
+class StakeOrder(StrEnum):
+    """The order in which teams choose their stake in a 风险题 round."""
+
+    LOWEST_FIRST = "lowest_first"  # current score, lowest first; equal scores in line-up order
+    LINE_UP = "line_up"
+
+
 class RoundKind(StrEnum):
     COMPULSORY = "compulsory"  # 必答
     BUZZER = "buzzer"  # 抢答
@@ -79,12 +93,15 @@ class BuzzerRound(_Round):
     answer_seconds: Seconds = 20
     points: Points = 10
     wrong_points: Points = -10
-    false_start_points: Points = -5
+    # None: the match's escalating ``false_starts``; a number: this fixed penalty in this round.
+    false_start_points: Points | None = None
     rebuzz_after_wrong: bool = True
+    # No buzz in the window: "audience" shows the answer to the audience (观众题), "void" does not.
+    unanswered: Unanswered = Unanswered.AUDIENCE
 
 
 class RiskRound(_Round):
-    """风险题: the team picks a stake, then wins or loses it."""
+    """风险题: in turn (lowest score first) each team picks a stake or declines, then answers."""
 
     kind: Literal["risk"]
     title: Text = "风险题"
@@ -93,6 +110,18 @@ class RiskRound(_Round):
         default=(10, 20, 30), min_length=1, max_length=10
     )
     answer_seconds: Seconds = 60
+    order: StakeOrder = StakeOrder.LOWEST_FIRST
+    may_decline: bool = True
+
+
+class TiebreakRound(BuzzerRound):
+    """加赛: sudden-death 抢答 among tied teams, questions drawn from those not used yet."""
+
+    kind: Literal["buzzer"] = "buzzer"
+    title: Text = "加赛"
+    count: int = Field(default=5, ge=1, le=50)
+    rebuzz_after_wrong: bool = False
+    unanswered: Unanswered = Unanswered.VOID
 
 
 class SpeedRound(_Round):
@@ -119,7 +148,19 @@ class CompetitionConfig(_Frozen):
     description: str | None = None
     seed: int | None = Field(default=None, ge=0)
     teams: tuple[Team, ...] = ()
+    starting_score: Annotated[int, Field(ge=-10000, le=10000)] = 100
+    # The n-th false start of a team in the match costs the n-th value (0: a warning); after
+    # the last, the last value again.
+    false_starts: tuple[Points, ...] = Field(default=(0, -10, -20), min_length=1, max_length=10)
+    reveal_explanation: bool = False
+    tiebreak: TiebreakRound = TiebreakRound()
     rounds: tuple[AnyRound, ...] = Field(max_length=20)  # at least one: see check_competition
+
+    def round_at(self, index: int) -> RoundConfig | None:
+        """The configured round ``index``; every index after the last is a 加赛 (tie-break)."""
+        if index < 0:
+            return None
+        return self.rounds[index] if index < len(self.rounds) else self.tiebreak
 
 
 def load_competition(file: Path) -> CompetitionConfig:

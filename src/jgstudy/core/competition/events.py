@@ -14,7 +14,8 @@ class EventKind(StrEnum):
     MATCH_CREATED = "match_created"
     ROUND_STARTED = "round_started"
     QUESTION_SHOWN = "question_shown"  # on screen (or, for risk/speed, its turn announced)
-    STAKE_CHOSEN = "stake_chosen"
+    ORDER_SET = "order_set"  # the host changed the order in which teams choose stakes
+    STAKE_CHOSEN = "stake_chosen"  # a stake, or ``declined`` (放弃)
     QUESTION_RELEASED = "question_released"  # timers start; buzzing is allowed
     BUZZ = "buzz"
     FALSE_START = "false_start"
@@ -34,7 +35,7 @@ SCORING = frozenset({EventKind.FALSE_START, EventKind.JUDGED, EventKind.ADJUSTED
 class Timer(StrEnum):
     """Which timer ran out (payload of a TIMEOUT)."""
 
-    BUZZ = "buzz"  # nobody buzzed in the window: the question is void
+    BUZZ = "buzz"  # nobody buzzed in the window: 观众题 or void, as the round says
     ANSWER = "answer"  # the answer time is over; the host still judges what was said
     TURN = "turn"  # a speed-round turn is over
 

@@ -7,12 +7,19 @@ applying events, so replaying the stored log rebuilds the match exactly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from jgstudy.core.competition.base import MatchCore, MatchError
-from jgstudy.core.competition.config import BuzzerRound, RiskRound, RoundConfig, SpeedRound
+from jgstudy.core.competition.config import (
+    BuzzerRound,
+    RiskRound,
+    RoundConfig,
+    SpeedRound,
+    StakeOrder,
+)
 from jgstudy.core.competition.events import EventKind, Timer
-from jgstudy.core.competition.state import Phase, questions_needed
+from jgstudy.core.competition.state import Phase, questions_needed, tied_groups
 from jgstudy.core.competition.view import BuzzResult
 
 IN_ROUND = (Phase.INTRO, Phase.READY, Phase.READING, Phase.BUZZING, Phase.ANSWERING, Phase.CLOSED)
@@ -39,8 +46,39 @@ class Match(MatchCore):
         pks = self._source.draw(index, rnd.filter, count, self._state.seed, used)
         self._emit(
             EventKind.ROUND_STARTED, now, round=index, round_kind=rnd.kind, title=rnd.title,
-            questions=pks,
+            questions=pks, order=self._turn_order(rnd),
         )  # fmt: skip
+
+    def start_tiebreak(self, teams: Sequence[int], now: datetime) -> None:
+        """加赛: sudden-death 抢答 for teams sharing a score, on questions not used yet."""
+        self.tick(now)
+        self._require(Phase.ROUND_OVER)
+        if self._state.flow.round + 1 < len(self.config.rounds):
+            raise MatchError("还有轮次没有进行，加赛在全部轮次之后")
+        contenders = sorted(set(teams))
+        for team in contenders:
+            self._check_team(team)
+        scores = self.scores
+        if len(contenders) < 2 or len({scores[t] for t in contenders}) != 1:
+            raise MatchError("加赛只在同分（并列）的两队或多队之间进行")
+        index = max(self._state.flow.round + 1, len(self.config.rounds))
+        rnd = self.config.tiebreak
+        used = self._state.used_questions()
+        pks = self._source.draw(index, rnd.filter, rnd.count, self._state.seed, used)
+        self._emit(
+            EventKind.ROUND_STARTED, now, round=index, round_kind=rnd.kind, title=rnd.title,
+            questions=pks, contenders=contenders, tiebreak=True,
+        )  # fmt: skip
+
+    def set_order(self, order: Sequence[int], now: datetime) -> None:
+        """风险题: the host overrides the order in which the teams choose (before the first)."""
+        self.tick(now)
+        self._require(Phase.INTRO)
+        if not isinstance(self._round(), RiskRound):
+            raise MatchError("只有风险题可以调整选分顺序")
+        if sorted(order) != list(range(len(self.teams))):
+            raise MatchError("选分顺序应包含每个队各一次")
+        self._emit(EventKind.ORDER_SET, now, order=[int(t) for t in order])
 
     def next_round(self, now: datetime) -> None:
         """End the current round if need be, then start the next (or finish the match)."""
@@ -57,7 +95,7 @@ class Match(MatchCore):
         self._require(*SKIPPABLE)
         index = self._state.flow.item + 1
         plan = self._state.plan()
-        if index >= len(plan):
+        if index >= len(plan) or self._tie_broken():
             self._emit(EventKind.ROUND_FINISHED, now, round=self._state.flow.round)
             return
         item = plan[index]
@@ -73,6 +111,16 @@ class Match(MatchCore):
         if stake not in rnd.stakes:
             raise MatchError(f"分值应为 {'、'.join(map(str, rnd.stakes))} 之一")
         self._emit(EventKind.STAKE_CHOSEN, now, self._state.flow.team, stake=stake)
+
+    def decline(self, now: datetime) -> None:
+        """风险题: the team declines (放弃): no stake, no question, no points."""
+        self.tick(now)
+        self._require(Phase.READY)
+        rnd = self._state.round_config()
+        if not isinstance(rnd, RiskRound) or not rnd.may_decline:
+            raise MatchError("本轮不能放弃")
+        flow = self._state.flow
+        self._emit(EventKind.STAKE_CHOSEN, now, flow.team, declined=True, question=flow.question)
 
     def release(self, now: datetime) -> None:
         """Start the clock: buzzers open (抢答) or the answer time (or speed turn) runs."""
@@ -93,7 +141,7 @@ class Match(MatchCore):
         self._check_team(team)
         self.tick(at)
         rnd, flow = self._round(), self._state.flow
-        if not isinstance(rnd, BuzzerRound):
+        if not isinstance(rnd, BuzzerRound) or not self._state.in_play(team):
             return BuzzResult.IGNORED
         if flow.phase is Phase.READING:
             return self._false_start(team, rnd, at)
@@ -137,6 +185,8 @@ class Match(MatchCore):
         Its points are taken back exactly; when nothing else happened since, the match also
         returns to where it was (e.g. the team is answering again and can be re-judged).
         """
+        if self.phase is Phase.FINISHED:
+            raise MatchError("比赛已结束，不能撤销")
         target = self._state.last_scoring()
         if target is None:
             return False
@@ -153,7 +203,8 @@ class Match(MatchCore):
         if flow.deadline is not None and now >= flow.deadline:
             timer = self._expired_timer()
             if timer is not None:
-                self._emit(EventKind.TIMEOUT, flow.deadline, flow.team, timer=timer.value)
+                more = self._unanswered() if timer is Timer.BUZZ else {}
+                self._emit(EventKind.TIMEOUT, flow.deadline, flow.team, timer=timer.value, **more)
         remaining = self.remaining(now)
         if self._view is not None:
             self._view.show_time(remaining)
@@ -190,8 +241,32 @@ class Match(MatchCore):
     def _false_start(self, team: int, rnd: BuzzerRound, at: datetime) -> BuzzResult:
         if team in self._state.flow.locked:
             return BuzzResult.LOCKED_OUT  # penalised once per question, however often pressed
-        self._emit(EventKind.FALSE_START, at, team, delta=rnd.false_start_points)
+        nth = self._state.false_start_count(team) + 1
+        ladder = self.config.false_starts
+        delta = ladder[min(nth, len(ladder)) - 1]
+        if rnd.false_start_points is not None:
+            delta = rnd.false_start_points  # the round's fixed penalty
+        self._emit(EventKind.FALSE_START, at, team, delta=delta, count=nth, warning=delta == 0)
         return BuzzResult.FALSE_START
+
+    def _unanswered(self) -> dict[str, str]:
+        # What a question nobody buzzed for becomes is decided now and kept in the event.
+        rnd = self._round()
+        return {"unanswered": rnd.unanswered.value} if isinstance(rnd, BuzzerRound) else {}
+
+    def _turn_order(self, rnd: RoundConfig) -> list[int]:
+        teams = list(range(len(self.teams)))
+        if isinstance(rnd, RiskRound) and rnd.order is StakeOrder.LOWEST_FIRST:
+            scores = self.scores
+            return sorted(teams, key=lambda t: (scores[t], t))
+        return teams
+
+    def _tie_broken(self) -> bool:
+        """In a 加赛, after a question: the contenders no longer all share one score."""
+        contenders = self._state.contenders.get(self._state.flow.round)
+        if contenders is None or self.phase is not Phase.CLOSED:
+            return False
+        return not any(contenders <= set(group) for group in tied_groups(self.scores))
 
     def _reject(self, team: int, at: datetime) -> None:
         # The first losing press of each team is logged (a tie shows in the record); key

@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import Enum, auto
+from enum import Enum, StrEnum, auto
 
 from jgstudy.core.competition.config import (
     BuzzerRound,
@@ -18,6 +18,7 @@ from jgstudy.core.competition.config import (
     RiskRound,
     RoundConfig,
     SpeedRound,
+    Unanswered,
 )
 from jgstudy.core.competition.events import SCORING, EventKind, MatchEvent, Timer
 
@@ -32,6 +33,15 @@ class Phase(Enum):
     CLOSED = auto()  # the question is over (judged or void); waiting for the next
     ROUND_OVER = auto()
     FINISHED = auto()
+
+
+class Closed(StrEnum):
+    """How a question closed: whether its answer may be shown to the audience."""
+
+    JUDGED = "judged"  # the host's verdict: the answer may be revealed
+    AUDIENCE = "audience"  # nobody buzzed; 观众题: the answer is shown, no points
+    VOID = "void"  # nobody buzzed; closed without the answer
+    DECLINED = "declined"  # 风险题 declined (放弃): the question is never shown
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,7 @@ class Flow:
     stake: int | None = None
     time_up: bool = False
     turn_pos: int = 0
+    closed: Closed | None = None
 
 
 @dataclass(frozen=True)
@@ -66,14 +77,25 @@ def questions_needed(rnd: RoundConfig, n_teams: int) -> int:
     return rnd.per_team * n_teams
 
 
-def round_plan(rnd: RoundConfig, n_teams: int, questions: Sequence[int]) -> list[Item]:
-    """The round's items: teams take turns; a speed turn gets ``per_team`` questions."""
+def round_plan(rnd: RoundConfig, order: Sequence[int], questions: Sequence[int]) -> list[Item]:
+    """The round's items: teams take turns in ``order``; a speed turn gets ``per_team`` questions."""
     if isinstance(rnd, BuzzerRound):
         return [Item(None, (q,)) for q in questions]
     if isinstance(rnd, SpeedRound):
         size = rnd.per_team
-        return [Item(t, tuple(questions[t * size : (t + 1) * size])) for t in range(n_teams)]
-    return [Item(i % n_teams, (q,)) for i, q in enumerate(questions)]
+        return [Item(t, tuple(questions[i * size : (i + 1) * size])) for i, t in enumerate(order)]
+    return [Item(order[i % len(order)], (q,)) for i, q in enumerate(questions)]
+
+
+def competition_ranks(scores: Sequence[int]) -> tuple[int, ...]:
+    """Shared ranks (并列): 1 + the number of teams with a higher score, e.g. 1, 1, 3."""
+    return tuple(1 + sum(other > score for other in scores) for score in scores)
+
+
+def tied_groups(scores: Sequence[int]) -> list[tuple[int, ...]]:
+    """Teams sharing a score (two or more), best score first."""
+    groups = [tuple(t for t, s in enumerate(scores) if s == score) for score in set(scores)]
+    return sorted((g for g in groups if len(g) > 1), key=lambda g: -scores[g[0]])
 
 
 class MatchState:
@@ -84,8 +106,12 @@ class MatchState:
         self.n_teams = n_teams
         self.flow = Flow()
         self.seed = 0
+        self.start = 0  # every team's starting score (from the first event)
         self.plans: dict[int, list[Item]] = {}
+        self.contenders: dict[int, frozenset[int]] = {}  # 加赛 round -> the tied teams in it
+        self.stakes: dict[int, list[tuple[int, int | None]]] = {}  # round -> (team, stake)
         self.deltas: dict[int, tuple[int, int]] = {}  # seq -> (team, delta)
+        self.false_starts: dict[int, int] = {}  # seq -> team
         self.undone: set[int] = set()
         self.last_at: datetime | None = None
         self._last_flow_seq: int | None = None
@@ -94,15 +120,26 @@ class MatchState:
     # -- queries -------------------------------------------------------------------------
 
     def scores(self) -> tuple[int, ...]:
-        totals = [0] * self.n_teams
+        totals = [self.start] * self.n_teams
         for seq, (team, delta) in self.deltas.items():
             if seq not in self.undone:
                 totals[team] += delta
         return tuple(totals)
 
+    def false_start_count(self, team: int) -> int:
+        """How many false starts (not undone) the team has made in the match."""
+        return sum(t == team and seq not in self.undone for seq, t in self.false_starts.items())
+
     def round_config(self) -> RoundConfig | None:
-        r = self.flow.round
-        return self.config.rounds[r] if 0 <= r < len(self.config.rounds) else None
+        return self.config.round_at(self.flow.round)
+
+    def is_tiebreak(self) -> bool:
+        return self.flow.round >= len(self.config.rounds)
+
+    def in_play(self, team: int) -> bool:
+        """Whether the team plays in the current round (a 加赛 is for its tied teams only)."""
+        contenders = self.contenders.get(self.flow.round)
+        return contenders is None or team in contenders
 
     def plan(self) -> list[Item]:
         return self.plans.get(self.flow.round, [])
@@ -124,6 +161,8 @@ class MatchState:
     def apply(self, event: MatchEvent) -> None:
         if event.kind in SCORING and event.team is not None:
             self.deltas[event.seq] = (event.team, event.delta)
+        if event.kind is EventKind.FALSE_START and event.team is not None:
+            self.false_starts[event.seq] = event.team
         if event.kind is EventKind.UNDONE:
             self._undo(int(event.payload["target"]))
         elif event.kind is not EventKind.ADJUSTED:
@@ -146,14 +185,30 @@ def _after(at: datetime, seconds: int) -> datetime:
 
 def _created(state: MatchState, event: MatchEvent) -> Flow:
     state.seed = int(event.payload.get("seed", 0))
+    state.start = int(event.payload.get("start", 0))  # matches stored before it started at 0
     return state.flow
 
 
 def _round_started(state: MatchState, event: MatchEvent) -> Flow:
     r = int(event.payload["round"])
+    rnd = state.config.round_at(r)
+    assert rnd is not None
     questions = [int(q) for q in event.payload["questions"]]
-    state.plans[r] = round_plan(state.config.rounds[r], state.n_teams, questions)
+    order = [int(t) for t in event.payload.get("order", range(state.n_teams))]
+    state.plans[r] = round_plan(rnd, order, questions)
+    state.stakes[r] = []
+    if "contenders" in event.payload:
+        state.contenders[r] = frozenset(int(t) for t in event.payload["contenders"])
     return Flow(Phase.INTRO, round=r)
+
+
+def _order_set(state: MatchState, event: MatchEvent) -> Flow:
+    r = state.flow.round
+    rnd = state.round_config()
+    assert rnd is not None
+    questions = [q for item in state.plans[r] for q in item.questions]
+    state.plans[r] = round_plan(rnd, [int(t) for t in event.payload["order"]], questions)
+    return state.flow
 
 
 def _shown(state: MatchState, event: MatchEvent) -> Flow:
@@ -165,7 +220,14 @@ def _shown(state: MatchState, event: MatchEvent) -> Flow:
 
 
 def _stake(state: MatchState, event: MatchEvent) -> Flow:
-    return dataclasses.replace(state.flow, phase=Phase.READING, stake=int(event.payload["stake"]))
+    flow = state.flow
+    assert flow.team is not None
+    if event.payload.get("declined"):
+        state.stakes[flow.round].append((flow.team, None))
+        return dataclasses.replace(flow, phase=Phase.CLOSED, closed=Closed.DECLINED)
+    stake = int(event.payload["stake"])
+    state.stakes[flow.round].append((flow.team, stake))
+    return dataclasses.replace(flow, phase=Phase.READING, stake=stake)
 
 
 def _released(state: MatchState, event: MatchEvent) -> Flow:
@@ -204,12 +266,13 @@ def _judged(state: MatchState, event: MatchEvent) -> Flow:
     rnd, flow = state.round_config(), state.flow
     if isinstance(rnd, SpeedRound):
         return _next_in_turn(state)
-    closed = dataclasses.replace(flow, phase=Phase.CLOSED, deadline=None)
+    closed = dataclasses.replace(flow, phase=Phase.CLOSED, deadline=None, closed=Closed.JUDGED)
     if not isinstance(rnd, BuzzerRound) or event.payload.get("correct"):
         return closed
     assert flow.team is not None
     locked = flow.locked | {flow.team}
-    if not rnd.rebuzz_after_wrong or len(locked) >= state.n_teams:
+    players = [t for t in range(state.n_teams) if state.in_play(t)]
+    if not rnd.rebuzz_after_wrong or all(t in locked for t in players):
         return dataclasses.replace(closed, locked=locked)
     deadline = _after(event.at, rnd.buzz_window_seconds)
     # The others may buzz again: a fresh window, the team that answered stays out.
@@ -233,15 +296,20 @@ def _next_in_turn(state: MatchState) -> Flow:
     flow, item = state.flow, state.item()
     position = flow.turn_pos + 1
     if item is None or position >= len(item.questions):
-        return dataclasses.replace(flow, phase=Phase.CLOSED, deadline=None)
+        return dataclasses.replace(flow, phase=Phase.CLOSED, deadline=None, closed=Closed.JUDGED)
     return dataclasses.replace(flow, question=item.questions[position], turn_pos=position)
 
 
 def _timeout(state: MatchState, event: MatchEvent) -> Flow:
     flow = state.flow
-    if event.payload.get("timer") == Timer.ANSWER:
+    timer = event.payload.get("timer")
+    if timer == Timer.ANSWER:
         return dataclasses.replace(flow, time_up=True)
-    return dataclasses.replace(flow, phase=Phase.CLOSED, deadline=None, team=None)
+    if timer == Timer.TURN:
+        return dataclasses.replace(flow, phase=Phase.CLOSED, deadline=None, closed=Closed.VOID)
+    audience = event.payload.get("unanswered") == Unanswered.AUDIENCE
+    closed = Closed.AUDIENCE if audience else Closed.VOID
+    return dataclasses.replace(flow, phase=Phase.CLOSED, deadline=None, team=None, closed=closed)
 
 
 def _round_finished(state: MatchState, event: MatchEvent) -> Flow:
@@ -262,6 +330,7 @@ _REDUCERS: dict[EventKind, Callable[[MatchState, MatchEvent], Flow]] = {
     EventKind.MATCH_CREATED: _created,
     EventKind.ROUND_STARTED: _round_started,
     EventKind.QUESTION_SHOWN: _shown,
+    EventKind.ORDER_SET: _order_set,
     EventKind.STAKE_CHOSEN: _stake,
     EventKind.QUESTION_RELEASED: _released,
     EventKind.BUZZ: _buzz,

@@ -30,6 +30,18 @@ class TeamScore:
     name: str
     key: str
     score: int
+    rank: int = 1  # shared: two teams on the best score are both 1 (并列第一)
+    tied: bool = False  # another team has the same score
+    in_play: bool = True  # False for the teams outside a 加赛
+
+
+@dataclass(frozen=True)
+class StakeChoice:
+    """风险题: a team's place in the choosing order and what it chose (None: not yet)."""
+
+    team: int
+    stake: int | None
+    declined: bool
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,13 @@ class MatchSnapshot:
     time_up: bool
     teams: tuple[TeamScore, ...]
     can_undo: bool
+    closed: str | None = None  # how the question closed: judged, audience, void, declined
+    answer_shown: bool = False  # the audience may see the answer (after judging, or 观众题)
+    explanation_shown: bool = False  # ... and the 解析 (when the competition file says so)
+    tiebreak: bool = False  # the round is a 加赛
+    order: tuple[StakeChoice, ...] = ()  # 风险题: the choosing order and the choices so far
+    may_decline: bool = False
+    ties: tuple[tuple[int, ...], ...] = ()  # teams sharing a score, best first
 
 
 class MatchView(Protocol):
