@@ -11,6 +11,7 @@ from jgstudy.cli import commands
 from jgstudy.cli import convert as convert_cmd
 from jgstudy.cli import db as db_cmd
 from jgstudy.cli import exam as exam_cmd
+from jgstudy.cli import match as match_cmd
 from jgstudy.cli import reports as reports_cmd
 
 GLOBAL_FLAGS = ("--db", "--data-dir")
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     exam_cmd.register(sub)
     convert_cmd.register(sub)
     reports_cmd.register(sub)
+    match_cmd.register(sub)
     db_cmd.register(sub)
     return parser
 

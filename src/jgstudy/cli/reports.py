@@ -92,7 +92,7 @@ def make_report(args: argparse.Namespace) -> int:
 
 def _write(report: Report, path: Path, fmt: str) -> None:
     if fmt == "pdf":
-        _headless_if_no_display()
+        headless_if_no_display()
         from jgstudy.render.pdf_report import save_report  # Qt only when a PDF is asked for
 
         save_report(report, path, fmt)
@@ -106,7 +106,7 @@ def _write(report: Report, path: Path, fmt: str) -> None:
         write_csv(report, path)
 
 
-def _headless_if_no_display() -> None:
+def headless_if_no_display() -> None:
     """Let Qt draw the PDF on a server or over SSH, where no window system is available."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")

@@ -1,9 +1,7 @@
 """The report as a printable A4 PDF, and :func:`save_report`, which writes any report format.
 
 The page is a QTextDocument built from HTML (every value escaped) with the charts inlined as
-vector drawings (:mod:`jgstudy.render.charts`); it is paginated by the document itself and
-painted page by page onto a QPdfWriter, with a footer on each page. Needs a QGuiApplication:
-:func:`ensure_app` creates one when the caller (the CLI) has none.
+vector drawings (:mod:`jgstudy.render.charts`), written by :mod:`jgstudy.render.pdf_document`.
 """
 
 from __future__ import annotations
@@ -14,14 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QColor,
-    QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
     QTextDocument,
 )
 
@@ -38,7 +29,8 @@ from jgstudy.core.reports.columns import (
 from jgstudy.core.reports.csv_out import write_csv
 from jgstudy.core.reports.xlsx import write_xlsx
 from jgstudy.render.charts import BarChart, ChartObject
-from jgstudy.render.fonts import css_families, fix_to_unicode, radical_ideographs, report_font
+from jgstudy.render.fonts import css_families
+from jgstudy.render.pdf_document import write_html_pdf
 
 Row = TypeVar("Row")
 
@@ -49,11 +41,7 @@ TABLE = (
 )
 HEAD_BG = "#DDE6F0"
 FLAG_BG = "#FCE4D6"
-RESOLUTION_DPI = 300
-MARGIN_MM = 15
-FOOTER_MM = 8
 MAX_CHART_BARS = 25  # a taller chart would not fit on one page
-_app: QGuiApplication | None = None
 NOTES = (
     "<p>得分为百分制：按考试统计时取该考试的最高成绩，否则为所选时间内的答题正确率。"
     "单位平均得分为参与学员得分的平均值；完成率为达到完成标准的学员占单位全部学员的比例。"
@@ -84,16 +72,6 @@ th {{ font-weight: bold; }}
 """
 
 
-def ensure_app() -> QGuiApplication:
-    """The running Qt application, or a new QGuiApplication (kept alive by this module)."""
-    global _app
-    existing = QGuiApplication.instance()
-    if isinstance(existing, QGuiApplication):
-        return existing
-    _app = QGuiApplication([])
-    return _app
-
-
 def save_report(report: Report, path: Path, fmt: str | None = None) -> str:
     """Write ``report`` as xlsx, csv or pdf (``fmt``, else the extension); returns the format.
 
@@ -108,56 +86,14 @@ def save_report(report: Report, path: Path, fmt: str | None = None) -> str:
 
 def write_pdf(report: Report, path: Path) -> None:
     """Write the report as an A4 PDF with the CJK font embedded."""
-    ensure_app()
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    writer.setPageMargins(margins, QPageLayout.Unit.Millimeter)
-    writer.setResolution(RESOLUTION_DPI)
-    writer.setTitle(report.title)
-    writer.setCreator("jgstudy 机关学习")
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(writer)
-    document.setDefaultFont(report_font(9))
-    charts = ChartObject(document)
-    document.setHtml(report_html(report))
-    _place_charts(document, charts, report)
-    footer = FOOTER_MM * RESOLUTION_DPI / 25.4
-    page = QSizeF(writer.width(), writer.height() - footer)
-    document.setPageSize(page)
-    _paint(writer, document, page, report.title)
-    del charts, document  # before the writer, which their layout points to
-    del writer  # closes the file
-    fonts = (report_font(9), report_font(9, bold=True))
-    path.write_bytes(fix_to_unicode(path.read_bytes(), radical_ideographs(fonts)))
 
+    def prepare(document: QTextDocument) -> ChartObject:
+        charts = ChartObject(document)
+        document.setHtml(report_html(report))
+        _place_charts(document, charts, report)
+        return charts
 
-def _paint(writer: QPdfWriter, document: QTextDocument, page: QSizeF, title: str) -> None:
-    painter = QPainter(writer)
-    try:
-        pages = document.pageCount()
-        for index in range(pages):
-            if index:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -index * page.height())
-            document.drawContents(
-                painter, QRectF(0, index * page.height(), page.width(), page.height())
-            )
-            painter.restore()
-            _footer(
-                painter,
-                QRectF(0, page.height(), page.width(), writer.height() - page.height()),
-                f"{title}　第 {index + 1} 页 / 共 {pages} 页",
-            )
-    finally:
-        painter.end()
-
-
-def _footer(painter: QPainter, rect: QRectF, line: str) -> None:
-    painter.setFont(report_font(7.5))  # the painter's own font would fall back to Japanese
-    painter.setPen(QColor("#777777"))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, line)
+    write_html_pdf(report_html(report), path, report.title, prepare=prepare)
 
 
 def _charts(report: Report) -> dict[str, BarChart]:

@@ -40,6 +40,7 @@ class MatchCore:
             raise MatchError("；".join(problems))
         self.config = config
         self.teams = tuple(teams)
+        self.id: int | None = None  # the stored match's id (set by the service)
         self._source = source
         self._view = view
         self._sink = sink

@@ -13,6 +13,7 @@ from jgstudy.core.competition.drill import DrillResult, DrillView
 from jgstudy.core.competition.drills import ReactionDrill, SpeedDrill
 from jgstudy.core.competition.events import EventKind, MatchEvent
 from jgstudy.core.competition.match import Match, MatchError
+from jgstudy.core.competition.record import MatchRecord, build_record
 from jgstudy.core.competition.state import questions_needed
 from jgstudy.core.competition.view import MatchView
 from jgstudy.core.context import Context
@@ -97,10 +98,25 @@ class CompetitionService:
         with self._ctx.engine.begin() as conn:
             match_id = match_repo.create_match(conn, config.title, json.dumps(stored), now)
         sink = _Sink(self._ctx, match_id)
-        return Match.create(config, line_up, self._source, now, seed=seed, view=view, sink=sink)
+        match = Match.create(config, line_up, self._source, now, seed=seed, view=view, sink=sink)
+        match.id = match_id
+        return match
 
     def open_match(self, match_id: int, *, view: MatchView | None = None) -> Match:
         """A stored match rebuilt from its events, to review it or to go on with it."""
+        config, teams, events = self._stored(match_id)
+        sink = _Sink(self._ctx, match_id)
+        match = Match.replay(config, teams, self._source, events, view=view, sink=sink)
+        match.id = match_id
+        return match
+
+    def record(self, match_id: int, tz: tzinfo | None = None) -> MatchRecord:
+        """The arbitration record (比赛记录) of a stored match, times in ``tz`` (default local)."""
+        config, teams, events = self._stored(match_id)
+        zone = tz if tz is not None else self._ctx.local_tz
+        return build_record(match_id, config, teams, events, self._source.question, zone)
+
+    def _stored(self, match_id: int) -> tuple[CompetitionConfig, list[Team], list[MatchEvent]]:
         with self._ctx.engine.connect() as conn:
             info = match_repo.get_match(conn, match_id)
             stored = match_repo.load_events(conn, match_id)
@@ -110,8 +126,7 @@ class CompetitionService:
         config = CompetitionConfig.model_validate(data["config"])
         teams = [Team.model_validate(t) for t in data["teams"]]
         events = [MatchEvent.from_stored(e.seq, e.at, e.kind, e.team, e.payload) for e in stored]
-        sink = _Sink(self._ctx, match_id)
-        return Match.replay(config, teams, self._source, events, view=view, sink=sink)
+        return config, teams, events
 
     def matches(self) -> list[MatchInfo]:
         """Every stored match, newest first."""

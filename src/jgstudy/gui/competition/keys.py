@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from jgstudy.gui.i18n import N_, tr
 
@@ -31,7 +31,6 @@ _NAMED = {
     Qt.Key.Key_Enter: "Enter",
     Qt.Key.Key_Tab: "Tab",
 }
-_TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 
 
 def key_label(name: str) -> str:
@@ -41,11 +40,14 @@ def key_label(name: str) -> str:
     return tr(KEY_LABELS.get(name, name))
 
 
-def key_name(event: QKeyEvent) -> str | None:
-    """The core's name for the key of ``event``, or None for keys that cannot be buzzers."""
+def key_name(event: QKeyEvent, any_modifiers: bool = False) -> str | None:
+    """The core's name for the key of ``event``, or None for keys that cannot be buzzers.
+
+    ``any_modifiers`` names the key even with Ctrl or Alt down (for a key's release).
+    """
     mods = event.modifiers()
     keypad = bool(mods & Qt.KeyboardModifier.KeypadModifier)
-    if mods & ~Qt.KeyboardModifier.KeypadModifier:
+    if mods & ~Qt.KeyboardModifier.KeypadModifier and not any_modifiers:
         return None  # Ctrl+Z and the like are the host's, never a buzzer
     key = event.key()
     if Qt.Key.Key_A <= key <= Qt.Key.Key_Z:
@@ -58,12 +60,24 @@ def key_name(event: QKeyEvent) -> str | None:
     return _NAMED.get(Qt.Key(key))
 
 
-class BuzzerFilter(QObject):
-    """Installed on the application while a match runs: catches buzzer keys in its windows.
+def _in_windows(widget: QWidget, windows: Sequence[QWidget]) -> bool:
+    """Whether ``widget`` is in one of ``windows``, or in a popup (a list, a menu) opened there."""
+    window = widget.window()
+    if window in windows:
+        return True
+    owner = window.parentWidget()
+    popup = window.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+    return popup and owner is not None and _in_windows(owner, windows)
 
-    A key that belongs to a team never reaches the focused widget (Space does not click a
-    button, F1 does not open help, Tab does not move the focus); each real press is handed to
-    ``press`` once, auto-repeats are swallowed. Typing in a text field is left alone.
+
+class BuzzerFilter(QObject):
+    """Installed on the application while a match runs: every team key goes to the match.
+
+    Whatever widget of the host's window or the big screen has the focus — a button, a list,
+    a combo box, even a text field — a team's key is taken away from it and handed to ``press``
+    (Space does not click a button, F1 does not open help, Tab does not move the focus, a digit
+    does not land in a number field). A key pressed and held buzzes once: auto-repeats, and
+    repeated presses without a release in between, are swallowed until the key goes up.
     """
 
     def __init__(
@@ -77,20 +91,28 @@ class BuzzerFilter(QObject):
         self._is_buzzer = is_buzzer
         self._press = press
         self._windows = windows
+        self._held: set[str] = set()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+        if kind == QEvent.Type.ApplicationDeactivate:
+            self._held.clear()  # a key let go in another program sent us no release
+            return False
+        if kind not in _KEY_EVENTS or not isinstance(event, QKeyEvent):
             return False
         # Key events reach the QWindow first, then each widget: count them at widgets only.
-        if not isinstance(watched, QWidget) or isinstance(watched, _TEXT_INPUTS):
+        if not isinstance(watched, QWidget) or not _in_windows(watched, self._windows()):
             return False
-        if not isinstance(event, QKeyEvent) or watched.window() not in self._windows():
-            return False
-        name = key_name(event)
+        name = key_name(event, any_modifiers=kind == QEvent.Type.KeyRelease)
         if name is None or not self._is_buzzer(name):
             return False
         event.accept()
-        if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():
+        if kind == QEvent.Type.KeyRelease and not event.isAutoRepeat():
+            self._held.discard(name)
+        elif kind == QEvent.Type.KeyPress and not event.isAutoRepeat() and name not in self._held:
+            self._held.add(name)
             self._press(name)
         return True
+
+
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.KeyRelease)

@@ -39,6 +39,7 @@ QFrame#teamrow {{ border-radius: 8px; background: transparent; }}
 QFrame#teamrow[state="active"] {{ background: {c.accent_soft}; }}
 QFrame#teamrow QLabel {{ background: transparent; }}
 QFrame#teamrow[state="locked"] QLabel {{ color: {c.muted}; }}
+QFrame#teamrow[state="out"] QLabel {{ color: {c.muted}; }}
 QLabel#teamscore {{ font-size: {px + 9}px; font-weight: 700; }}
 QLabel#keybadge {{ border: 1px solid {c.border}; border-radius: 6px; padding: 1px 7px;
     color: {c.muted}; font-weight: 600; }}
@@ -72,12 +73,14 @@ QWidget#scoreboard QLabel {{ color: {s["text"]}; background: transparent; }}
 #scoreboard QLabel#sbstem {{ font-size: {size(40)}px; }}
 #scoreboard QLabel#sboption {{ font-size: {size(32)}px; }}
 #scoreboard QLabel#sbanswer {{ font-size: {size(36)}px; font-weight: 700; color: {s["green"]}; }}
+#scoreboard QLabel#sbexplain {{ font-size: {size(26)}px; color: {s["muted"]}; }}
 QFrame#tile {{ background: {s["tile"]}; border: 2px solid {s["tile_line"]};
     border-radius: {size(14)}px; }}
 QFrame#tile[state="active"] {{ background: {s["red"]}; border: 2px solid {s["red_line"]}; }}
 QFrame#tile[state="scored"] {{ border: 3px solid {s["green"]}; }}
-QFrame#tile[state="locked"] {{ background: {s["bg"]}; }}
+QFrame#tile[state="locked"], QFrame#tile[state="out"] {{ background: {s["bg"]}; }}
 #scoreboard QFrame#tile[state="locked"] QLabel {{ color: {s["dim"]}; }}
+#scoreboard QFrame#tile[state="out"] QLabel {{ color: {s["dim"]}; }}
 #scoreboard QLabel#tilename {{ font-size: {size(26)}px; font-weight: 600; }}
 #scoreboard QLabel#tilescore {{ font-size: {size(64)}px; font-weight: 800; }}
 #scoreboard QLabel#tilekey {{ font-size: {size(18)}px; color: {s["muted"]}; }}

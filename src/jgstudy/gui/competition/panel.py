@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import (
 from jgstudy.core.competition import Match, MatchError, MatchEvent, MatchSnapshot, Phase, RoundKind
 from jgstudy.core.exams import DrawError
 from jgstudy.gui.competition.parts import HostQuestion, SideColumn
-from jgstudy.gui.competition.texts import log_line, phase_text, round_text
+from jgstudy.gui.competition.stakes import StakeBar
+from jgstudy.gui.competition.texts import log_line, phase_text, rank_text, round_text, team_name
 from jgstudy.gui.exam.texts import clock_text
-from jgstudy.gui.exam.util import discard
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import button, plain_label
@@ -37,6 +38,16 @@ WARN_AT = timedelta(seconds=5)
 MAX_LOG = 300
 NEXT_ROUND_TEXT = N_("本轮还没有结束，剩下的题目将不再出示。\n进入下一轮吗？")
 Confirm = Callable[[QWidget, str, str], bool]
+# (parent, title, question, suggested text) -> the text entered, or None when cancelled
+AskText = Callable[[QWidget, str, str, str], str | None]
+
+
+def ask_text(parent: QWidget, title: str, question: str, suggested: str) -> str | None:
+    """A modal line-input dialog (the default way the host gives an adjustment's reason)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(parent, title, question, QLineEdit.EchoMode.Normal, suggested)
+    return text if ok else None
 
 
 def allowed(s: MatchSnapshot) -> dict[str, bool]:
@@ -52,6 +63,8 @@ def allowed(s: MatchSnapshot) -> dict[str, bool]:
         "undo": s.can_undo,
         "next_round": p in IN_ROUND and more,
         "finish": p is not Phase.FINISHED,
+        "tiebreak": p is Phase.ROUND_OVER and not more and bool(s.ties),
+        "export": True,
     }
 
 
@@ -61,15 +74,19 @@ class HostPanel(QWidget):
     scoreboard_requested = Signal()
     sound_toggled = Signal(bool)
     leave_requested = Signal()
+    export_requested = Signal()
+    order_requested = Signal()
 
-    def __init__(self, tz: tzinfo, confirm: Confirm) -> None:
+    def __init__(self, tz: tzinfo, confirm: Confirm, ask: AskText = ask_text) -> None:
         super().__init__()
         self._tz = tz
         self._confirm = confirm
+        self._ask = ask
         self.match: Match | None = None
         self._now: Callable[[], datetime] | None = None
         self.snapshot: MatchSnapshot | None = None
         self._names: list[str] = []
+        self._tie_groups: tuple[tuple[int, ...], ...] = ()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
         layout.setSpacing(14)
@@ -115,14 +132,17 @@ class HostPanel(QWidget):
         return column
 
     def _build_stakes(self) -> QHBoxLayout:
-        self.stakes_row = QHBoxLayout()
-        self.stakes_row.setSpacing(10)
-        self.stakes_label = plain_label(tr("选择分值："), "section")
-        self.stakes_row.addWidget(self.stakes_label)
-        self.stake_buttons: list[QPushButton] = []
-        self.stakes_row.addStretch(1)
-        self.stakes_label.hide()
-        return self.stakes_row
+        self.stakes = StakeBar()
+        self.stakes.stake_chosen.connect(self.choose_stake)
+        self.stakes.declined.connect(self.decline)
+        self.stakes.order_requested.connect(self.order_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.stakes)
+        return row
+
+    @property
+    def stake_buttons(self) -> list[QPushButton]:
+        return self.stakes.buttons
 
     def _build_buttons(self) -> QGridLayout:
         specs = (
@@ -135,6 +155,8 @@ class HostPanel(QWidget):
             ("undo", tr("↶ 撤销"), self.undo, False),
             ("next_round", tr("下一轮"), self.next_round, False),
             ("finish", tr("结束比赛"), self.finish, False),
+            ("tiebreak", tr("加赛…"), self._show_tiebreak_menu, False),
+            ("export", tr("导出比赛记录"), self.export_requested.emit, False),
         )
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -200,7 +222,8 @@ class HostPanel(QWidget):
         self.phase.setText(phase_text(snapshot))
         self.question.show_state(snapshot)
         self.scores.show_state(snapshot)
-        self._show_stakes(snapshot)
+        self.stakes.show_state(snapshot)
+        self._tie_groups = snapshot.ties
         buzzer = snapshot.round_kind is RoundKind.BUZZER
         self.buttons["release"].setText(
             tr("出题（开放抢答）") if buzzer else tr("出题（开始计时）")
@@ -225,23 +248,23 @@ class HostPanel(QWidget):
             idle=remaining is None,
         )
 
-    def _show_stakes(self, s: MatchSnapshot) -> None:
-        choosing = s.phase is Phase.READY and s.round_kind is RoundKind.RISK
-        self.stakes_label.setVisible(choosing)
-        if [b.property("stake") for b in self.stake_buttons] != list(s.stakes):
-            for old in self.stake_buttons:
-                discard(old)
-            self.stake_buttons = []
-            for position, stake in enumerate(s.stakes, start=1):
-                btn = button(tr("{stake} 分").format(stake=stake))
-                btn.setObjectName("stake")
-                btn.setProperty("stake", stake)
-                btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                btn.clicked.connect(lambda _c=False, v=stake: self.choose_stake(v))
-                self.stakes_row.insertWidget(position, btn)
-                self.stake_buttons.append(btn)
-        for btn in self.stake_buttons:
-            btn.setVisible(choosing)
+    def tiebreak_menu(self) -> QMenu:
+        """One entry per group of tied teams: 加赛：红队、绿队（并列第 1 名）."""
+        menu = QMenu(self)
+        s = self.snapshot
+        if s is None:
+            return menu
+        names = [t.name for t in s.teams]
+        for group in self._tie_groups:
+            who = tr("、").join(team_name(names, t) for t in group)
+            rank = rank_text(s.teams[group[0]].rank, tied=True)
+            action = menu.addAction(tr("加赛：{who}（{rank}）").format(who=who, rank=rank))
+            action.triggered.connect(lambda _c=False, g=group: self.start_tiebreak(g))
+        return menu
+
+    def _show_tiebreak_menu(self) -> None:
+        button = self.buttons["tiebreak"]
+        self.tiebreak_menu().exec(button.mapToGlobal(button.rect().bottomLeft()))
 
     # -- commands ------------------------------------------------------------------------
 
@@ -277,9 +300,27 @@ class HostPanel(QWidget):
     def choose_stake(self, stake: int) -> bool:
         return self._do(lambda m, now: m.choose_stake(stake, now))
 
+    def decline(self) -> bool:
+        return self._do(lambda m, now: m.decline(now))
+
+    def set_order(self, order: Sequence[int]) -> bool:
+        return self._do(lambda m, now: m.set_order(order, now))
+
+    def start_tiebreak(self, teams: Sequence[int]) -> bool:
+        return self._do(lambda m, now: m.start_tiebreak(teams, now))
+
     def adjust(self, team: int, sign: int) -> bool:
+        """± by the step; the host gives the reason, which goes into the arbitration record."""
         delta = sign * self.step.value()
-        return self._do(lambda m, now: m.adjust(team, delta, now, tr("主持人调整")))
+        what = tr("加分") if delta > 0 else tr("扣分")
+        question = tr("{team} {what} {points} 分，原因：").format(
+            team=team_name(self._names, team), what=what, points=abs(delta)
+        )
+        reason = self._ask(self, tr("加减分"), question, tr("主持人调整"))
+        if reason is None:
+            return False
+        reason = reason.strip() or tr("主持人调整")
+        return self._do(lambda m, now: m.adjust(team, delta, now, reason))
 
     def next_round(self) -> bool:
         s = self.snapshot

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +17,7 @@ from jgstudy.core.competition import MatchSnapshot, Phase, RoundKind, TeamScore
 from jgstudy.core.model import MultipleQuestion, SingleQuestion, display_stem
 from jgstudy.gui.competition.keys import key_label
 from jgstudy.gui.competition.stage import tile_state
-from jgstudy.gui.competition.texts import item_text, score_text, team_name
+from jgstudy.gui.competition.texts import item_text, rank_text, score_text, team_name
 from jgstudy.gui.exam.texts import type_label
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.feedback import answer_text
@@ -168,7 +168,37 @@ class ScoreTable(QWidget):
 def _note(s: MatchSnapshot, team: int, state: str) -> str:
     if state == "locked":
         return tr("锁定")
+    if state == "out":
+        return tr("不参加加赛")
+    score = s.teams[team]
+    if s.phase in (Phase.ROUND_OVER, Phase.FINISHED) or score.tied:
+        return rank_text(score.rank, score.tied)
     return ""  # the highlighted row says who answers
+
+
+STEPS = (1, 2, 5, 10, 20, 50)
+
+
+class StepChooser(QComboBox):
+    """How many points ± adds: a fixed list chosen with the mouse, never a text field.
+
+    It takes no keyboard focus, so a team's letter or digit can never be typed into it (and
+    the buzzer filter hands team keys to the match before any widget sees them anyway).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for points in STEPS:
+            self.addItem(tr("{points} 分").format(points=points), points)
+        self.setValue(5)
+
+    def value(self) -> int:
+        return int(self.currentData())
+
+    def setValue(self, points: int) -> None:
+        index = self.findData(points)
+        self.setCurrentIndex(index if index >= 0 else STEPS.index(5))
 
 
 class SideColumn(QWidget):
@@ -188,10 +218,7 @@ class SideColumn(QWidget):
         top.addWidget(plain_label(tr("比分"), "section"))
         top.addStretch(1)
         top.addWidget(plain_label(tr("每次加减"), "small"))
-        self.step = QSpinBox()
-        self.step.setRange(1, 100)
-        self.step.setValue(5)
-        self.step.setSuffix(tr(" 分"))
+        self.step = StepChooser()
         top.addWidget(self.step)
         inner.addLayout(top)
         self.scores = ScoreTable()

@@ -89,6 +89,8 @@ class Scoreboard(QWidget):
         layout.addLayout(self.options)
         self.answer = big_label("sbanswer", wrap=True)
         layout.addWidget(self.answer)
+        self.explanation = big_label("sbexplain", wrap=True)
+        layout.addWidget(self.explanation)
         layout.addStretch(1)
         self.tile_row = QHBoxLayout()
         self.tile_row.setSpacing(16)
@@ -148,12 +150,13 @@ class Scoreboard(QWidget):
         if record is None:
             self.stem.setText(headline(s))
             self.answer.hide()
+            self.explanation.hide()
             return
         question = record.question
         self.stem.setText(display_stem(question.stem))
         if isinstance(question, SingleQuestion | MultipleQuestion):
             self._show_options(list(question.options.items()))
-        self._show_answer(record, s.phase is Phase.CLOSED)
+        self._show_answer(record, s.answer_shown, s.explanation_shown)
 
     def _show_options(self, options: list[tuple[str, str]]) -> None:
         columns = 2 if all(len(text) <= SHORT_OPTION for _k, text in options) else 1
@@ -162,12 +165,17 @@ class Scoreboard(QWidget):
             label.setText(tr("{key}．{text}").format(key=key, text=text))
             self.options.addWidget(label, index // columns, index % columns)
 
-    def _show_answer(self, record: QuestionRecord, visible: bool) -> None:
-        self.answer.setVisible(visible)
-        if visible:
+    def _show_answer(self, record: QuestionRecord, answer: bool, explanation: bool) -> None:
+        """The core says when: after judging (or for a 观众题), never while it is open."""
+        self.answer.setVisible(answer)
+        if answer:
             self.answer.setText(
                 tr("答案：{answer_text}").format(answer_text=answer_text(record.question))
             )
+        text = record.question.explanation
+        self.explanation.setVisible(explanation and bool(text))
+        if explanation and text:
+            self.explanation.setText(tr("解析：{text}").format(text=text))
 
     def _show_teams(self, s: MatchSnapshot) -> None:
         while len(self.tiles) < len(s.teams):
@@ -199,14 +207,21 @@ class Scoreboard(QWidget):
         super().resizeEvent(event)
         self._restyle()
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+    def toggle_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()
         else:
             self.showFullScreen()
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.toggle_full_screen()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+        # F11 toggles; Esc leaves full screen. (A team whose buzzer is F11 keeps it: the
+        # buzzer filter takes team keys before this window sees them.)
+        if event.key() == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
             self.showNormal()
         else:
             super().keyPressEvent(event)

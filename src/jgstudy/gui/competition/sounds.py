@@ -1,8 +1,10 @@
 """Optional cues for buzz, right, wrong and time-out: sine beeps written as WAV files at run time.
 
 Nothing binary is shipped: the files are generated into a temporary folder the first time sound
-is switched on. Sound is off by default; without QtMultimedia or an audio device the cues stay
-silent, and no failure to play ever reaches the match.
+is switched on. Sound is off by default. Whether sound can work here is probed once, when the
+match page is built (:func:`sound_problem`): without QtMultimedia (e.g. its audio libraries are
+missing) or without an audio output, the host's 提示音 checkbox is disabled and its tooltip says
+why; nothing is printed, the log file keeps the details, and no failure ever reaches the match.
 """
 
 from __future__ import annotations
@@ -58,13 +60,29 @@ def write_wav(path: Path, tones: tuple[tuple[float, float], ...], volume: float 
     return path
 
 
+def sound_problem() -> str | None:
+    """Why the cues cannot play on this computer (plain words for the host), or None."""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except Exception as exc:  # ImportError, or a missing shared library underneath it
+        log.warning("QtMultimedia cannot be loaded: %s", exc)
+        return tr("Qt 多媒体组件无法加载（{detail}）").format(detail=exc)
+    try:
+        outputs = QMediaDevices.audioOutputs()
+    except Exception as exc:
+        log.warning("No audio outputs: %s", exc)
+        return tr("无法读取音频设备（{detail}）").format(detail=exc)
+    return None if outputs else tr("没有找到音频输出设备")
+
+
 class Sounds:
     """Plays the cues when enabled; every failure is logged and otherwise ignored."""
 
-    def __init__(self, enabled: bool = False) -> None:
+    def __init__(self, enabled: bool = False, problem: str | None = None) -> None:
         self._effects: dict[str, Any] | None = None
         self._folder: tempfile.TemporaryDirectory[str] | None = None
-        self.available = True
+        self.problem = problem  # why sound cannot work here (None: it can)
+        self.available = problem is None
         self.enabled = False
         self.set_enabled(enabled)
 
@@ -104,8 +122,9 @@ class Sounds:
                 effect.setVolume(0.8)
                 effects[name] = effect
             self._effects = effects
-        except Exception:  # no QtMultimedia, no audio back end: stay silent
-            log.warning(tr("提示音不可用"), exc_info=True)
+        except Exception as exc:  # no audio back end after all: stay silent
+            log.warning("Sound cues unavailable: %s", exc)
+            self.problem = tr("提示音无法加载（{detail}）").format(detail=exc)
             self.available = False
             return False
         return True

@@ -13,10 +13,11 @@ from jgstudy.core.competition import (
     Timer,
     standings,
 )
-from jgstudy.gui.competition.texts import signed, team_name
-from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.competition.stakes import order_text
+from jgstudy.gui.competition.texts import rank_text, signed, team_name
+from jgstudy.gui.i18n import tr
 
-MEDALS = (N_("第一名"), N_("第二名"), N_("第三名"))
+PODIUM = 3  # the final screen lists the teams ranked up to third (more when tied)
 
 
 def names(s: MatchSnapshot) -> list[str]:
@@ -65,7 +66,11 @@ def _event_banner(s: MatchSnapshot, last: MatchEvent | None) -> str:
         return ""
     who = team_name(names(s), last.team)
     if last.kind is EventKind.FALSE_START and s.phase is Phase.READING:
+        if last.delta == 0:
+            return tr("{who}抢跑！警告一次").format(who=who)
         return tr("{who}抢跑！{signed} 分").format(who=who, signed=signed(last.delta))
+    if last.kind is EventKind.STAKE_CHOSEN and s.closed == "declined":
+        return tr("{who}放弃本题").format(who=who)
     if last.kind is EventKind.JUDGED and s.phase in (Phase.CLOSED, Phase.BUZZING):
         verdict = tr("回答正确") if last.payload.get("correct") else tr("回答错误")
         more = tr("，其他队可继续抢答") if s.phase is Phase.BUZZING else ""
@@ -73,12 +78,11 @@ def _event_banner(s: MatchSnapshot, last: MatchEvent | None) -> str:
             who=who, verdict=verdict, signed=signed(last.delta), more=more
         )
     if last.kind is EventKind.TIMEOUT and s.phase is Phase.CLOSED:
-        timer = last.payload.get("timer")
-        return (
-            tr("无人抢答，本题作废")
-            if timer == Timer.BUZZ
-            else tr("{who}速答时间到").format(who=who)
-        )
+        if last.payload.get("timer") != Timer.BUZZ:
+            return tr("{who}速答时间到").format(who=who)
+        if s.closed == "audience":
+            return tr("观众题：无人抢答，答案揭晓")
+        return tr("无人抢答，本题作废")
     return ""
 
 
@@ -88,22 +92,26 @@ def headline(s: MatchSnapshot) -> str:
     if p is Phase.LOBBY:
         return s.title
     if p is Phase.FINISHED:
-        ranked = standings(s)[: len(MEDALS)]
         return "\n".join(
-            tr("{m}　{name}　{score} 分").format(m=tr(m), name=t.name, score=t.score)
-            for m, t in zip(MEDALS, ranked, strict=False)
+            tr("{rank}　{name}　{score} 分").format(
+                rank=rank_text(t.rank, t.tied), name=t.name, score=t.score
+            )
+            for t in standings(s)
+            if t.rank <= PODIUM
         )
     if p is Phase.ROUND_OVER:
         return tr("{value} 结束").format(value=s.round_title or "")
-    if p is Phase.READY and s.round_kind is RoundKind.RISK:
-        return tr("风险题：答对得分，答错扣分")
+    if s.round_kind is RoundKind.RISK and p in (Phase.INTRO, Phase.READY, Phase.CLOSED):
+        return tr("风险题：答对得分，答错扣分") + "\n" + order_text(s)
     if p is Phase.READY:
         return tr("速答：限时内答得越多越好")
     return s.round_title or ""
 
 
 def tile_state(s: MatchSnapshot, team: int) -> str:
-    """active (answering or its turn), locked (out for this question), or plain."""
+    """active (answering or its turn), locked (out for this question), out (not in a 加赛)."""
+    if not s.teams[team].in_play and s.phase is not Phase.FINISHED:
+        return "out"
     if s.team == team and s.phase in (Phase.READY, Phase.READING, Phase.ANSWERING):
         return "active"
     if team in s.locked and s.phase in (Phase.READING, Phase.BUZZING, Phase.ANSWERING):
@@ -113,6 +121,10 @@ def tile_state(s: MatchSnapshot, team: int) -> str:
 
 def tile_note(s: MatchSnapshot, team: int, key: str) -> str:
     state = tile_state(s, team)
+    if s.phase is Phase.FINISHED or (s.phase is Phase.ROUND_OVER and s.ties):
+        return rank_text(s.teams[team].rank, s.teams[team].tied)
+    if state == "out":
+        return tr("未参加加赛")
     if state == "locked":
         return tr("本题已锁定")
     if state == "active" and s.phase is Phase.ANSWERING:

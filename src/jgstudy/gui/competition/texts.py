@@ -29,9 +29,20 @@ def score_text(score: int) -> str:
     return str(score).replace("-", "−")
 
 
+RANK_WORDS = (N_("第一名"), N_("第二名"), N_("第三名"))
+
+
+def rank_text(rank: int, tied: bool = False) -> str:
+    """第一名, 并列第二名, 第 5 名: a rank as the audience reads it."""
+    word = tr(RANK_WORDS[rank - 1]) if rank <= len(RANK_WORDS) else tr("第 {n} 名").format(n=rank)
+    return tr("并列{word}").format(word=word) if tied else word
+
+
 def round_text(s: MatchSnapshot) -> str:
     if s.round_index < 0 or s.round_title is None:
         return tr("尚未开始")
+    if s.tiebreak:
+        return tr("加赛 · {round_title}").format(round_title=s.round_title)
     return tr("第 {round_index}/{round_count} 轮 · {round_title}").format(
         round_index=s.round_index + 1, round_count=s.round_count, round_title=s.round_title
     )
@@ -90,6 +101,8 @@ def event_text(event: MatchEvent, names: Sequence[str]) -> str:
             what=what, who=who, signed=signed(-int(p.get("delta", 0)))
         )
     if kind is EventKind.TIMEOUT:
+        if p.get("unanswered") == "audience":
+            return tr("无人抢答，作为观众题公布答案")
         return {
             Timer.BUZZ: tr("无人抢答，本题作废"),
             Timer.ANSWER: tr("{who} 作答时间到").format(who=who),
@@ -102,19 +115,30 @@ def _simple_text(event: MatchEvent, who: str) -> str:
     p, kind = event.payload, event.kind
     if kind is EventKind.MATCH_CREATED:
         return tr("比赛创建：{title}").format(title=p.get("title", ""))
+    if kind is EventKind.ROUND_STARTED and p.get("tiebreak"):
+        return tr("开始加赛：{title}").format(title=p.get("title", ""))
     if kind is EventKind.ROUND_STARTED:
         return tr("开始第 {round} 轮：{title}").format(
             round=int(p.get("round", 0)) + 1, title=p.get("title", "")
         )
+    if kind is EventKind.ORDER_SET:
+        return tr("主持人调整选分顺序")
     if kind is EventKind.QUESTION_SHOWN:
         turn = tr("（{who}）").format(who=who) if event.team is not None else ""
         return tr("第 {item} 题{turn}").format(item=int(p.get("item", 0)) + 1, turn=turn)
+    if kind is EventKind.STAKE_CHOSEN and p.get("declined"):
+        return tr("{who} 放弃本题").format(who=who)
     if kind is EventKind.STAKE_CHOSEN:
         return tr("{who} 选择 {stake} 分").format(who=who, stake=p.get("stake"))
     if kind is EventKind.QUESTION_RELEASED:
         return tr("出题，开始计时")
     if kind is EventKind.FALSE_START:
-        return tr("{who} 抢跑，{signed} 分").format(who=who, signed=signed(event.delta))
+        nth = int(p.get("count", 1))
+        if event.delta == 0:
+            return tr("{who} 第 {nth} 次抢跑，警告").format(who=who, nth=nth)
+        return tr("{who} 第 {nth} 次抢跑，{signed} 分").format(
+            who=who, nth=nth, signed=signed(event.delta)
+        )
     if kind is EventKind.SKIPPED:
         return tr("{who} 跳过一题").format(who=who)
     if kind is EventKind.ADJUSTED:
