@@ -169,7 +169,8 @@ def test_the_buzz_window_runs_out_on_the_clock(
     clock.advance(seconds=7)
     page.timer.timeout.emit()
     assert reading.phase is Phase.CLOSED
-    assert page.scoreboard.banner.text() == "无人抢答，本题作废"
+    assert page.scoreboard.banner.text() == "观众题：无人抢答，答案揭晓"
+    assert page.scoreboard.answer.isVisible()  # 观众题: the audience sees the answer
     qtbot.keyClick(page.scoreboard, Key.Key_Q)  # too late: nothing happens
     assert buzzes(reading) == []
 
@@ -223,4 +224,5 @@ def test_a_stored_match_reopens_where_it_was(
     page.lobby.open_button.click()
     assert page.match is not None and page.match.scores == (0, 0, 0, -5)
     assert page.match.phase is Phase.READING
-    assert any("四队 抢跑" in page.panel.log.item(i).text() for i in range(page.panel.log.count()))
+    lines = [page.panel.log.item(i).text() for i in range(page.panel.log.count())]
+    assert any("四队 第 1 次抢跑，−5 分" in line for line in lines)

@@ -85,9 +85,12 @@ def test_sound_is_off_by_default_and_never_fails(qtbot: QtBot) -> None:
 def test_with_one_screen_the_big_screen_is_a_normal_window(qtbot: QtBot) -> None:
     board = Scoreboard()
     qtbot.addWidget(board)
-    show_on_stage(board)
+    screen = board.screen()
+    show_on_stage(board, screen, host=screen)  # the host's own screen: a window beside it
     assert board.isVisible() and not board.isFullScreen()
-    assert board.width() >= 1000
+    area = screen.availableGeometry()  # fits the screen, whatever its size
+    assert board.width() <= area.width() and board.height() <= area.height()
+    assert area.contains(board.geometry().center())
 
 
 @pytest.fixture

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.home = HomeView()
         self.practice = PracticePage(self.service, self.prefs)
         self.exam = ExamPage(self.services.exams)
-        self.competition = CompetitionPage(self.services.competitions)
+        self.competition = CompetitionPage(self.services.competitions, prefs=self.prefs)
         self.library = LibraryView(self.service, self.importer)
         self.editor = BankEditor(folder=Path(data_folder))
         self.wrongbook = WrongBookView(self.service)

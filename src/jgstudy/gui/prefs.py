@@ -114,3 +114,12 @@ class Preferences:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._s.setValue("window/geometry", value)
+
+    @property
+    def scoreboard_screen(self) -> str:
+        """The screen (by name) the competition's big screen last opened on ("" for none yet)."""
+        return str(self._get("competition/scoreboard_screen", "", str))
+
+    @scoreboard_screen.setter
+    def scoreboard_screen(self, name: str) -> None:
+        self._s.setValue("competition/scoreboard_screen", name)

@@ -8,10 +8,12 @@ what a press costs and when time is up are the core's decisions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from jgstudy.core.competition import (
     CompetitionConfig,
@@ -25,16 +27,29 @@ from jgstudy.gui.competition.drill import DrillDialog
 from jgstudy.gui.competition.keys import BuzzerFilter
 from jgstudy.gui.competition.lobby import Lobby
 from jgstudy.gui.competition.look import panel_stylesheet
-from jgstudy.gui.competition.panel import Confirm, HostPanel
-from jgstudy.gui.competition.scoreboard import Scoreboard, show_on_stage
+from jgstudy.gui.competition.panel import AskText, Confirm, HostPanel, ask_text
+from jgstudy.gui.competition.scoreboard import Scoreboard, show_on_stage, stage_screen
 from jgstudy.gui.competition.screens import MatchScreens
 from jgstudy.gui.competition.setup import MatchSetupDialog
-from jgstudy.gui.competition.sounds import Sounds
+from jgstudy.gui.competition.sounds import Sounds, sound_problem
+from jgstudy.gui.competition.stakes import OrderDialog
 from jgstudy.gui.exam.page import ask
 from jgstudy.gui.i18n import tr
+from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.restyle import StyleKeeper
 
+log = logging.getLogger(__name__)
 TICK_MS = 100
+# (parent, suggested file name) -> the file to write, or None when cancelled
+ChoosePath = Callable[[QWidget, str], Path | None]
+
+
+def choose_record_path(parent: QWidget, suggested: str) -> Path | None:
+    """The save dialog for the arbitration record (.xlsx or .pdf)."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, tr("导出比赛记录"), suggested, tr("Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)")
+    )
+    return Path(name) if name else None
 
 
 class CompetitionPage(QWidget):
@@ -49,17 +64,24 @@ class CompetitionPage(QWidget):
         *,
         sounds: bool = False,
         confirm: Confirm = ask,
+        ask_reason: AskText = ask_text,
+        choose_path: ChoosePath = choose_record_path,
+        sound_probe: Callable[[], str | None] = sound_problem,
+        prefs: Preferences | None = None,
         show_scoreboard: bool = True,
     ) -> None:
         super().__init__(parent)
         self.competitions = competitions
         self.user: UserInfo | None = None
         self.match: Match | None = None
+        self.prefs = prefs
+        self.screen_name = prefs.scoreboard_screen if prefs is not None else ""
         self._auto_scoreboard = show_scoreboard
+        self._choose_path = choose_path
         self.lobby = Lobby()
-        self.panel = HostPanel(competitions.display_tz, confirm)
+        self.panel = HostPanel(competitions.display_tz, confirm, ask_reason)
         self.scoreboard = Scoreboard(self)  # its own window, owned (and closed) with the page
-        self.sounds = Sounds(sounds)
+        self.sounds = Sounds(sounds, sound_probe())
         self.screens = MatchScreens(self.panel, self.scoreboard, sounds=self.sounds)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.lobby)
@@ -73,7 +95,7 @@ class CompetitionPage(QWidget):
         self.buzzers = BuzzerFilter(self._is_buzzer, self.press, self._buzzer_windows, self)
         self._connect()
         self._style = StyleKeeper(self, panel_stylesheet)
-        self.panel.sound.setChecked(self.sounds.enabled)
+        self._show_sound_choice()
         self.show_lobby()
 
     def _connect(self) -> None:
@@ -83,6 +105,8 @@ class CompetitionPage(QWidget):
         self.panel.scoreboard_requested.connect(self.show_scoreboard)
         self.panel.sound_toggled.connect(self._sound_toggled)
         self.panel.leave_requested.connect(self.leave)
+        self.panel.export_requested.connect(self.export_record)
+        self.panel.order_requested.connect(self.change_order)
 
     # -- the lobby -----------------------------------------------------------------------
 
@@ -100,15 +124,22 @@ class CompetitionPage(QWidget):
 
     def new_match(self) -> MatchSetupDialog:
         """Open the setup dialog; accepting it starts the match."""
-        dialog = MatchSetupDialog(self.competitions, self)
+        dialog = MatchSetupDialog(self.competitions, self, screen_name=self.screen_name)
         dialog.accepted.connect(lambda: self._set_up(dialog))
         dialog.open()
         return dialog
 
     def _set_up(self, dialog: MatchSetupDialog) -> None:
+        self.choose_screen(dialog.screen_name())
         config = dialog.config()
         if config is not None:
             self.start_match(config, dialog.teams())
+
+    def choose_screen(self, name: str) -> None:
+        """The big screen goes to this screen (by name), now and next time."""
+        self.screen_name = name
+        if self.prefs is not None:
+            self.prefs.scoreboard_screen = name
 
     def open_drill(self, kind: str = "speed") -> DrillDialog | None:
         if self.user is None:
@@ -164,7 +195,42 @@ class CompetitionPage(QWidget):
             self.show_scoreboard()
 
     def show_scoreboard(self) -> None:
-        show_on_stage(self.scoreboard)
+        host = self.window().screen()
+        show_on_stage(self.scoreboard, stage_screen(self.screen_name or None, host), host)
+
+    def change_order(self) -> OrderDialog | None:
+        """风险题: the host drags the teams into another choosing order."""
+        snapshot = self.panel.snapshot
+        if snapshot is None:
+            return None
+        dialog = OrderDialog(snapshot, self)
+        dialog.accepted.connect(lambda: self.panel.set_order(dialog.order()))
+        dialog.open()
+        return dialog
+
+    def export_record(self) -> Path | None:
+        """Write the match's arbitration record where the host chooses (.xlsx or .pdf)."""
+        if self.match is None or self.match.id is None:
+            return None
+        suggested = tr("比赛记录-{id}.xlsx").format(id=self.match.id)
+        path = self._choose_path(self, suggested)
+        if path is None:
+            return None
+        from jgstudy.render.match_pdf import UnknownRecordFormat, save_record
+
+        try:
+            save_record(self.competitions.record(self.match.id), path)
+        except UnknownRecordFormat as exc:
+            self.panel.status.setText(str(exc))
+            return None
+        except OSError as exc:
+            log.exception("Cannot write the match record %s", path)
+            self.panel.status.setText(
+                tr("无法写入 {path}：{reason}").format(path=path, reason=exc.strerror or exc)
+            )
+            return None
+        self.panel.status.setText(tr("比赛记录已导出：{path}").format(path=path))
+        return path
 
     def leave(self) -> None:
         """Back to the lobby (the match is stored; it can be continued later)."""
@@ -200,7 +266,18 @@ class CompetitionPage(QWidget):
         # The host's window only while this page is on screen (not while practising elsewhere).
         return [self.window(), self.scoreboard] if self.isVisible() else [self.scoreboard]
 
+    def _show_sound_choice(self) -> None:
+        box = self.panel.sound
+        box.setChecked(self.sounds.enabled)
+        box.setEnabled(self.sounds.available)
+        box.setToolTip(
+            tr("播放抢答成功、判分和时间到的提示音")
+            if self.sounds.available
+            else tr("本机无法播放提示音：{problem}").format(problem=self.sounds.problem)
+        )
+
     def _sound_toggled(self, on: bool) -> None:
         if self.sounds.set_enabled(on) != on:
             self.panel.sound.setChecked(False)
+            self._show_sound_choice()
             self.panel.status.setText(tr("本机无法播放提示音。"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from jgstudy.core.competition import EventKind, MatchEvent, MatchSnapshot, Phase, TeamScore
@@ -227,16 +227,35 @@ class Scoreboard(QWidget):
             super().keyPressEvent(event)
 
 
-def show_on_stage(board: Scoreboard) -> None:
-    """Full screen on the second screen when there is one, else a normal window."""
+def stage_screen(name: str | None, host: QScreen | None) -> QScreen:
+    """The screen for the big screen: the one named, else the first that is not the host's."""
     screens = QGuiApplication.screens()
-    if len(screens) > 1:
-        target = screens[1]
-        board.setScreen(target)
-        board.setGeometry(target.availableGeometry())
+    for screen in screens:
+        if name and screen.name() == name:
+            return screen
+    others = [s for s in screens if s is not host]
+    chosen = others[0] if others else host or QGuiApplication.primaryScreen()
+    assert chosen is not None
+    return chosen
+
+
+def show_on_stage(board: Scoreboard, screen: QScreen, host: QScreen | None) -> None:
+    """Full screen on ``screen`` when it is not the host's; else a window beside the panel.
+
+    The geometry is set on the chosen screen before ``showFullScreen``: a window made full
+    screen where it happens to be would cover the host's panel instead of the projector.
+    """
+    if board.isFullScreen():
+        board.showNormal()  # leave full screen before moving to another screen
+    board.setScreen(screen)
+    if screen is not host:
+        board.setGeometry(screen.geometry())
         board.showFullScreen()
         return
-    if not board.isVisible():
-        board.resize(1280, 800)
+    area = screen.availableGeometry()
+    if not board.isVisible() or board.screen() is not screen:
+        width, height = min(1280, area.width()), min(800, area.height())
+        left = area.x() + (area.width() - width) // 2
+        board.setGeometry(left, area.y() + (area.height() - height) // 2, width, height)
     board.showNormal()
     board.raise_()

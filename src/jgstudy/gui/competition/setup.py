@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +23,7 @@ from jgstudy.core.competition import CompetitionConfig, CompetitionService, Team
 from jgstudy.core.competition.config import MAX_TEAMS, MIN_TEAMS, team_problems
 from jgstudy.core.exams import ConfigErrors
 from jgstudy.gui.competition.keys import DEFAULT_KEYS, KEY_CHOICES, key_label
+from jgstudy.gui.competition.scoreboard import stage_screen
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.widgets import plain_label
 
@@ -42,10 +44,25 @@ def default_teams(config: CompetitionConfig | None, count: int = MAX_TEAMS) -> l
     return teams[:count]
 
 
+def screen_label(number: int, screen: QScreen, host: QScreen | None) -> str:
+    """屏幕 2：HDMI-1（1920×1080）, with 本屏 for the host's own screen."""
+    size = screen.geometry()
+    here = tr("，主持人所在屏幕") if screen is host else ""
+    return tr("屏幕 {number}：{name}（{w}×{h}{here}）").format(
+        number=number, name=screen.name() or "—", w=size.width(), h=size.height(), here=here
+    )
+
+
 class MatchSetupDialog(QDialog):
     """Accept gives :meth:`config` and :meth:`teams` for ``CompetitionService.create_match``."""
 
-    def __init__(self, competitions: CompetitionService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        competitions: CompetitionService,
+        parent: QWidget | None = None,
+        *,
+        screen_name: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("新建比赛"))
         self.setMinimumWidth(560)
@@ -68,7 +85,12 @@ class MatchSetupDialog(QDialog):
         form.addRow(tr("比赛方案"), self.config_box)
         form.addRow("", self.description)
         form.addRow(tr("参赛队数"), self.count)
+        self.screen_box = QComboBox()
+        self.screen_note = plain_label("", "muted", wrap=True)
+        form.addRow(tr("大屏显示在"), self.screen_box)
+        form.addRow("", self.screen_note)
         layout.addLayout(form)
+        self._list_screens(screen_name)
         layout.addLayout(self._team_grid())
         self.problems = plain_label("", wrap=True)
         self.problems.setObjectName("status")
@@ -121,6 +143,25 @@ class MatchSetupDialog(QDialog):
         self._rows = grid
         grid.setColumnStretch(1, 1)
         return grid
+
+    def _list_screens(self, remembered: str) -> None:
+        """Every screen, the remembered one (else the first that is not this one's) chosen."""
+        owner = self.parentWidget()
+        host = owner.screen() if owner is not None else None
+        screens = QGuiApplication.screens()
+        for number, screen in enumerate(screens, start=1):
+            self.screen_box.addItem(screen_label(number, screen, host), screen.name())
+        default = stage_screen(remembered or None, host)
+        self.screen_box.setCurrentIndex(max(self.screen_box.findData(default.name()), 0))
+        self.screen_note.setText(
+            tr("大屏在所选屏幕上全屏显示；在大屏上按 F11 切换全屏，按 Esc 退出全屏。")
+            if len(screens) > 1
+            else tr("只检测到一块屏幕：大屏将以窗口显示，可拖到投影仪上后按 F11 全屏。")
+        )
+
+    def screen_name(self) -> str:
+        """The name of the screen chosen for the big screen."""
+        return str(self.screen_box.currentData() or "")
 
     # -- reading -------------------------------------------------------------------------
 

@@ -1,0 +1,57 @@
+"""English texts of competition day: contest rules, the stage, the arbitration record."""
+
+EN: dict[str, str] = {
+    "导出比赛记录": "Export match record",
+    "Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)": "Excel workbook (*.xlsx);;PDF file (*.pdf)",
+    "比赛记录-{id}.xlsx": "match-record-{id}.xlsx",
+    "播放抢答成功、判分和时间到的提示音": "Play cues for a buzz, a verdict and time up",
+    "比赛记录已导出：{path}": "Match record exported: {path}",
+    "本机无法播放提示音：{problem}": "Sound cues cannot play on this computer: {problem}",
+    "无法写入 {path}：{reason}": "Cannot write {path}: {reason}",
+    "加赛…": "Tie-break…",
+    "{team} {what} {points} 分，原因：": "{team}: {what} {points} points. Reason:",
+    "加分": "add",
+    "扣分": "deduct",
+    "加减分": "Adjust score",
+    "主持人调整": "Host's adjustment",
+    "加赛：{who}（{rank}）": "Tie-break: {who} ({rank})",
+    "不参加加赛": "Not in tie-break",
+    "{points} 分": "{points} pts",
+    "解析：{text}": "Explanation: {text}",
+    "，主持人所在屏幕": ", the host's screen",
+    "屏幕 {number}：{name}（{w}×{h}{here}）": "Screen {number}: {name} ({w}×{h}{here})",
+    "大屏显示在": "Big screen on",
+    "大屏在所选屏幕上全屏显示；在大屏上按 F11 切换全屏，按 Esc 退出全屏。": (
+        "The big screen opens full screen on the chosen screen; on it, F11 toggles full "
+        "screen and Esc leaves it."
+    ),
+    "只检测到一块屏幕：大屏将以窗口显示，可拖到投影仪上后按 F11 全屏。": (
+        "Only one screen found: the big screen opens as a window; drag it to the projector "
+        "and press F11 for full screen."
+    ),
+    "没有找到音频输出设备": "no audio output device found",
+    "Qt 多媒体组件无法加载（{detail}）": "Qt Multimedia cannot be loaded ({detail})",
+    "无法读取音频设备（{detail}）": "cannot read the audio devices ({detail})",
+    "提示音无法加载（{detail}）": "the sound cues cannot be loaded ({detail})",
+    "未参加加赛": "Not in tie-break",
+    "观众题：无人抢答，答案揭晓": "Audience question: nobody buzzed, here is the answer",
+    "{who}放弃本题": "{who} declines this question",
+    "{who}抢跑！警告一次": "{who} jumped the gun! A warning",
+    "{rank}\u3000{name}\u3000{score} 分": "{rank}   {name}   {score} pts",
+    "选分顺序：": "Choosing order: ",
+    "调整顺序": "Change order",
+    "放弃": "Decline",
+    "调整选分顺序": "Change the choosing order",
+    "{name} 放弃": "{name} declined",
+    "{name} {stake} 分": "{name} {stake} pts",
+    "拖动队名调整顺序（先选者在上）：": "Drag the teams into order (first to choose on top):",
+    "主持人调整选分顺序": "Host changed the choosing order",
+    "无人抢答，作为观众题公布答案": "Nobody buzzed: answer shown as an audience question",
+    "第 {n} 名": "No. {n}",
+    "并列{word}": "Tied {word}",
+    "加赛 · {round_title}": "Tie-break · {round_title}",
+    "开始加赛：{title}": "Tie-break started: {title}",
+    "{who} 放弃本题": "{who} declines this question",
+    "{who} 第 {nth} 次抢跑，{signed} 分": "{who} false start no. {nth}, {signed} pts",
+    "{who} 第 {nth} 次抢跑，警告": "{who} false start no. {nth}, warning",
+}
