@@ -22,7 +22,7 @@ from jgstudy.core.competition import (
     StakeChoice,
     Team,
 )
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 
 TEAMS = [
     Team(name=n, key=k) for n, k in [("红队", "Q"), ("蓝队", "P"), ("绿队", "Z"), ("黄队", "M")]
@@ -44,9 +44,9 @@ def contest(**top: Any) -> CompetitionConfig:
 
 
 @pytest.fixture
-def competitions(service: StudyService) -> CompetitionService:
-    service.import_bundled()
-    return CompetitionService(service)
+def competitions(services: Services) -> CompetitionService:
+    services.study.import_bundled()
+    return services.competitions
 
 
 def start(competitions: CompetitionService, config: CompetitionConfig | None = None) -> Match:

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.competition import CompetitionConfig, EventKind, Match, Phase, Team
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 from jgstudy.gui.competition import CompetitionPage
 from jgstudy.gui.competition.sounds import sound_problem
 from jgstudy.gui.prefs import Preferences
@@ -58,10 +58,10 @@ def answers() -> Answers:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, service: StudyService, answers: Answers, tmp_path: Path) -> CompetitionPage:
-    service.import_bundled()
+def page(qtbot: QtBot, services: Services, answers: Answers, tmp_path: Path) -> CompetitionPage:
+    services.study.import_bundled()
     page = CompetitionPage(
-        service,
+        services.competitions,
         confirm=lambda *_args: True,
         ask_reason=answers,
         choose_path=lambda _parent, _name: tmp_path / "记录.xlsx",
@@ -252,7 +252,7 @@ def test_stakes_are_chosen_in_order_and_a_team_may_decline(
 
 
 def test_the_answer_and_explanation_appear_on_the_big_screen_only_after_judging(
-    page: CompetitionPage, service: StudyService, clock: FixedClock
+    page: CompetitionPage, clock: FixedClock
 ) -> None:
     match = page.start_match(contest(reveal_explanation=True), TEAMS)
     assert match is not None
@@ -279,9 +279,11 @@ def test_the_export_button_writes_the_arbitration_record(
 
 
 def test_without_multimedia_the_sound_checkbox_is_disabled_and_says_why(
-    qtbot: QtBot, service: StudyService
+    qtbot: QtBot, services: Services
 ) -> None:
-    page = CompetitionPage(service, sound_probe=lambda: "缺少 libpulse.so.0", show_scoreboard=False)
+    page = CompetitionPage(
+        services.competitions, sound_probe=lambda: "缺少 libpulse.so.0", show_scoreboard=False
+    )
     qtbot.addWidget(page)
     assert not page.panel.sound.isEnabled()
     assert "缺少 libpulse.so.0" in page.panel.sound.toolTip()
@@ -304,18 +306,20 @@ def test_f11_toggles_full_screen_and_esc_leaves_it(page: CompetitionPage, match:
     assert not board.isFullScreen()
 
 
-def test_the_chosen_screen_is_remembered(
-    qtbot: QtBot, service: StudyService, tmp_path: Path
-) -> None:
+def test_the_chosen_screen_is_remembered(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
     prefs = Preferences(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    page = CompetitionPage(service, prefs=prefs, show_scoreboard=False, sound_probe=lambda: None)
+    page = CompetitionPage(
+        services.competitions, prefs=prefs, show_scoreboard=False, sound_probe=lambda: None
+    )
     qtbot.addWidget(page)
     dialog = page.new_match()
     screens = QApplication.screens()
     assert dialog.screen_box.count() == len(screens)
     dialog.screen_box.setCurrentIndex(dialog.screen_box.count() - 1)
     page._set_up(dialog)
-    again = CompetitionPage(service, prefs=prefs, show_scoreboard=False, sound_probe=lambda: None)
+    again = CompetitionPage(
+        services.competitions, prefs=prefs, show_scoreboard=False, sound_probe=lambda: None
+    )
     qtbot.addWidget(again)
     assert again.screen_name == screens[-1].name()
     assert again.new_match().screen_name() == screens[-1].name()

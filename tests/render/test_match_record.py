@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from jgstudy.cli.main import main
 from jgstudy.core.clock import FixedClock
-from jgstudy.core.competition import CompetitionConfig, CompetitionService, Match, Team
-from jgstudy.core.service import StudyService
+from jgstudy.core.competition import CompetitionConfig, Match, Team
+from jgstudy.core.services import Services
 
 TEAMS = [Team(name=n, key=k) for n, k in [("红队", "Q"), ("=蓝队", "P"), ("<b>绿队</b>", "Z")]]
 CHOICE = {"types": ["single", "judge"]}
@@ -27,9 +27,9 @@ needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs 
 
 
 @pytest.fixture
-def stored(service: StudyService, clock: FixedClock) -> tuple[StudyService, Match]:
+def stored(services: Services, clock: FixedClock) -> tuple[Services, Match]:
     """A finished three-team match where every kind of thing a jury asks about happened."""
-    service.import_bundled()
+    services.study.import_bundled()
     config = CompetitionConfig.model_validate(
         {
             "format": 1,
@@ -41,7 +41,7 @@ def stored(service: StudyService, clock: FixedClock) -> tuple[StudyService, Matc
             ],
         }
     )
-    match = CompetitionService(service).create_match(config, TEAMS, seed=11)
+    match = services.competitions.create_match(config, TEAMS, seed=11)
     match.start_round(clock.now())
     match.next_question(clock.advance(seconds=1))
     match.buzz(1, clock.advance(seconds=1))  # 蓝 jumps the gun: a warning
@@ -66,7 +66,7 @@ def stored(service: StudyService, clock: FixedClock) -> tuple[StudyService, Matc
     match.judge(True, clock.advance(seconds=3))
     match.adjust(1, 10, clock.advance(seconds=5), "申诉成立，补加 10 分")  # 蓝 ties 绿
     match.finish(clock.advance(seconds=5))
-    return service, match
+    return services, match
 
 
 def export(url: str, match: Match, path: Path) -> None:
@@ -74,7 +74,7 @@ def export(url: str, match: Match, path: Path) -> None:
 
 
 def test_match_list_names_each_stored_match(
-    stored: tuple[StudyService, Match], db_url: str, capsys: pytest.CaptureFixture[str]
+    stored: tuple[Services, Match], db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _service, match = stored
     assert main(["--db", db_url, "match", "list"]) == 0
@@ -83,7 +83,7 @@ def test_match_list_names_each_stored_match(
 
 
 def test_the_workbook_holds_every_event_with_reasons_and_reaction_times(
-    stored: tuple[StudyService, Match], db_url: str, tmp_path: Path
+    stored: tuple[Services, Match], db_url: str, tmp_path: Path
 ) -> None:
     _service, match = stored
     export(db_url, match, tmp_path / "record.xlsx")
@@ -120,7 +120,7 @@ def test_the_workbook_holds_every_event_with_reasons_and_reaction_times(
 
 @needs_poppler
 def test_the_pdf_prints_every_event(
-    stored: tuple[StudyService, Match], db_url: str, tmp_path: Path
+    stored: tuple[Services, Match], db_url: str, tmp_path: Path
 ) -> None:
     assert QApplication.instance() is not None or QApplication([]) is not None
     _service, match = stored
@@ -141,7 +141,7 @@ def test_the_pdf_prints_every_event(
 
 
 def test_a_file_of_another_kind_is_refused_in_one_sentence(
-    stored: tuple[StudyService, Match],
+    stored: tuple[Services, Match],
     db_url: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from jgstudy.cli.commands import CliError, open_service
+from jgstudy.cli.commands import CliError, open_services
 from jgstudy.cli.reports import headless_if_no_display
-from jgstudy.core.competition import CompetitionService, MatchError
+from jgstudy.core.competition import MatchError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,13 +23,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def list_cmd(args: argparse.Namespace) -> int:
-    service = open_service(args)
+    services = open_services(args)
     try:
-        competitions = CompetitionService(service)
-        matches = competitions.matches()
-        tz = service.local_tz
+        matches = services.competitions.matches()
+        tz = services.competitions.display_tz
     finally:
-        service.close()
+        services.close()
     if not matches:
         print("还没有保存的比赛。")
         return 0
@@ -47,13 +46,13 @@ def export_cmd(args: argparse.Namespace) -> int:
         fmt = record_format(args.output)
     except UnknownRecordFormat as exc:
         raise CliError(str(exc)) from exc
-    service = open_service(args)
+    services = open_services(args)
     try:
-        record = CompetitionService(service).record(args.match)
+        record = services.competitions.record(args.match)
     except MatchError as exc:
         raise CliError(str(exc)) from exc
     finally:
-        service.close()
+        services.close()
     if fmt == "pdf":
         headless_if_no_display()
     try:
