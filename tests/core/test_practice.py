@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from jgstudy.core.service import StudyService
 from jgstudy.core.session import Feedback, Phase, SessionError, Summary
 from jgstudy.core.storage.schema import ReviewLogRow
 from peek import engine_of
+
+BEIJING = timezone(timedelta(hours=8))
 
 RIGHT: dict[str, Response] = {
     "s1": "C",
@@ -75,7 +78,9 @@ def test_every_answer_is_stored_when_given(
     (summary,) = view.summaries
     assert (summary.answered, summary.correct) == (6, 6)
     assert summary.duration_ms == 30_000
-    assert summary.next_due is not None and summary.next_due > clock.now()
+    # Learning steps of 10 minutes fall inside the 20-minute learn-ahead: due again now.
+    assert summary.due_now == 6 == service.stats(user).due_now
+    assert summary.next_due is None or summary.next_due > clock.now()
 
 
 def test_a_wrong_answer_comes_back_once_and_enters_the_wrong_book(
@@ -98,14 +103,20 @@ def test_a_wrong_answer_comes_back_once_and_enters_the_wrong_book(
     assert {r.question.id for r in service.wrong_book(user)} == {"m1", "s1"}
 
 
-def test_two_right_answers_in_a_row_leave_the_wrong_book(
+def test_right_answers_on_two_later_days_leave_the_wrong_book(
     service: StudyService, user: UserInfo, clock: FixedClock
 ) -> None:
     record = service.question(service.practice_queue(user, limit=1)[0])
     service.record(user.id, record, "A", 3000)
     assert [r.pk for r in service.wrong_book(user)] == [record.pk]
+    clock.advance(seconds=30)  # the same-session repeat, right after seeing the key
+    service.record(user.id, record, "C", 3000)
     service.record(user.id, record, "C", 3000)
     assert [r.pk for r in service.wrong_book(user)] == [record.pk]
+    clock.advance(days=1)
+    service.record(user.id, record, "C", 3000)
+    assert [r.pk for r in service.wrong_book(user)] == [record.pk]
+    clock.advance(days=1)
     service.record(user.id, record, "C", 3000)
     assert service.wrong_book(user) == []
     view = FakeView()
@@ -221,3 +232,55 @@ def test_knowledge_per_tag_fades_with_time(
     assert set(fresh) == {"测试", "理论学习"}
     assert fresh["测试"] is not None and later["测试"] is not None
     assert later["测试"] < fresh["测试"] <= 1.0
+
+
+def test_a_session_past_the_day_boundary_keeps_to_the_new_days_allowance(
+    service: StudyService, user: UserInfo, clock: FixedClock
+) -> None:
+    clock.advance(hours=18, minutes=55)  # 03:55 in Wuhan: the study day began yesterday 04:00
+    queue = service.practice_queue(user, mode="new", new_per_day=6)  # all six questions
+    view = FakeView()
+    session = service.start_practice(user, view, queue, new_per_day=2)
+    session.submit("C")  # s1, counted for the day that is ending
+    session.next()
+    clock.advance(minutes=10)  # 04:05: a new study day with room for two new questions
+    for _ in range(2):
+        assert session.current is not None
+        session.submit(RIGHT[session.current.question.id])
+        session.next()
+    assert session.phase is Phase.FINISHED
+    assert [q for q, _pos, _total in view.questions] == ["s1", "m1", "j1"]
+    assert service.new_today(user) == 2
+    assert service.practice_queue(user, mode="new", new_per_day=2) == []
+
+
+def test_reviews_are_due_from_the_start_of_their_day_not_their_minute(
+    service: StudyService, user: UserInfo, clock: FixedClock
+) -> None:
+    record = service.question(service.practice_queue(user, limit=1)[0])
+    service.record(user.id, record, "C", 4000)
+    clock.advance(minutes=10)
+    outcome = service.record(user.id, record, "C", 4000)  # leaves the learning steps
+    due = outcome.card_after.state.due
+    assert due.astimezone(BEIJING).time() == time(4, 0)
+    clock.advance(seconds=(due - clock.now()).total_seconds() - 60)  # 03:59 that day
+    assert service.stats(user).due_now == 0
+    assert service.next_due(user.id) == due
+    clock.advance(minutes=1)
+    assert service.stats(user).due_now == 1
+    clock.advance(hours=4, minutes=29)  # 08:29, before the minute of the last answer
+    assert service.practice_queue(user, mode="review") == [record.pk]
+
+
+def test_the_home_count_says_apart_what_falls_due_later_today(
+    service: StudyService, user: UserInfo, clock: FixedClock
+) -> None:
+    record = service.question(service.practice_queue(user, limit=1)[0])
+    service.record(user.id, record, "A", 4000)  # relearn in a minute: due now (learn-ahead)
+    assert (service.stats(user).due_now, service.stats(user).due_later) == (1, 0)
+    service.record(user.id, record, "C", 4000)  # the next step is 10 minutes: still within
+    assert service.stats(user).due_now == len(service.practice_queue(user, mode="review")) == 1
+
+
+def test_no_answers_in_a_week_is_no_accuracy(service: StudyService, user: UserInfo) -> None:
+    assert service.stats(user).accuracy_week is None

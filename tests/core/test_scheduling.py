@@ -8,6 +8,7 @@ import pytest
 
 from jgstudy.core.model import JudgeQuestion, SingleQuestion
 from jgstudy.core.scheduling import Rating, Scheduler, expected_ms, rating_for
+from jgstudy.core.scheduling.pace import characters, fixed_ms, personal_ms_per_char
 
 Q = SingleQuestion(
     id="s",
@@ -24,11 +25,30 @@ def test_wrong_is_again_whatever_the_speed() -> None:
     assert rating_for(Q, correct=False, duration_ms=100) is Rating.AGAIN
 
 
-def test_right_answers_are_rated_by_speed() -> None:
+def test_right_answers_are_good_and_quick_reviews_easy() -> None:
     expected = expected_ms(Q)
-    assert rating_for(Q, True, expected // 4) is Rating.EASY
-    assert rating_for(Q, True, expected) is Rating.GOOD
-    assert rating_for(Q, True, expected * 2) is Rating.HARD
+    assert rating_for(Q, True, expected // 4, in_review=True) is Rating.EASY
+    assert rating_for(Q, True, expected, in_review=True) is Rating.GOOD
+    assert rating_for(Q, True, expected * 2, in_review=True) is Rating.GOOD  # slow is not Hard
+
+
+def test_a_right_answer_in_learning_is_good_however_quick_or_slow() -> None:
+    for duration in (100, expected_ms(Q), expected_ms(Q) * 10):
+        assert rating_for(Q, True, duration) is Rating.GOOD
+
+
+def test_a_slow_readers_pace_moves_the_easy_line() -> None:
+    quick_for_them = expected_ms(Q, ms_per_char=400) // 3
+    assert rating_for(Q, True, quick_for_them, in_review=True, ms_per_char=400) is Rating.EASY
+    assert rating_for(Q, True, quick_for_them, in_review=True) is Rating.GOOD
+
+
+def test_pace_is_the_cadres_median_per_character_once_there_is_history() -> None:
+    chars = characters(Q)
+    few = [(Q, fixed_ms(Q) + 300 * chars)] * 5
+    assert personal_ms_per_char(few) == 120.0  # not enough answers: the default
+    many = [(Q, fixed_ms(Q) + 300 * chars)] * 30 + [(Q, 3_600_000)] * 3
+    assert personal_ms_per_char(many) == 300.0  # the median ignores a question left open
 
 
 def test_expected_time_grows_with_length() -> None:

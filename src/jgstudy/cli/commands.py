@@ -130,12 +130,21 @@ def stats(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(f"用户：{user.name}（{user.unit or '未填单位'}）")
-    print(f"今日到期：{s.due_today}　可学新题：{s.new_available}　今日已复习：{s.reviewed_today}")
+    later = f"（稍后还有 {s.due_later} 题）" if s.due_later else ""
     print(
-        f"累计作答：{s.total_reviews}　总正确率：{s.accuracy_all:.0%}　近7天正确率：{s.accuracy_week:.0%}"
+        f"现在到期：{s.due_now}{later}　可学新题：{s.new_available}　今日已复习：{s.reviewed_today}"
+    )
+    print(
+        f"累计作答：{s.total_reviews}　总正确率：{percent(s.accuracy_all if s.total_reviews else None)}"
+        f"　近7天正确率：{percent(s.accuracy_week)}"
     )
     print(f"连续学习：{s.streak_days} 天　错题本：{s.wrong_book} 题")
     return 0
+
+
+def percent(value: float | None) -> str:
+    """A share as a percentage; "—" when there is nothing to take it from."""
+    return "—" if value is None else f"{value:.0%}"
 
 
 def draft(args: argparse.Namespace) -> int:

@@ -96,6 +96,8 @@ class TerminalPractice:
             f"\n本次练习：作答 {summary.answered} 题，正确 {summary.correct} 题，"
             f"正确率 {summary.accuracy:.0%}，用时 {summary.duration_ms // 1000} 秒。"
         )
+        if summary.due_now:
+            self._print(f"现在到期：{summary.due_now} 题")
         if summary.next_due:
             self._print(f"下次到期：{summary.next_due.astimezone():%Y-%m-%d %H:%M}")
 

@@ -12,7 +12,8 @@ from datetime import datetime, tzinfo
 from sqlalchemy import Engine
 
 from jgstudy.core.clock import Clock
-from jgstudy.core.scheduling import Scheduler
+from jgstudy.core.defaults import DEFAULT_DAY_STARTS
+from jgstudy.core.scheduling import DueRule, Scheduler
 
 
 @dataclass
@@ -23,6 +24,12 @@ class Context:
     clock: Clock
     local_tz: tzinfo
     scheduler: Scheduler
+    day_starts: int = DEFAULT_DAY_STARTS  # the hour a study day begins (a setting)
+
+    @property
+    def due_rule(self) -> DueRule:
+        """What counts as due, and which study day a moment belongs to."""
+        return DueRule(self.local_tz, self.day_starts)
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,9 +24,12 @@ from jgstudy.core.records import (
     QuestionRecord,
     UserInfo,
 )
-from jgstudy.core.scheduling import Rating, rating_for
+from jgstudy.core.scheduling import DueRule, Rating, personal_ms_per_char, rating_for
+from jgstudy.core.scheduling.book import BookState, after_answer
+from jgstudy.core.scheduling.days import REVIEW
+from jgstudy.core.scheduling.pace import SAMPLES
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
-from jgstudy.core.storage import banks_repo, browse_repo, study_repo
+from jgstudy.core.storage import banks_repo, browse_repo, stats_repo, study_repo
 
 if TYPE_CHECKING:
     # the bank loader is imported when a bank is imported, not at start-up
@@ -43,6 +46,8 @@ class StudyService:
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
         self._questions: dict[int, QuestionRecord] = {}
+        # Each cadre's reading pace (ms per character), measured once per study day.
+        self._paces: dict[int, tuple[date, float]] = {}
         # Reviews per day before today never change while the app runs (merges are a CLI job).
         self._past_days: stats_mod.PastDays = {}
 
@@ -194,17 +199,26 @@ class StudyService:
             else:
                 queue = []
                 if mode in ("mixed", "review"):
-                    queue += study_repo.due_pks(conn, user.id, now, bank_ids, tags)
+                    cutoffs = self._rule.cutoffs(now)
+                    queue += study_repo.due_pks(conn, user.id, cutoffs, bank_ids, tags)
                 if mode in ("mixed", "new"):
                     allowance = max(new_per_day - self.new_today(user), 0)
                     queue += study_repo.new_pks(conn, user.id, bank_ids, tags, allowance)
         return queue[:limit] if limit else queue
 
     def start_practice(
-        self, user: UserInfo, view: PracticeView, queue: list[int]
+        self,
+        user: UserInfo,
+        view: PracticeView,
+        queue: list[int],
+        new_per_day: int = DEFAULT_NEW_PER_DAY,
     ) -> PracticeSession:
-        """A session over ``queue`` (see :meth:`practice_queue`), started on ``view``."""
-        session = PracticeSession(self, view, self._ctx.clock, user.id, queue)
+        """A session over ``queue`` (see :meth:`practice_queue`), started on ``view``.
+
+        Past the study day's boundary the session offers new questions only while the new
+        day's ``new_per_day`` allows.
+        """
+        session = PracticeSession(self, view, self._ctx.clock, user.id, queue, new_per_day)
         session.start()
         return session
 
@@ -235,10 +249,12 @@ class StudyService:
         ``attempt_id`` ties the review log to an exam or drill attempt.
         """
         result = grade(record.question, response, record.scoring)
-        rating = self._rating(record, response, result.correct, duration_ms)
         now = self._ctx.clock.now()
+        pace = self._pace(user_id, now)
         with self._ctx.engine.begin() as conn:
             before = study_repo.get_card(conn, user_id, record.pk)
+            in_review = before is not None and before.state.state == REVIEW
+            rating = self._rating(record, result.correct, duration_ms, in_review, pace)
             after = self._next_card(before, rating, result.correct, now)
             log_id = study_repo.record_answer(
                 conn,
@@ -259,24 +275,45 @@ class StudyService:
         return Outcome(log_id, result, rating, before, after)
 
     def _rating(
-        self, record: QuestionRecord, response: Response, correct: bool, duration_ms: int
+        self, record: QuestionRecord, correct: bool, duration_ms: int, in_review: bool, pace: float
     ) -> Rating:
         if record.question.type == "short":
             return Rating.GOOD if correct else Rating.AGAIN
-        return rating_for(record.question, correct, duration_ms)
+        return rating_for(
+            record.question, correct, duration_ms, in_review=in_review, ms_per_char=pace
+        )
+
+    def _pace(self, user_id: int, now: datetime) -> float:
+        """The cadre's ms per character, from their latest right answers (once a study day)."""
+        day = self._rule.study_day(now)
+        cached = self._paces.get(user_id)
+        if cached is None or cached[0] != day:
+            with self._ctx.engine.connect() as conn:
+                answers = study_repo.recent_right_answers(conn, user_id, SAMPLES)
+                asked = study_repo.load_questions(conn, {pk for pk, _ms in answers})
+            pace = personal_ms_per_char(
+                (asked[pk].question, ms) for pk, ms in answers if pk in asked
+            )
+            cached = self._paces[user_id] = (day, pace)
+        return cached[1]
 
     def _next_card(
         self, before: CardInfo | None, rating: Rating, correct: bool, now: datetime
     ) -> CardInfo:
         state = self._ctx.scheduler.review(before.state if before else None, rating, now)
-        streak = (before.right_streak + 1) if (before and correct) else int(correct)
-        in_book = (not correct) or (bool(before and before.in_wrong_book) and streak < 2)
+        book = after_answer(
+            BookState(before.right_streak, before.in_wrong_book) if before else None,
+            before.state.last_review if before else None,
+            correct,
+            now,
+            self._rule,
+        )
         return CardInfo(
-            state=state,
+            state=self._rule.place(state, now),
             reps=(before.reps if before else 0) + 1,
             lapses=(before.lapses if before else 0) + (not correct),
-            right_streak=streak,
-            in_wrong_book=in_book,
+            right_streak=book.right_streak,
+            in_wrong_book=book.in_wrong_book,
             first_reviewed_at=before.first_reviewed_at if before else now,
         )
 
@@ -287,13 +324,38 @@ class StudyService:
             study_repo.put_card(conn, user_id, question_pk, outcome.card_before)
 
     def next_due(self, user_id: int) -> datetime | None:
+        """When the next question not due now becomes due (always after now)."""
+        rule = self._rule
         with self._ctx.engine.connect() as conn:
-            return study_repo.next_due(conn, user_id)
+            review, learning = study_repo.next_due_after(
+                conn, user_id, rule.cutoffs(self._ctx.clock.now())
+            )
+        times = [rule.day_start(rule.study_day(review)) if review else None]
+        times.append(learning - rule.learn_ahead if learning else None)
+        return min((t for t in times if t is not None), default=None)
+
+    def due_now(self, user_id: int) -> int:
+        """How many questions a review session started now would present."""
+        cutoffs = self._rule.cutoffs(self._ctx.clock.now())
+        with self._ctx.engine.connect() as conn:
+            return stats_repo.due_count(conn, user_id, cutoffs)
+
+    def admits_new(self, user_id: int, pk: int, new_per_day: int) -> bool:
+        """False when ``pk`` is still new and today's allowance of new questions is spent."""
+        now = self._ctx.clock.now()
+        with self._ctx.engine.connect() as conn:
+            if study_repo.get_card(conn, user_id, pk) is not None:
+                return True
+            return stats_mod.new_today(conn, user_id, now, self._rule) < new_per_day
+
+    def study_day(self) -> date:
+        """The current study day (it starts at the configured hour, not at midnight)."""
+        return self._rule.study_day(self._ctx.clock.now())
 
     def new_today(self, user: UserInfo) -> int:
-        """How many questions the cadre saw for the first time today (local day)."""
+        """How many questions the cadre saw for the first time in this study day."""
         with self._ctx.engine.connect() as conn:
-            return stats_mod.new_today(conn, user.id, self._ctx.clock.now(), self._ctx.local_tz)
+            return stats_mod.new_today(conn, user.id, self._ctx.clock.now(), self._rule)
 
     def wrong_book(self, user: UserInfo) -> list[QuestionRecord]:
         with self._ctx.engine.connect() as conn:
@@ -312,7 +374,7 @@ class StudyService:
                 conn,
                 user.id,
                 self._ctx.clock.now(),
-                self._ctx.local_tz,
+                self._rule,
                 new_per_day,
                 self._past_days,
                 self._ctx.scheduler if knowledge else None,
@@ -330,14 +392,14 @@ class StudyService:
         """One page of the questions matching ``flt``, with their status for ``user``."""
         with self._ctx.engine.connect() as conn:
             return browse_repo.browse_questions(
-                conn, flt, user.id if user else None, self._end_of_today(), offset, limit
+                conn, flt, user.id if user else None, self._cutoffs(), offset, limit
             )
 
     def browse_count(self, user: UserInfo | None, flt: BrowseFilter) -> int:
         """How many questions :meth:`browse` can page through."""
         with self._ctx.engine.connect() as conn:
             return browse_repo.count_questions(
-                conn, flt, user.id if user else None, self._end_of_today()
+                conn, flt, user.id if user else None, self._cutoffs()
             )
 
     def tags(self) -> list[str]:
@@ -354,10 +416,24 @@ class StudyService:
         """Schedule future reviews for this recall probability (0.70-0.99)."""
         self._ctx.scheduler = self._ctx.scheduler.with_retention(retention)
 
-    def _end_of_today(self) -> datetime:
-        # "Due" in the browser means due today, as on the home view.
-        today = self._ctx.clock.now().astimezone(self._ctx.local_tz).date()
-        return stats_mod.local_midnight(today + timedelta(days=1), self._ctx.local_tz)
+    @property
+    def day_starts(self) -> int:
+        """The hour (local time) each study day begins."""
+        return self._ctx.day_starts
+
+    def set_day_starts(self, hour: int) -> None:
+        """Start each study day at ``hour`` (0-12) local time."""
+        DueRule(self._ctx.local_tz, hour)  # refuses an hour out of range before it is kept
+        self._ctx.day_starts = hour
+        self._past_days.clear()
+
+    @property
+    def _rule(self) -> DueRule:
+        return self._ctx.due_rule
+
+    def _cutoffs(self) -> tuple[datetime, datetime]:
+        # "Due" in the browser means what a review session would present, as on the home view.
+        return self._rule.cutoffs(self._ctx.clock.now())
 
 
 def _sha256(file: Path) -> str:

@@ -6,11 +6,12 @@ The GUI and the terminal both implement :class:`PracticeView`; neither holds stu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum, auto
 from typing import Protocol
 
 from jgstudy.core.clock import Clock
+from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY
 from jgstudy.core.grading import Grade, Response
 from jgstudy.core.records import CardInfo, QuestionRecord
 from jgstudy.core.scheduling import Rating
@@ -45,8 +46,9 @@ class Summary:
     answered: int
     correct: int
     duration_ms: int
-    next_due: datetime | None
+    next_due: datetime | None  # when the next question not due now becomes due; after now
     finished_at: datetime  # "next review in ..." is counted from here
+    due_now: int = 0  # questions a review session started now would present
 
     @property
     def accuracy(self) -> float:
@@ -76,6 +78,12 @@ class StudyBackend(Protocol):
 
     def next_due(self, user_id: int) -> datetime | None: ...
 
+    def due_now(self, user_id: int) -> int: ...
+
+    def study_day(self) -> date: ...
+
+    def admits_new(self, user_id: int, pk: int, new_per_day: int) -> bool: ...
+
 
 class Phase(Enum):
     ASKING = auto()
@@ -88,7 +96,11 @@ class SessionError(Exception):
 
 
 class PracticeSession:
-    """Asks the queued questions in order; a question answered wrong comes back once at the end."""
+    """Asks the queued questions in order; a question answered wrong comes back once at the end.
+
+    A session that runs past the study day's boundary draws its remaining new questions from
+    the new day's allowance (``new_per_day``): the ones beyond it are left for later.
+    """
 
     def __init__(
         self,
@@ -97,6 +109,7 @@ class PracticeSession:
         clock: Clock,
         user_id: int,
         queue: list[int],
+        new_per_day: int = DEFAULT_NEW_PER_DAY,
     ) -> None:
         self._backend = backend
         self._view = view
@@ -112,6 +125,8 @@ class PracticeSession:
         self._last: tuple[int, Outcome, bool] | None = None
         self._answered = 0
         self._correct = 0
+        self._new_per_day = new_per_day
+        self._day = backend.study_day()
 
     @property
     def phase(self) -> Phase:
@@ -133,6 +148,7 @@ class PracticeSession:
     def start(self) -> None:
         """Show the first question, or the summary when there is nothing to do."""
         self._started_at = self._clock.now()
+        self._day = self._backend.study_day()
         self._show_current()
 
     def submit(self, response: Response) -> Feedback:
@@ -190,11 +206,13 @@ class PracticeSession:
             duration_ms=int(elapsed.total_seconds() * 1000),
             next_due=self._backend.next_due(self._user_id),
             finished_at=now,
+            due_now=self._backend.due_now(self._user_id),
         )
         self._view.show_summary(summary)
         return summary
 
     def _show_current(self) -> None:
+        self._skip_new_beyond_allowance()
         if self._position >= len(self._queue):
             self.finish()
             return
@@ -202,3 +220,12 @@ class PracticeSession:
         self._phase = Phase.ASKING
         self._shown_at = self._clock.now()
         self._view.show_question(self._current, self._position + 1, len(self._queue))
+
+    def _skip_new_beyond_allowance(self) -> None:
+        """After the day's boundary, drop new questions the new day's allowance has no room for."""
+        if self._backend.study_day() == self._day:
+            return
+        while self._position < len(self._queue) and not self._backend.admits_new(
+            self._user_id, self._queue[self._position], self._new_per_day
+        ):
+            del self._queue[self._position]

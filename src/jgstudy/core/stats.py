@@ -1,4 +1,8 @@
-"""A cadre's figures: due today, streak, accuracy, activity heatmap, 30-day forecast."""
+"""A cadre's figures: due now, streak, accuracy, activity heatmap, 30-day forecast.
+
+Days are study days (see :class:`~jgstudy.core.scheduling.DueRule`): a day starts at the
+configured hour, so answers given just after midnight still count for the evening before.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from statistics import fmean
 
 from sqlalchemy import Connection
 
-from jgstudy.core.scheduling import CardState, Scheduler
+from jgstudy.core.scheduling import CardState, DueRule, Scheduler
 from jgstudy.core.storage import stats_repo
 
 NO_TAG = "（无标签）"
@@ -37,7 +41,8 @@ class UserStats:
     """Everything the home and progress views show."""
 
     today: date
-    due_today: int
+    due_now: int  # what a review session started now presents
+    due_later: int  # learning steps falling due later in this study day
     new_available: int
     new_today: int
     reviewed_today: int
@@ -52,8 +57,9 @@ class UserStats:
     by_tag: list[TagAccuracy] = field(default_factory=list)
 
     @property
-    def accuracy_week(self) -> float:
-        return self.week_correct / self.week_reviews if self.week_reviews else 0.0
+    def accuracy_week(self) -> float | None:
+        """Share of right answers in the last 7 days; None without answers (shown as "—")."""
+        return self.week_correct / self.week_reviews if self.week_reviews else None
 
     @property
     def accuracy_all(self) -> float:
@@ -65,9 +71,10 @@ def local_midnight(day: date, tz: tzinfo) -> datetime:
     return datetime.combine(day, time(), tz)
 
 
-def new_today(conn: Connection, user_id: int, now: datetime, tz: tzinfo) -> int:
-    today = now.astimezone(tz).date()
-    return stats_repo.first_reviews_since(conn, user_id, local_midnight(today, tz))
+def new_today(conn: Connection, user_id: int, now: datetime, rule: DueRule) -> int:
+    """Questions answered for the first time in the current study day."""
+    since = rule.day_start(rule.study_day(now))
+    return stats_repo.first_reviews_since(conn, user_id, since)
 
 
 def streak(active_days: set[date], today: date) -> int:
@@ -84,16 +91,17 @@ PastDays = dict[tuple[int, date], list[tuple[date, int, int]]]
 
 
 def _days(
-    conn: Connection, user_id: int, now: datetime, tz: tzinfo, cache: PastDays | None
+    conn: Connection, user_id: int, now: datetime, rule: DueRule, cache: PastDays | None
 ) -> list[tuple[date, int, int]]:
-    """Reviews per day for the heatmap; the days before today are read once per day."""
-    today = now.astimezone(tz).date()
-    midnight = local_midnight(today, tz)
-    offset = now.astimezone(tz).utcoffset() or timedelta()
+    """Reviews per study day for the heatmap; the days before today are read once per day."""
+    today = rule.study_day(now)
+    midnight = rule.day_start(today)
+    # A study day is the local calendar day of a moment moved back by the day's start hour.
+    offset = (now.astimezone(rule.tz).utcoffset() or timedelta()) - timedelta(hours=rule.day_starts)
     key = (user_id, today)
     past = cache.get(key) if cache is not None else None
     if past is None:
-        since = local_midnight(today - timedelta(days=HEATMAP_DAYS - 1), tz)
+        since = rule.day_start(today - timedelta(days=HEATMAP_DAYS - 1))
         past = stats_repo.reviews_per_day(conn, user_id, since, offset, until=midnight)
         if cache is not None:
             cache.clear()  # yesterday's entries are stale now
@@ -105,7 +113,7 @@ def user_stats(
     conn: Connection,
     user_id: int,
     now: datetime,
-    tz: tzinfo,
+    rule: DueRule,
     new_per_day: int,
     cache: PastDays | None = None,
     scheduler: Scheduler | None = None,
@@ -114,16 +122,17 @@ def user_stats(
 
     With a ``scheduler``, each tag also gets its estimated knowledge (mean FSRS retrievability).
     """
-    today = now.astimezone(tz).date()
-    days = _days(conn, user_id, now, tz, cache)
+    today = rule.study_day(now)
+    days = _days(conn, user_id, now, rule, cache)
     week = [(n, c) for d, n, c in days if d > today - timedelta(days=7)]
     total, total_correct = stats_repo.totals(conn, user_id)
-    tomorrow = local_midnight(today + timedelta(days=1), tz)
-    introduced = new_today(conn, user_id, now, tz)
+    introduced = new_today(conn, user_id, now, rule)
     per_day = {d: n for d, n, _c in days}
+    cutoffs = rule.cutoffs(now)
     return UserStats(
         today=today,
-        due_today=stats_repo.due_count(conn, user_id, tomorrow),
+        due_now=stats_repo.due_count(conn, user_id, cutoffs),
+        due_later=stats_repo.due_later_count(conn, user_id, cutoffs),
         new_available=min(stats_repo.new_count(conn, user_id), max(new_per_day - introduced, 0)),
         new_today=introduced,
         reviewed_today=per_day.get(today, 0),
@@ -134,7 +143,7 @@ def user_stats(
         streak_days=streak(set(per_day), today),
         wrong_book=stats_repo.wrong_book_count(conn, user_id),
         per_day=per_day,
-        forecast=_forecast(conn, user_id, today, tz),
+        forecast=_forecast(conn, user_id, today, rule),
         by_tag=_by_tag(conn, user_id, now, scheduler),
     )
 
@@ -152,11 +161,11 @@ def _by_tag(
     ]
 
 
-def _forecast(conn: Connection, user_id: int, today: date, tz: tzinfo) -> dict[date, int]:
-    """Questions falling due on each of the next days; overdue ones count for today."""
-    until = local_midnight(today + timedelta(days=FORECAST_DAYS), tz)
+def _forecast(conn: Connection, user_id: int, today: date, rule: DueRule) -> dict[date, int]:
+    """Questions falling due on each of the next study days; overdue ones count for today."""
+    until = rule.day_start(today + timedelta(days=FORECAST_DAYS))
     counts = Counter(
-        max(d.astimezone(tz).date(), today) for d in stats_repo.due_times(conn, user_id, until)
+        max(rule.study_day(d), today) for _state, d in stats_repo.due_times(conn, user_id, until)
     )
     return {
         today + timedelta(days=i): counts.get(today + timedelta(days=i), 0)

@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
 
     def _apply_study_settings(self) -> None:
         self.service.set_desired_retention(self.prefs.retention)
+        self.service.set_day_starts(self.prefs.day_starts)
         self.refresh()
 
     def follow_system_scheme(self, _scheme: object = None) -> None:

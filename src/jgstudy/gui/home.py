@@ -136,8 +136,8 @@ class HomeView(QWidget):
         )
         self.subtitle.setText(tr("　·　").join(p for p in (user.unit, when) if p))
         self._fill_tiles(stats)
-        self.review_button.setText(tr("开始复习（{due_today}）").format(due_today=stats.due_today))
-        self.review_button.setEnabled(stats.due_today > 0)
+        self.review_button.setText(tr("开始复习（{due_now}）").format(due_now=stats.due_now))
+        self.review_button.setEnabled(stats.due_now > 0)
         self.new_button.setText(
             tr("学习新题（{new_available}）").format(new_available=stats.new_available)
         )
@@ -154,17 +154,19 @@ class HomeView(QWidget):
         self.facts["best"].setText(str(max(counts, default=0)))
 
     def _fill_tiles(self, stats: UserStats) -> None:
-        self.values["due"].setText(str(stats.due_today))
-        self.notes["due"].setText(
-            tr("今日已答 {reviewed_today} 题").format(reviewed_today=stats.reviewed_today)
-        )
+        self.values["due"].setText(str(stats.due_now))
+        if stats.due_later:  # learning steps not yet due: said apart, so the button stays true
+            note = tr("稍后还有 {due_later} 题到期").format(due_later=stats.due_later)
+        else:
+            note = tr("今日已答 {reviewed_today} 题").format(reviewed_today=stats.reviewed_today)
+        self.notes["due"].setText(note)
         self.values["new"].setText(str(stats.new_available))
         self.notes["new"].setText(tr("今日已学 {new_today} 题").format(new_today=stats.new_today))
         self.values["streak"].setText(tr("{streak_days} 天").format(streak_days=stats.streak_days))
         self.notes["streak"].setText(
             tr("坚持每天学一点") if stats.streak_days else tr("今天开始吧")
         )
-        if stats.week_reviews:
+        if stats.accuracy_week is not None:
             self.values["accuracy"].setText(f"{stats.accuracy_week:.0%}")
             self.notes["accuracy"].setText(
                 tr("近 7 天作答 {week_reviews} 题").format(week_reviews=stats.week_reviews)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from jgstudy.core.defaults import DEFAULT_RETENTION
+from jgstudy.core.defaults import DEFAULT_DAY_STARTS, DEFAULT_RETENTION
 from jgstudy.core.paths import DATA_DIR_ENV, DB_ENV, data_dir, database_url
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.i18n import language, set_language, tr
@@ -81,6 +81,8 @@ def hide_password(url: str) -> str:
 def apply_study_preferences(prefs: Preferences, service: StudyService) -> None:
     if prefs.retention != DEFAULT_RETENTION:
         service.set_desired_retention(prefs.retention)
+    if prefs.day_starts != DEFAULT_DAY_STARTS:
+        service.set_day_starts(prefs.day_starts)
 
 
 def data_location(options: argparse.Namespace, prefs: Preferences) -> tuple[Path, str]:

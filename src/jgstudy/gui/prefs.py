@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION
+from jgstudy.core.defaults import DEFAULT_DAY_STARTS, DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION
 from jgstudy.gui.fonts import DEFAULT_FONT_SIZE, FONT_SIZES
 from jgstudy.gui.style import THEMES
 
@@ -43,6 +43,16 @@ class Preferences:
     @retention.setter
     def retention(self, value: float) -> None:
         self._s.setValue("study/retention", round(float(value), 2))
+
+    @property
+    def day_starts(self) -> int:
+        """The hour (0-12) a new study day begins."""
+        value = int(str(self._get("study/day_starts", DEFAULT_DAY_STARTS, int)))
+        return min(max(value, 0), 12)
+
+    @day_starts.setter
+    def day_starts(self, value: int) -> None:
+        self._s.setValue("study/day_starts", int(value))
 
     def _choice(self, key: str, choices: dict[str, str], default: str) -> str:
         value = str(self._get(key, default, str))

@@ -95,9 +95,23 @@ class SettingsView(QWidget):
         form.addRow(
             "", plain_label(tr("每天最多学习的新题数；到期复习的题不受限制。"), "small", wrap=True)
         )
+        self.day_starts = QSpinBox()
+        self.day_starts.setRange(0, 12)
+        self.day_starts.setSuffix(tr(" 点"))
+        self.day_starts.setValue(self._prefs.day_starts)
+        self.day_starts.valueChanged.connect(self._save_study)
         form.addRow(tr("目标记忆保持率"), self.retention)
         form.addRow(
             "", plain_label(tr("复习时仍记得的概率目标。越高复习越频繁。"), "small", wrap=True)
+        )
+        form.addRow(tr("新的一天开始于"), self.day_starts)
+        form.addRow(
+            "",
+            plain_label(
+                tr("到期的复习题从这个时刻起算作当天；熬夜学习时，凌晨的作答仍算前一天。"),
+                "small",
+                wrap=True,
+            ),
         )
         return box
 
@@ -177,6 +191,7 @@ class SettingsView(QWidget):
     def _save_study(self) -> None:
         self._prefs.new_per_day = self.new_per_day.value()
         self._prefs.retention = self.retention.value()
+        self._prefs.day_starts = self.day_starts.value()
         self.study_changed.emit()
 
     def _save_display(self) -> None:

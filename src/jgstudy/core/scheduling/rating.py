@@ -1,12 +1,19 @@
 """From an answer to an FSRS rating.
 
-Objective questions are rated by the app, not the cadre: a wrong answer is *Again*; a right one
-is *Easy*, *Good* or *Hard* depending on how long it took compared with the time a careful reader
-needs for that question (see :func:`expected_ms`):
+Objective questions are rated by the app, not the cadre. Correctness decides, time only refines:
 
-* under half the expected time: Easy;
-* up to 1.5 times the expected time: Good;
-* slower than that: Hard (right, but with effort).
+* a wrong answer is *Again*;
+* a right answer is *Good*; a right answer to a card already past its learning steps, given in
+  under half the time this cadre usually needs for such a question, is *Easy*.
+
+A slow right answer is still *Good*, never *Hard*: FSRS repeats the current learning step on
+Hard, so a cadre who reads slowly but answers right would never see a question graduate (and
+the FSRS authors advise against Hard as a soft fail). New and learning cards are never *Easy*
+either: one quick right answer to a new single-choice question may be a lucky guess.
+
+The expected time is the cadre's own pace (their median time per character of the questions
+they answered right, see :mod:`jgstudy.core.scheduling.pace`), or a careful reader's pace until
+there is enough history.
 
 Short answers are rated by the cadre: "I knew it" is Good, "I did not" is Again.
 """
@@ -15,12 +22,10 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from jgstudy.core.model import AnyQuestion, FillQuestion, JudgeQuestion, MultipleQuestion
+from jgstudy.core.model import AnyQuestion
+from jgstudy.core.scheduling.pace import DEFAULT_MS_PER_CHAR, expected_ms
 
-BASE_MS = 3_000
-MS_PER_CHAR = 120  # a careful reader of Chinese policy text: about 8 characters a second
-EXTRA_MS_MULTIPLE = 4_000
-EXTRA_MS_PER_BLANK = 4_000
+EASY_BELOW = 0.5  # fraction of the expected time under which a right review answer is Easy
 
 
 class Rating(IntEnum):
@@ -32,29 +37,20 @@ class Rating(IntEnum):
     EASY = 4
 
 
-def expected_ms(question: AnyQuestion) -> int:
-    """How long a careful cadre needs to read and answer a question, in milliseconds."""
-    chars = len(question.stem)
-    options = getattr(question, "options", None)
-    if options:
-        chars += sum(len(text) for text in options.values())
-    extra = 0
-    if isinstance(question, MultipleQuestion):
-        extra = EXTRA_MS_MULTIPLE
-    elif isinstance(question, FillQuestion):
-        extra = EXTRA_MS_PER_BLANK * len(question.blanks)
-    elif isinstance(question, JudgeQuestion):
-        extra = -BASE_MS // 2
-    return BASE_MS + extra + MS_PER_CHAR * chars
+def rating_for(
+    question: AnyQuestion,
+    correct: bool,
+    duration_ms: int,
+    *,
+    in_review: bool = False,
+    ms_per_char: float = DEFAULT_MS_PER_CHAR,
+) -> Rating:
+    """The FSRS rating of an objectively graded answer.
 
-
-def rating_for(question: AnyQuestion, correct: bool, duration_ms: int) -> Rating:
-    """The FSRS rating of an objectively graded answer."""
+    ``in_review`` says the card is past its learning steps; ``ms_per_char`` is the cadre's pace.
+    """
     if not correct:
         return Rating.AGAIN
-    ratio = duration_ms / expected_ms(question)
-    if ratio < 0.5:
+    if in_review and duration_ms < EASY_BELOW * expected_ms(question, ms_per_char):
         return Rating.EASY
-    if ratio <= 1.5:
-        return Rating.GOOD
-    return Rating.HARD
+    return Rating.GOOD

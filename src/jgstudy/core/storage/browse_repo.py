@@ -10,7 +10,9 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.records import BrowseFilter, BrowseRow, CardStatus
+from jgstudy.core.scheduling.days import Cutoffs, due_under
 from jgstudy.core.storage.schema import BankRow, CardRow, QuestionRow, QuestionTagRow
+from jgstudy.core.storage.study_repo import due_condition
 
 LEARNING_STATES = (1, 3)  # fsrs.State.Learning and fsrs.State.Relearning
 MAX_PAGE = 1000
@@ -20,9 +22,7 @@ def _like_escape(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _conditions(
-    flt: BrowseFilter, user_id: int | None, due_before: datetime
-) -> list[ColumnElement[bool]]:
+def _conditions(flt: BrowseFilter, user_id: int | None, due: Cutoffs) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [QuestionRow.retired.is_(False)]
     for word in flt.text.split():
         pattern = f"%{_like_escape(word)}%"
@@ -45,13 +45,11 @@ def _conditions(
             )
         )
     if flt.status:
-        conditions.append(_status_condition(flt.status, user_id, due_before))
+        conditions.append(_status_condition(flt.status, user_id, due))
     return conditions
 
 
-def _status_condition(
-    status: str, user_id: int | None, due_before: datetime
-) -> ColumnElement[bool]:
+def _status_condition(status: str, user_id: int | None, due: Cutoffs) -> ColumnElement[bool]:
     if user_id is None:
         return true() if status == CardStatus.NEW else false()
     # An alias: the outer query joins cards too, and must not swallow this subquery's FROM.
@@ -60,7 +58,7 @@ def _status_condition(
     if status == CardStatus.NEW:
         return ~exists().where(card)
     if status == CardStatus.DUE:
-        return exists().where(card, cards.due <= due_before)
+        return exists().where(card, due_condition(due, cards))
     if status == CardStatus.LEARNING:
         return exists().where(card, cards.state.in_(LEARNING_STATES))
     if status == CardStatus.WRONG:
@@ -68,12 +66,10 @@ def _status_condition(
     raise ValueError(f"unknown status filter: {status}")
 
 
-def count_questions(
-    conn: Connection, flt: BrowseFilter, user_id: int | None, due_before: datetime
-) -> int:
+def count_questions(conn: Connection, flt: BrowseFilter, user_id: int | None, due: Cutoffs) -> int:
     """How many questions match ``flt``."""
     query = select(func.count()).select_from(QuestionRow)
-    query = query.where(*_conditions(flt, user_id, due_before))
+    query = query.where(*_conditions(flt, user_id, due))
     return int(conn.execute(query).scalar() or 0)
 
 
@@ -81,7 +77,7 @@ def browse_questions(
     conn: Connection,
     flt: BrowseFilter,
     user_id: int | None,
-    due_before: datetime,
+    due: Cutoffs,
     offset: int = 0,
     limit: int = 200,
 ) -> list[BrowseRow]:
@@ -102,7 +98,7 @@ def browse_questions(
     on_card = and_(CardRow.question_pk == QuestionRow.pk, CardRow.user_id == (user_id or -1))
     query = (
         query.outerjoin(CardRow, on_card)
-        .where(*_conditions(flt, user_id, due_before))
+        .where(*_conditions(flt, user_id, due))
         .order_by(QuestionRow.bank_id, QuestionRow.pk)
         .offset(max(offset, 0))
         .limit(min(max(limit, 0), MAX_PAGE))
@@ -119,20 +115,20 @@ def browse_questions(
             stem=str(json.loads(row.data).get("stem", "")),
             difficulty=row.difficulty,
             tags=tuple(tags.get(row.pk, ())),
-            status=_status(row.due, row.state, row.in_wrong_book, due_before),
+            status=_status(row.due, row.state, row.in_wrong_book, due),
         )
         for row in rows
     ]
 
 
 def _status(
-    due: datetime | None, state: int | None, wrong: bool | None, due_before: datetime
+    card_due: datetime | None, state: int | None, wrong: bool | None, due: Cutoffs
 ) -> CardStatus:
-    if due is None:
+    if card_due is None or state is None:
         return CardStatus.NEW
     if wrong:
         return CardStatus.WRONG
-    if due <= due_before:
+    if due_under(due, state, card_due):
         return CardStatus.DUE
     if state in LEARNING_STATES:
         return CardStatus.LEARNING

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Date, Integer, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.scheduling import CardState
+from jgstudy.core.scheduling.days import REVIEW, Cutoffs
 from jgstudy.core.storage.schema import (
     CardRow,
     QuestionRow,
@@ -19,6 +20,7 @@ from jgstudy.core.storage.schema import (
     ReviewLogRow,
     UserRow,
 )
+from jgstudy.core.storage.study_repo import due_condition
 
 
 def _local_day(conn: Connection, offset: timedelta) -> ColumnElement[object]:
@@ -68,12 +70,29 @@ def totals(conn: Connection, user_id: int) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def due_count(conn: Connection, user_id: int, until: datetime) -> int:
+def due_count(conn: Connection, user_id: int, cutoffs: Cutoffs) -> int:
+    """Active cards of the cadre due under ``cutoffs`` (see ``DueRule.cutoffs``)."""
+    return _count_cards(conn, user_id, due_condition(cutoffs))
+
+
+def due_later_count(conn: Connection, user_id: int, cutoffs: Cutoffs) -> int:
+    """Learning steps falling due later in the study day (after the learn-ahead window)."""
+    reviews_before, learning_until = cutoffs
+    return _count_cards(
+        conn,
+        user_id,
+        CardRow.state != REVIEW,
+        CardRow.due > learning_until,
+        CardRow.due < reviews_before,
+    )
+
+
+def _count_cards(conn: Connection, user_id: int, *where: ColumnElement[bool]) -> int:
     query = (
         select(func.count())
         .select_from(CardRow)
         .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
-        .where(CardRow.user_id == user_id, CardRow.due <= until, QuestionRow.retired.is_(False))
+        .where(CardRow.user_id == user_id, QuestionRow.retired.is_(False), *where)
     )
     return int(conn.execute(query).scalar() or 0)
 
@@ -88,13 +107,14 @@ def new_count(conn: Connection, user_id: int) -> int:
     return int(conn.execute(query).scalar() or 0)
 
 
-def due_times(conn: Connection, user_id: int, until: datetime) -> list[datetime]:
+def due_times(conn: Connection, user_id: int, until: datetime) -> list[tuple[int, datetime]]:
+    """(FSRS state, due) of the active cards due before ``until``."""
     query = (
-        select(CardRow.due)
+        select(CardRow.state, CardRow.due)
         .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
         .where(CardRow.user_id == user_id, CardRow.due <= until, QuestionRow.retired.is_(False))
     )
-    return list(conn.execute(query).scalars())
+    return [(int(state), due) for state, due in conn.execute(query)]
 
 
 def wrong_book_count(conn: Connection, user_id: int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import (
     Connection,
@@ -15,6 +15,7 @@ from sqlalchemy import (
     exists,
     func,
     insert,
+    or_,
     select,
     update,
 )
@@ -23,6 +24,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from jgstudy.core.model import QUESTION_ADAPTER, MultipleScoring
 from jgstudy.core.records import AnswerRecord, CardInfo, QuestionRecord, UserInfo
 from jgstudy.core.scheduling import CardState
+from jgstudy.core.scheduling.days import REVIEW, Cutoffs
 from jgstudy.core.storage.schema import (
     BankRow,
     CardRow,
@@ -76,23 +78,54 @@ def _active(
     return conditions
 
 
+def due_condition(cutoffs: Cutoffs, cards: Any = CardRow) -> ColumnElement[bool]:
+    """Cards due under ``DueRule.cutoffs``: reviews due before the first, learning steps at or
+    before the second. ``cards`` is ``CardRow`` or an alias of it."""
+    reviews_before, learning_until = cutoffs
+    return or_(
+        and_(cards.state == REVIEW, cards.due < reviews_before),
+        and_(cards.state != REVIEW, cards.due <= learning_until),
+    )
+
+
 def due_pks(
     conn: Connection,
     user_id: int,
-    now: datetime,
+    cutoffs: Cutoffs,
     bank_ids: Sequence[str] | None = None,
     tags: Sequence[str] | None = None,
-    limit: int = 1000,
 ) -> list[int]:
-    """Questions due for review at ``now``, most overdue first."""
+    """Questions due for review under ``cutoffs`` (see ``DueRule``), most overdue first."""
     query = (
         select(CardRow.question_pk)
         .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
-        .where(CardRow.user_id == user_id, CardRow.due <= now, *_active(bank_ids, tags))
+        .where(CardRow.user_id == user_id, due_condition(cutoffs), *_active(bank_ids, tags))
         .order_by(CardRow.due)
-        .limit(limit)
     )
     return list(conn.execute(query).scalars())
+
+
+def next_due_after(
+    conn: Connection, user_id: int, cutoffs: Cutoffs
+) -> tuple[datetime | None, datetime | None]:
+    """(earliest review, earliest learning step) of the active cards not yet due at ``cutoffs``."""
+    reviews_before, learning_until = cutoffs
+    active = (CardRow.user_id == user_id, QuestionRow.retired.is_(False))
+    base = select(func.min(CardRow.due)).join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
+    review = base.where(*active, CardRow.state == REVIEW, CardRow.due >= reviews_before)
+    learning = base.where(*active, CardRow.state != REVIEW, CardRow.due > learning_until)
+    return conn.execute(review).scalar(), conn.execute(learning).scalar()
+
+
+def recent_right_answers(conn: Connection, user_id: int, limit: int) -> list[tuple[int, int]]:
+    """(question pk, duration ms) of the cadre's latest right answers, newest first."""
+    query = (
+        select(_logs.c.question_pk, _logs.c.duration_ms)
+        .where(_logs.c.user_id == user_id, _logs.c.correct.is_(True))
+        .order_by(_logs.c.reviewed_at.desc())
+        .limit(limit)
+    )
+    return [(int(pk), int(ms)) for pk, ms in conn.execute(query)]
 
 
 def new_pks(
@@ -225,8 +258,3 @@ def put_card(conn: Connection, user_id: int, question_pk: int, card: CardInfo | 
 
 def delete_log(conn: Connection, log_id: int) -> None:
     conn.execute(delete(_logs).where(_logs.c.id == log_id))
-
-
-def next_due(conn: Connection, user_id: int) -> datetime | None:
-    """When the cadre's earliest card falls due (None without cards)."""
-    return conn.execute(select(func.min(CardRow.due)).where(CardRow.user_id == user_id)).scalar()

@@ -137,7 +137,9 @@ class PracticePage(QWidget):
         self._bank_titles = {b.id: b.title for b in self._service.banks()}
         self.title.setText(title or tr("练习"))
         self.session = None  # the first question is shown before start_practice returns
-        self.session = self._service.start_practice(self._user, self, queue)
+        self.session = self._service.start_practice(
+            self._user, self, queue, new_per_day=self._prefs.new_per_day
+        )
         return True
 
     def _show_start(self, message: str) -> None:

@@ -128,6 +128,8 @@ class SummaryPanel(QWidget):
         )
         if wrong:
             text += tr("答错的题已收进错题本，之后会安排再练。")
+        if summary.due_now:
+            text += tr("现在还有 {due_now} 题到期，可以再练一组。").format(due_now=summary.due_now)
         self.message.setText(text if summary.answered else tr("本次没有作答。"))
         self.values["answered"].setText(str(summary.answered))
         self.values["accuracy"].setText(f"{summary.accuracy:.0%}" if summary.answered else "—")
