@@ -83,3 +83,21 @@ def test_the_installed_command_runs_as_a_subprocess(tmp_path: Path, sample_bank:
     )
     assert practice.returncode == 0, practice.stderr
     assert "作答 1 题，正确 1 题" in practice.stdout
+
+
+def test_a_closed_output_pipe_ends_practice_quietly(tmp_path: Path, sample_bank: Path) -> None:
+    command = [sys.executable, "-m", "jgstudy.cli.main", "--data-dir", str(tmp_path)]
+    subprocess.run([*command, "import", str(sample_bank)], capture_output=True, check=True)
+    # `jgstudy practice … | head -1`: the reader closes the pipe after its first line.
+    practice = subprocess.Popen(
+        [*command, "practice", "--user", "赵六"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert practice.stdout is not None and practice.stdin is not None
+    practice.stdout.readline()
+    practice.stdout.close()
+    _out, err = practice.communicate(input=b"C\n" * 20, timeout=60)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
+    assert practice.returncode == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -93,6 +94,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except commands.CliError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return closed_output()
+
+
+def closed_output() -> int:
+    """The reader of our output went away (``jgstudy practice … | head``): stop quietly.
+
+    Every answer given so far is already stored. Pointing stdout at devnull keeps Python's
+    final flush from printing a second BrokenPipeError on the way out.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 if __name__ == "__main__":
