@@ -120,3 +120,44 @@ def test_short_answer_uses_the_cadres_verdict_and_scores_keywords() -> None:
 )
 def test_responses_round_trip_through_json(question, response) -> None:  # type: ignore[no-untyped-def]
     assert response_from_json(question, response_to_json(response)) == response
+
+
+# nx-049 of the bundled bank, with only the Arabic key: the numerals must be recognised.
+READING = FillQuestion(
+    id="nx-049",
+    type="fill",
+    stem="2025年市直单位组织青年读书活动{{1}}场。",
+    blanks=(("773",),),
+    **COMMON,
+)
+PAREN = FillQuestion(
+    id="p",
+    type="fill",
+    stem="全市累计服务（　）人次，惠及（ ）家企业。",
+    blanks=(("二百零一",), ("47",)),
+    **COMMON,
+)
+
+
+@pytest.mark.parametrize("given", ["773", "773场", "七百七十三", "七百七十三场", "７７３ 场"])
+def test_fill_accepts_the_stems_own_measure_word_and_chinese_numerals(given: str) -> None:
+    assert grade(READING, (given,)).correct
+
+
+@pytest.mark.parametrize("given", ["774", "773本", "场", "七百七十", "七七三场场"])
+def test_fill_still_refuses_other_numbers_and_other_units(given: str) -> None:
+    assert not grade(READING, (given,)).correct
+
+
+def test_fill_numerals_and_units_with_bracket_blanks() -> None:
+    for first in ("二百零一", "两百零一", "201", "201人次", "两百零一人次"):
+        assert grade(PAREN, (first, "47家")).correct, first
+    assert grade(PAREN, ("210", "47")).blank_results == (False, True)
+    assert grade(PAREN, ("201", "四十七家企业")).correct  # everything the stem places after
+
+
+def test_fill_words_that_are_not_numbers_are_compared_as_text() -> None:
+    plan = FillQuestion(id="t", type="fill", stem="{{1}}规划", blanks=(("十四五",),), **COMMON)
+    assert grade(plan, ("十四五",)).correct
+    assert grade(plan, ("十四五规划",)).correct
+    assert not grade(plan, ("145",)).correct

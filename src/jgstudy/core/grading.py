@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from jgstudy.core.model import (
     AnyQuestion,
@@ -14,6 +16,7 @@ from jgstudy.core.model import (
     MultipleScoring,
     ShortQuestion,
     SingleQuestion,
+    split_stem,
 )
 
 
@@ -97,14 +100,65 @@ def _grade_multiple(
 
 def _grade_fill(question: FillQuestion, response: Response) -> Grade:
     given = response if isinstance(response, tuple) else ()
+    pieces = split_stem(question.stem)
     results = tuple(
         index < len(given)
         and isinstance(given[index], str)
-        and normalise(str(given[index])) in {normalise(a) for a in accepted}
+        and fill_matches(
+            given[index], accepted, pieces[index + 1] if index + 1 < len(pieces) else ""
+        )
         for index, accepted in enumerate(question.blanks)
     )
     correct = all(results)
     return Grade(correct, question.points if correct else 0.0, question.points, results)
+
+
+MAX_UNIT_CHARS = 3  # a measure word after a blank: 场, 家, 人次, 万千瓦
+NUMERALS = frozenset("0123456789零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿")
+
+
+def fill_matches(given: str, accepted: Sequence[str], after: str = "") -> bool:
+    """Whether ``given`` fills a blank whose accepted answers are ``accepted``.
+
+    Beyond width, case, spaces and punctuation, two fair differences are forgiven:
+
+    * a trailing measure word that the stem itself places right after the blank
+      (``773场`` where the stem reads "（　）场活动" and the key is ``773``);
+    * another way of writing the same number (``两百零一`` = ``二百零一`` = ``201``).
+    """
+    keys = {normalise(a) for a in accepted}
+    candidates = list(_without_unit(normalise(given), normalise(after)))
+    if any(c in keys for c in candidates):
+        return True
+    numbers = {n for c in candidates if (n := _number(c)) is not None}
+    return bool(numbers) and any(_number(k) in numbers for k in keys)
+
+
+def _without_unit(given: str, after: str) -> Iterator[str]:
+    yield given
+    for size in range(1, min(len(after), MAX_UNIT_CHARS) + 1):
+        if len(given) > size and given.endswith(after[:size]):
+            yield given[:-size]
+
+
+def _number(text: str) -> float | None:
+    """The number ``text`` writes in Arabic or Chinese numerals, or None."""
+    if not text or not any(ch in NUMERALS for ch in text):
+        return None
+    try:
+        value = _cn2an()(text, "smart")
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    return float(value) if isinstance(value, int | float) else None
+
+
+@cache
+def _cn2an() -> Callable[[str, str], object]:
+    # cn2an takes most of a second to import: load it the first time a number is compared.
+    import cn2an
+
+    convert: Callable[[str, str], object] = cn2an.cn2an
+    return convert
 
 
 def _grade_short(question: ShortQuestion, response: Response) -> Grade:
