@@ -30,6 +30,7 @@ from jgstudy.core.records import QuestionRecord, UserInfo
 from jgstudy.core.scheduling import CardState, Scheduler
 from jgstudy.core.scheduling.pace import expected_ms
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 from jgstudy.core.session import Feedback, Phase, Summary
 from jgstudy.core.stats import UserStats
 
@@ -180,7 +181,7 @@ def sit(service: StudyService, user: UserInfo, cadre: Cadre, clock: FixedClock) 
 
 
 def check_after(service: StudyService, user: UserInfo, cadre: Cadre, sitting: Sitting) -> None:
-    now = service.clock.now()
+    now = sitting.clock.now()
     summary = sitting.summary
     assert summary is not None
     assert summary.next_due is None or summary.next_due > now
@@ -189,10 +190,10 @@ def check_after(service: StudyService, user: UserInfo, cadre: Cadre, sitting: Si
     assert all(n <= NEW_PER_DAY for n in cadre.first_answers.values())
 
 
-def simulate(tmp_path: Path, cadre: Cadre) -> Iterator[tuple[int, StudyService, UserInfo]]:
-    clock = FixedClock(local(0, time(7, 0)))
+def simulate(tmp_path: Path, cadre: Cadre, clock: FixedClock) -> Iterator[int]:
     url = f"sqlite:///{tmp_path / f'{cadre.name}.sqlite3'}"
-    service = StudyService.open(url, clock, scheduler=Scheduler(fuzz=False), local_tz=SHANGHAI)
+    services = open_services(url, clock, SHANGHAI, scheduler=Scheduler(fuzz=False))
+    service = services.study
     try:
         service.import_bundled()
         user = service.ensure_user(cadre.name, "市直机关工委")
@@ -202,19 +203,20 @@ def simulate(tmp_path: Path, cadre: Cadre) -> Iterator[tuple[int, StudyService, 
                     clock.advance(seconds=(local(day, at) - clock.now()).total_seconds())
                 sitting = sit(service, user, cadre, clock)
                 check_after(service, user, cadre, sitting)
-            yield day, service, user
+            yield day
     finally:
-        service.close()
+        services.close()
 
 
 @pytest.mark.parametrize(("name", "speed"), [("快手", 0.3), ("慢读", 3.0)])
 def test_fourteen_days_hold_together(tmp_path: Path, name: str, speed: float) -> None:
     cadre = Cadre(name, speed)
-    for day, service, _user in simulate(tmp_path, cadre):
+    clock = FixedClock(local(0, time(7, 0)))
+    for day in simulate(tmp_path, cadre, clock):
         if day == 4:  # the session ran past midnight, yet its answers belong to the evening
-            assert service.clock.now() > local(5, time(0, 0))
+            assert clock.now() > local(5, time(0, 0))
             assert sum(cadre.first_answers.values()) == min(5 * NEW_PER_DAY, len(cadre.cards))
-            assert study_day(service.clock.now()) == FIRST_DAY + timedelta(days=4)
+            assert study_day(clock.now()) == FIRST_DAY + timedelta(days=4)
     # ... so the next morning starts with the whole allowance.
     morning = cadre.promises[local(5, time(7, 40))]
     assert (morning.new_today, morning.new_available) == (0, NEW_PER_DAY)
