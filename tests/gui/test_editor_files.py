@@ -87,7 +87,7 @@ def test_reviewing_a_draft_bank(qtbot: QtBot, editor: BankEditor, draft: Path) -
     qtbot.mouseClick(editor.approve_all_button, Left)
     assert editor.document.drafts() == [] and not editor.draft_holder.isVisible()
     with qtbot.waitSignal(editor.bank_ready):
-        assert editor.save()
+        assert editor.publish()
     bank = load_bank(draft).bank
     assert approved in [q.id for q in bank.questions]
     assert rejected not in [q.id for q in bank.questions]

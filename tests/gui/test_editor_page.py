@@ -120,7 +120,7 @@ def test_a_new_tick_is_saved_with_ctrl_s_and_loads_as_the_answer(
     assert editor.document.question(0)["answer"] == "A"
     assert not form.choice.ticks["C"].isChecked()
     editor.workspace.view.setFocus()
-    with qtbot.waitSignal(editor.saved) as saved, qtbot.waitSignal(editor.bank_ready):
+    with qtbot.waitSignal(editor.saved) as saved:
         qtbot.keyClick(editor.workspace.view, Qt.Key.Key_S, Ctrl)
     assert saved.args == [bank]
     assert yaml.safe_load(bank.read_text(encoding="utf-8"))["questions"][0]["answer"] == "A"
@@ -166,3 +166,15 @@ def test_clicking_a_problem_goes_to_its_question_and_field(
     assert workspace.current() == 4
     qtbot.waitUntil(form.explanation.hasFocus)
     assert form.boxes["explanation"].messages == ["解析 explanation：不能为空"]
+
+
+def test_save_does_not_publish_and_publish_is_its_own_action(
+    qtbot: QtBot, editor: BankEditor, bank: Path
+) -> None:
+    editor.workspace.select(0)
+    qtbot.mouseClick(editor.workspace.form.choice.ticks["A"], Qt.MouseButton.LeftButton)
+    with qtbot.assertNotEmitted(editor.bank_ready), qtbot.waitSignal(editor.saved):
+        qtbot.mouseClick(editor.buttons["save"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(editor.bank_ready) as ready:
+        qtbot.mouseClick(editor.buttons["publish"], Qt.MouseButton.LeftButton)
+    assert ready.args == [bank]

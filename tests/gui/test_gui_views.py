@@ -88,7 +88,7 @@ def test_day_labels_stay_distinct_across_a_short_month() -> None:
     assert labels[0] == "1" and labels[-1].startswith("2")  # 3月2日, told apart from 2月2日
 
 
-def test_a_bank_saved_in_the_editor_is_imported(
+def test_a_bank_published_in_the_editor_is_imported_and_a_save_is_not(
     window: MainWindow, qtbot: QtBot, sample_bank: Path, tmp_path: Path
 ) -> None:
     window.navigate("editor")
@@ -96,6 +96,9 @@ def test_a_bank_saved_in_the_editor_is_imported(
     copy = tmp_path / "edited.yaml"
     copy.write_text(sample_bank.read_text("utf-8"), "utf-8")
     window.editor.open_path(copy)
-    with qtbot.waitSignal(window.importer.succeeded, timeout=20_000):
+    with qtbot.assertNotEmitted(window.importer.started, wait=300):
         assert window.editor.save()
+    assert window.service.banks() == []
+    with qtbot.waitSignal(window.importer.succeeded, timeout=20_000):
+        assert window.editor.publish()
     assert [b.id for b in window.service.banks()] == ["sample"]

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.practice = PracticePage(self.service, self.prefs)
         self.exam = ExamPage(self.services.exams)
         self.competition = CompetitionPage(self.services.competitions, prefs=self.prefs)
-        self.library = LibraryView(self.service, self.importer)
+        self.library = LibraryView(self.service, self.importer, Path(data_folder) / "imported")
         self.editor = BankEditor(folder=Path(data_folder))
         self.wrongbook = WrongBookView(self.service)
         self.progress = ProgressView()

@@ -142,7 +142,8 @@ class QuestionBrowser(QWidget):
 
     def reload_choices(self) -> None:
         """Re-read banks and tags (after an import), keeping the current picks."""
-        self._refill(self.bank_box, [(b.title, b.id) for b in self._service.banks()])
+        banks = [b for b in self._service.banks() if b.retired_at is None]
+        self._refill(self.bank_box, [(b.title, b.id) for b in banks])
         self._refill(self.tag_box, [(t, t) for t in self._service.tags()])
         self.refresh()
 

@@ -19,15 +19,17 @@ from jgstudy.gui.workers import BankImporter
 class LibraryView(QWidget):
     """Banks and questions."""
 
-    def __init__(self, service: StudyService, importer: BankImporter) -> None:
+    def __init__(
+        self, service: StudyService, importer: BankImporter, import_folder: Path | None = None
+    ) -> None:
         super().__init__()
         layout = view_layout(self)
         header, _title, _sub = page_header(
-            tr("题库"), tr("导入、更新题库，按关键词和条件查找题目。")
+            tr("题库"), tr("导入（表格、题目文件先预览）、停用或恢复题库，按关键词和条件查找题目。")
         )
         layout.addWidget(header)
         self.tabs = QTabWidget()
-        self.banks = BanksPanel(service, importer)
+        self.banks = BanksPanel(service, importer, import_folder)
         self.browser = QuestionBrowser(service)
         self.tabs.addTab(self.banks, tr("题库管理"))
         self.tabs.addTab(self.browser, tr("题目浏览"))

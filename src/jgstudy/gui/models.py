@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from jgstudy.core.model import QTYPE_LABELS, display_stem
 from jgstudy.core.records import BankInfo, BrowseRow, CardStatus
@@ -131,7 +132,7 @@ class QuestionTableModel(QAbstractTableModel):
         return None
 
 
-BANK_COLUMNS = (N_("题库"), N_("编号"), N_("题数"), N_("导入时间"), N_("文件"))
+BANK_COLUMNS = (N_("题库"), N_("编号"), N_("题数"), N_("状态"), N_("导入时间"), N_("文件"))
 
 
 class BankTableModel(QAbstractTableModel):
@@ -165,10 +166,13 @@ class BankTableModel(QAbstractTableModel):
                 bank.title,
                 bank.id,
                 str(bank.question_count),
+                tr("已停用") if bank.retired_at is not None else tr("使用中"),
                 f"{local:%Y-%m-%d %H:%M}",
                 bank.path,
             )
             return values[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and bank.retired_at is not None:
+            return QColor("#888888")
         if role == Qt.ItemDataRole.ToolTipRole:
             return bank.description or bank.path
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:

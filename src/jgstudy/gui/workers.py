@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from jgstudy.core.convert import Conversion
 from jgstudy.core.records import ImportResult
 from jgstudy.core.service import StudyService
 from jgstudy.gui.i18n import tr
@@ -71,6 +72,18 @@ class BankImporter(QObject):
             return self._service.import_banks(paths, progress)
 
         return self._start(work, label or tr("正在导入题库"))
+
+    def import_conversion(self, conversion: Conversion, folder: Path) -> bool:
+        """Start importing a previewed conversion (see :mod:`jgstudy.gui.importpreview`)."""
+
+        def work(_progress: Progress) -> ImportResult:
+            return self._service.import_conversion(conversion, folder)
+
+        return self._start(work, tr("正在导入 {name}").format(name=conversion.source.name))
+
+    def read(self, work: Callable[[], object], label: str) -> bool:
+        """Run ``work`` (reading a file to preview) in the background; False when busy."""
+        return self._start(lambda _progress: work(), label)
 
     def import_bundled(self) -> bool:
         return self._start(self._service.import_bundled, tr("正在载入内置题库"))

@@ -1,9 +1,10 @@
 """题库编辑: the page the main window hosts — open, import, edit, review drafts, save.
 
 The page owns the file side (open, import, save, save as, the prompt about unsaved changes) and
-the bank's own fields; :class:`EditorWorkspace` edits the questions. Saving emits ``saved(path)``;
-when the saved bank also passes ``jgstudy check``, ``bank_ready(path)`` follows, so the main window
-can import it for practice.
+the bank's own fields; :class:`EditorWorkspace` edits the questions. Saving emits ``saved(path)``
+and nothing else: saving never changes what cadres practise. 发布 (publish) is the separate, named
+action: it saves, checks the whole bank, and emits ``bank_ready(path)`` only when it passes, so
+the main window imports it for practice.
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ class BankEditor(QWidget):
             "redo": button(tr("↷ 重做"), flat=True),
             "save_as": button(tr("另存为…")),
             "save": button(tr("保存"), primary=True),
+            "publish": button(tr("发布到练习…")),
         }
         slots = {
             "new": self.new_bank,
@@ -115,11 +117,13 @@ class BankEditor(QWidget):
             "redo": self.workspace.redo,
             "save_as": self.save_as,
             "save": self.save,
+            "publish": self.publish,
         }
         tips = {
             "undo": tr("撤销（Ctrl+Z）"),
             "redo": tr("重做（Ctrl+Shift+Z）"),
-            "save": tr("保存（Ctrl+S）"),
+            "save": tr("保存（Ctrl+S）：只保存文件，学员练习的题目不变"),
+            "publish": tr("保存并导入题库，学员即可练习修改后的题目"),
             "draft": tr("从一份材料生成候选题，逐题采用、修改或舍弃后加入本题库"),
         }
         for name, widget in self.buttons.items():
@@ -279,8 +283,21 @@ class BankEditor(QWidget):
         self._unsaved = False
         self._refresh()
         self.saved.emit(saved)
-        if self.workspace.revalidate().passes:
-            self.bank_ready.emit(saved)
+        return True
+
+    def publish(self) -> bool:
+        """Save, then hand the bank to practice (``bank_ready``) if it passes every check."""
+        if (self.is_dirty() or self.document.path is None) and not self.save():
+            return False
+        if not self.workspace.revalidate().passes:
+            self._inform(
+                self,
+                tr("不能发布"),
+                tr("题库还有问题（见下方列表），修改后才能发布到练习。文件已保存。"),
+            )
+            return False
+        assert self.document.path is not None
+        self.bank_ready.emit(self.document.path)
         return True
 
     def can_close(self) -> bool:
