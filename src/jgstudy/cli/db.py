@@ -20,7 +20,9 @@ from jgstudy.core.backup import (
     BackupManager,
     backup_dir,
     check_file,
+    claim_name,
     copy_database,
+    database_lock,
     database_revision,
     known_revisions,
     sqlite_path,
@@ -129,8 +131,9 @@ def backup_db(args: argparse.Namespace) -> int:
         if args.output is None:
             target = _manager(path, folder).backup_now()
         else:
-            target = _output_file(args.output, path)
-            copy_database(path, target)
+            with database_lock(path):
+                target = _output_file(args.output, path)
+                copy_database(path, target)
     except BackupError as exc:
         raise CliError(str(exc)) from exc
     print(f"已备份到：{target}")
@@ -138,9 +141,9 @@ def backup_db(args: argparse.Namespace) -> int:
 
 
 def _output_file(output: Path, db_path: Path) -> Path:
-    target = (
-        output / f"jgstudy-{SystemClock().now():{STAMP}}.sqlite3" if output.is_dir() else output
-    )
+    if output.is_dir():  # a folder: a new file in it, never over an earlier backup
+        return claim_name(output / f"jgstudy-{SystemClock().now():{STAMP}}.sqlite3")
+    target = output
     if target.resolve() == db_path.resolve():
         raise CliError("备份文件不能是数据库本身")
     return target

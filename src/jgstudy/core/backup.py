@@ -7,7 +7,13 @@ never replaces good backups.
 
 Backups live in ``<data dir>/backups`` as ``jgstudy-YYYYMMDD-HHMMSS.sqlite3`` (UTC, from the
 injected clock). A copy made just before a restore is labelled
-``jgstudy-YYYYMMDD-HHMMSS-before-restore.sqlite3`` and is never pruned automatically.
+``jgstudy-YYYYMMDD-HHMMSS-before-restore.sqlite3`` and is never pruned automatically. A name is
+never reused: a second copy in the same second becomes ``...-2.sqlite3`` (the name is claimed
+with an exclusive create before anything is written).
+
+Backups and restores of one database exclude each other, also across processes, through the lock
+file ``<database>.lock`` (:func:`database_lock`). Files a killed backup left behind (``*.partial``,
+their ``-journal``, an empty claimed name) are removed by the next backup.
 
 Rotation (:meth:`BackupManager.prune`), with days, ISO weeks and months taken in local time:
 
@@ -21,14 +27,17 @@ Rotation (:meth:`BackupManager.prune`), with days, ISO weeks and months taken in
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from sqlalchemy.engine import make_url
 
 from jgstudy.core.clock import Clock
@@ -36,9 +45,10 @@ from jgstudy.core.clock import Clock
 BACKUP_DIR_NAME = "backups"
 STAMP = "%Y%m%d-%H%M%S"
 BEFORE_RESTORE = "before-restore"
-_NAME = re.compile(r"^jgstudy-(\d{8}-\d{6})(?:-([a-z-]+))?\.sqlite3$")
+_NAME = re.compile(r"^jgstudy-(\d{8}-\d{6})(?:-([a-z]+(?:-[a-z]+)*))?(?:-(\d+))?\.sqlite3$")
 _CORRUPTION = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 DAILY, WEEKLY, MONTHLY = 7, 4, 6
+LOCK_WAIT_SECONDS = 120.0  # a backup of a large database takes a few seconds; a restore too
 
 
 class BackupError(Exception):
@@ -52,6 +62,7 @@ class Backup:
     path: Path
     taken_at: datetime
     label: str = ""
+    number: int = 1  # 2, 3, ... for later copies made in the same second
 
 
 Backups = list[Backup]
@@ -150,6 +161,42 @@ def restorable_problem(path: Path) -> str | None:
     return None
 
 
+def lock_path(db_path: Path) -> Path:
+    """The lock file that serialises backups and restores of ``db_path``."""
+    return db_path.with_name(db_path.name + ".lock")
+
+
+@contextmanager
+def database_lock(db_path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the backup/restore lock of ``db_path`` (across processes); BackupError on timeout."""
+    wait = LOCK_WAIT_SECONDS if timeout is None else timeout
+    lock = FileLock(lock_path(db_path), timeout=wait)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise BackupError("另一个 jgstudy 正在备份或恢复这个数据库，请稍后再试") from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def claim_name(target: Path) -> Path:
+    """Create ``target`` empty, or the first free ``<stem>-N.sqlite3``; never an existing file.
+
+    The exclusive create makes the name ours even when another process picks the same second.
+    """
+    stem = target.name.removesuffix(".sqlite3")
+    for number in itertools.count(1):
+        candidate = target if number == 1 else target.with_name(f"{stem}-{number}.sqlite3")
+        try:
+            os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        except FileExistsError:
+            continue
+        return candidate
+    raise AssertionError("unreachable")
+
+
 def copy_database(source: Path, target: Path) -> None:
     """Copy a live database to ``target`` with the online backup API; checked, then renamed.
 
@@ -201,14 +248,45 @@ class BackupManager:
         return cls(path, backup_dir(data_dir), clock) if path else None
 
     def backup_now(self, *, label: str = "", prune: bool = True) -> Path:
-        """Back up the database now; then prune the set (unless told not to). Returns the file."""
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
-        suffix = f"-{label}" if label else ""
-        target = self.backup_dir / f"jgstudy-{self.clock.now():{STAMP}}{suffix}.sqlite3"
-        copy_database(self.db_path, target)
-        if prune:
-            self.prune()
+        """Back up the database now; then prune the set (unless told not to). Returns the file.
+
+        Waits for a backup or restore of the same database in another process to finish.
+        """
+        with database_lock(self.db_path):
+            target = self.backup_locked(label=label)
+            if prune:
+                self.prune()
         return target
+
+    def backup_locked(self, *, label: str = "") -> Path:
+        """:meth:`backup_now` for a caller already holding :func:`database_lock`; no pruning."""
+        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        self.clean_leftovers()
+        suffix = f"-{label}" if label else ""
+        target = claim_name(self.backup_dir / f"jgstudy-{self.clock.now():{STAMP}}{suffix}.sqlite3")
+        try:
+            copy_database(self.db_path, target)
+        except BaseException:
+            target.unlink(missing_ok=True)  # the claimed name, still empty
+            raise
+        return target
+
+    def clean_leftovers(self) -> list[Path]:
+        """Remove what killed backups left: ``*.partial`` copies, their journals, empty names.
+
+        Only safe while holding :func:`database_lock` (a running backup owns such files).
+        """
+        if not self.backup_dir.is_dir():
+            return []
+        removed: list[Path] = []
+        for path in self.backup_dir.iterdir():
+            name = path.name
+            partial = name.endswith((".sqlite3.partial", ".sqlite3.partial-journal"))
+            empty = _NAME.match(name) is not None and path.is_file() and path.stat().st_size == 0
+            if name.startswith("jgstudy-") and (partial or empty):
+                path.unlink(missing_ok=True)
+                removed.append(path)
+        return removed
 
     def maybe_backup(self) -> Path | None:
         """Back up unless a backup was already taken today (local date); for a timer."""
@@ -243,7 +321,7 @@ class BackupManager:
         if not self.backup_dir.is_dir():
             return []
         found = (_parse(p) for p in self.backup_dir.iterdir() if p.is_file())
-        return sorted((b for b in found if b), key=lambda b: b.taken_at, reverse=True)
+        return sorted((b for b in found if b), key=lambda b: (b.taken_at, b.number), reverse=True)
 
 
 def _parse(path: Path) -> Backup | None:
@@ -254,7 +332,7 @@ def _parse(path: Path) -> Backup | None:
         taken = datetime.strptime(match.group(1), STAMP).replace(tzinfo=UTC)
     except ValueError:
         return None  # e.g. jgstudy-20261345-...: not one of ours
-    return Backup(path, taken, match.group(2) or "")
+    return Backup(path, taken, match.group(2) or "", int(match.group(3) or 1))
 
 
 def kept(backups: Sequence[Backup], now: datetime, tz: tzinfo) -> set[Backup]:
@@ -263,7 +341,7 @@ def kept(backups: Sequence[Backup], now: datetime, tz: tzinfo) -> set[Backup]:
     wanted: set[tuple[str, object]] = {("d", today - timedelta(days=k)) for k in range(DAILY)}
     wanted |= {("w", (today - timedelta(weeks=k)).isocalendar()[:2]) for k in range(WEEKLY)}
     wanted |= {("m", _months_back(today, k)) for k in range(MONTHLY)}
-    newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    newest_first = sorted(backups, key=lambda b: (b.taken_at, b.number), reverse=True)
     keep = {b for b in newest_first if b.label or b.taken_at > now}
     plain = [b for b in newest_first if b not in keep]
     keep.update(plain[:1])

@@ -24,6 +24,7 @@ from jgstudy.core.backup import (
     backup_dir,
     check_file,
     connect_existing,
+    database_lock,
     is_corruption,
     restorable_problem,
     sqlite_path,
@@ -93,7 +94,8 @@ def restore_backup(db_path: Path, backup: Path, data_dir: Path, clock: Clock) ->
 
     The backup must pass the integrity check and carry a schema revision this jgstudy knows. The
     current database is backed up first when healthy, moved aside when damaged; the backup is then
-    written into the live file with the SQLite backup API.
+    written into the live file with the SQLite backup API. Holds :func:`database_lock` throughout,
+    so backups and restores in other processes wait.
 
     Raises:
         BackupError: when ``backup`` is not a usable jgstudy database, or a step fails.
@@ -103,9 +105,10 @@ def restore_backup(db_path: Path, backup: Path, data_dir: Path, clock: Clock) ->
     problem = restorable_problem(backup)
     if problem:
         raise BackupError(f"{backup} 不能用于恢复：{problem}")
-    safety, moved = _keep_current(db_path, data_dir, clock)
-    _write_into(backup, db_path)
-    after = check_file(db_path, quick=True)
+    with database_lock(db_path):
+        safety, moved = _keep_current(db_path, data_dir, clock)
+        _write_into(backup, db_path)
+        after = check_file(db_path, quick=True)
     if after:
         raise BackupError(f"恢复后的数据库未通过检查：{after}")
     return RestoreResult(backup, safety, moved)
@@ -119,7 +122,7 @@ def _keep_current(
     if diagnose(db_path, backup_dir(data_dir)) is None and db_path.stat().st_size > 0:
         manager = BackupManager(db_path, backup_dir(data_dir), clock)
         # Not pruned: the backup about to be restored may be one the rotation would drop.
-        return manager.backup_now(label=BEFORE_RESTORE, prune=False), ()
+        return manager.backup_locked(label=BEFORE_RESTORE), ()
     return None, move_aside(db_path, clock)
 
 
