@@ -257,6 +257,6 @@ def test_a_log_pointing_past_the_questions_is_refused(tmp_path: Path) -> None:
     data = {"format": "jgstudy-scores", "version": 1, "exported_at": DAY1.isoformat()}
     data |= {"profile": {"name": NAME}, "review_logs": [log]}
     (tmp_path / "x.json").write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ScoresFileError, match="out of range"):
+    with pytest.raises(ScoresFileError, match="超出范围"):
         load(tmp_path / "x.json")
     assert ScoresFile(exported_at=DAY1, profile={"name": NAME}).version == 1  # type: ignore[arg-type]

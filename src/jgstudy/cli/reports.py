@@ -8,6 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import DataError, IntegrityError
+
 from jgstudy.cli.commands import CliError, open_services
 from jgstudy.core.reports import DEFAULT_MIN_ANSWERS, FORMATS, Report, ReportFilter
 from jgstudy.core.reports.formats import UnknownFormat, report_format
@@ -136,11 +138,19 @@ def merge_cmd(args: argparse.Namespace) -> int:
         for path in args.files:
             try:
                 result = services.scores.merge(path)
-            except ScoresFileError as exc:
+            except ScoresFileError as exc:  # nothing of this file written; on to the next
                 print(f"错误：{exc}", file=sys.stderr)
                 failed += 1
                 continue
+            except (IntegrityError, DataError) as exc:  # a step refused: merge it again later
+                print(
+                    f"错误：{path.name} 合并中断，请修正后重新合并（已合并的部分不会重复）：{exc.orig}",
+                    file=sys.stderr,
+                )
+                failed += 1
+                continue
             _print_merge(path, result)
+            failed += bool(result.foreign)
     finally:
         services.close()
     return 1 if failed else 0
@@ -159,6 +169,8 @@ def _print_merge(path: Path, r: MergeResult) -> None:
             f"请先导入题库 {'、'.join(r.missing_banks)} 后再合并一次。",
             file=sys.stderr,
         )
+    for problem in r.foreign:
+        print(f"警告：{path.name}：{problem}", file=sys.stderr)
     if r.changed_questions:
         print(
             f"提示：{len(r.changed_questions)} 道试题在本数据库中的内容已修改，记录仍按题号合并。"

@@ -9,10 +9,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection
+
 from jgstudy.core import stats as stats_mod
 from jgstudy.core.context import Context
 from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY
 from jgstudy.core.grading import Response, grade, response_to_json
+from jgstudy.core.names import BadName, clean_name, clean_unit
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import (
     AnswerRecord,
@@ -29,7 +32,7 @@ from jgstudy.core.scheduling.book import BookState, after_answer
 from jgstudy.core.scheduling.days import REVIEW
 from jgstudy.core.scheduling.pace import SAMPLES
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
-from jgstudy.core.storage import banks_repo, browse_repo, stats_repo, study_repo
+from jgstudy.core.storage import banks_repo, browse_repo, retry, stats_repo, study_repo
 
 if TYPE_CHECKING:
     # the bank loader is imported when a bank is imported, not at start-up
@@ -161,13 +164,22 @@ class StudyService:
     # -- users ---------------------------------------------------------------------------
 
     def ensure_user(self, name: str, unit: str = "", role: str = "cadre") -> UserInfo:
-        name = name.strip()
-        if not name:
-            raise ValueError("姓名不能为空")
-        with self._ctx.engine.begin() as conn:
-            return study_repo.ensure_user(conn, name, unit.strip(), role, self._ctx.clock.now())
+        """The cadre called ``name``, created when new (names are cleaned: see core.names).
+
+        Raises:
+            BadName: for an empty name or one with control or invisible characters.
+        """
+        name, unit = clean_name(name), clean_unit(unit)
+        now = self._ctx.clock.now()
+        return retry.write(
+            self._ctx.engine, lambda conn: study_repo.ensure_user(conn, name, unit, role, now)
+        )
 
     def find_user(self, name: str) -> UserInfo | None:
+        try:
+            name = clean_name(name)
+        except BadName:
+            return None  # no such name can have been stored
         with self._ctx.engine.connect() as conn:
             return study_repo.find_user(conn, name)
 
@@ -251,7 +263,9 @@ class StudyService:
         result = grade(record.question, response, record.scoring)
         now = self._ctx.clock.now()
         pace = self._pace(user_id, now)
-        with self._ctx.engine.begin() as conn:
+        answer_json = json.dumps(response_to_json(response), ensure_ascii=False)
+
+        def store(conn: Connection) -> Outcome:
             before = study_repo.get_card(conn, user_id, record.pk)
             in_review = before is not None and before.state.state == REVIEW
             rating = self._rating(record, result.correct, duration_ms, in_review, pace)
@@ -262,7 +276,7 @@ class StudyService:
                     uid=uuid.uuid4().hex,
                     user_id=user_id,
                     question_pk=record.pk,
-                    answer_json=json.dumps(response_to_json(response), ensure_ascii=False),
+                    answer_json=answer_json,
                     correct=result.correct,
                     score=result.score,
                     rating=int(rating),
@@ -272,7 +286,10 @@ class StudyService:
                     attempt_id=attempt_id,
                 ),
             )
-        return Outcome(log_id, result, rating, before, after)
+            return Outcome(log_id, result, rating, before, after)
+
+        # Rerun whole while another writer holds the database: the answer is never dropped.
+        return retry.write(self._ctx.engine, store)
 
     def _rating(
         self, record: QuestionRecord, correct: bool, duration_ms: int, in_review: bool, pace: float
@@ -319,9 +336,12 @@ class StudyService:
 
     def undo(self, user_id: int, question_pk: int, outcome: Outcome) -> None:
         """Remove an answer's log and restore the card as it was before it."""
-        with self._ctx.engine.begin() as conn:
+
+        def remove(conn: Connection) -> None:
             study_repo.delete_log(conn, outcome.log_id)
             study_repo.put_card(conn, user_id, question_pk, outcome.card_before)
+
+        retry.write(self._ctx.engine, remove)
 
     def next_due(self, user_id: int) -> datetime | None:
         """When the next question not due now becomes due (always after now)."""

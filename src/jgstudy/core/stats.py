@@ -6,6 +6,7 @@ configured hour, so answers given just after midnight still count for the evenin
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -173,6 +174,16 @@ def _forecast(conn: Connection, user_id: int, today: date, rule: DueRule) -> dic
     }
 
 
+def _retrievability(scheduler: Scheduler, state: CardState, now: datetime) -> float | None:
+    """The card's retrievability, or None for a state no FSRS card can have (a state of 99 or
+    a NaN stability merged by an older version): one bad card never breaks a report."""
+    try:
+        value = scheduler.retrievability(state, now)
+    except (ValueError, TypeError, OverflowError, ZeroDivisionError):
+        return None
+    return value if math.isfinite(value) and 0.0 <= value <= 1.0 else None
+
+
 def knowledge(
     cards: Iterable[tuple[int, int, str | None, CardState]], scheduler: Scheduler, now: datetime
 ) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
@@ -182,7 +193,10 @@ def knowledge(
     for user_id, pk, tag, state in cards:
         key = (user_id, pk)
         if key not in per_card:  # one row per tag: compute each card once
-            per_card[key] = scheduler.retrievability(state, now)
+            value = _retrievability(scheduler, state, now)
+            if value is None:
+                continue
+            per_card[key] = value
         per_tag[user_id][tag or NO_TAG].append(per_card[key])
     per_user: dict[int, list[float]] = defaultdict(list)
     for (user_id, _pk), value in per_card.items():

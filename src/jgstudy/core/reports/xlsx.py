@@ -6,13 +6,14 @@ count CJK characters double; the summary sheet carries a bar chart of the units'
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -76,9 +77,13 @@ def _put(ws: Worksheet, row: int, col: int, value: Value, kind: Kind, report: Re
     cell = ws.cell(row=row, column=col)
     assert isinstance(cell, Cell)  # never a merged cell: these sheets merge nothing
     if isinstance(value, str):
-        set_text(cell, value)  # never a formula, whatever a cadre typed as their name
+        # Never a formula, whatever a cadre typed as their name; control characters (stored
+        # before names were checked) cannot be in xlsx at all: shown as U+FFFD instead.
+        set_text(cell, ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
     elif isinstance(value, datetime):
         cell.value = report.local(value)  # Excel has no time zones: local wall-clock time
+    elif isinstance(value, float) and not math.isfinite(value):
+        cell.value = None  # NaN or infinity stored by an older version: an empty cell
     else:
         cell.value = value
     if kind in NUMBER_FORMATS:

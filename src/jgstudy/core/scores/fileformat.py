@@ -11,112 +11,195 @@ JSON (gzip-compressed when the name ends in ``.gz``)::
 
 Questions are named by (bank id, question id), never by database key, so the file means the same
 in any database holding the same banks. Times are ISO 8601 with their UTC offset.
+
+A file comes from outside and is validated completely before anything is written: every field
+has a type and a range (enums, finite non-negative numbers, dates between 2000 and 2100, texts
+and lists of bounded size), uids are unique within the file, names are cleaned as everywhere
+(:mod:`jgstudy.core.names`). The file itself is capped (:data:`MAX_BYTES`, also after gzip
+decompression, read in pieces so a small bomb never expands in memory); too deep a JSON nesting
+is refused. Each problem is reported with where it is (``review_logs[3].score``).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import zlib
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final, Literal, Self
+from typing import Annotated, Any, Final, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
     JsonValue,
     ValidationError,
+    field_validator,
     model_validator,
 )
+from pydantic_core import ErrorDetails
+
+from jgstudy.core.names import MAX_NAME, MAX_UNIT, clean_name, clean_unit
 
 FORMAT: Final = "jgstudy-scores"
 VERSION: Final = 1
+MAX_BYTES: Final = 64 * 1024 * 1024  # a cadre's years of answers take a few MB
+MAX_ITEMS: Final = 1_000_000
+MAX_JSON_TEXT: Final = 1_000_000  # an attempt's config or state
+MAX_PROBLEMS_SHOWN: Final = 20
+_EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+_LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 class ScoresFileError(Exception):
-    """A file that is not a scores file this jgstudy can read; the message says why."""
+    """A file that is not a scores file this jgstudy can read; the message says why and where."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+def _sane_time(value: datetime) -> datetime:
+    if not _EARLIEST <= value < _LATEST:
+        raise ValueError(f"时间 {value.isoformat()} 不在 2000 年至 2100 年之间")
+    return value
+
+
+def _json_object_text(value: str) -> str:
+    try:
+        parsed = json.loads(value)
+    except (ValueError, RecursionError) as exc:
+        raise ValueError("不是有效的 JSON 文本") from exc
+    if not isinstance(parsed, dict):
+        raise ValueError("应为 JSON 对象")
+    return value
+
+
+def _bounded_json(value: JsonValue) -> JsonValue:
+    if len(json.dumps(value, ensure_ascii=False)) > 100_000:
+        raise ValueError("作答内容过长")
+    return value
+
+
+Time = Annotated[AwareDatetime, AfterValidator(_sane_time)]
+Uid = Annotated[str, Field(pattern=r"^[0-9A-Za-z_-]{1,32}$")]
+Count = Annotated[int, Field(ge=0, le=10_000_000)]
+Points = Annotated[float, Field(ge=0, le=1_000_000)]
+JsonText = Annotated[str, Field(max_length=MAX_JSON_TEXT), AfterValidator(_json_object_text)]
+Key = Annotated[str, Field(min_length=1, max_length=64)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, strict=False)
 
 
 class Profile(_Model):
-    name: str = Field(min_length=1, max_length=100)
-    unit: str = Field(default="", max_length=200)
-    role: str = Field(default="cadre", max_length=20)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    unit: str = Field(default="", max_length=MAX_UNIT)
+    role: Literal["cadre", "trainer", "admin"] = "cadre"
+
+    @field_validator("name")
+    @classmethod
+    def _clean_name(cls, value: str) -> str:
+        return clean_name(value)
+
+    @field_validator("unit")
+    @classmethod
+    def _clean_unit(cls, value: str) -> str:
+        return clean_unit(value)
 
 
 class QuestionRef(_Model):
-    bank_id: str
-    qid: str
-    content_hash: str
+    bank_id: Key
+    qid: Key
+    content_hash: str = Field(max_length=64)
 
 
 class AttemptEntry(_Model):
     """An exam, drill or practice attempt; ``config`` and ``state`` are its stored JSON texts."""
 
-    uid: str = Field(min_length=1, max_length=32)
-    kind: str
-    title: str = ""
-    config: str = "{}"
-    state: str = "{}"
-    started_at: AwareDatetime
-    finished_at: AwareDatetime | None = None
-    score: float = 0.0
-    max_score: float = 0.0
+    uid: Uid
+    kind: str = Field(pattern=r"^[a-z_]{1,20}$")
+    title: str = Field(default="", max_length=300)
+    config: JsonText = "{}"
+    state: JsonText = "{}"
+    started_at: Time
+    finished_at: Time | None = None
+    score: Points = 0.0
+    max_score: Points = 0.0
 
 
 class LogEntry(_Model):
     """One answer; ``answer`` is the JSON form of the response (see core.grading)."""
 
-    uid: str = Field(min_length=1, max_length=32)
-    question: int = Field(ge=0)
-    attempt: str | None = None
-    answer: JsonValue
+    uid: Uid
+    question: int = Field(ge=0, lt=MAX_ITEMS)
+    attempt: Uid | None = None
+    answer: Annotated[JsonValue, AfterValidator(_bounded_json)]
     correct: bool
-    score: float
+    score: Points
     rating: int = Field(ge=1, le=4)
-    duration_ms: int = Field(ge=0)
-    reviewed_at: AwareDatetime
+    duration_ms: int = Field(ge=0, le=7 * 24 * 3600 * 1000)
+    reviewed_at: Time
 
 
 class CardEntry(_Model):
     """A card's FSRS state and counters as they were on the exporting desktop."""
 
-    question: int = Field(ge=0)
-    state: int
-    step: int | None = None
-    stability: float | None = None
-    difficulty: float | None = None
-    due: AwareDatetime
-    last_review: AwareDatetime | None = None
-    reps: int = Field(default=0, ge=0)
-    lapses: int = Field(default=0, ge=0)
-    right_streak: int = Field(default=0, ge=0)
+    question: int = Field(ge=0, lt=MAX_ITEMS)
+    state: Literal[1, 2, 3]  # FSRS: learning, review, relearning
+    step: int | None = Field(default=None, ge=0, le=100)
+    stability: float | None = Field(default=None, gt=0, le=1_000_000)
+    difficulty: float | None = Field(default=None, ge=1, le=10)
+    due: Time
+    last_review: Time | None = None
+    reps: Count = 0
+    lapses: Count = 0
+    right_streak: Count = 0
     in_wrong_book: bool = False
-    first_reviewed_at: AwareDatetime | None = None
+    first_reviewed_at: Time | None = None
 
 
 class ScoresFile(_Model):
     format: Literal["jgstudy-scores"] = FORMAT
     version: Literal[1] = VERSION
-    exported_at: AwareDatetime
+    exported_at: Time
     profile: Profile
-    questions: tuple[QuestionRef, ...] = ()
-    attempts: tuple[AttemptEntry, ...] = ()
-    review_logs: tuple[LogEntry, ...] = ()
-    cards: tuple[CardEntry, ...] = ()
+    questions: tuple[QuestionRef, ...] = Field(default=(), max_length=MAX_ITEMS)
+    attempts: tuple[AttemptEntry, ...] = Field(default=(), max_length=MAX_ITEMS)
+    review_logs: tuple[LogEntry, ...] = Field(default=(), max_length=MAX_ITEMS)
+    cards: tuple[CardEntry, ...] = Field(default=(), max_length=MAX_ITEMS)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
         count = len(self.questions)
-        used = [e.question for e in self.review_logs] + [c.question for c in self.cards]
-        bad = [index for index in used if index >= count]
-        if bad:
-            raise ValueError(f"question index {bad[0]} out of range (file has {count} questions)")
+        used = {
+            "review_logs": [e.question for e in self.review_logs],
+            "cards": [c.question for c in self.cards],
+        }
+        for section, questions in used.items():
+            for index, question in enumerate(questions):
+                if question >= count:
+                    raise ValueError(
+                        f"{section}[{index}].question：试题编号 {question} 超出范围"
+                        f"（文件只有 {count} 道试题）"
+                    )
+        _unique("attempts", [a.uid for a in self.attempts])
+        _unique("review_logs", [e.uid for e in self.review_logs])
+        _unique("cards", [c.question for c in self.cards], "question")
+        _unique("questions", [(q.bank_id, q.qid) for q in self.questions], "bank_id/qid")
         return self
+
+
+def _unique(section: str, keys: list[Any], field: str = "uid") -> None:
+    seen: dict[Any, int] = {}
+    for index, key in enumerate(keys):
+        if key in seen:
+            raise ValueError(f"{section}[{index}].{field}：与 {section}[{seen[key]}] 重复")
+        seen[key] = index
 
 
 def dump(scores: ScoresFile, path: Path) -> None:
@@ -125,24 +208,99 @@ def dump(scores: ScoresFile, path: Path) -> None:
     path.write_bytes(gzip.compress(data) if path.name.endswith(".gz") else data)
 
 
+def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes, decompressed when gzip; ScoresFileError past ``limit`` either way.
+
+    Reads in pieces and never trusts a size the file states, so a gzip bomb stops at ``limit``.
+    """
+    with path.open("rb") as raw:
+        head = raw.read(2)
+        raw.seek(0)
+        stream = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        what = "解压后" if head == b"\x1f\x8b" else "文件"
+        raise ScoresFileError(f"{path.name}：{what}超过 {limit // (1024 * 1024)} MB，不是成绩文件")
+    return data
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"不允许的数值 {name}")
+
+
 def load(path: Path) -> ScoresFile:
-    """Read and validate a scores file.
+    """Read and validate a scores file completely.
 
     Raises:
-        ScoresFileError: when it is unreadable, not a scores file, of a newer version, or invalid.
+        ScoresFileError: when it is unreadable, too large, not a scores file, of a newer version,
+            or invalid; ``problems`` lists each invalid value with where it is.
     """
     try:
-        raw = path.read_bytes()
-        data = json.loads(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw)
-    except (OSError, ValueError, EOFError) as exc:
+        data = json.loads(read_capped(path), parse_constant=_refuse_constant)
+    except RecursionError as exc:  # e.g. 100,000 nested brackets
+        raise ScoresFileError(f"{path.name}：JSON 嵌套过深，不是成绩文件") from exc
+    except (OSError, ValueError, EOFError, zlib.error) as exc:
         raise ScoresFileError(f"{path.name}：无法读取（{exc}）") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ScoresFileError(f"{path.name}：不是 jgstudy 成绩文件")
     if data.get("version") != VERSION:
         raise ScoresFileError(
-            f"{path.name}：成绩文件版本 {data.get('version')} 不受支持（本程序读取版本 {VERSION}）"
+            f"{path.name}：成绩文件版本 {data.get('version')!r:.20} 不受支持（本程序读取版本 {VERSION}）"
         )
     try:
         return ScoresFile.model_validate(data)
     except ValidationError as exc:
-        raise ScoresFileError(f"{path.name}：内容有误（{exc.error_count()} 处）：{exc}") from exc
+        problems = tuple(located(e) for e in exc.errors(include_url=False))
+        shown = list(problems[:MAX_PROBLEMS_SHOWN])
+        if len(problems) > len(shown):
+            shown.append(f"……另有 {len(problems) - len(shown)} 处")
+        lines = "\n  ".join(shown)
+        message = f"{path.name}：内容有误（{len(problems)} 处），未合并：\n  {lines}"
+        raise ScoresFileError(message, problems) from exc
+
+
+_MESSAGES = {
+    "missing": "缺少这一项",
+    "extra_forbidden": "不认识的字段",
+    "finite_number": "不能是 NaN 或无穷大",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "string_type": "应为文字",
+    "string_pattern_mismatch": "格式不对",
+    "datetime_type": "应为带时区的时间",
+    "datetime_parsing": "不是有效的时间",
+    "datetime_from_date_parsing": "不是有效的时间",
+    "timezone_aware": "时间缺少时区",
+    "tuple_type": "应为列表",
+    "model_type": "应为对象",
+    "dict_type": "应为对象",
+}
+
+
+def located(error: ErrorDetails) -> str:
+    """One validation problem as ``where：what`` in Chinese (``review_logs[3].score：应不大于 4``)."""
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error["loc"]).lstrip(".")
+    ctx = error.get("ctx", {})
+    kind = error["type"]
+    if kind == "value_error":
+        what = str(ctx.get("error", error["msg"]))
+    elif kind in ("greater_than_equal", "greater_than"):
+        what = f"应不小于 {ctx.get('ge', ctx.get('gt'))}"
+    elif kind in ("less_than_equal", "less_than"):
+        what = f"应不大于 {ctx.get('le', ctx.get('lt'))}"
+    elif kind in ("too_long", "string_too_long"):
+        what = f"过长（最多 {ctx.get('max_length')}）"
+    elif kind in ("too_short", "string_too_short"):
+        what = "不能为空"
+    elif kind == "literal_error":
+        what = f"取值应为 {ctx.get('expected')}"
+    else:
+        what = _MESSAGES.get(kind, error["msg"])
+    value = error.get("input")
+    shown = "" if kind == "missing" or isinstance(value, dict | list) else f"（现为 {value!r:.40}）"
+    return f"{where or '文件'}：{what}{shown}"

@@ -9,14 +9,27 @@ The rules make a merge idempotent and order-independent:
   from the review logs, because the statistics read those counters;
 * the cadre is matched by name and created when missing (their unit is filled in if empty);
 * answers to questions this database does not know (bank not imported) are skipped and reported.
+
+A file may change only the profile it is for: an attempt or log whose uid this database already
+holds for another cadre is left alone and reported, and a log is tied only to that cadre's own
+attempts.
+
+The whole file is validated before anything is written (:func:`load`). It is then written in
+bounded transactions of :data:`STEP` rows, so a long merge never holds the database for long and
+a practising cadre's answer gets through (each step also retries while the database is busy).
+Since merging is idempotent, a merge cut short (killed, disk full) is completed by merging the
+same file again.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from sqlalchemy import Connection, Engine
 
@@ -29,9 +42,18 @@ from jgstudy.core.scores.fileformat import (
     ScoresFile,
     load,
 )
+from jgstudy.core.storage import retry
 from jgstudy.core.storage import scores_repo as repo
 
 _OLDEST = datetime.min.replace(tzinfo=UTC)
+STEP = 500  # rows per transaction
+T = TypeVar("T")
+
+
+class Runner(Protocol):
+    """Runs one step of a merge in a transaction and returns what it returned."""
+
+    def __call__(self, work: Callable[[Connection], T]) -> T: ...
 
 
 @dataclass
@@ -48,6 +70,7 @@ class MergeResult:
     cards_replaced: int = 0
     unknown_questions: list[QuestionRef] = field(default_factory=list)
     changed_questions: list[QuestionRef] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)  # records that belong to another cadre
 
     @property
     def missing_banks(self) -> list[str]:
@@ -56,36 +79,70 @@ class MergeResult:
 
 
 def merge_file(engine: Engine, path: Path, now: datetime) -> MergeResult:
-    """Read ``path`` and merge it in one transaction (all of the file, or nothing).
+    """Validate ``path`` completely, then merge it in bounded, retried transactions.
 
     Raises:
-        ScoresFileError: when the file cannot be read or is not a valid scores file.
+        ScoresFileError: when the file cannot be read or is not a valid scores file (then
+            nothing is written).
     """
     scores = load(path)
-    with engine.begin() as conn:
-        return merge_scores(conn, scores, now)
+
+    def run(work: Callable[[Connection], T]) -> T:
+        return retry.write(engine, work)
+
+    return _merge(run, scores, now)
 
 
 def merge_scores(conn: Connection, scores: ScoresFile, now: datetime) -> MergeResult:
-    """Merge ``scores`` through ``conn``; the caller owns the transaction."""
+    """Merge ``scores`` through ``conn``; the caller owns the (single) transaction."""
+
+    def run(work: Callable[[Connection], T]) -> T:
+        return work(conn)
+
+    return _merge(run, scores, now)
+
+
+def _steps(items: Sequence[T]) -> list[Sequence[T]]:
+    return [items[i : i + STEP] for i in range(0, len(items), STEP)]
+
+
+def _merge(run: Runner, scores: ScoresFile, now: datetime) -> MergeResult:
     result = MergeResult(scores.profile.name)
-    user_id = _user(conn, scores.profile, now, result)
-    pks = _resolve(conn, scores.questions, result)
-    attempt_ids = _merge_attempts(conn, scores.attempts, user_id, result)
-    _merge_logs(conn, scores.review_logs, user_id, pks, attempt_ids, result)
-    _merge_cards(conn, scores.cards, user_id, pks, result)
-    repo.recount_cards(conn, user_id, sorted(set(pks.values())))
+    user_id, result.created_user = run(partial(_user, profile=scores.profile, now=now))
+    pks = run(partial(_resolve, refs=scores.questions, result=result))
+    for attempts in _steps(scores.attempts):
+        _add(result, run(partial(_merge_attempts, entries=attempts, user_id=user_id)))
+    uids = [a.uid for a in scores.attempts]
+    attempt_ids = run(partial(repo.owned_attempt_ids, user_id=user_id, uids=uids))
+    for logs in _steps(scores.review_logs):
+        step = partial(_merge_logs, entries=logs, user_id=user_id, pks=pks, attempts=attempt_ids)
+        _add(result, run(step))
+    for cards in _steps(scores.cards):
+        _add(result, run(partial(_merge_cards, entries=cards, user_id=user_id, pks=pks)))
+    for touched in _steps(sorted(set(pks.values()))):
+        run(partial(repo.recount_cards, user_id=user_id, pks=touched))
     return result
 
 
-def _user(conn: Connection, profile: Profile, now: datetime, result: MergeResult) -> int:
+def _add(result: MergeResult, step: MergeResult) -> None:
+    """Count a committed step (counted only after commit: a retried step counts once)."""
+    result.logs_added += step.logs_added
+    result.logs_present += step.logs_present
+    result.logs_unknown += step.logs_unknown
+    result.attempts_added += step.attempts_added
+    result.attempts_updated += step.attempts_updated
+    result.cards_replaced += step.cards_replaced
+    result.foreign += step.foreign
+
+
+def _user(conn: Connection, profile: Profile, now: datetime) -> tuple[int, bool]:
+    """The cadre's id, and whether they were created now."""
     row = repo.user(conn, profile.name)
     if row is None:
-        result.created_user = True
-        return repo.create_user(conn, profile.name, profile.unit, profile.role, now)
+        return repo.create_user(conn, profile.name, profile.unit, profile.role, now), True
     if not row.unit and profile.unit:
         repo.set_unit(conn, row.id, profile.unit)
-    return int(row.id)
+    return int(row.id), False
 
 
 def _resolve(
@@ -94,6 +151,7 @@ def _resolve(
     """File question index -> pk in this database, for the questions it knows."""
     known = repo.question_pks(conn, [(r.bank_id, r.qid) for r in refs])
     pks: dict[int, int] = {}
+    result.unknown_questions, result.changed_questions = [], []  # a rerun starts afresh
     for index, ref in enumerate(refs):
         found = known.get((ref.bank_id, ref.qid))
         if found is None:
@@ -109,45 +167,52 @@ def _attempt_values(entry: AttemptEntry) -> dict[str, object]:
     return entry.model_dump(exclude={"uid", "kind", "started_at"})
 
 
-def _merge_attempts(
-    conn: Connection, entries: tuple[AttemptEntry, ...], user_id: int, result: MergeResult
-) -> dict[str, int]:
-    """Insert new attempts, update those that finished later here; returns uid -> id."""
+def _merge_attempts(conn: Connection, entries: Sequence[AttemptEntry], user_id: int) -> MergeResult:
+    """Insert new attempts, update the cadre's own that finished later in the file."""
+    step = MergeResult("")
     present = repo.attempts_by_uid(conn, [e.uid for e in entries])
     for entry in entries:
         old = present.get(entry.uid)
         if old is None:
             repo.insert_attempt(conn, {**entry.model_dump(), "user_id": user_id})
-            result.attempts_added += 1
+            step.attempts_added += 1
+        elif old.user_id != user_id:
+            step.foreign.append(f"考试/练习记录 {entry.uid} 属于另一名学员，未合并")
         elif entry.finished_at is not None and (
             old.finished_at is None or entry.finished_at > old.finished_at
         ):
-            repo.update_attempt(conn, entry.uid, _attempt_values(entry))
-            result.attempts_updated += 1
-    merged = repo.attempts_by_uid(conn, [e.uid for e in entries])
-    return {uid: int(row.id) for uid, row in merged.items()}
+            repo.update_attempt(conn, entry.uid, user_id, _attempt_values(entry))
+            step.attempts_updated += 1
+    return step
 
 
 def _merge_logs(
     conn: Connection,
-    entries: tuple[LogEntry, ...],
+    entries: Sequence[LogEntry],
     user_id: int,
     pks: dict[int, int],
-    attempt_ids: dict[str, int],
-    result: MergeResult,
-) -> None:
-    present = repo.existing_log_uids(conn, [e.uid for e in entries])
+    attempts: dict[str, int],
+) -> MergeResult:
+    step = MergeResult("")
+    present = repo.log_owners(conn, [e.uid for e in entries])
     rows = []
     for entry in entries:
-        if entry.uid in present:
-            result.logs_present += 1
+        owner = present.get(entry.uid)
+        if owner is not None and owner != user_id:
+            step.foreign.append(f"答题记录 {entry.uid} 属于另一名学员，未合并")
+        elif owner is not None:
+            step.logs_present += 1
         elif entry.question not in pks:
-            result.logs_unknown += 1
+            step.logs_unknown += 1
+        elif entry.attempt is not None and entry.attempt not in attempts:
+            step.foreign.append(
+                f"答题记录 {entry.uid} 所属的考试 {entry.attempt} 不是该学员的，未合并"
+            )
         else:
-            rows.append(_log_row(entry, user_id, pks[entry.question], attempt_ids))
-            present.add(entry.uid)  # a file listing a log twice still adds it once
+            rows.append(_log_row(entry, user_id, pks[entry.question], attempts))
     repo.insert_logs(conn, rows)
-    result.logs_added += len(rows)
+    step.logs_added = len(rows)
+    return step
 
 
 def _log_row(
@@ -157,7 +222,7 @@ def _log_row(
         "uid": entry.uid,
         "user_id": user_id,
         "question_pk": pk,
-        "attempt_id": attempt_ids.get(entry.attempt) if entry.attempt else None,
+        "attempt_id": attempt_ids[entry.attempt] if entry.attempt else None,
         # The same JSON text the service writes (see StudyService.record).
         "answer": json.dumps(entry.answer, ensure_ascii=False),
         "correct": entry.correct,
@@ -169,12 +234,10 @@ def _log_row(
 
 
 def _merge_cards(
-    conn: Connection,
-    entries: tuple[CardEntry, ...],
-    user_id: int,
-    pks: dict[int, int],
-    result: MergeResult,
-) -> None:
+    conn: Connection, entries: Sequence[CardEntry], user_id: int, pks: dict[int, int]
+) -> MergeResult:
+    """Cards are keyed by (cadre, question): only this file's cadre's cards are touched."""
+    step = MergeResult("")
     for entry in entries:
         pk = pks.get(entry.question)
         if pk is None:
@@ -183,4 +246,5 @@ def _merge_cards(
         incoming = entry.last_review or _OLDEST
         if old is None or incoming > (old.last_review or _OLDEST):
             repo.put_card(conn, user_id, pk, entry.model_dump(exclude={"question"}))
-            result.cards_replaced += 1
+            step.cards_replaced += 1
+    return step

@@ -28,7 +28,7 @@ class ScoreService:
         return scores
 
     def merge(self, path: Path) -> MergeResult:
-        """Merge the score file at ``path`` in one transaction (all of it, or nothing).
+        """Validate the score file at ``path`` completely, then merge it (see merge_file).
 
         Raises:
             ScoresFileError: when the file cannot be read or is not a score file.

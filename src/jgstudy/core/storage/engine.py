@@ -12,6 +12,8 @@ from jgstudy.core.errors import DatabaseTooNew
 # The newest migration this code knows; a test keeps it equal to the Alembic script head.
 HEAD_REVISION = "0003_bank_retire"
 MIGRATIONS = Path(__file__).with_name("migrations")
+# How long SQLite waits for another process's write lock before failing (writes then retry).
+BUSY_TIMEOUT_MS = 15_000
 
 
 def sqlite_url(path: Path) -> str:
@@ -22,7 +24,7 @@ def sqlite_url(path: Path) -> str:
 def make_engine(url: str) -> Engine:
     """An engine with the settings jgstudy relies on (WAL and full sync on SQLite)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 15})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -34,7 +36,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.close()
 
 

@@ -10,6 +10,7 @@ from typing import cast as typed
 from sqlalchemy import Connection, Integer, Row, Table, cast, func, insert, select, update
 
 from jgstudy.core.storage.schema import AttemptRow, CardRow, QuestionRow, ReviewLogRow, UserRow
+from jgstudy.core.storage.study_repo import upsert_card
 
 _logs = typed(Table, ReviewLogRow.__table__)
 _attempts = typed(Table, AttemptRow.__table__)
@@ -84,10 +85,25 @@ def question_pks(
     return found
 
 
-def existing_log_uids(conn: Connection, uids: Sequence[str]) -> set[str]:
-    found: set[str] = set()
+def log_owners(conn: Connection, uids: Sequence[str]) -> dict[str, int]:
+    """uid -> user id of the review logs among ``uids`` already stored."""
+    found: dict[str, int] = {}
+    query = select(_logs.c.uid, _logs.c.user_id)
     for part in chunks(uids):
-        found.update(conn.execute(select(_logs.c.uid).where(_logs.c.uid.in_(part))).scalars())
+        found.update(
+            (uid, int(user)) for uid, user in conn.execute(query.where(_logs.c.uid.in_(part)))
+        )
+    return found
+
+
+def owned_attempt_ids(conn: Connection, user_id: int, uids: Sequence[str]) -> dict[str, int]:
+    """uid -> id of the attempts among ``uids`` that belong to ``user_id``."""
+    query = select(_attempts.c.uid, _attempts.c.id).where(_attempts.c.user_id == user_id)
+    found: dict[str, int] = {}
+    for part in chunks(uids):
+        found.update(
+            (uid, int(key)) for uid, key in conn.execute(query.where(_attempts.c.uid.in_(part)))
+        )
     return found
 
 
@@ -103,8 +119,10 @@ def insert_attempt(conn: Connection, values: dict[str, object]) -> None:
     conn.execute(insert(_attempts).values(**values))
 
 
-def update_attempt(conn: Connection, uid: str, values: dict[str, object]) -> None:
-    conn.execute(update(_attempts).where(_attempts.c.uid == uid).values(**values))
+def update_attempt(conn: Connection, uid: str, user_id: int, values: dict[str, object]) -> None:
+    """Update the attempt ``uid`` only when it is ``user_id``'s."""
+    owned = (_attempts.c.uid == uid, _attempts.c.user_id == user_id)
+    conn.execute(update(_attempts).where(*owned).values(**values))
 
 
 def insert_logs(conn: Connection, rows: Sequence[dict[str, object]]) -> None:
@@ -118,10 +136,8 @@ def card(conn: Connection, user_id: int, pk: int) -> Row[Any] | None:
 
 
 def put_card(conn: Connection, user_id: int, pk: int, values: dict[str, object]) -> None:
-    """Insert or replace the card of (user, question)."""
-    keys = (_cards.c.user_id == user_id, _cards.c.question_pk == pk)
-    if conn.execute(update(_cards).where(*keys).values(**values)).rowcount == 0:
-        conn.execute(insert(_cards).values(user_id=user_id, question_pk=pk, **values))
+    """Insert or replace the card of (user, question) in one statement."""
+    upsert_card(conn, user_id, pk, values)
 
 
 def recount_cards(conn: Connection, user_id: int, pks: Sequence[int]) -> None:

@@ -19,6 +19,8 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.model import QUESTION_ADAPTER, MultipleScoring
@@ -197,6 +199,26 @@ _DELETE_CARD = delete(_cards).where(
 )
 _INSERT_CARD = insert(_cards)
 _INSERT_LOG = insert(_logs)
+_CARD_KEY = [_cards.c.user_id, _cards.c.question_pk]
+
+
+_CARD_VALUES = [c.name for c in _cards.c if c not in _CARD_KEY]
+
+
+# One statement each, so two desktops writing the same new card cannot both insert it.
+def _sqlite_upsert() -> sqlite.Insert:
+    stmt = sqlite.insert(_cards)
+    values = {name: stmt.excluded[name] for name in _CARD_VALUES}
+    return stmt.on_conflict_do_update(index_elements=_CARD_KEY, set_=values)
+
+
+def _postgresql_upsert() -> postgresql.Insert:
+    stmt = postgresql.insert(_cards)
+    values = {name: stmt.excluded[name] for name in _CARD_VALUES}
+    return stmt.on_conflict_do_update(index_elements=_CARD_KEY, set_=values)
+
+
+_UPSERT_CARD: dict[str, Insert] = {"sqlite": _sqlite_upsert(), "postgresql": _postgresql_upsert()}
 
 
 def get_card(conn: Connection, user_id: int, question_pk: int) -> CardInfo | None:
@@ -239,7 +261,7 @@ def put_card(conn: Connection, user_id: int, question_pk: int, card: CardInfo | 
         conn.execute(_DELETE_CARD, keys)
         return
     s = card.state
-    values = {
+    values: dict[str, object] = {
         "state": s.state,
         "step": s.step,
         "stability": s.stability,
@@ -252,6 +274,18 @@ def put_card(conn: Connection, user_id: int, question_pk: int, card: CardInfo | 
         "in_wrong_book": card.in_wrong_book,
         "first_reviewed_at": card.first_reviewed_at,
     }
+    upsert_card(conn, user_id, question_pk, values)
+
+
+def upsert_card(
+    conn: Connection, user_id: int, question_pk: int, values: dict[str, object]
+) -> None:
+    """Insert or replace the card of (user, question) in one statement (``ON CONFLICT``)."""
+    statement = _UPSERT_CARD.get(conn.dialect.name)
+    if statement is not None:
+        conn.execute(statement, {"user_id": user_id, "question_pk": question_pk, **values})
+        return
+    keys = {"k_user": user_id, "k_question": question_pk}  # other databases: best effort
     if conn.execute(_UPDATE_CARD, {**keys, **values}).rowcount == 0:
         conn.execute(_INSERT_CARD, {"user_id": user_id, "question_pk": question_pk, **values})
 

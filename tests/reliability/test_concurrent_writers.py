@@ -1,0 +1,91 @@
+"""Concurrent writers: no answer the screen acknowledged is ever dropped.
+
+On SQLite a writer holding the lock longer than the busy timeout (a long merge, a backup step) no
+longer kills a practising cadre's answer: the write is retried with backoff. On PostgreSQL two
+desktops answering as the same cadre no longer race on the card insert: it is an upsert.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from jgstudy.core.clock import FixedClock
+from jgstudy.core.scheduling import Scheduler
+from jgstudy.core.service import StudyService
+from jgstudy.core.storage import engine as engine_mod
+from jgstudy.core.storage.schema import CardRow, ReviewLogRow
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_an_answer_waits_out_a_lock_held_past_the_busy_timeout(
+    db_url: str, many_bank: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: ``database is locked`` after the busy timeout, and the answer was lost."""
+    monkeypatch.setattr(engine_mod, "BUSY_TIMEOUT_MS", 100)
+    service = StudyService.open(db_url, clock)
+    try:
+        service.import_banks([many_bank])
+        user = service.ensure_user("张三")
+        record = service.question(service.practice_queue(user, mode="new")[0])
+        holder = sqlite3.connect(
+            db_url.removeprefix("sqlite:///"), isolation_level=None, check_same_thread=False
+        )
+        holder.execute("BEGIN IMMEDIATE")  # the write lock, as a long merge step holds it
+        release = threading.Timer(1.5, holder.execute, args=("COMMIT",))
+        release.start()
+        started = time.monotonic()
+        outcome = service.record(user.id, record, "A", 1000)
+        assert time.monotonic() - started >= 1.0  # it did wait for the lock
+        release.join()
+        holder.close()
+        with service.engine.connect() as conn:
+            stored = conn.execute(select(ReviewLogRow.id)).scalars().all()
+        assert stored == [outcome.log_id]
+    finally:
+        service.close()
+
+
+def test_two_desktops_answering_as_one_cadre_lose_nothing(
+    db_url: str, many_bank: Path, clock: FixedClock
+) -> None:
+    """Before on PostgreSQL: ``UniqueViolation cards_pkey`` when both inserted the new card."""
+    setup = StudyService.open(db_url, clock)
+    setup.import_banks([many_bank])
+    pks = setup.practice_queue(setup.ensure_user("张三"), mode="new", new_per_day=30)
+    setup.close()
+    desks = [StudyService.open(db_url, clock, scheduler=Scheduler(fuzz=False)) for _ in (1, 2)]
+    barrier = threading.Barrier(2, timeout=30)
+    errors: list[BaseException] = []
+
+    def answer(desk: StudyService) -> None:
+        try:
+            user = desk.ensure_user("张三")
+            for pk in pks:
+                record = desk.question(pk)
+                barrier.wait()  # both answer the same new question at the same moment
+                desk.record(user.id, record, "A", 1000)
+        except BaseException as exc:
+            errors.append(exc)
+            barrier.abort()
+
+    threads = [threading.Thread(target=answer, args=(desk,)) for desk in desks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert errors == []
+        with desks[0].engine.connect() as conn:
+            logs = conn.execute(select(func.count()).select_from(ReviewLogRow)).scalar()
+            cards = conn.execute(select(func.count()).select_from(CardRow)).scalar()
+        assert logs == 2 * len(pks)
+        assert cards == len(pks)
+    finally:
+        for desk in desks:
+            desk.close()
