@@ -17,9 +17,10 @@ from sqlalchemy import func, select
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.scheduling import Scheduler
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services, open_services
 from jgstudy.core.storage import engine as engine_mod
 from jgstudy.core.storage.schema import CardRow, ReviewLogRow
+from peek import engine_of
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -28,7 +29,8 @@ def test_an_answer_waits_out_a_lock_held_past_the_busy_timeout(
 ) -> None:
     """Before: ``database is locked`` after the busy timeout, and the answer was lost."""
     monkeypatch.setattr(engine_mod, "BUSY_TIMEOUT_MS", 100)
-    service = StudyService.open(db_url, clock)
+    services = open_services(db_url, clock)
+    service = services.study
     try:
         service.import_banks([many_bank])
         user = service.ensure_user("张三")
@@ -44,32 +46,32 @@ def test_an_answer_waits_out_a_lock_held_past_the_busy_timeout(
         assert time.monotonic() - started >= 1.0  # it did wait for the lock
         release.join()
         holder.close()
-        with service.engine.connect() as conn:
+        with engine_of(services).connect() as conn:
             stored = conn.execute(select(ReviewLogRow.id)).scalars().all()
         assert stored == [outcome.log_id]
     finally:
-        service.close()
+        services.close()
 
 
 def test_two_desktops_answering_as_one_cadre_lose_nothing(
     db_url: str, many_bank: Path, clock: FixedClock
 ) -> None:
     """Before on PostgreSQL: ``UniqueViolation cards_pkey`` when both inserted the new card."""
-    setup = StudyService.open(db_url, clock)
-    setup.import_banks([many_bank])
-    pks = setup.practice_queue(setup.ensure_user("张三"), mode="new", new_per_day=30)
+    setup = open_services(db_url, clock)
+    setup.study.import_banks([many_bank])
+    pks = setup.study.practice_queue(setup.study.ensure_user("张三"), mode="new", new_per_day=30)
     setup.close()
-    desks = [StudyService.open(db_url, clock, scheduler=Scheduler(fuzz=False)) for _ in (1, 2)]
+    desks = [open_services(db_url, clock, scheduler=Scheduler(fuzz=False)) for _ in (1, 2)]
     barrier = threading.Barrier(2, timeout=30)
     errors: list[BaseException] = []
 
-    def answer(desk: StudyService) -> None:
+    def answer(desk: Services) -> None:
         try:
-            user = desk.ensure_user("张三")
+            user = desk.study.ensure_user("张三")
             for pk in pks:
-                record = desk.question(pk)
+                record = desk.study.question(pk)
                 barrier.wait()  # both answer the same new question at the same moment
-                desk.record(user.id, record, "A", 1000)
+                desk.study.record(user.id, record, "A", 1000)
         except BaseException as exc:
             errors.append(exc)
             barrier.abort()
@@ -81,7 +83,7 @@ def test_two_desktops_answering_as_one_cadre_lose_nothing(
         thread.join()
     try:
         assert errors == []
-        with desks[0].engine.connect() as conn:
+        with engine_of(desks[0]).connect() as conn:
             logs = conn.execute(select(func.count()).select_from(ReviewLogRow)).scalar()
             cards = conn.execute(select(func.count()).select_from(CardRow)).scalar()
         assert logs == 2 * len(pks)

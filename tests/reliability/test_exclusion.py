@@ -14,10 +14,10 @@ from jgstudy.core import backup as backup_mod
 from jgstudy.core.backup import BackupError, BackupManager, backup_dir, lock_path
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.recovery import restore_backup
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 
-Opened = Callable[[Path, FixedClock], StudyService]
-Answer = Callable[[StudyService, Path, str, int], int]
+Opened = Callable[[Path, FixedClock], Services]
+Answer = Callable[[Services, Path, str, int], int]
 Scalar = Callable[..., object]
 
 
@@ -31,11 +31,12 @@ def db(tmp_path: Path, clock: FixedClock, opened: Opened, answer: Answer, many_b
 
 
 def _answer_more(db: Path, clock: FixedClock, opened: Opened, count: int) -> None:
-    service = opened(db, clock)
-    user = service.ensure_user("张三")
-    for pk in service.practice_queue(user, mode="new")[:count]:
-        service.record(user.id, service.question(pk), "A", 1000)
-    service.close()
+    services = opened(db, clock)
+    study = services.study
+    user = study.ensure_user("张三")
+    for pk in study.practice_queue(user, mode="new")[:count]:
+        study.record(user.id, study.question(pk), "A", 1000)
+    services.close()
 
 
 def test_restores_in_the_same_second_keep_every_safety_copy(

@@ -29,6 +29,7 @@ from jgstudy.core.scores import merge as merge_mod
 from jgstudy.core.scores.fileformat import MAX_BYTES
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage.schema import AttemptRow, ReviewLogRow, UserRow
+from peek import engine_of
 
 DAY = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 
@@ -64,7 +65,7 @@ def trainer(service: StudyService, sample_bank: Path) -> StudyService:
 
 
 def logs_of(service: StudyService) -> int:
-    with service.engine.connect() as conn:
+    with engine_of(service).connect() as conn:
         return len(conn.execute(select(ReviewLogRow.id)).all())
 
 
@@ -181,7 +182,7 @@ def test_a_file_cannot_touch_another_cadres_attempt_or_log(
 ) -> None:
     """Before: ``_merge_attempts`` updated by uid alone and rewrote 张三's exam result."""
     zhang = trainer.ensure_user("张三")
-    with trainer.engine.begin() as conn:
+    with engine_of(trainer).begin() as conn:
         conn.execute(
             AttemptRow.__table__.insert().values(  # type: ignore[attr-defined]
                 uid="e1", user_id=zhang.id, kind="exam", title="考试", started_at=DAY
@@ -189,7 +190,7 @@ def test_a_file_cannot_touch_another_cadres_attempt_or_log(
         )
     record = trainer.question(trainer.practice_queue(zhang, mode="new")[0])
     outcome = trainer.record(zhang.id, record, "A", 1000)
-    with trainer.engine.connect() as conn:
+    with engine_of(trainer).connect() as conn:
         zhang_log = conn.execute(
             select(ReviewLogRow.uid).where(ReviewLogRow.id == outcome.log_id)
         ).scalar_one()
@@ -201,9 +202,9 @@ def test_a_file_cannot_touch_another_cadres_attempt_or_log(
         attempts=[attempt],
         review_logs=[log(zhang_log, correct=False), log("l2", attempt="e1")],
     )
-    result = merge_file(trainer.engine, write(tmp_path / "li.json", hostile), DAY)
+    result = merge_file(engine_of(trainer), write(tmp_path / "li.json", hostile), DAY)
     assert len(result.foreign) == 3
-    with trainer.engine.connect() as conn:
+    with engine_of(trainer).connect() as conn:
         row = conn.execute(select(AttemptRow).where(AttemptRow.uid == "e1")).one()
         logs = conn.execute(select(ReviewLogRow.uid, ReviewLogRow.user_id)).all()
     assert (row.user_id, row.title, row.finished_at, row.score) == (zhang.id, "考试", None, 0.0)
@@ -214,7 +215,7 @@ def test_a_name_with_a_trailing_space_is_the_same_cadre(
     trainer: StudyService, tmp_path: Path
 ) -> None:
     trainer.ensure_user("张三")
-    result = merge_file(trainer.engine, write(tmp_path / "z.json", scores("张三 ")), DAY)
+    result = merge_file(engine_of(trainer), write(tmp_path / "z.json", scores("张三 ")), DAY)
     assert not result.created_user
     assert [u.name for u in trainer.users()] == ["张三"]
     assert trainer.ensure_user(" 张三\u3000").name == "张三"
@@ -233,11 +234,11 @@ def test_reports_survive_bad_values_already_in_the_database(
     user = trainer.ensure_user("正常")
     for pk in trainer.practice_queue(user, mode="new")[:2]:
         trainer.record(user.id, trainer.question(pk), "A", 1000)
-    with trainer.engine.begin() as conn:
+    with engine_of(trainer).begin() as conn:
         conn.exec_driver_sql("UPDATE cards SET state = 99")
         nul = "\x00" if conn.dialect.name == "sqlite" else ""  # PostgreSQL text has no NUL
         conn.execute(update(UserRow).values(name=f"王\x1b\x07{nul}\u202e五"))
-    report = build_report(trainer.engine, ReportFilter(min_answers=1), clock.now())
+    report = build_report(engine_of(trainer), ReportFilter(min_answers=1), clock.now())
     write_xlsx(report, tmp_path / "r.xlsx")
     write_csv(report, tmp_path / "r.csv")
     assert "王" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
@@ -254,8 +255,8 @@ def test_a_large_merge_commits_in_bounded_steps(
     monkeypatch.setattr(merge_mod, "STEP", 100)
     many = scores(review_logs=[log(f"u{i}") for i in range(1000)])
     commits: list[int] = []
-    event.listen(trainer.engine, "commit", lambda _conn: commits.append(1))
-    result = merge_file(trainer.engine, write(tmp_path / "m.json", many), DAY)
+    event.listen(engine_of(trainer), "commit", lambda _conn: commits.append(1))
+    result = merge_file(engine_of(trainer), write(tmp_path / "m.json", many), DAY)
     assert result.logs_added == 1000 and logs_of(trainer) == 1000
     assert len(commits) >= 10
 
@@ -278,7 +279,7 @@ def test_merge_results_count_a_retried_step_once(
     monkeypatch.setattr(repo, "insert_logs", flaky)
     monkeypatch.setattr("jgstudy.core.storage.retry.time.sleep", lambda _s: None)
     data = scores(review_logs=[log("a"), log("b")])
-    result = merge_file(trainer.engine, write(tmp_path / "r.json", data), DAY)
+    result = merge_file(engine_of(trainer), write(tmp_path / "r.json", data), DAY)
     assert calls["n"] == 2
     assert result.logs_added == 2 and logs_of(trainer) == 2
 
@@ -289,7 +290,7 @@ def test_an_exported_file_round_trips_through_validation(
     user = trainer.ensure_user("张三", "审计局")
     for pk in trainer.practice_queue(user, mode="new"):
         trainer.record(user.id, trainer.question(pk), "A", 1000)
-    with trainer.engine.connect() as conn:
+    with engine_of(trainer).connect() as conn:
         exported = export_scores(conn, "张三", DAY)
     dump(exported, tmp_path / "z.json.gz")
     assert load(tmp_path / "z.json.gz") == exported
