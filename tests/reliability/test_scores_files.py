@@ -264,7 +264,7 @@ def test_a_large_merge_commits_in_bounded_steps(
 def test_merge_results_count_a_retried_step_once(
     trainer: StudyService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jgstudy.core.scores import repo
+    from jgstudy.core.storage import scores_repo as repo
 
     real = repo.insert_logs
     calls = {"n": 0}

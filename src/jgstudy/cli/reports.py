@@ -8,8 +8,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.exc import DataError, IntegrityError
-
 from jgstudy.cli.commands import CliError, open_services
 from jgstudy.core.reports import DEFAULT_MIN_ANSWERS, FORMATS, Report, ReportFilter
 from jgstudy.core.reports.formats import UnknownFormat, report_format
@@ -140,13 +138,6 @@ def merge_cmd(args: argparse.Namespace) -> int:
                 result = services.scores.merge(path)
             except ScoresFileError as exc:  # nothing of this file written; on to the next
                 print(f"错误：{exc}", file=sys.stderr)
-                failed += 1
-                continue
-            except (IntegrityError, DataError) as exc:  # a step refused: merge it again later
-                print(
-                    f"错误：{path.name} 合并中断，请修正后重新合并（已合并的部分不会重复）：{exc.orig}",
-                    file=sys.stderr,
-                )
                 failed += 1
                 continue
             _print_merge(path, result)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DataError, IntegrityError
 
 from jgstudy.core.scores.fileformat import (
     AttemptEntry,
@@ -40,6 +41,7 @@ from jgstudy.core.scores.fileformat import (
     Profile,
     QuestionRef,
     ScoresFile,
+    ScoresFileError,
     load,
 )
 from jgstudy.core.storage import retry
@@ -90,7 +92,12 @@ def merge_file(engine: Engine, path: Path, now: datetime) -> MergeResult:
     def run(work: Callable[[Connection], T]) -> T:
         return retry.write(engine, work)
 
-    return _merge(run, scores, now)
+    try:
+        return _merge(run, scores, now)
+    except (IntegrityError, DataError) as exc:  # a step the database refused; others are kept
+        raise ScoresFileError(
+            f"{path.name}：合并中断（{exc.orig}）；修正后重新合并即可，已合并的部分不会重复"
+        ) from exc
 
 
 def merge_scores(conn: Connection, scores: ScoresFile, now: datetime) -> MergeResult:
