@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import tzinfo
+from typing import Any
 
 from jgstudy.core.competition import EventKind, MatchEvent, MatchSnapshot, Phase, RoundKind, Timer
 from jgstudy.gui.i18n import N_, tr
@@ -112,43 +113,82 @@ def event_text(event: MatchEvent, names: Sequence[str]) -> str:
 
 
 def _simple_text(event: MatchEvent, who: str) -> str:
-    p, kind = event.payload, event.kind
-    if kind is EventKind.MATCH_CREATED:
-        return tr("比赛创建：{title}").format(title=p.get("title", ""))
-    if kind is EventKind.ROUND_STARTED and p.get("tiebreak"):
+    text = _SIMPLE_TEXTS.get(event.kind)
+    if text is not None:
+        return text(event, event.payload, who)
+    return tr("比赛结束") if event.kind is EventKind.MATCH_FINISHED else event.kind.value
+
+
+Payload = Mapping[str, Any]
+
+
+def _created(_event: MatchEvent, p: Payload, _who: str) -> str:
+    return tr("比赛创建：{title}").format(title=p.get("title", ""))
+
+
+def _round_started(_event: MatchEvent, p: Payload, _who: str) -> str:
+    if p.get("tiebreak"):
         return tr("开始加赛：{title}").format(title=p.get("title", ""))
-    if kind is EventKind.ROUND_STARTED:
-        return tr("开始第 {round} 轮：{title}").format(
-            round=int(p.get("round", 0)) + 1, title=p.get("title", "")
-        )
-    if kind is EventKind.ORDER_SET:
-        return tr("主持人调整选分顺序")
-    if kind is EventKind.QUESTION_SHOWN:
-        turn = tr("（{who}）").format(who=who) if event.team is not None else ""
-        return tr("第 {item} 题{turn}").format(item=int(p.get("item", 0)) + 1, turn=turn)
-    if kind is EventKind.STAKE_CHOSEN and p.get("declined"):
+    return tr("开始第 {round} 轮：{title}").format(
+        round=int(p.get("round", 0)) + 1, title=p.get("title", "")
+    )
+
+
+def _order_set(_event: MatchEvent, _p: Payload, _who: str) -> str:
+    return tr("主持人调整选分顺序")
+
+
+def _question_shown(event: MatchEvent, p: Payload, who: str) -> str:
+    turn = tr("（{who}）").format(who=who) if event.team is not None else ""
+    return tr("第 {item} 题{turn}").format(item=int(p.get("item", 0)) + 1, turn=turn)
+
+
+def _stake_chosen(_event: MatchEvent, p: Payload, who: str) -> str:
+    if p.get("declined"):
         return tr("{who} 放弃本题").format(who=who)
-    if kind is EventKind.STAKE_CHOSEN:
-        return tr("{who} 选择 {stake} 分").format(who=who, stake=p.get("stake"))
-    if kind is EventKind.QUESTION_RELEASED:
-        return tr("出题，开始计时")
-    if kind is EventKind.FALSE_START:
-        nth = int(p.get("count", 1))
-        if event.delta == 0:
-            return tr("{who} 第 {nth} 次抢跑，警告").format(who=who, nth=nth)
-        return tr("{who} 第 {nth} 次抢跑，{signed} 分").format(
-            who=who, nth=nth, signed=signed(event.delta)
-        )
-    if kind is EventKind.SKIPPED:
-        return tr("{who} 跳过一题").format(who=who)
-    if kind is EventKind.ADJUSTED:
-        reason = tr("（{reason}）").format(reason=p["reason"]) if p.get("reason") else ""
-        return tr("{who} 加减分 {signed}{reason}").format(
-            who=who, signed=signed(event.delta), reason=reason
-        )
-    if kind is EventKind.ROUND_FINISHED:
-        return tr("第 {round} 轮结束").format(round=int(p.get("round", 0)) + 1)
-    return tr("比赛结束") if kind is EventKind.MATCH_FINISHED else kind.value
+    return tr("{who} 选择 {stake} 分").format(who=who, stake=p.get("stake"))
+
+
+def _released(_event: MatchEvent, _p: Payload, _who: str) -> str:
+    return tr("出题，开始计时")
+
+
+def _false_start(event: MatchEvent, p: Payload, who: str) -> str:
+    nth = int(p.get("count", 1))
+    if event.delta == 0:
+        return tr("{who} 第 {nth} 次抢跑，警告").format(who=who, nth=nth)
+    return tr("{who} 第 {nth} 次抢跑，{signed} 分").format(
+        who=who, nth=nth, signed=signed(event.delta)
+    )
+
+
+def _skipped(_event: MatchEvent, _p: Payload, who: str) -> str:
+    return tr("{who} 跳过一题").format(who=who)
+
+
+def _adjusted(event: MatchEvent, p: Payload, who: str) -> str:
+    reason = tr("（{reason}）").format(reason=p["reason"]) if p.get("reason") else ""
+    return tr("{who} 加减分 {signed}{reason}").format(
+        who=who, signed=signed(event.delta), reason=reason
+    )
+
+
+def _round_finished(_event: MatchEvent, p: Payload, _who: str) -> str:
+    return tr("第 {round} 轮结束").format(round=int(p.get("round", 0)) + 1)
+
+
+_SIMPLE_TEXTS: dict[EventKind, Callable[[MatchEvent, Payload, str], str]] = {
+    EventKind.MATCH_CREATED: _created,
+    EventKind.ROUND_STARTED: _round_started,
+    EventKind.ORDER_SET: _order_set,
+    EventKind.QUESTION_SHOWN: _question_shown,
+    EventKind.STAKE_CHOSEN: _stake_chosen,
+    EventKind.QUESTION_RELEASED: _released,
+    EventKind.FALSE_START: _false_start,
+    EventKind.SKIPPED: _skipped,
+    EventKind.ADJUSTED: _adjusted,
+    EventKind.ROUND_FINISHED: _round_finished,
+}
 
 
 def log_line(event: MatchEvent, names: Sequence[str], tz: tzinfo) -> str:
