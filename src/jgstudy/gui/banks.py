@@ -341,7 +341,7 @@ class BanksPanel(QWidget):
             log.error("reading or importing failed", exc_info=error)
             self.errors.show_message(tr("无法读写文件：{error}").format(error=error))
         else:
-            log.error("import failed", exc_info=error)
+            log.error("import failed", exc_info=error if isinstance(error, Exception) else None)
             self.errors.show_message(str(error))
 
     def _on_finished(self) -> None:
