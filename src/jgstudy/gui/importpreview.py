@@ -57,6 +57,7 @@ class ImportPreview(QDialog):
         self._base = conversion
         self._questions_of = questions_of
         self._stored: dict[str, Sequence[AnyQuestion]] = {}
+        self._titles = {info.id: info.title for info in banks}
         self.conversion = conversion
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -140,7 +141,8 @@ class ImportPreview(QDialog):
             self.conversion = self._base
         else:
             stored = self._stored_questions(bank_id)
-            self.conversion = onto_existing(self._base, bank_id, stored)
+            title = self._titles.get(bank_id)
+            self.conversion = onto_existing(self._base, bank_id, stored, title)
         self._show()
 
     def _show(self) -> None:
@@ -203,3 +205,4 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             cell = QTableWidgetItem(value)
             cell.setToolTip(value)
             table.setItem(r, c, cell)
+    table.resizeRowsToContents()  # long notices wrap instead of being cut off

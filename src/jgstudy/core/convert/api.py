@@ -22,7 +22,7 @@ from jgstudy.core.convert.gift import looks_like_gift, read_gift
 from jgstudy.core.convert.gift_write import write_gift
 from jgstudy.core.convert.ids import existing_from_file, onto_existing
 from jgstudy.core.convert.paper import looks_like_paper, read_paper
-from jgstudy.core.convert.result import Conversion, ReadyQuestion
+from jgstudy.core.convert.result import DERIVED_ID_NOTICE, Conversion, ReadyQuestion
 from jgstudy.core.convert.rows import ambiguous_cells
 from jgstudy.core.convert.textfiles import decode
 from jgstudy.core.convert.validate import build_bank, validate_entries
@@ -229,7 +229,9 @@ def read_source(
         parsed = reader_for(fmt)(path)
         conversion = _read_entries(path, fmt, parsed, bank_dir or path.parent, overrides)
     if existing is not None:
-        return onto_existing(conversion, bank_id or existing.id, existing.questions)
+        return onto_existing(
+            conversion, bank_id or existing.id, existing.questions, title or existing.title
+        )
     return conversion
 
 
@@ -253,7 +255,7 @@ def _read_entries(
 
 def _derived_id_notice(bank: Bank) -> str:
     return (
-        f"文件没有写题库编号，按标题“{bank.title}”取为 {bank.id}；转换新版本时请输出到同一个"
+        f"{DERIVED_ID_NOTICE}，按标题“{bank.title}”取为 {bank.id}；转换新版本时请输出到同一个"
         "题库文件（或用 --bank-id 指定同一编号），否则会成为另一个题库"
     )
 

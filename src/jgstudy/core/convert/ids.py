@@ -22,9 +22,15 @@ _SHOWN = 20
 
 
 def onto_existing(
-    conversion: Conversion, bank_id: str, existing: Sequence[AnyQuestion]
+    conversion: Conversion,
+    bank_id: str,
+    existing: Sequence[AnyQuestion],
+    title: str | None = None,
 ) -> Conversion:
-    """``conversion`` with the bank id ``bank_id`` and ids matched to ``existing`` questions."""
+    """``conversion`` with the bank id ``bank_id`` and ids matched to ``existing`` questions.
+
+    ``title``: the existing bank's title, kept when the source's title is only its file name.
+    """
     bank = conversion.bank
     if bank is None:
         return conversion
@@ -36,6 +42,12 @@ def onto_existing(
                 None,
                 f"题库编号沿用已有题库的 {bank_id}（文件中的编号 {bank.id} 未使用）",
             )
+        )
+    changes: dict[str, object] = {"id": bank_id}
+    if title and bank.title == conversion.source.stem and title != bank.title:
+        changes["title"] = title
+        notices.append(
+            RowProblem(conversion.source, None, f"题库标题沿用已有题库的“{title}”（文件未写标题）")
         )
     by_id = {q.id: q for q in existing}
     # First every stem match, so a question inserted above cannot take a renumbered id first.
@@ -68,7 +80,7 @@ def onto_existing(
     vanished = [q.id for q in existing if q.id not in taken]
     report = IdReport(bank_id, tuple(matched), tuple(new), tuple(vanished), tuple(edited))
     notices.insert(0, RowProblem(conversion.source, None, report.summary() + _listing(vanished)))
-    updated = Bank.model_construct(**{**dict(bank), "id": bank_id, "questions": tuple(renamed)})
+    updated = Bank.model_construct(**{**dict(bank), **changes, "questions": tuple(renamed)})
     return conversion.with_bank(updated, report, notices)
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from jgstudy.core.convert.entries import RowProblem
 from jgstudy.core.model import AnyQuestion, Bank
 
+DERIVED_ID_NOTICE = "文件没有写题库编号"
+
 
 @dataclass(frozen=True)
 class ReadyQuestion:
@@ -104,4 +106,6 @@ class Conversion:
         """This conversion with its questions renamed onto ``bank`` (see :mod:`.ids`)."""
         pairs = zip(self.ready, bank.questions, strict=True)
         ready = tuple(replace(item, question=question) for item, question in pairs)
-        return replace(self, bank=bank, ready=ready, ids=ids, notices=(*self.notices, *notices))
+        # The guess at a bank id for a bank of its own no longer applies.
+        kept = tuple(p for p in self.notices if not p.message.startswith(DERIVED_ID_NOTICE))
+        return replace(self, bank=bank, ready=ready, ids=ids, notices=(*kept, *notices))
