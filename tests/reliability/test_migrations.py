@@ -8,9 +8,12 @@ order, so a database at ``0002`` holds the rows of ``0001`` and ``0002``.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from alembic.config import Config
@@ -121,11 +124,24 @@ def fill_0003_bank_retire(conn: Connection) -> None:
     )  # fmt: skip
 
 
+def fill_0004_repair_first_reviewed(conn: Connection) -> None:
+    """Nothing new in the schema: one more answer, to a card of 0001."""
+    user = scalar(conn, "SELECT id FROM users WHERE name = :n", n="张三")
+    pk = scalar(conn, "SELECT pk FROM questions WHERE qid = :q", q="q1")
+    insert(
+        conn, "review_logs", uid="log-q1-again", user_id=user, question_pk=pk, attempt_id=None,
+        answer=json.dumps("A"), correct=True, score=1.0, rating=3, duration_ms=3000,
+        reviewed_at=T0 + timedelta(hours=1),
+    )  # fmt: skip
+    conn.execute(text("UPDATE cards SET reps = 2 WHERE question_pk = :pk"), {"pk": pk})
+
+
 # Add one entry per new migration: the rows a database at that revision may hold.
 FIXTURES: dict[str, Callable[[Connection], None]] = {
     "0001": fill_0001,
     "0002": fill_0002,
     "0003_bank_retire": fill_0003_bank_retire,
+    "0004_repair_first_reviewed": fill_0004_repair_first_reviewed,
 }
 
 
@@ -178,3 +194,67 @@ def _the_app_works_on(url: str, clock: FixedClock, logs: int) -> None:
         assert service.stats(user).total_reviews == logs + 1
     finally:
         services.close()
+
+
+# -- committed databases of every revision -------------------------------------------------
+
+FIXTURE_DBS = Path(__file__).parents[1] / "data" / "migrations"
+# 9709b2b-0001: made by the first commit's 0001, which was later edited in place (no
+# cards.first_reviewed_at); the others by tests/data/migrations/make_fixtures.py.
+SHIPPED_DATABASES = sorted(FIXTURE_DBS.glob("*.sqlite3"))
+
+
+def test_every_revision_has_a_committed_fixture_database() -> None:
+    missing = [rev for rev in REVISIONS if not (FIXTURE_DBS / f"{rev}.sqlite3").exists()]
+    assert not missing, f"run tests/data/migrations/make_fixtures.py and commit: {missing}"
+
+
+@pytest.mark.parametrize("shipped", SHIPPED_DATABASES, ids=lambda p: p.stem)
+def test_a_shipped_database_of_every_revision_upgrades_with_its_data(
+    shipped: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    """Before 0004: the first commit's database was stamped upgraded, then every statistic
+    failed with ``no such column: cards.first_reviewed_at``."""
+    db = tmp_path / "jgstudy.sqlite3"
+    shutil.copy(shipped, db)
+    url = f"sqlite:///{db}"
+    engine = make_engine(url)
+    before = counts(engine)
+    engine.dispose()
+    logs = before["review_logs"]
+    _the_app_works_on(url, clock, logs)
+    engine = make_engine(url)
+    after = counts(engine)
+    assert current_revision(engine) == HEAD_REVISION
+    with engine.connect() as conn:
+        first = conn.execute(text("SELECT MIN(first_reviewed_at) FROM cards")).scalar()
+    engine.dispose()
+    assert {t: after[t] for t in before} == {**before, "review_logs": logs + 1}
+    assert first is not None  # filled from the logs where the column was missing
+
+
+# -- landed migrations never change --------------------------------------------------------
+
+# sha256 of each landed migration (LF line endings). A new migration adds its line when it
+# lands; changing a landed one fails here: write a new migration instead (databases at that
+# revision already exist and would never run the change - see 0004).
+LANDED = {
+    "0001_initial_schema.py": "e6caa0009641517ea771ed18f0cecc839479ac5ad036767acffebb0205785874",
+    "0002_competition.py": "0420732ea93a6c51fd117a0bcecb13f8456faa5d15354ce36a0e287606cd56a7",
+    "0003_bank_retire.py": "9a1be3f09161bd7e586f5b71456922415e02d7e46c46e96585783798e68ec592",
+    "0004_repair_first_reviewed.py": (
+        "5188a10030d4f3d079e8130b682852f9cdd2f788ca1f0a19d34d9629b733149d"
+    ),
+}
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
+
+
+def test_landed_migrations_are_never_edited() -> None:
+    files = {p.name: _digest(p) for p in (MIGRATIONS / "versions").glob("*.py")}
+    changed = [name for name, digest in LANDED.items() if files.get(name) != digest]
+    assert not changed, f"landed migrations changed or removed (add a new one instead): {changed}"
+    unlisted = sorted(set(files) - set(LANDED))
+    assert not unlisted, f"add the sha256 of each new migration to LANDED: {unlisted}"
