@@ -231,7 +231,7 @@ def test_knowledge_per_tag_fades_with_time(
     later = {t.tag: t.knowledge for t in service.stats(user, knowledge=True).by_tag}
     assert set(fresh) == {"测试", "理论学习"}
     assert fresh["测试"] is not None and later["测试"] is not None
-    assert later["测试"] < fresh["测试"] <= 1.0
+    assert later["测试"] < fresh["测试"] < 0.9  # one answer is not knowledge 30 days ahead
 
 
 def test_a_session_past_the_day_boundary_keeps_to_the_new_days_allowance(

@@ -103,7 +103,7 @@ def test_a_cadres_activity_tags_speed_and_streak(seeded: StudyService) -> None:
     assert [e.percent for e in wang.exams] == pytest.approx([100.0])
 
 
-def test_estimated_knowledge_is_the_mean_fsrs_retrievability_at_now(
+def test_estimated_knowledge_is_the_mean_fsrs_retrievability_in_30_days(
     seeded: StudyService,
 ) -> None:
     rep = report(seeded)
@@ -112,7 +112,8 @@ def test_estimated_knowledge_is_the_mean_fsrs_retrievability_at_now(
     with engine_of(seeded).connect() as conn:
         pks = [pk for pk in range(1, 100) if get_card(conn, user.id, pk) is not None]
         states = [card.state for pk in pks if (card := get_card(conn, user.id, pk))]
-    expected = sum(Scheduler().retrievability(s, NOW) for s in states) / len(states)
+    in_30_days = NOW + timedelta(days=30)
+    expected = sum(Scheduler().retrievability(s, in_30_days) for s in states) / len(states)
     liu = by_name(rep)["刘洋"]
     assert liu.knowledge == pytest.approx(expected)
     assert all(0.0 < (t.retrievability or 0) < 1.0 for t in liu.by_tag)

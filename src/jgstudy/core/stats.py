@@ -20,6 +20,9 @@ from jgstudy.core.storage import stats_repo
 
 NO_TAG = "（无标签）"
 HEATMAP_DAYS = 90
+# Knowledge is the recall expected this far ahead without further review: right after a
+# session every card is remembered "now", which said 100 % and meant nothing.
+KNOWLEDGE_HORIZON = timedelta(days=30)
 FORECAST_DAYS = 30
 
 
@@ -187,13 +190,16 @@ def _retrievability(scheduler: Scheduler, state: CardState, now: datetime) -> fl
 def knowledge(
     cards: Iterable[tuple[int, int, str | None, CardState]], scheduler: Scheduler, now: datetime
 ) -> tuple[dict[int, float], dict[int, dict[str, float]]]:
-    """Mean retrievability at ``now``: per cadre, and per cadre and tag."""
+    """Mean retrievability :data:`KNOWLEDGE_HORIZON` after ``now``: per cadre, and per cadre
+    and tag. That is the share of the questions practised so far that FSRS expects the cadre
+    to still answer in 30 days if they do not review them again."""
+    at = now + KNOWLEDGE_HORIZON
     per_card: dict[tuple[int, int], float] = {}
     per_tag: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for user_id, pk, tag, state in cards:
         key = (user_id, pk)
         if key not in per_card:  # one row per tag: compute each card once
-            value = _retrievability(scheduler, state, now)
+            value = _retrievability(scheduler, state, at)
             if value is None:
                 continue
             per_card[key] = value

@@ -10,4 +10,9 @@ EN: dict[str, str] = {
         "Reviews fall due from this hour; answers given after midnight but before it still"
         " count for the day before."
     ),
+    "各专题掌握程度（30 天后仍记得的估计比例）": "Knowledge per topic (estimated recall in 30 days)",
+    "按记忆模型（FSRS）估计：已练过的题目若不再复习，30 天后仍能答对的平均概率。": (
+        "FSRS estimate: the average chance of still answering the questions practised so far"
+        " in 30 days without reviewing them."
+    ),
 }

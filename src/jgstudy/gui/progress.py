@@ -20,6 +20,7 @@ TILES = (
     ("today", N_("今日作答")),
     ("wrong", N_("错题本")),
 )
+KNOWLEDGE_TIP = N_("按记忆模型（FSRS）估计：已练过的题目若不再复习，30 天后仍能答对的平均概率。")
 
 
 def day_range(days: list[date]) -> str:
@@ -66,8 +67,10 @@ class ProgressView(QWidget):
         layout.addWidget(self.tag_card)
         self.knowledge = BarChartView(horizontal=True, percent=True)
         self.knowledge_card = self._chart_card(
-            tr("各专题掌握程度（FSRS 估计此刻仍记得的比例）"), self.knowledge
+            tr("各专题掌握程度（30 天后仍记得的估计比例）"), self.knowledge
         )
+        self.knowledge_card.setToolTip(tr(KNOWLEDGE_TIP))
+        self.knowledge.setToolTip(tr(KNOWLEDGE_TIP))
         layout.addWidget(self.knowledge_card)
         scroll.setWidget(body)
         outer.addWidget(scroll)
