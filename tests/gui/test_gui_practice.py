@@ -201,3 +201,69 @@ def test_esc_on_the_summary_goes_home(window: MainWindow, cadre: UserInfo, press
     assert window.practice.stack.currentWidget() is window.practice.summary_panel
     press(Key.Key_Escape)
     assert window.current_view() == "home"
+
+
+def test_ctrl_z_in_a_blank_takes_back_the_last_answer_and_keeps_the_typing(
+    window: MainWindow, service: StudyService, cadre: UserInfo, press: Press, qtbot: QtBot
+) -> None:
+    window.set_user(cadre)
+    window.navigate("practice")
+    window.practice.start_queue([pk_of(service, "f2"), pk_of(service, "f1")])
+    card = window.practice.card
+    assert card is not None and isinstance(card.input, FillInput)
+    type_chinese(card.input.blanks[0], "速决毫厘")
+    press(Key.Key_Return)  # submitted
+    press(Key.Key_Space)
+    assert current_id(window) == "f1"
+    card = window.practice.card
+    assert card is not None and isinstance(card.input, FillInput)
+    qtbot.keyClicks(card.input.blanks[0], "294")  # typing the next answer, not sent yet
+    assert QApplication.focusWidget() is card.input.blanks[0]
+    press(Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # focus in the text box
+    assert stored_answers(service) == []  # the answer to f2 is taken back...
+    assert current_id(window) == "f2" and window.practice.phase is Phase.ASKING
+    card = window.practice.card
+    assert card is not None and isinstance(card.input, FillInput)
+    assert card.input.blanks[0].text() == "速决毫厘"  # ...and comes back as it was typed
+    press(Key.Key_Return)
+    press(Key.Key_Space)
+    card = window.practice.card
+    assert card is not None and isinstance(card.input, FillInput)
+    assert [b.text() for b in card.input.blanks] == ["294", ""]  # the draft of f1 is kept
+
+
+def test_ctrl_z_in_a_short_answer_box(
+    window: MainWindow, service: StudyService, cadre: UserInfo, press: Press
+) -> None:
+    window.set_user(cadre)
+    window.navigate("practice")
+    window.practice.start_queue([pk_of(service, "s1"), pk_of(service, "sh1")])
+    press(Key.Key_C)
+    press(Key.Key_Return)
+    press(Key.Key_Space)
+    card = window.practice.card
+    assert card is not None and isinstance(card.input, ShortInput)
+    type_chinese(card.input.editor, "组织警示教育")
+    assert QApplication.focusWidget() is card.input.editor
+    press(Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_answers(service) == [] and current_id(window) == "s1"
+    press(Key.Key_C)
+    press(Key.Key_Return)
+    press(Key.Key_Space)
+    card = window.practice.card
+    assert card is not None and isinstance(card.input, ShortInput)
+    assert card.input.editor.toPlainText() == "组织警示教育"
+
+
+def test_ctrl_z_with_nothing_to_take_back_undoes_typing(
+    window: MainWindow, service: StudyService, cadre: UserInfo, press: Press, qtbot: QtBot
+) -> None:
+    window.set_user(cadre)
+    window.navigate("practice")
+    window.practice.start_queue([pk_of(service, "f1")])
+    card = window.practice.card
+    assert card is not None and isinstance(card.input, FillInput)
+    qtbot.keyClicks(card.input.blanks[0], "294")
+    press(Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert card.input.blanks[0].text() == ""  # the box's own undo, as in any editor
+    assert current_id(window) == "f1"

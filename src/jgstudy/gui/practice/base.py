@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from jgstudy.core.grading import Response
@@ -38,6 +40,18 @@ class AnswerInput(QWidget):
 
     enter_pressed = Signal()  # Enter inside one of the input's editors
     submit_requested = Signal()  # the answer is complete and should be graded now
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Set by the page: takes back the last submitted answer, True when it did.
+        self.take_back: Callable[[], bool] | None = None
+
+    def draft(self) -> Response | None:
+        """What has been typed or picked so far, to put back later with :meth:`restore`."""
+        return self.response()
+
+    def restore(self, answer: Response) -> None:
+        """Put an earlier answer (or draft) back into the editors, to be corrected."""
 
     def response(self) -> Response | None:
         """The answer given so far, or None while it is incomplete."""
@@ -75,7 +89,9 @@ class AnswerInput(QWidget):
 
 
 class EnterFilter(QObject):
-    """Turns a plain Enter in an editor into the input's ``enter_pressed`` signal."""
+    """Turns a plain Enter in an editor into the input's ``enter_pressed`` signal, and Ctrl+Z
+    into taking back the last submitted answer (an editor would otherwise swallow it as
+    "undo typing" and lose the text just typed)."""
 
     def __init__(self, owner: AnswerInput) -> None:
         super().__init__(owner)
@@ -86,4 +102,7 @@ class EnterFilter(QObject):
         if is_key and is_plain_enter(event):  # type: ignore[arg-type]
             self._owner.enter_pressed.emit()
             return True
+        if is_key and event.matches(QKeySequence.StandardKey.Undo):  # type: ignore[attr-defined]
+            take_back = self._owner.take_back
+            return take_back is not None and take_back()  # else the editor undoes typing
         return False

@@ -67,6 +67,11 @@ class FillInput(AnswerInput):
         texts = tuple(edit.text().strip() for edit in self.blanks)
         return texts if any(texts) else None
 
+    def restore(self, answer: Response) -> None:
+        if isinstance(answer, tuple):
+            for edit, text in zip(self.blanks, answer, strict=False):
+                edit.setText(text)
+
     def advance(self) -> bool:
         current = next((i for i, e in enumerate(self.blanks) if e.hasFocus()), None)
         if current is None or current == len(self.blanks) - 1:

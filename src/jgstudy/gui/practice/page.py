@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jgstudy.core.grading import Response
 from jgstudy.core.records import QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Feedback, Phase, PracticeSession, Summary
@@ -56,6 +57,10 @@ class PracticePage(QWidget):
         self.session: PracticeSession | None = None
         self.card: QuestionCard | None = None
         self._bank_titles: dict[str, str] = {}
+        # What was typed, kept across Ctrl+Z: the answers given (newest last) and the drafts of
+        # questions left by an undo, put back when each question is shown again.
+        self._given: list[tuple[int, Response]] = []
+        self._drafts: dict[int, Response] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = view_layout(self)
         layout.setContentsMargins(36, 22, 36, 18)
@@ -137,6 +142,8 @@ class PracticePage(QWidget):
         self._bank_titles = {b.id: b.title for b in self._service.banks()}
         self.title.setText(title or tr("练习"))
         self.session = None  # the first question is shown before start_practice returns
+        self._given.clear()
+        self._drafts.clear()
         self.session = self._service.start_practice(
             self._user, self, queue, new_per_day=self._prefs.new_per_day
         )
@@ -160,6 +167,10 @@ class PracticePage(QWidget):
         self.card = QuestionCard(record, self._bank_titles.get(record.bank_id, record.bank_id))
         self.card.input.enter_pressed.connect(self.activate)
         self.card.input.submit_requested.connect(self.submit)
+        self.card.input.take_back = self._take_back_from_editor
+        draft = self._drafts.pop(record.pk, None)
+        if draft is not None:
+            self.card.input.restore(draft)
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(0, 4, 12, 4)
@@ -239,6 +250,7 @@ class PracticePage(QWidget):
         if response is None:
             self.hint.setText(tr("请先作答，再按回车提交。"))
             return False
+        self._given.append((self.card.record.pk, self.card.input.draft() or response))
         self.session.submit(response)
         return True
 
@@ -252,7 +264,22 @@ class PracticePage(QWidget):
         if not self.session.can_undo:
             self.hint.setText(tr("没有可以撤销的作答。"))
             return False
+        self._keep_typed_text()
         return self.session.undo()
+
+    def _take_back_from_editor(self) -> bool:
+        """Ctrl+Z inside an answer box: take back the last answer when there is one."""
+        return self.session is not None and self.session.can_undo and self.undo()
+
+    def _keep_typed_text(self) -> None:
+        """Before an undo: keep this question's unsent draft and the answer being taken back."""
+        if self.card is not None and self.phase is Phase.ASKING:
+            draft = self.card.input.draft()
+            if draft is not None:
+                self._drafts[self.card.record.pk] = draft
+        if self._given:
+            pk, given = self._given.pop()
+            self._drafts[pk] = given
 
     def leave(self) -> None:
         """Esc: end the session early (the summary shows), or go home from the summary."""

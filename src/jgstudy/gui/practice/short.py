@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from jgstudy.core.grading import Response, ShortResponse, keywords_found
@@ -85,6 +85,15 @@ class ShortInput(AnswerInput):
         if self._knew is None:
             return None
         return ShortResponse(self.editor.toPlainText().strip(), self._knew)
+
+    def draft(self) -> Response | None:
+        text = self.editor.toPlainText()
+        return ShortResponse(text, bool(self._knew)) if text.strip() else None
+
+    def restore(self, answer: Response) -> None:
+        if isinstance(answer, ShortResponse):
+            self.editor.setPlainText(answer.text)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def advance(self) -> bool:
         if self.revealed:
