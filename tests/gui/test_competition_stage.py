@@ -244,7 +244,7 @@ def test_stakes_are_chosen_in_order_and_a_team_may_decline(
     assert match.snapshot().team == 2
     assert page.panel.stakes.decline_button.isVisible()
     assert "请三队选择分值" in page.scoreboard.banner.text()
-    assert "选分顺序：三队 → 一队 → 二队" in page.scoreboard.stem.text()
+    assert "选分顺序：▶三队 → 一队 → 二队" in page.scoreboard.stem.text()
     page.panel.stakes.decline_button.click()
     assert "三队放弃本题" in page.scoreboard.banner.text()
     assert "三队 放弃" in page.panel.stakes.order.text()
@@ -314,8 +314,9 @@ def test_the_chosen_screen_is_remembered(qtbot: QtBot, services: Services, tmp_p
     qtbot.addWidget(page)
     dialog = page.new_match()
     screens = QApplication.screens()
-    assert dialog.screen_box.count() == len(screens)
-    dialog.screen_box.setCurrentIndex(dialog.screen_box.count() - 1)
+    assert len(dialog.screen_buttons) == len(screens)
+    assert "主持人所在屏幕" in dialog.screen_buttons[0].text()  # the page is on the first
+    dialog.screen_buttons[-1].setChecked(True)
     page._set_up(dialog)
     again = CompetitionPage(
         services.competitions, prefs=prefs, show_scoreboard=False, sound_probe=lambda: None

@@ -171,7 +171,7 @@ def _note(s: MatchSnapshot, team: int, state: str) -> str:
     if state == "out":
         return tr("不参加加赛")
     score = s.teams[team]
-    if s.phase in (Phase.ROUND_OVER, Phase.FINISHED) or score.tied:
+    if s.phase in (Phase.ROUND_OVER, Phase.FINISHED):
         return rank_text(score.rank, score.tied)
     return ""  # the highlighted row says who answers
 
@@ -206,7 +206,7 @@ class SideColumn(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setFixedWidth(340)
+        self.setFixedWidth(400)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)

@@ -253,7 +253,7 @@ def show_on_stage(board: Scoreboard, screen: QScreen, host: QScreen | None) -> N
         board.showFullScreen()
         return
     area = screen.availableGeometry()
-    if not board.isVisible() or board.screen() is not screen:
+    if not board.isVisible() or not area.contains(board.geometry().center()):
         width, height = min(1280, area.width()), min(800, area.height())
         left = area.x() + (area.width() - width) // 2
         board.setGeometry(left, area.y() + (area.height() - height) // 2, width, height)

@@ -8,12 +8,14 @@ from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLineEdit,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -85,9 +87,11 @@ class MatchSetupDialog(QDialog):
         form.addRow(tr("比赛方案"), self.config_box)
         form.addRow("", self.description)
         form.addRow(tr("参赛队数"), self.count)
-        self.screen_box = QComboBox()
+        self.screen_group = QButtonGroup(self)
+        self.screen_list = QVBoxLayout()
+        self.screen_list.setSpacing(4)
         self.screen_note = plain_label("", "muted", wrap=True)
-        form.addRow(tr("大屏显示在"), self.screen_box)
+        form.addRow(tr("大屏显示在"), self.screen_list)
         form.addRow("", self.screen_note)
         layout.addLayout(form)
         self._list_screens(screen_name)
@@ -149,10 +153,15 @@ class MatchSetupDialog(QDialog):
         owner = self.parentWidget()
         host = owner.screen() if owner is not None else None
         screens = QGuiApplication.screens()
-        for number, screen in enumerate(screens, start=1):
-            self.screen_box.addItem(screen_label(number, screen, host), screen.name())
         default = stage_screen(remembered or None, host)
-        self.screen_box.setCurrentIndex(max(self.screen_box.findData(default.name()), 0))
+        self.screen_buttons: list[QRadioButton] = []
+        for number, screen in enumerate(screens, start=1):
+            choice = QRadioButton(screen_label(number, screen, host))
+            choice.setProperty("screen", screen.name())
+            choice.setChecked(screen is default)
+            self.screen_group.addButton(choice)
+            self.screen_list.addWidget(choice)
+            self.screen_buttons.append(choice)
         self.screen_note.setText(
             tr("大屏在所选屏幕上全屏显示；在大屏上按 F11 切换全屏，按 Esc 退出全屏。")
             if len(screens) > 1
@@ -161,7 +170,8 @@ class MatchSetupDialog(QDialog):
 
     def screen_name(self) -> str:
         """The name of the screen chosen for the big screen."""
-        return str(self.screen_box.currentData() or "")
+        checked = self.screen_group.checkedButton()
+        return str(checked.property("screen") or "") if checked is not None else ""
 
     # -- reading -------------------------------------------------------------------------
 

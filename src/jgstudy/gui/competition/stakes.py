@@ -25,9 +25,12 @@ from jgstudy.gui.widgets import button, plain_label
 
 
 def order_text(s: MatchSnapshot) -> str:
-    """选分顺序：黄队 30 分 → 蓝队 放弃 → 红队 → 绿队."""
+    """选分顺序：黄队 30 分 → 蓝队 放弃 → ▶红队 → 绿队 (▶: the team choosing now)."""
     names = [t.name for t in s.teams]
-    return tr("选分顺序：") + " → ".join(_choice_text(c, names) for c in s.order)
+    choosing = s.team if s.phase is Phase.READY else None
+    return tr("选分顺序：") + " → ".join(
+        ("▶" if c.team == choosing else "") + _choice_text(c, names) for c in s.order
+    )
 
 
 def _choice_text(choice: StakeChoice, names: Sequence[str]) -> str:

@@ -30,7 +30,16 @@ def score_text(score: int) -> str:
     return str(score).replace("-", "−")
 
 
-RANK_WORDS = (N_("第一名"), N_("第二名"), N_("第三名"))
+RANK_WORDS = (
+    N_("第一名"),
+    N_("第二名"),
+    N_("第三名"),
+    N_("第四名"),
+    N_("第五名"),
+    N_("第六名"),
+    N_("第七名"),
+    N_("第八名"),
+)
 
 
 def rank_text(rank: int, tied: bool = False) -> str:
