@@ -159,6 +159,30 @@ def bench_gui_start() -> None:
     report("  of which after interpreter start", f"{float(out.stdout):.2f} s")
 
 
+def bench_convert(folder: Path, rows: int) -> None:
+    """Reading a 考试宝 workbook (number formats, a merged range, two sheets) into a preview."""
+    from datetime import datetime as naive
+
+    from openpyxl import Workbook
+
+    from jgstudy.core.convert import read_source
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["导入须知"])
+    sheet.merge_cells("A1:F1")
+    sheet.append(["题干（必填）", "题型 （必填）", "选项 A", "选项 B", "正确答案\n（必填）", "难度"])
+    for n in range(rows):
+        sheet.append([f"第{n}题：党的一大召开于（ ）。", "单选", naive(1921, 7, 1), "1949年", "A", "适中"])
+        sheet.cell(n + 3, 3).number_format = 'yyyy"年"m"月"'
+    workbook.create_sheet("版本号")["A1"] = "V3"
+    path = folder / f"sheet{rows}.xlsx"
+    workbook.save(path)
+    seconds = timed(lambda: read_source(path))
+    report(f"read a {rows:,}-row 考试宝 workbook for the preview", f"{seconds:.2f} s", "< 5 s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="1k/5k questions, 100k logs")
@@ -175,6 +199,8 @@ def main() -> None:
         service.close()
         bench_study(folder / "b", repeat=200)
         bench_process(folder / "b")
+        for rows in (900, 5_000):
+            bench_convert(folder, rows)
     bench_gui_start()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report("peak memory of this process", f"{peak:.0f} MB")

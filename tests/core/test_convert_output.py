@@ -43,7 +43,8 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "bank.yaml"
-    out.write_text("old", encoding="utf-8")
+    convert(SAMPLE, out)
+    old = out.read_text(encoding="utf-8")
 
     def broken(src: str, dst: Path) -> None:
         raise OSError("disk full")
@@ -51,7 +52,7 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(
     monkeypatch.setattr("jgstudy.core.convert.api.os.replace", broken)
     with pytest.raises(OSError):
         convert(SAMPLE, out)
-    assert out.read_text(encoding="utf-8") == "old"
+    assert out.read_text(encoding="utf-8") == old
     assert list(tmp_path.iterdir()) == [out]
 
 

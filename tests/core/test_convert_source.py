@@ -56,3 +56,11 @@ def test_renumbered_version_keeps_ids_by_stem(tmp_path: Path) -> None:
 def test_missing_source_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConvertError):
         read_source(tmp_path / "none.csv")
+
+
+def test_a_broken_existing_output_is_not_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "bank.yaml"
+    out.write_text("format: 1\nid: [broken\n", encoding="utf-8")
+    with pytest.raises(ConvertError, match="不是有效的题库"):
+        convert(_sheet(tmp_path / "v1.csv", ["建党"]), out)
+    assert out.read_text(encoding="utf-8") == "format: 1\nid: [broken\n"

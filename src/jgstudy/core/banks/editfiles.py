@@ -294,6 +294,6 @@ def import_questions(
     _valid, problems, warnings = validate_entries(path, parsed, path.parent)  # fills ids
     header = {"format": 1, "id": bank_id_for(path), "title": path.stem, **parsed.header}
     found = [*parsed.problems, *problems, *parsed.warnings, *warnings]
-    notices = [f"第 {p.row} 行：{p.message}" if p.row else p.message for p in found]
+    notices = [f"{p.place()}：{p.message}" if p.row else p.message for p in found]
     questions = [entry.data for entry in parsed.entries]  # tuples become lists, as in a bank file:
     return *json.loads(json.dumps([header, questions], ensure_ascii=False)), notices

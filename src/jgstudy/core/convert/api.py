@@ -158,7 +158,10 @@ def convert(
         ConvertError: when the conversion cannot start at all.
     """
     source, target = _check_paths(in_path, out_path, from_fmt, to_fmt)
-    existing = existing_from_file(out_path) if target == "yaml" else None
+    try:
+        existing = existing_from_file(out_path) if target == "yaml" else None
+    except ValueError as exc:
+        raise ConvertError(str(exc)) from exc
     conversion = read_source(
         in_path, source, bank_dir=out_path.parent, bank_id=bank_id, title=title, existing=existing
     )

@@ -130,12 +130,22 @@ def _listing(ids: list[str]) -> str:
 
 
 def existing_from_file(path: Path) -> Bank | None:
-    """The bank in an existing YAML output file, or None when there is none (or it is unreadable)."""
+    """The bank in an existing YAML output file; None when there is no such file.
+
+    Raises:
+        ValueError: the file exists but is not a valid bank (its first problem is named): it
+            must not be overwritten blindly, and the ids in it cannot be matched.
+    """
     from jgstudy.core.banks import BankErrors, load_bank
 
     if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
         return None
     try:
         return load_bank(path).bank
-    except BankErrors:
-        return None
+    except BankErrors as errors:
+        first = errors.problems[0] if errors.problems else None
+        where = f"（第 {first.line} 行：{first.message}）" if first else ""
+        raise ValueError(
+            f"输出文件 {path.name} 已存在，但不是有效的题库{where}；新版本的题目编号无法与它对照。"
+            "请先修正它（jgstudy check），或换一个输出文件名，以免覆盖"
+        ) from errors

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from openpyxl.utils.datetime import from_excel
 
@@ -54,8 +55,10 @@ _WEEKDAYS = "一二三四五六日"
 EXACT_DIGITS = 15  # Excel keeps 15 significant digits of a number
 
 
+@lru_cache(maxsize=256)
 def split_sections(code: str) -> list[str]:
-    """The ``;``-separated sections of a format code (not splitting inside quotes)."""
+    """The ``;``-separated sections of a format code (not splitting inside quotes); cached, so
+    do not change the list returned."""
     sections, current, quoted = [], "", False
     for char in code:
         if char == '"':
@@ -68,10 +71,13 @@ def split_sections(code: str) -> list[str]:
     return [*sections, current]
 
 
+@lru_cache(maxsize=256)
 def tokens(section: str) -> list[str]:
+    """The tokens of a format section (cached: do not change the list returned)."""
     return _TOKEN.findall(section)
 
 
+@lru_cache(maxsize=256)
 def is_date_code(code: str) -> bool:
     """True when the format shows a date or a time."""
     for token in tokens(split_sections(code)[0]):

@@ -59,9 +59,11 @@ class SheetGrid:
             source, coord = merged
             text = self._shown(row, column, source)
             if text:
-                self.notes.notes[(row, column)] = (
+                self.notes.note(
+                    row,
+                    column,
                     f"单元格 {get_column_letter(column + 1)}{row} 属于合并单元格 {coord}，"
-                    f"按合并内容“{_short(text)}”读取"
+                    f"按合并内容“{_short(text)}”读取",
                 )
             return text
         return self._shown(row, column, cell)
@@ -71,19 +73,21 @@ class SheetGrid:
         code = _format_code(cell)
         where = f"{get_column_letter(column + 1)}{row}"
         if getattr(cell, "data_type", None) == "f":
-            self.notes.notes[(row, column)] = (
-                f"单元格 {where} 是公式，按公式原文读取、不计算（需要结果请先“选择性粘贴为数值”）"
+            self.notes.note(
+                row,
+                column,
+                f"单元格 {where} 是公式，按公式原文读取、不计算（需要结果请先“选择性粘贴为数值”）",
             )
             return str(value)
         text = display(value, code)
         if isinstance(value, _DATES) or (_is_number(value) and is_date_code(code)):
-            self.notes.notes[(row, column)] = (
-                f"单元格 {where} 是 Excel 日期/时间，按显示的“{text}”读取"
-            )
+            self.notes.note(row, column, f"单元格 {where} 是 Excel 日期/时间，按显示的“{text}”读取")
         elif _is_number(value) and abs(float(value)) >= 10**EXACT_DIGITS:  # type: ignore[arg-type]
-            self.notes.notes[(row, column)] = (
+            self.notes.note(
+                row,
+                column,
                 f"单元格 {where} 是超过 {EXACT_DIGITS} 位的数字，Excel 只保存前 {EXACT_DIGITS} 位"
-                f"（读作 {text}）；身份证号等长数字请把单元格设为“文本”后重新输入"
+                f"（读作 {text}）；身份证号等长数字请把单元格设为“文本”后重新输入",
             )
         return text
 

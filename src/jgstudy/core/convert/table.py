@@ -26,14 +26,17 @@ def cell_text(raw: str) -> str:
 
 @dataclass
 class CellNotes:
-    """What a reader noticed about single cells, by (row, 0-based column).
+    """What a reader noticed about single cells, by row and 0-based column.
 
     ``notes`` matter only when the column is read (a date shown as text, a formula…); ``losses``
     are always reported (a picture in the row is lost whatever column it sits in).
     """
 
-    notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    notes: dict[int, dict[int, str]] = field(default_factory=dict)  # row → column → note
     losses: dict[int, list[str]] = field(default_factory=dict)
+
+    def note(self, row: int, column: int, text: str) -> None:
+        self.notes.setdefault(row, {})[column] = text
 
 
 def read_table(
@@ -80,7 +83,8 @@ def read_table(
             continue
         entry.sheet = sheet
         entry.warnings.extend(invisible)
-        entry.warnings.extend(n for (r, c), n in notes.notes.items() if r == row and c in used)
+        row_notes = notes.notes.get(row, {})
+        entry.warnings.extend(n for c, n in sorted(row_notes.items()) if c in used)
         entry.warnings.extend(losses)
         entries.append(entry)
     _running_numbers(place, header_row, mapping, entries, parsed)
