@@ -172,9 +172,13 @@ def bench_convert(folder: Path, rows: int) -> None:
     assert sheet is not None
     sheet.append(["导入须知"])
     sheet.merge_cells("A1:F1")
-    sheet.append(["题干（必填）", "题型 （必填）", "选项 A", "选项 B", "正确答案\n（必填）", "难度"])
+    sheet.append(
+        ["题干（必填）", "题型 （必填）", "选项 A", "选项 B", "正确答案\n（必填）", "难度"]
+    )
     for n in range(rows):
-        sheet.append([f"第{n}题：党的一大召开于（ ）。", "单选", naive(1921, 7, 1), "1949年", "A", "适中"])
+        sheet.append(
+            [f"第{n}题：党的一大召开于（ ）。", "单选", naive(1921, 7, 1), "1949年", "A", "适中"]
+        )
         sheet.cell(n + 3, 3).number_format = 'yyyy"年"m"月"'
     workbook.create_sheet("版本号")["A1"] = "V3"
     path = folder / f"sheet{rows}.xlsx"

@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 from openpyxl import Workbook
-from sheetkit import save
 from sqlalchemy import text
 
 from jgstudy.core.convert import onto_existing, read_source
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from peek import engine_of
+from sheetkit import save
 
 QUESTIONS = {
     "建党": ("党的一大召开于（ ）。", "单选", "1921年", "1949年", "A"),

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.drawing.image import Image
-from sheetkit import save, template_sheet, tiny_png, version_sheet
 
 from jgstudy.core.convert import Conversion, read_source
 from jgstudy.core.model import FillQuestion, MultipleQuestion, SingleQuestion
+from sheetkit import save, template_sheet, tiny_png, version_sheet
 
 D = datetime
 
