@@ -467,3 +467,19 @@ def test_papers_like_the_public_ones_convert_exactly_and_invent_nothing(tmp_path
         reported = [row for row, message in problems if "没有找到答案" in message]
         assert reported == unanswered
     assert exact / total >= 0.9
+
+
+def test_a_page_break_inside_a_stem_and_separators_between_options(tmp_path: Path) -> None:
+    text = (
+        "党史知识竞赛题库\n1、党的十八大以来，中国特色社会主义进入\n党史知识竞赛题库\n- 2 -\n"
+        "了新时代，这是我国发展新的（ ）。\nA．历史方位；B．历史起点；\n答案：A\n"
+        "2、下一题（ ）\nA．甲 B．乙\n答案：B\n3、再一题（ ）\nA．甲 B．乙\n党史知识竞赛题库\n答案：B\n"
+    )
+    questions, problems, notices = convert_paper(tmp_path, write_text(tmp_path, text))
+    assert questions[0][1:4] == (
+        "党的十八大以来，中国特色社会主义进入了新时代，这是我国发展新的（ ）。",
+        {"A": "历史方位", "B": "历史起点"},
+        "A",
+    )
+    assert [q[3] for q in questions[1:]] == ["B", "B"] and problems == []
+    assert (None, "已忽略页眉页脚（重复出现的行） 3 行（第 1、3、13 行）") in notices

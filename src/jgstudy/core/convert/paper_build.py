@@ -118,7 +118,7 @@ class _Builder:
         return Built(data, qtype, self.sources[0][0], inferred=self.hint is None)
 
     def _option_text(self, option: ParsedOption) -> str:
-        text = option.text
+        text = option.text.rstrip("；; ")  # ``A.上海；B.嘉兴；``: the separator is not the option's
         doubled = re.match(
             rf"^(?:[（(]\s*{option.key}\s*[)）]|{option.key}\s*[.．、:：)）])\s*", text
         )
