@@ -1,9 +1,11 @@
 """Read a question paper (Word .docx or text) as bank entries: the ``paper`` input format.
 
-The steps: lines (text or Word, :mod:`paper_lines`, :mod:`paper_docx`) → tokens
-(:mod:`paper_tokens`) → sections, question blocks and answer key (:mod:`paper_segment`) → parts
-of each question (:mod:`paper_parts`) → a bank question or a located refusal
-(:mod:`paper_build`, with the answer key matched here) → the report (:mod:`paper_report`).
+The steps: lines (text or Word: :mod:`paper_lines`, :mod:`paper_docx` with
+:mod:`paper_numbering`) → tokens (:mod:`paper_tokens`, with :mod:`paper_options` and
+:mod:`paper_keyline`) → sections, question blocks and answer key (:mod:`paper_segment`) → parts of
+each question (:mod:`paper_parts`) → a bank question or a located refusal (:mod:`paper_build`
+with :mod:`paper_answers`; the key matched by :mod:`paper_keys`) → the report
+(:mod:`paper_report`).
 """
 
 from __future__ import annotations

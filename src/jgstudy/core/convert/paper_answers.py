@@ -72,11 +72,7 @@ def underlined_blanks(frags: list[Frag]) -> Found:
             answers.append(frag.line.text[start:end].strip())
             position = end
         texts.append((text + frag.line.text[position : frag.end]).strip())
-    return Found(join(texts), tuple(_merge_adjacent(answers)))
-
-
-def _merge_adjacent(answers: list[str]) -> list[str]:
-    return [a for a in answers if a]
+    return Found(join(texts), tuple(a for a in answers if a))
 
 
 def strong_options(options: list[ParsedOption]) -> str:

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from jgstudy.core.convert.paper_lines import Line
+from jgstudy.core.convert.paper_options import Option, find_options
 from jgstudy.core.convert.paper_segment import Block
-from jgstudy.core.convert.paper_tokens import Kind, Option, Token, find_options
+from jgstudy.core.convert.paper_tokens import Kind, Token
 
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]")
 

@@ -43,12 +43,12 @@ class Tally:
         self.failed[block.section.index] += 1
 
 
-Line = tuple[int | None, str]
+Notice = tuple[int | None, str]
 
 
-def report(paper: Segmented, tally: Tally) -> list[Line]:
+def report(paper: Segmented, tally: Tally) -> list[Notice]:
     """Summary notices (row None) and one notice per left-out line (row = its line)."""
-    lines: list[Line] = [(None, _totals(tally))]
+    lines: list[Notice] = [(None, _totals(tally))]
     lines.extend((None, text) for text in _sections(paper, tally))
     if tally.sources:
         found = "，".join(f"{label} {count} 题" for label, count in tally.sources.most_common())
@@ -85,8 +85,8 @@ def _sections(paper: Segmented, tally: Tally) -> list[str]:
     return [f"各部分：{'；'.join(parts)}"] if len(parts) > 1 or paper.sections[-1].index else []
 
 
-def _noise(paper: Segmented) -> list[Line]:
-    lines: list[Line] = []
+def _noise(paper: Segmented) -> list[Notice]:
+    lines: list[Notice] = []
     front = [t for t in paper.front if t.text]
     if front:
         shown = "、".join(f"“{t.whole[:20]}”" for t in front[:3])

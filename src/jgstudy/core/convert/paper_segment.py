@@ -13,8 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from jgstudy.core.convert.paper_keyline import single_key
 from jgstudy.core.convert.paper_lines import Line
-from jgstudy.core.convert.paper_tokens import Kind, Token, names_kind, single_key
+from jgstudy.core.convert.paper_tokens import Kind, Token, names_kind
 from jgstudy.core.model import QType
 
 _KEY_HEAD = re.compile(

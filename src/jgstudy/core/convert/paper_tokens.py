@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from jgstudy.core.convert.paper_keyline import has_range, key_items
 from jgstudy.core.convert.paper_lines import Line
+from jgstudy.core.convert.paper_options import Option, find_options
 from jgstudy.core.model import QType
 
 
@@ -30,17 +32,6 @@ class Kind(StrEnum):
     PAGE = "page"
     TEXT = "text"
     EMPTY = "empty"
-
-
-@dataclass(frozen=True)
-class Option:
-    """An option found in a line: its letter and where its text is in the line."""
-
-    key: str
-    start: int
-    end: int
-    marker: int  # where the option's letter is
-    loose: bool = False  # written without a dot or bracket (``A历史方位``)
 
 
 @dataclass(frozen=True)
@@ -133,23 +124,6 @@ _PAGE = re.compile(
     r"|\d+\s*/\s*\d+|\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
     re.IGNORECASE,
 )
-# An option letter: ``A.`` ``A．`` ``A、`` ``A:`` ``A)`` ``(A)`` ``（A）`` (full-width letters too).
-_LETTER = "A-Ha-hＡ-Ｈａ-ｈ"
-_MARKER = re.compile(rf"[（(]\s*([{_LETTER}])\s*[)）]|([{_LETTER}])\s*[.．、:：)）]")
-_LOOSE = re.compile(r"([A-HＡ-Ｈ])(?=[\u4e00-\u9fff\d“《\"'‘])")
-_KEY_ITEM = r"(?:[A-Ha-hＡ-Ｈ]+|[√×✓✗✔✘对错]|正确|错误)"
-_KEY_RANGE = re.compile(
-    rf"(\d+)\s*[-—–~～－至]\s*(\d+)\s*[:：.．、]?\s*((?:{_KEY_ITEM}\s*)+?)(?=\s+\d|\s*[,，;；]|\s*$)"
-)
-_KEY_PAIR = re.compile(rf"(\d+)\s*[.．、:：]?\s*({_KEY_ITEM})(?=[\s,，;；]|$)")
-
-
-def letter(char: str) -> str:
-    """An option letter as the bank writes it: half-width upper case."""
-    code = ord(char)
-    if 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-        char = chr(code - 0xFEE0)
-    return char.upper()
 
 
 def tokenize(lines: list[Line]) -> list[Token]:
@@ -237,39 +211,9 @@ def _section(line: Line, offset: int, text: str) -> Token | None:
 
 def _key(line: Line, offset: int, text: str) -> Token | None:
     items = key_items(text)
-    if not items or (len(items) < 2 and not _KEY_RANGE.search(text)):
+    if not items or (len(items) < 2 and not has_range(text)):
         return None
     return Token(Kind.KEY, line, offset, text, keys=items)
-
-
-def key_items(text: str) -> tuple[tuple[int, str], ...] | None:
-    """The items of a line that holds nothing but answer-key items, else None."""
-    items: list[tuple[int, str]] = []
-    rest = text
-    for pattern in (_KEY_RANGE, _KEY_PAIR):
-        for match in pattern.finditer(rest):
-            items.extend(_key_items(match))
-        rest = pattern.sub(" ", rest)
-    if not items or rest.strip(" ,，;；"):
-        return None
-    return tuple(sorted(items))
-
-
-def _key_items(match: re.Match[str]) -> list[tuple[int, str]]:
-    if match.re is _KEY_PAIR:
-        return [(int(match.group(1)), match.group(2))]
-    first, last, answers = int(match.group(1)), int(match.group(2)), match.group(3).split()
-    if len(answers) == 1 and last - first + 1 != 1:
-        answers = re.findall(r"正确|错误|.", answers[0])
-    if len(answers) != last - first + 1 or last < first:
-        return [(first, "?" + match.group(0))]  # a range that does not fit: reported later
-    return list(zip(range(first, last + 1), answers, strict=True))
-
-
-def single_key(text: str) -> tuple[int, str] | None:
-    """A one-item key line (``3．B``), read as such only inside an answer key."""
-    match = _KEY_PAIR.fullmatch(text.strip())
-    return (int(match.group(1)), match.group(2)) if match else None
 
 
 def number_style(text: str) -> tuple[str, int, int] | None:
@@ -317,60 +261,3 @@ def _tagged(text: str) -> tuple[str, QType | None, int]:
 def _options(line: Line, offset: int, text: str) -> Token | None:
     options = find_options(line.text, offset, inline=False)
     return Token(Kind.OPTIONS, line, offset, text, options=options) if options else None
-
-
-def find_options(text: str, start: int, *, inline: bool) -> tuple[Option, ...]:
-    """The options in ``text`` from ``start``: at ``start`` itself, or (``inline``) after a stem.
-
-    Letters must follow on from A in order; an option written inside a stem needs a B after it,
-    so that a stray ``A.`` in a stem is not taken for one.
-    """
-    firsts = _candidates(text, start, inline)
-    for first in firsts:
-        found = _sequence(text, first)
-        if len(found) >= 2 or (not inline and found):
-            return tuple(found)
-    return ()
-
-
-def _candidates(text: str, start: int, inline: bool) -> list[re.Match[str]]:
-    if not inline:
-        marker = _MARKER.match(text, start) or _LOOSE.match(text, start)
-        return [marker] if marker else []
-    return [
-        m for m in _MARKER.finditer(text, start) if _key_of(m) == "A" and _boundary(text, m.start())
-    ]
-
-
-def _boundary(text: str, position: int) -> bool:
-    # An option inside a line follows a space or punctuation, never a letter (``WTO.``).
-    return position == 0 or not text[position - 1].isascii() or not text[position - 1].isalnum()
-
-
-def _key_of(match: re.Match[str]) -> str:
-    return letter(next(g for g in match.groups() if g))
-
-
-def _sequence(text: str, first: re.Match[str]) -> list[Option]:
-    marks = [first]
-    paren = first.group(0).lstrip().startswith(("(", "（"))
-    while True:
-        following = _next_marker(text, marks[-1].end(), chr(ord(_key_of(marks[-1])) + 1), paren)
-        if following is None:
-            break
-        marks.append(following)
-    options = []
-    for index, mark in enumerate(marks):
-        end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
-        loose = mark.re is not _MARKER
-        options.append(Option(_key_of(mark), mark.end(), end, mark.start(), loose))
-    return options
-
-
-def _next_marker(text: str, start: int, key: str, paren: bool) -> re.Match[str] | None:
-    for match in _MARKER.finditer(text, start):
-        same_form = paren == match.group(0).startswith(("(", "（"))
-        if _key_of(match) == key and same_form and _boundary(text, match.start()):
-            return match
-    loose = re.compile(rf"(?<=\s)({key}|{chr(ord(key) + 0xFEE0)})(?=[\u4e00-\u9fff“《])")
-    return None if paren else loose.search(text, start)
