@@ -483,3 +483,51 @@ def test_a_page_break_inside_a_stem_and_separators_between_options(tmp_path: Pat
     )
     assert [q[3] for q in questions[1:]] == ["B", "B"] and problems == []
     assert (None, "已忽略页眉页脚（重复出现的行） 3 行（第 1、3、13 行）") in notices
+
+
+KEY_AFTER_EACH_SECTION = """一、单项选择题
+1、党的根本组织原则是（ ）
+A．民主集中制 B．集体领导
+2、党的最高理想是（ ）
+A．小康 B．共产主义
+参考答案：
+1-2 AB
+二、判断题
+1、党员有退党的自由，这是党章明确规定的。
+2、预备党员有表决权，这是党章明确规定的。
+参考答案：
+1.√ 2.×
+三、填空题
+1、党的宗旨是____。
+2、党的思想路线的核心是____。
+答案
+1.全心全意为人民服务 2.实事求是
+"""
+
+
+def test_a_key_after_each_section_and_fill_answers_in_the_key(tmp_path: Path) -> None:
+    paper = write_text(tmp_path, KEY_AFTER_EACH_SECTION)
+    questions, problems, notices = convert_paper(tmp_path, paper)
+    assert [(q[0], q[1], q[3]) for q in questions] == [
+        ("single", "党的根本组织原则是（ ）", "A"),
+        ("single", "党的最高理想是（ ）", "B"),
+        ("judge", "党员有退党的自由，这是党章明确规定的。", "正确"),
+        ("judge", "预备党员有表决权，这是党章明确规定的。", "错误"),
+        ("fill", "党的宗旨是{{1}}。", "全心全意为人民服务"),
+        ("fill", "党的思想路线的核心是{{1}}。", "实事求是"),
+    ]
+    assert problems == []
+    assert (None, "各部分：单项选择题 2 题；判断题 2 题；填空题 2 题") in notices
+
+
+def test_reference_answer_lines_of_a_short_question_are_not_a_key(tmp_path: Path) -> None:
+    text = (
+        "五、简答题\n1、简述“三严三实”的内容。\n参考答案：\n1.严以修身\n2.严以用权\n"
+        "2、简述“四个自信”的内容。\n参考答案：道路、理论、制度、文化自信。\n"
+    )
+    questions, problems, _ = convert_paper(tmp_path, write_text(tmp_path, text))
+    assert [(q[1], q[3]) for q in questions] == [
+        ("简述“三严三实”的内容。", "1.严以修身\n2.严以用权"),
+        ("简述“四个自信”的内容。", "道路、理论、制度、文化自信。"),
+    ]
+    assert problems == []

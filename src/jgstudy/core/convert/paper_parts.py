@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from jgstudy.core.convert.paper_lines import Line
 from jgstudy.core.convert.paper_options import Option, find_options
 from jgstudy.core.convert.paper_segment import Block
-from jgstudy.core.convert.paper_tokens import Kind, Token
+from jgstudy.core.convert.paper_tokens import Kind, Token, is_text_answer
 
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]")
 
@@ -80,7 +80,8 @@ class _Reader:
             return
         if kind == Kind.ANSWER:
             self.parts.answers.append((token.text, token.line))
-            self.state = "answer"
+            # An answer heading (``参考答案：``) or a long answer may go on over more lines.
+            self.state = "answer-text" if is_text_answer(token.text) else "answer"
         elif kind == Kind.EXPLAIN:
             if token.text:
                 self.parts.explanation.append(token.text)
@@ -104,7 +105,7 @@ class _Reader:
             self.parts.explanation.append(token.line.text[start : token.end].strip())
         elif self.state == "reply":
             self.parts.reply.append(token.line.text[start : token.end].strip())
-        elif self.parts.answers and _is_text_answer(self.parts.answers[-1][0]):
+        elif self.state == "answer-text":
             text, line = self.parts.answers[-1]
             more = token.line.text[start : token.end].strip()
             self.parts.answers[-1] = ("\n".join(t for t in (text, more) if t), line)
@@ -147,10 +148,6 @@ class _Reader:
 def _piece_start(token: Token) -> int:
     # A numbered line that did not start a question is text from its very first character.
     return token.start if token.kind in (Kind.ANSWER, Kind.EXPLAIN, Kind.REPLY) else token.at
-
-
-def _is_text_answer(text: str) -> bool:
-    return len(text) > 8 or not text
 
 
 def read_parts(block: Block) -> Parts:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from jgstudy.core.convert.paper_keyline import single_key
 from jgstudy.core.convert.paper_lines import Line
-from jgstudy.core.convert.paper_tokens import Kind, Token, names_kind
+from jgstudy.core.convert.paper_tokens import Kind, Token, is_text_answer, names_kind
 from jgstudy.core.model import QType
 
 _KEY_HEAD = re.compile(
@@ -61,7 +61,7 @@ class Block:
             if token.kind in (Kind.REPLY, Kind.EXPLAIN):
                 return True
             if token.kind == Kind.ANSWER:
-                return not token.text or len(token.text) > 8
+                return is_text_answer(token.text)
             if token.kind == Kind.OPTIONS:
                 return False
         return False
@@ -108,15 +108,37 @@ class _Segmenter:
         self.headers = _running_headers(tokens)
         self.previous_last: int | None = None
         self.group_last = 0
+        self.key_section: Token | None = None
 
     def run(self) -> Segmented:
         for index, token in enumerate(self.tokens):
+            if self.in_key and self._questions_resume(index, token):
+                self._leave_key()
             if self.in_key:
                 self._key(token)
             else:
                 self._question_mode(index, token)
         self._close()
         return self.out
+
+    def _following(self, index: int) -> Token | None:
+        return next((t for t in self.tokens[index + 1 :] if t.kind != Kind.EMPTY), None)
+
+    def _questions_resume(self, index: int, token: Token) -> bool:
+        """Whether questions start again after a key (a key after each section)."""
+        if token.kind != Kind.QUESTION:
+            return False
+        following = self._following(index)
+        if token.options or (following is not None and following.kind == Kind.OPTIONS):
+            return True
+        heading = self.key_section
+        return heading is not None and heading.qtype is not None and _stem_like(token.text)
+
+    def _leave_key(self) -> None:
+        self.in_key = False
+        if self.key_section is not None:
+            self._new_section(self.key_section)
+            self.key_section = None
 
     def _question_mode(self, index: int, token: Token) -> None:
         if token.kind == Kind.EMPTY:
@@ -150,17 +172,20 @@ class _Segmenter:
             return False
         if not self.out.blocks and self.block is None:
             return False
-        following = next((t for t in self.tokens[index + 1 :] if t.kind != Kind.EMPTY), None)
+        following = self._following(index)
         if following is None:
             return True
-        return (
-            following.kind == Kind.KEY
-            or (
-                following.kind == Kind.SECTION
-                and (names_kind(following.text) or bool(following.keys))
-            )
-            or (following.kind == Kind.QUESTION and single_key(following.line.text) is not None)
-        )
+        if following.kind == Kind.KEY:
+            return True
+        if self._answers_short_question():
+            return False  # ``参考答案：`` then the answer's own lines
+        if following.kind == Kind.SECTION:
+            return names_kind(following.text) or bool(following.keys)
+        return following.kind == Kind.QUESTION and _key_like(following)
+
+    def _answers_short_question(self) -> bool:
+        block = self.block
+        return block is not None and (block.head.qtype or block.section.qtype) == QType.SHORT
 
     def _start_key(self, token: Token) -> None:
         self._close()
@@ -254,13 +279,15 @@ class _Segmenter:
             self.out.noise.append((token, NOISE_PAGE if token.kind == Kind.PAGE else NOISE_HEADER))
         elif token.kind == Kind.SECTION:
             self._key_group()
+            self.key_section = token
             for number, text in token.keys:
                 self._key_item(number, text, token.line)
         elif token.kind == Kind.KEY:
             for number, text in token.keys:
                 self._key_item(number, text, token.line)
         elif token.kind == Kind.QUESTION and token.number is not None and token.text:
-            self._key_item(token.number, token.text, token.line)
+            for number, text in _text_items(token):
+                self._key_item(number, text, token.line)
         elif token.kind == Kind.EXPLAIN and self.out.keys:
             last = self.out.keys[-1]
             self.out.keys[-1] = replace(last, explanation=token.text)
@@ -276,7 +303,33 @@ class _Segmenter:
         if number <= self.group_last:
             self._key_group()
         self.group_last = number
+        self.key_section = None
         self.out.keys.append(KeyItem(number, text, self.out.key_groups, line))
+
+
+_TEXT_ITEM = re.compile(r"(\d+)\s*[.．、:：]\s*(.+?)(?=\s+\d+\s*[.．、:：]|$)")
+_BLANKS = re.compile(r"[_＿]{3,}|[（(]\s*[)）]")
+_STEM_LENGTH = 15
+
+
+def _text_items(token: Token) -> list[tuple[int, str]]:
+    """Key items written as text (``1.中国共产党 2.实事求是``): fill and short answers."""
+    assert token.number is not None
+    found = [(int(m.group(1)), m.group(2).strip()) for m in _TEXT_ITEM.finditer(token.whole)]
+    return found or [(token.number, token.text)]
+
+
+def _key_like(token: Token) -> bool:
+    """A numbered line that reads as key items (``1.B``, ``1.中国共产党 2.实事求是``)."""
+    return (
+        single_key(token.line.text) is not None
+        or len(_text_items(token)) >= 2
+        or not _stem_like(token.text)
+    )
+
+
+def _stem_like(text: str) -> bool:
+    return _BLANKS.search(text) is not None or len(text) > _STEM_LENGTH
 
 
 def _glued_prefix(digits: str, number: int) -> int | None:

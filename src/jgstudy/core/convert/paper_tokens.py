@@ -84,6 +84,7 @@ _ANSWER = re.compile(
 _EXPLAIN = re.compile(
     r"^[【\[]?\s*(?:答案解析|试题解析|解析|explanation)\s*[】\]]?\s*[:：]?\s*", re.I
 )
+_KEY_LENGTH = 8
 _REPLY = re.compile(r"^答\s*[:：]\s*")
 _NUMERAL = "一二三四五六七八九十"
 _SECTION = re.compile(rf"^(?:第\s*)?[{_NUMERAL}]+\s*(?:[、.．:：]|部分)\s*(.*)$")
@@ -124,6 +125,11 @@ _PAGE = re.compile(
     r"|\d+\s*/\s*\d+|\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
     re.IGNORECASE,
 )
+
+
+def is_text_answer(text: str) -> bool:
+    """An answer that may continue on the next lines: empty (a heading) or longer than a key."""
+    return len(text) > _KEY_LENGTH or not text
 
 
 def tokenize(lines: list[Line]) -> list[Token]:
