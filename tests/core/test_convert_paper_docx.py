@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
 from paper_helpers import convert_paper
+from PIL import Image
 
 
 def _paper(tmp_path: Path) -> docx.document.Document:
@@ -214,3 +215,17 @@ def test_word_automatic_numbering_of_sections_questions_and_options(tmp_path: Pa
         ("judge", "党员有退党的自由。（ ）", None, "正确", ""),
     ]
     assert problems == []
+
+
+def test_a_picture_in_a_question_is_named(tmp_path: Path) -> None:
+    picture = tmp_path / "图.png"
+    Image.new("RGB", (8, 8), "red").save(picture)
+    document = _paper(tmp_path)
+    document.add_paragraph("1．如图所示的建筑是（ ）。")
+    document.add_paragraph().add_run().add_picture(str(picture))
+    document.add_paragraph("A．嘉兴南湖红船 B．遵义会议会址")
+    document.add_paragraph("答案：B")
+    questions, problems, notices = convert_paper(tmp_path, _save(document, tmp_path))
+    assert [q[3] for q in questions] == ["B"] and problems == []
+    message = "这一段有图片，图片没有转换；题目需要时请在题库中用 image 字段另行添加"
+    assert (3, message) in notices

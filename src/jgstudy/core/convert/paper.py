@@ -25,6 +25,7 @@ from jgstudy.core.convert.paper_tokens import Kind, number_style, tokenize
 from jgstudy.core.convert.textfiles import read_text
 
 _TITLE_LENGTH = 60
+_PICTURE = "这一段有图片，图片没有转换；题目需要时请在题库中用 image 字段另行添加"
 _GIFT_BLOCK = re.compile(r"\{[=~#TF]|::")
 
 
@@ -71,6 +72,10 @@ def convert_lines(file: Path, lines: list[Line], parsed: Parsed, *, docx: bool =
         _convert_block(file, block, keys.get(index), parsed, tally)
     _title(paper, parsed)
     parsed.warnings.extend(RowProblem(file, row, text) for row, text in report(paper, tally))
+    parsed.warnings.extend(
+        RowProblem(file, number, _PICTURE + _place(line))
+        for number, line in {line.number: line for line in lines if line.picture}.items()
+    )
     return parsed
 
 

@@ -54,6 +54,7 @@ def _paragraph(paragraph: Paragraph, number: int, place: str = "", prefix: str =
     builder.add(prefix)
     for run in _runs(paragraph):
         builder.add(run.text, strong=_strong(run), under=_underlined(run))
+        builder.picture = builder.picture or bool(run._r.xpath(".//w:drawing | .//w:pict"))
     return builder.lines()
 
 

@@ -33,6 +33,7 @@ class Line:
         strong: character spans shown bold, in red or highlighted (Word only).
         under: character spans underlined (Word only).
         place: how a trainer finds it when the number is not enough (``表 1 第 3 行``).
+        picture: the paragraph holds a picture, which is not converted.
     """
 
     number: int
@@ -40,6 +41,7 @@ class Line:
     strong: tuple[Span, ...] = ()
     under: tuple[Span, ...] = ()
     place: str = ""
+    picture: bool = False
 
     def is_strong(self, start: int, end: int) -> bool:
         """Whether every visible character in ``[start, end)`` is shown emphasised."""
@@ -65,6 +67,7 @@ class LineBuilder:
     strong: list[Span] = field(default_factory=list)
     under: list[Span] = field(default_factory=list)
     length: int = 0
+    picture: bool = False
 
     def add(self, text: str, *, strong: bool = False, under: bool = False) -> None:
         text = clean(text).replace("\r", "\n")
@@ -90,6 +93,7 @@ class LineBuilder:
                     _shift(self.strong, start, end),
                     _shift(self.under, start, end),
                     self.place,
+                    self.picture,
                 )
             )
             start = end + 1
