@@ -531,3 +531,16 @@ def test_reference_answer_lines_of_a_short_question_are_not_a_key(tmp_path: Path
         ("简述“四个自信”的内容。", "道路、理论、制度、文化自信。"),
     ]
     assert problems == []
+
+
+def test_a_tag_before_the_number(tmp_path: Path) -> None:
+    text = (
+        "一、选择题\n【单选题】1. 党的一大在（ ）召开。\nA．上海 B．嘉兴\n【答案】A\n"
+        "【多选题】2. 党的纪律有（ ）\nA．政治纪律 B．组织纪律 C．吃喝纪律\n【答案】AB\n"
+    )
+    questions, problems, _ = convert_paper(tmp_path, write_text(tmp_path, text))
+    assert [(q[0], q[1], q[3]) for q in questions] == [
+        ("single", "党的一大在（ ）召开。", "A"),
+        ("multiple", "党的纪律有（ ）", "AB"),
+    ]
+    assert problems == []

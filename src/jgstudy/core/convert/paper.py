@@ -21,7 +21,7 @@ from jgstudy.core.convert.paper_lines import Line, from_text
 from jgstudy.core.convert.paper_parts import read_parts
 from jgstudy.core.convert.paper_report import Tally, report
 from jgstudy.core.convert.paper_segment import Block, KeyItem, Segmented, segment
-from jgstudy.core.convert.paper_tokens import Kind, number_style, tokenize
+from jgstudy.core.convert.paper_tokens import Kind, is_numbered, tokenize
 from jgstudy.core.convert.textfiles import read_text
 
 _TITLE_LENGTH = 60
@@ -31,10 +31,7 @@ _GIFT_BLOCK = re.compile(r"\{[=~#TF]|::")
 
 def looks_like_paper(text: str) -> bool:
     """Numbered questions (``1、`` ``2.`` ``第3题`` ``（4）`` ``5）``) and no GIFT answer braces."""
-    numbered = any(
-        (found := number_style(line.strip())) is not None and found[0] != "space"
-        for line in text.splitlines()
-    )
+    numbered = any(is_numbered(line) for line in text.splitlines())
     return numbered and _GIFT_BLOCK.search(text) is None
 
 

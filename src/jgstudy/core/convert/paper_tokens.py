@@ -232,18 +232,15 @@ def number_style(text: str) -> tuple[str, int, int] | None:
 
 
 def _question(line: Line, offset: int, text: str) -> Token | None:
-    found = number_style(text)
-    digits = ""
+    # A tag may come before the number too: ``【单选题】1. …``.
+    _, before, lead = _tagged(text)
+    found = _numbered(text[lead:]) if before is not None else _numbered(text)
     if found is None:
-        glued = _GLUED.match(text)
-        if glued is None:
-            return None
-        digits = glued.group(1)
-        found = ("glued", int(digits), glued.end())
-    style, number, end = found
-    rest, qtype, skip = _tagged(text[end:])
+        return None
+    style, number, end, digits = found
+    end += lead if before is not None else 0
+    rest, after, skip = _tagged(text[end:])
     start = offset + end + skip
-    options = find_options(line.text, start, inline=True)
     return Token(
         Kind.QUESTION,
         line,
@@ -252,9 +249,27 @@ def _question(line: Line, offset: int, text: str) -> Token | None:
         number=number,
         style=style,
         digits=digits,
-        qtype=qtype,
-        options=options,
+        qtype=after or before,
+        options=find_options(line.text, start, inline=True),
     )
+
+
+def is_numbered(text: str) -> bool:
+    """Whether a line starts with a question number (after a tag), as papers number them."""
+    _, tag, lead = _tagged(text)
+    found = number_style(text[lead:] if tag is not None else text.strip())
+    return found is not None and found[0] != "space"
+
+
+def _numbered(text: str) -> tuple[str, int, int, str] | None:
+    """Style, number, end of the number, and the digits when glued to the text."""
+    found = number_style(text)
+    if found is not None:
+        return (*found, "")
+    glued = _GLUED.match(text)
+    if glued is None:
+        return None
+    return "glued", int(glued.group(1)), glued.end(), glued.group(1)
 
 
 def _tagged(text: str) -> tuple[str, QType | None, int]:
