@@ -90,3 +90,14 @@ def test_naive_times_and_silly_retention_are_refused() -> None:
         Scheduler(fuzz=False).review(None, Rating.GOOD, datetime(2026, 1, 1))
     with pytest.raises(ValueError):
         Scheduler(1.5)
+
+
+def test_a_short_answer_is_the_cadres_verdict_and_never_easy() -> None:
+    from jgstudy.core.model import ShortQuestion
+    from jgstudy.core.scheduling import Rating, rating_for
+
+    question = ShortQuestion(
+        id="s1", type="short", stem="简述机关学习的要点。", reference="要点", explanation="略"
+    )
+    assert rating_for(question, True, 1, in_review=True) is Rating.GOOD
+    assert rating_for(question, False, 1, in_review=True) is Rating.AGAIN

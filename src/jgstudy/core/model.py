@@ -147,7 +147,6 @@ Question = Annotated[
     SingleQuestion | MultipleQuestion | JudgeQuestion | FillQuestion | ShortQuestion,
     Field(discriminator="type"),
 ]
-ChoiceQuestion = SingleQuestion | MultipleQuestion
 AnyQuestion = SingleQuestion | MultipleQuestion | JudgeQuestion | FillQuestion | ShortQuestion
 # One adapter for the whole app: building its validator costs tens of milliseconds at start-up.
 QUESTION_ADAPTER: TypeAdapter[AnyQuestion] = TypeAdapter(Question)

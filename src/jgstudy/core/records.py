@@ -6,12 +6,16 @@ They never hold ORM rows or connections: gui, cli and render import them, never
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
 from jgstudy.core.model import AnyQuestion, MultipleScoring
 from jgstudy.core.scheduling import CardState
+
+Progress = Callable[[int, int, str], None]
+"""Reports long work: ``progress(done, total, what)``."""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from jgstudy.core.records import (
     BrowseRow,
     CardInfo,
     ImportResult,
+    Progress,
     QuestionRecord,
     UserInfo,
 )
@@ -39,8 +40,6 @@ if TYPE_CHECKING:
     from jgstudy.core.banks import LoadedBank, Problem
     from jgstudy.core.convert import Conversion
     from jgstudy.core.model import AnyQuestion
-
-Progress = Callable[[int, int, str], None]
 
 
 class StudyService:
@@ -268,7 +267,9 @@ class StudyService:
         def store(conn: Connection) -> Outcome:
             before = study_repo.get_card(conn, user_id, record.pk)
             in_review = before is not None and before.state.state == REVIEW
-            rating = self._rating(record, result.correct, duration_ms, in_review, pace)
+            rating = rating_for(
+                record.question, result.correct, duration_ms, in_review=in_review, ms_per_char=pace
+            )
             after = self._next_card(before, rating, result.correct, now)
             log_id = study_repo.record_answer(
                 conn,
@@ -290,15 +291,6 @@ class StudyService:
 
         # Rerun whole while another writer holds the database: the answer is never dropped.
         return retry.write(self._ctx.engine, store)
-
-    def _rating(
-        self, record: QuestionRecord, correct: bool, duration_ms: int, in_review: bool, pace: float
-    ) -> Rating:
-        if record.question.type == "short":
-            return Rating.GOOD if correct else Rating.AGAIN
-        return rating_for(
-            record.question, correct, duration_ms, in_review=in_review, ms_per_char=pace
-        )
 
     def _pace(self, user_id: int, now: datetime) -> float:
         """The cadre's ms per character, from their latest right answers (once a study day)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jgstudy.core.backup import BackupError
@@ -17,7 +17,7 @@ from jgstudy.core.clock import Clock, SystemClock
 from jgstudy.core.recovery import RecoveryInfo, open_or_recover, restore_backup
 from jgstudy.core.services import Services
 from jgstudy.gui.i18n import tr
-from jgstudy.gui.workers import Progress, Task
+from jgstudy.gui.tasks import TaskRunner
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # an hourly look; at most one backup per day is taken
 
@@ -72,6 +72,7 @@ class AutoBackup(QObject):
         super().__init__(parent)
         self.backups = backups
         self.last_error: str | None = None
+        self._runner = TaskRunner(self)
         self.timer = QTimer(self)
         self.timer.setInterval(BACKUP_CHECK_MS)
         self.timer.timeout.connect(self.check)
@@ -83,18 +84,17 @@ class AutoBackup(QObject):
     def check(self) -> None:
         """Take today's backup in the background if there is none yet."""
 
-        def work(_progress: Progress) -> Path | None:
-            return self.backups.maybe_backup()
+        self._runner.start(
+            "daily backup", lambda _progress: self.backups.maybe_backup(), _ignore, self._failed
+        )
 
-        task = Task(work)
-        task.signals.failed.connect(lambda error: setattr(self, "last_error", str(error)))
-        self._signals = task.signals  # alive until the task reports
-        QThreadPool.globalInstance().start(task)
+    def _failed(self, error: Exception) -> None:
+        self.last_error = str(error)
 
     def on_close(self) -> None:
         """The closing backup: after the last answer, so nothing of the day is missing."""
         self.timer.stop()
-        QThreadPool.globalInstance().waitForDone()
+        self._runner.wait()
         try:
             self.backups.backup_now()
         except BackupError as exc:
@@ -104,3 +104,7 @@ class AutoBackup(QObject):
 def auto_backup(backups: BackupService, parent: QObject | None = None) -> AutoBackup | None:
     """Automatic backups for a SQLite database; None for a shared server database."""
     return AutoBackup(backups, parent) if backups.enabled else None
+
+
+def _ignore(_result: object) -> None:
+    """A backup taken (or not needed today): nothing to show."""

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jgstudy.core.records import Progress
 from jgstudy.core.reports import ReportFilter
 from jgstudy.core.reports.data import Report
 from jgstudy.core.reports.service import ReportService
 from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
-from jgstudy.gui.workers import Progress, Task
 from jgstudy.render.pdf_report import save_report
 
 ALL_UNITS = N_("全部单位")
@@ -62,8 +63,7 @@ class ReportsView(QWidget):
     def __init__(self, reports: ReportService, pool: QThreadPool | None = None) -> None:
         super().__init__()
         self._reports = reports
-        self._pool = pool or QThreadPool.globalInstance()
-        self._busy = False
+        self._runner = TaskRunner(self, pool)
         self.report: Report | None = None
         layout = view_layout(self)
         header, _title, _sub = page_header(
@@ -170,7 +170,6 @@ class ReportsView(QWidget):
         )
 
     def _set_busy(self, busy: bool, message: str = "") -> None:
-        self._busy = busy
         for widget in (self.preview_button, *self.export_buttons.values()):
             widget.setEnabled(not busy)
         if message:
@@ -193,7 +192,7 @@ class ReportsView(QWidget):
         return self._run((path, fmt))
 
     def _run(self, target: tuple[Path, str] | None) -> bool:
-        if self._busy:
+        if self._runner.busy:
             return False
         try:
             flt = self.filters()
@@ -208,13 +207,14 @@ class ReportsView(QWidget):
                 save_report(report, target[0], target[1])
             return report
 
-        task = Task(work)
-        task.signals.succeeded.connect(lambda report: self._on_built(report, target))
-        task.signals.failed.connect(lambda error: self.failed.emit(str(error)))
-        self._signals = task.signals  # keep the signal object alive until it reports
-        self._set_busy(True, tr("正在统计成绩…"))
-        self._pool.start(task)
-        return True
+        started = self._runner.start(
+            "report",
+            work,
+            lambda report: self._on_built(report, target),
+            lambda error: self.failed.emit(str(error)),
+        )
+        self._set_busy(started, tr("正在统计成绩…"))
+        return started
 
     def _on_built(self, report: Report, target: tuple[Path, str] | None) -> None:
         self.report = report

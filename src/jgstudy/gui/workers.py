@@ -1,46 +1,17 @@
-"""Background work: a callable runs on a thread pool and reports through Qt signals.
-
-The work itself never touches widgets; it only receives a progress callback. Results and errors
-come back as queued signals to the GUI thread (the Anki ``CollectionOp`` idea, without a global).
-"""
+"""Importing banks in the background, one import at a time (through :mod:`jgstudy.gui.tasks`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from jgstudy.core.convert import Conversion
-from jgstudy.core.records import ImportResult
+from jgstudy.core.records import ImportResult, Progress
 from jgstudy.core.service import StudyService
 from jgstudy.gui.i18n import tr
-
-Progress = Callable[[int, int, str], None]
-Work = Callable[[Progress], object]
-
-
-class TaskSignals(QObject):
-    progress = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-
-class Task(QRunnable):
-    """One piece of work for a QThreadPool."""
-
-    def __init__(self, work: Work) -> None:
-        super().__init__()
-        self.signals = TaskSignals()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            result = self._work(self.signals.progress.emit)
-        except Exception as exc:  # reported to the GUI, which decides how to show it
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(result)
+from jgstudy.gui.tasks import TaskRunner
 
 
 class BankImporter(QObject):
@@ -57,12 +28,12 @@ class BankImporter(QObject):
     ) -> None:
         super().__init__(parent)
         self._service = service
-        self._pool = pool or QThreadPool.globalInstance()
-        self._running: TaskSignals | None = None
+        self._runner = TaskRunner(self, pool)
+        self._runner.progress.connect(self.progress)
 
     @property
     def busy(self) -> bool:
-        return self._running is not None
+        return self._runner.busy
 
     def import_paths(self, paths: Sequence[Path], label: str | None = None) -> bool:
         """Start importing ``paths``; False when an import is already running."""
@@ -90,26 +61,18 @@ class BankImporter(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the pool is idle (for shutdown and scripts)."""
-        return self._pool.waitForDone(msecs)
+        return self._runner.wait(msecs)
 
-    def _start(self, work: Work, label: str) -> bool:
-        if self._running is not None:
+    def _start(self, work: Callable[[Progress], object], label: str) -> bool:
+        if not self._runner.start(label, work, self._on_succeeded, self._on_failed):
             return False
-        task = Task(work)  # the pool owns and deletes it; we keep its signals alive
-        task.signals.progress.connect(self.progress)
-        task.signals.succeeded.connect(self._on_succeeded)
-        task.signals.failed.connect(self._on_failed)
-        self._running = task.signals
         self.started.emit(label)
-        self._pool.start(task)
         return True
 
     def _on_succeeded(self, result: object) -> None:
-        self._running = None
         self.succeeded.emit(result)
         self.finished.emit()
 
-    def _on_failed(self, error: object) -> None:
-        self._running = None
+    def _on_failed(self, error: Exception) -> None:
         self.failed.emit(error)
         self.finished.emit()

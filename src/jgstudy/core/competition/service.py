@@ -22,7 +22,6 @@ from jgstudy.core.exams.draw import EXAM_EXCLUDED_TYPES, DrawError, new_seed, sa
 from jgstudy.core.grading import Grade, Response
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import (
-    AttemptInfo,
     MatchInfo,
     PoolEntry,
     QuestionRecord,
@@ -173,11 +172,6 @@ class CompetitionService:
         limit = timedelta(seconds=window_seconds)
         store = _DrillStore(self._ctx, self._study)
         return ReactionDrill(store, view, user.id, attempt_id, records, limit=limit)
-
-    def drills(self, user: UserInfo) -> list[AttemptInfo]:
-        """The cadre's drills, newest first (state JSON holds every answer's times)."""
-        with self._ctx.engine.connect() as conn:
-            return exam_repo.list_attempts(conn, user.id, DRILL_KIND)
 
     def _drill(
         self, kind: str, user: UserInfo, flt: QuestionFilter, count: int, seed: int | None, s: int

@@ -61,10 +61,6 @@ class CadreReport:
         return len(self.per_day)
 
     @property
-    def participated(self) -> bool:
-        return self.score is not None
-
-    @property
     def best_exam(self) -> float | None:
         scores = [e.percent for e in self.exams if e.percent is not None]
         return max(scores) if scores else None

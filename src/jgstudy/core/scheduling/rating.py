@@ -48,9 +48,13 @@ def rating_for(
     """The FSRS rating of an objectively graded answer.
 
     ``in_review`` says the card is past its learning steps; ``ms_per_char`` is the cadre's pace.
+    A short answer is the cadre's own verdict ("I knew it" / "I did not"): Good or Again, never
+    refined by time.
     """
     if not correct:
         return Rating.AGAIN
+    if question.type == "short":
+        return Rating.GOOD
     if in_review and duration_ms < EASY_BELOW * expected_ms(question, ms_per_char):
         return Rating.EASY
     return Rating.GOOD

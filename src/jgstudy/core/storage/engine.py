@@ -16,11 +16,6 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 15_000
 
 
-def sqlite_url(path: Path) -> str:
-    """The SQLAlchemy URL of a SQLite file."""
-    return f"sqlite:///{path}"
-
-
 def make_engine(url: str) -> Engine:
     """An engine with the settings jgstudy relies on (WAL and full sync on SQLite)."""
     if url.startswith("sqlite"):

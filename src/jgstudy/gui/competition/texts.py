@@ -9,12 +9,6 @@ from typing import Any
 from jgstudy.core.competition import EventKind, MatchEvent, MatchSnapshot, Phase, RoundKind, Timer
 from jgstudy.gui.i18n import N_, tr
 
-ROUND_KINDS = {
-    RoundKind.COMPULSORY: N_("必答"),
-    RoundKind.BUZZER: N_("抢答"),
-    RoundKind.RISK: N_("风险题"),
-    RoundKind.SPEED: N_("速答"),
-}
 UNDONE_KINDS = {"judged": N_("判分"), "false_start": N_("抢跑扣分"), "adjusted": N_("加减分")}
 
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,8 +34,8 @@ from jgstudy.core.drafting.material import MaterialError, read_material
 from jgstudy.core.model import QTYPE_LABELS, QType, display_stem
 from jgstudy.gui.editor.dialogs import choose_file
 from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, plain_label
-from jgstudy.gui.workers import Task
 
 MATERIAL_FILTER = N_("材料文本 (*.txt *.docx)")
 Draft = dict[str, Any]
@@ -64,7 +64,7 @@ class DraftDialog(QDialog):
         self.candidates: list[Candidate] = []
         self.verdicts: list[Verdict] = []
         self._stems: dict[int, str] = {}  # edited stems, by candidate index
-        self._running: Task | None = None
+        self._runner = TaskRunner(self)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._material_page())
         self.pages.addWidget(self._review_page())
@@ -189,19 +189,17 @@ class DraftDialog(QDialog):
             return
         self.draft_button.setEnabled(False)
         self.status.setText(tr("正在生成候选题……"))
-        task = Task(lambda _progress: draft_candidates(text))
-        task.signals.succeeded.connect(self._drafted)
-        task.signals.failed.connect(self._failed)
-        self._running = task
-        QThreadPool.globalInstance().start(task)
+        self._runner.start(
+            "drafting", lambda _progress: draft_candidates(text), self._drafted, self._failed
+        )
 
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: Exception) -> None:
         self.draft_button.setEnabled(True)
         self.status.setText(tr("生成失败：{error}").format(error=error))
 
-    def _drafted(self, candidates: object) -> None:
+    def _drafted(self, candidates: list[Candidate]) -> None:
         self.draft_button.setEnabled(True)
-        self.set_candidates(list(candidates) if isinstance(candidates, list) else [])
+        self.set_candidates(candidates)
 
     def set_candidates(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates
