@@ -97,7 +97,9 @@ def test_every_option_bold_is_no_answer(tmp_path: Path) -> None:
     document.add_paragraph("答案：B")
     questions, problems, _ = convert_paper(tmp_path, _save(document, tmp_path))
     assert [(q[1], q[3]) for q in questions] == [("下一题（ ）。", "B")]
-    assert problems == [(2, "第 1 题（“党的最高领导机关是（ ）。”）：没有找到答案，未转换")]
+    assert problems == [
+        (2, "第 1 题（“党的最高领导机关是（ ）。”）：没有找到答案，未转换（第 2 段）")
+    ]
 
 
 def test_one_question_per_table_row_under_a_header(tmp_path: Path) -> None:
@@ -227,5 +229,5 @@ def test_a_picture_in_a_question_is_named(tmp_path: Path) -> None:
     document.add_paragraph("答案：B")
     questions, problems, notices = convert_paper(tmp_path, _save(document, tmp_path))
     assert [q[3] for q in questions] == ["B"] and problems == []
-    message = "这一段有图片，图片没有转换；题目需要时请在题库中用 image 字段另行添加"
+    message = "这一段有图片，图片没有转换；题目需要时请在题库中用 image 字段另行添加（第 3 段）"
     assert (3, message) in notices

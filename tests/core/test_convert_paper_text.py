@@ -544,3 +544,18 @@ def test_a_tag_before_the_number(tmp_path: Path) -> None:
         ("multiple", "党的纪律有（ ）", "AB"),
     ]
     assert problems == []
+
+
+def test_a_number_written_with_a_dot_before_a_year_or_a_decimal(tmp_path: Path) -> None:
+    text = (
+        "一、单选题\n4.党的一大在（ ）召开。\nA．上海 B．嘉兴\n答案：A\n"
+        "5.2023年开展的主题教育是（ ）\nA．学习贯彻习近平新时代中国特色社会主义思想主题教育\n"
+        "B．党史学习教育\n答案：A\n6.下列说法正确的是：党员人数超过\n1.5万人的（ ）\nA．甲 B．乙\n答案：B\n"
+    )
+    questions, problems, _ = convert_paper(tmp_path, write_text(tmp_path, text))
+    assert [q[1] for q in questions] == [
+        "党的一大在（ ）召开。",
+        "2023年开展的主题教育是（ ）",
+        "下列说法正确的是：党员人数超过1.5万人的（ ）",
+    ]
+    assert problems == []

@@ -100,6 +100,7 @@ def _place(line: Line) -> str:
 
 
 def _title(paper: Segmented, parsed: Parsed) -> None:
-    texts = [t.whole for t in paper.front if t.kind != Kind.EMPTY]
+    # The first line before the questions, unless it is a form to fill in (姓名：____).
+    texts = [t.whole for t in paper.front if t.kind != Kind.EMPTY and "__" not in t.whole]
     if texts and len(texts[0]) <= _TITLE_LENGTH:
         parsed.header["title"] = texts[0]

@@ -43,7 +43,9 @@ def docx_lines(file: Path) -> list[Line]:
     lines: list[Line] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            lines.extend(_paragraph(item, next(counter), prefix=numbers.prefix(item)))
+            number = next(counter)
+            place = f"第 {number} 段"
+            lines.extend(_paragraph(item, number, place, numbers.prefix(item)))
         else:
             lines.extend(_table(item, counter, next(tables)))
     return lines

@@ -223,6 +223,8 @@ class _Segmenter:
         assert token.number is not None
         if token.style == "glued":
             return self._glued(token)
+        if token.style == "dotnum" and token.number not in self._expected():
+            return None  # a decimal number at the start of a line
         if self.section.style and token.family != self.section.style:
             return None
         if self.block is not None and self.block.in_answer() and self._inside(token.number):

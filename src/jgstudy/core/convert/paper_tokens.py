@@ -72,7 +72,7 @@ class Token:
     @property
     def family(self) -> str:
         """Numbering styles that papers mix freely (``1、`` and ``1.``) count as one."""
-        return "plain" if self.style in ("dun", "dot", "colon") else self.style
+        return "plain" if self.style in ("dun", "dot", "colon", "dotnum") else self.style
 
 
 _CUT = re.compile(
@@ -119,6 +119,7 @@ _NUMBERS = (
     ("colon", re.compile(r"^(\d+)\s*[:：]\s*")),
     ("space", re.compile(r"^(\d+)\s+(?=\D)")),
 )
+_DOT_DIGIT = re.compile(r"^(\d+)\s*[.．](?=\d)")
 _GLUED = re.compile(r"^(\d+)(?=[^\d\s、.．:：,，])")
 _PAGE = re.compile(
     r"^(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?"
@@ -266,6 +267,9 @@ def _numbered(text: str) -> tuple[str, int, int, str] | None:
     found = number_style(text)
     if found is not None:
         return (*found, "")
+    dotted = _DOT_DIGIT.match(text)
+    if dotted is not None:  # ``5.2023年……``: question 5, or a decimal such as ``1.5万``
+        return "dotnum", int(dotted.group(1)), dotted.end(), ""
     glued = _GLUED.match(text)
     if glued is None:
         return None
