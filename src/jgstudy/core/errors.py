@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class DatabaseTooNew(Exception):
     """The database was written by a newer jgstudy than this one."""
+
+
+class AccessError(Exception):
+    """A request about roles the shared database cannot carry out; the message is for IT staff."""

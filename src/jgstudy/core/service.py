@@ -33,7 +33,7 @@ from jgstudy.core.scheduling.book import BookState, after_answer
 from jgstudy.core.scheduling.days import REVIEW
 from jgstudy.core.scheduling.pace import SAMPLES
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
-from jgstudy.core.storage import banks_repo, browse_repo, retry, stats_repo, study_repo
+from jgstudy.core.storage import access_repo, banks_repo, browse_repo, retry, stats_repo, study_repo
 
 if TYPE_CHECKING:
     # the bank loader is imported when a bank is imported, not at start-up
@@ -112,8 +112,20 @@ class StudyService:
         return todo, result
 
     def import_bundled(self, progress: Progress | None = None) -> ImportResult:
-        """Sync the banks shipped with jgstudy (a no-op when none changed)."""
+        """Sync the banks shipped with jgstudy (a no-op when none changed).
+
+        A cadre's or trainer's own login on a shared database skips it: the banks there are the
+        administrator's to import (``jgstudy db provision`` does), and the login may not write them.
+        """
+        with self._ctx.engine.connect() as conn:
+            if access_repo.connected_kind(conn) in ("cadre", "trainer"):
+                return ImportResult()
         return self.import_banks([bundled_banks()], progress)
+
+    def connected_role(self) -> str | None:
+        """``cadre``, ``trainer`` or ``admin`` for a personal login on a shared database."""
+        with self._ctx.engine.connect() as conn:
+            return access_repo.connected_kind(conn)
 
     def banks(self) -> list[BankInfo]:
         """Every imported bank, retired ones included (``retired_at`` set)."""
