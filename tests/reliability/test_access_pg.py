@@ -246,3 +246,38 @@ def test_a_cadres_desktop_starts_without_importing_the_bundled_banks(organ: Orga
         assert services.study.import_bundled().imported_banks == []
     with _open(organ.admin) as services:
         assert services.study.connected_role() is None  # the owner: no personal login
+
+
+def test_the_cli_provisions_adds_and_revokes(
+    organ: Organ, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jgstudy.cli.main import main
+
+    base = ["--data-dir", str(tmp_path), "db"]
+    assert main([*base, "provision", "--admin-url", organ.admin]) == 0
+    login = f"jgt_cli_{uuid.uuid4().hex[:6]}"
+    code = main(
+        [*base, "add-user", "学员丁", "--role", "cadre", "--unit", "市审计局", "--login", login,
+         "--admin-url", organ.admin]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    password = out.split("一次性密码：")[1].split()[0]
+    personal = out.split("本人的连接地址：")[1].split()[0]
+    assert password not in personal and login in personal
+    assert _raw(make_url(personal).set(password=password).render_as_string(False), "SELECT 1")
+    assert main([*base, "revoke", "学员丁", "--admin-url", organ.admin]) == 0
+    assert main([*base, "revoke", "没有这个人", "--admin-url", organ.admin]) == 2
+    assert "没有名为 没有这个人" in capsys.readouterr().err
+
+
+def test_an_unreachable_server_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jgstudy.cli.main import main
+
+    url = "postgresql+psycopg://admin:topsecret@127.0.0.1:1/jgstudy?connect_timeout=2"
+    assert main(["--data-dir", str(tmp_path), "db", "provision", "--admin-url", url]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "topsecret" not in err
+    assert len(err.strip().splitlines()) == 1

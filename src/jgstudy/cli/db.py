@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from jgstudy.cli import access
 from jgstudy.cli.commands import CliError, recovery_message
 from jgstudy.core.backup import (
     STAMP,
@@ -54,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     restore.set_defaults(func=restore_db)
     listing = sub.add_parser("list-backups", help="列出自动和手动备份")
     listing.set_defaults(func=list_backups)
+    access.register(sub)
 
 
 def _target(args: argparse.Namespace) -> tuple[str, Path, Path | None]:

@@ -67,7 +67,12 @@ def add_user(
         with engine.begin() as conn:
             access_repo.require_provisioned(conn)
             user = study_repo.ensure_user(conn, name.strip(), unit.strip(), kind, now)
-            chosen = login or access_repo.login_of(conn, user.id) or f"jg_{kind}_{user.id}"
+            chosen = (
+                login
+                or access_repo.login_of(conn, user.id)
+                or access_repo.default_login(conn, user.id)
+            )
+            access_repo.require_free_login(conn, chosen, user.id)
             secret = password or secrets.token_urlsafe(PASSWORD_BYTES)
             access_repo.set_login(conn, chosen, kind, secret)
             access_repo.record_login(conn, chosen, kind, user.id, unit.strip())

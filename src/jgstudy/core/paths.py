@@ -22,8 +22,15 @@ def data_dir(override: Path | None = None) -> Path:
 
 
 def database_url(url: str | None, folder: Path) -> str:
-    """The database to use: the flag, else ``JGSTUDY_DB``, else SQLite in the data folder."""
-    return url or os.environ.get(DB_ENV) or f"sqlite:///{folder / 'jgstudy.sqlite3'}"
+    """The database to use: the flag, else ``JGSTUDY_DB``, else SQLite in the data folder.
+
+    A shared database's password, kept in the keyring or the data folder's pgpass file (see
+    :mod:`jgstudy.core.passwords`), is put back for connecting: show the result only masked.
+    """
+    from jgstudy.core.passwords import connectable
+
+    chosen = url or os.environ.get(DB_ENV) or f"sqlite:///{folder / 'jgstudy.sqlite3'}"
+    return connectable(chosen, folder)
 
 
 def bundled_banks() -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,7 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from jgstudy.core.dburl import masked, password_of
 from jgstudy.core.defaults import DEFAULT_DAY_STARTS, DEFAULT_RETENTION
+from jgstudy.core.passwords import store as store_password
 from jgstudy.core.paths import DATA_DIR_ENV, DB_ENV, data_dir, database_url
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.i18n import language, set_language, tr
@@ -74,8 +75,8 @@ def choose_language(app: QApplication, prefs: Preferences) -> None:
 
 
 def hide_password(url: str) -> str:
-    """The database URL for display, without its password."""
-    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+    """The database URL for display, without its password (in user info or query)."""
+    return masked(url)
 
 
 def apply_study_preferences(prefs: Preferences, service: StudyService) -> None:
@@ -85,10 +86,19 @@ def apply_study_preferences(prefs: Preferences, service: StudyService) -> None:
         service.set_day_starts(prefs.day_starts)
 
 
+def migrate_stored_password(prefs: Preferences, folder: Path) -> None:
+    """Settings of earlier versions kept the shared database's password in plain text: move it
+    to the keyring (or the data folder's pgpass file) and keep the URL without it."""
+    if prefs.database_url and password_of(prefs.database_url) is not None:
+        prefs.database_url, _where = store_password(prefs.database_url, folder)
+        prefs.sync()
+
+
 def data_location(options: argparse.Namespace, prefs: Preferences) -> tuple[Path, str]:
     """The data folder and database: command line, then environment, then settings, then default."""
     chosen_folder = prefs.data_folder if not os.environ.get(DATA_DIR_ENV) else ""
     folder = data_dir(options.data_dir or (Path(chosen_folder) if chosen_folder else None))
+    migrate_stored_password(prefs, folder)
     explicit = options.db or os.environ.get(DB_ENV) or prefs.database_url or None
     return folder, database_url(explicit, folder)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jgstudy.core.passwords import store as store_password
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.prefs import LANGUAGES, Preferences
 from jgstudy.gui.style import THEMES
@@ -143,7 +146,8 @@ class SettingsView(QWidget):
         self.url_edit.setPlaceholderText(url)
         self.url_edit.setToolTip(
             tr(
-                "例如 postgresql+psycopg://用户名:密码@服务器/jgstudy；留空则使用数据文件夹中的 SQLite"
+                "例如 postgresql+psycopg://用户名:密码@服务器/jgstudy?sslmode=require；"
+                "密码由系统保管，不写入设置文件；留空则使用数据文件夹中的 SQLite"
             )
         )
         for edit in (self.folder_edit, self.url_edit):
@@ -180,9 +184,18 @@ class SettingsView(QWidget):
             )
             return False
         self._prefs.data_folder = self.folder_edit.text()
-        self._prefs.database_url = url
+        bare, where = store_password(url, Path(self.folder_edit.text() or self._folder))
+        self._prefs.database_url = bare
         self._prefs.sync()
-        self.location_note.setText(tr("已保存，重新启动机关学习后生效。"))
+        self.url_edit.setText(bare)
+        note = tr("已保存，重新启动机关学习后生效。")
+        if where:
+            note += (
+                tr("密码已交给系统钥匙串保管，不写入设置文件。")
+                if where == "keyring"
+                else tr("密码已保存在数据文件夹中仅本人可读的密码文件里，不写入设置文件。")
+            )
+        self.location_note.setText(note)
         return True
 
     def open_folder(self) -> None:

@@ -94,6 +94,21 @@ def record_login(conn: Connection, login: str, kind: str, user_id: int | None, u
     )
 
 
+def default_login(conn: Connection, user_id: int) -> str:
+    """``jg_<database>_<profile id>``: roles are shared by every database of the server."""
+    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    return f"jg_{database}"[:50] + f"_{user_id}"
+
+
+def require_free_login(conn: Connection, login: str, user_id: int) -> None:
+    """Refuse to take over a role that exists but is not this profile's login here."""
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": login}).first()
+    if exists and login_of(conn, user_id) != login:
+        raise AccessError(
+            f"登录名 {login} 已被占用（另一个人或另一个数据库）：请用 --login 另选一个"
+        )
+
+
 def login_of(conn: Connection, user_id: int) -> str | None:
     return conn.execute(
         text("SELECT role_name FROM access_roles WHERE user_id = :id"), {"id": user_id}
