@@ -281,3 +281,18 @@ def test_an_unreachable_server_is_one_sentence(
     err = capsys.readouterr().err
     assert "Traceback" not in err and "topsecret" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_trainers_score_merge_touches_only_their_units_cadres(
+    organ: Organ, tmp_path: Path
+) -> None:
+    own, other = tmp_path / "甲.json", tmp_path / "丙.json"
+    with _open(organ.admin) as services:
+        services.scores.export("学员甲", own)
+        services.scores.export("学员丙", other)
+    before = _raw(organ.admin, "SELECT count(*), max(reps) FROM cards")
+    with _open(organ.urls["培训师甲"]) as services:
+        services.scores.merge(own)  # their unit: allowed (and idempotent)
+        with pytest.raises(Exception, match="row-level security|权限|不属于"):
+            services.scores.merge(other)
+    assert _raw(organ.admin, "SELECT count(*), max(reps) FROM cards") == before
