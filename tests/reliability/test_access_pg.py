@@ -293,6 +293,6 @@ def test_a_trainers_score_merge_touches_only_their_units_cadres(
     before = _raw(organ.admin, "SELECT count(*), max(reps) FROM cards")
     with _open(organ.urls["培训师甲"]) as services:
         services.scores.merge(own)  # their unit: allowed (and idempotent)
-        with pytest.raises(Exception, match="row-level security|权限|不属于"):
+        with pytest.raises(Exception, match=r"row-level security|权限|不属于"):
             services.scores.merge(other)
     assert _raw(organ.admin, "SELECT count(*), max(reps) FROM cards") == before
