@@ -324,3 +324,19 @@ def test_the_chosen_screen_is_remembered(qtbot: QtBot, services: Services, tmp_p
     qtbot.addWidget(again)
     assert again.screen_name == screens[-1].name()
     assert again.new_match().screen_name() == screens[-1].name()
+
+
+def test_the_host_reorders_the_stake_choice_in_the_order_dialog(
+    page: CompetitionPage, match: Match
+) -> None:
+    page.panel.next_round()  # 风险题, before the first choice
+    dialog = page.change_order()
+    assert dialog is not None
+    teams = dialog.teams
+    assert [teams.item(i).text() for i in range(teams.count())] == ["一队", "二队", "三队"]
+    teams.insertItem(0, teams.takeItem(2))  # 三队 dragged to the top
+    dialog.accept()
+    assert [c.team for c in match.snapshot().order] == [2, 0, 1]
+    assert match.events[-1].kind is EventKind.ORDER_SET
+    page.panel.next_question()
+    assert not page.panel.stakes.order_button.isVisible()  # too late once choosing began

@@ -13,7 +13,7 @@ from datetime import datetime, tzinfo
 
 from jgstudy.core.competition.config import CompetitionConfig, Team
 from jgstudy.core.competition.events import EventKind, MatchEvent, Timer
-from jgstudy.core.competition.state import competition_ranks
+from jgstudy.core.competition.state import MatchState, competition_ranks
 from jgstudy.core.model import correct_answer_text, display_stem
 from jgstudy.core.records import QuestionRecord
 
@@ -105,11 +105,14 @@ def build_record(
     question: Callable[[int], QuestionRecord],
     tz: tzinfo,
 ) -> MatchRecord:
-    """The record of a stored match from its configuration, line-up and events."""
+    """The record of a stored match from its configuration, line-up and events (at least the
+    first, ``match_created``)."""
     reader = _Reader(config, [t.name for t in teams], question, tz)
+    state = MatchState(config, len(teams))  # the scores exactly as the match counts them
     for event in events:
         reader.read(event)
-    scores = reader.scores(events)
+        state.apply(event)
+    scores = state.scores()
     ranks = competition_ranks(scores)
     standings = sorted(
         (
@@ -122,7 +125,7 @@ def build_record(
     return MatchRecord(
         match_id=match_id,
         title=config.title,
-        created_at=events[0].at.astimezone(tz) if events else datetime.now(tz),
+        created_at=events[0].at.astimezone(tz),
         finished_at=finished[-1].astimezone(tz) if finished else None,
         facts=reader.facts(events),
         standings=tuple(standings),
@@ -253,15 +256,6 @@ class _Reader:
                 f"{self.name(i)} {s}" for i, s in enumerate(p.get("scores", []))
             )
         return ""
-
-    def scores(self, events: Sequence[MatchEvent]) -> list[int]:
-        start = next((int(e.payload.get("start", 0)) for e in events[:1]), 0)
-        undone = {int(e.payload["target"]) for e in events if e.kind is EventKind.UNDONE}
-        totals = [start] * len(self.names)
-        for event in events:
-            if event.team is not None and event.seq not in undone and event.delta:
-                totals[event.team] += event.delta
-        return totals
 
     def facts(self, events: Sequence[MatchEvent]) -> tuple[tuple[str, str], ...]:
         first = events[0].payload if events else {}

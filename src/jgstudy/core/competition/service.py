@@ -112,6 +112,8 @@ class CompetitionService:
     def record(self, match_id: int, tz: tzinfo | None = None) -> MatchRecord:
         """The arbitration record (比赛记录) of a stored match, times in ``tz`` (default local)."""
         config, teams, events = self._stored(match_id)
+        if not events:  # the match row was stored but its first event never was
+            raise MatchError(f"第 {match_id} 场比赛没有任何记录")
         zone = tz if tz is not None else self._ctx.local_tz
         return build_record(match_id, config, teams, events, self._source.question, zone)
 
