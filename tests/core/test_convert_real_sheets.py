@@ -319,3 +319,26 @@ def test_identical_option_texts_are_refused(tmp_path: Path) -> None:
     conversion = read_source(path)
     assert [p.row for p in conversion.refused] == [2]
     assert "内容相同" in conversion.refused[0].message
+
+
+def test_numbered_empty_rows_merged_tails_and_hidden_sheets_add_nothing(tmp_path: Path) -> None:
+    """Templates come numbered to row 500; a 章节 merge runs past the last question."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "题目"
+    ws.append(["题号", "题干", "题型", "选项A", "选项B", "正确答案", "章节"])
+    ws.append([1, "党的一大召开于（ ）。", "单选", "1921年", "1949年", "A", "党史"])
+    ws.append([2, "遵义会议召开于（ ）。", "单选", "1935年", "1927年", "A", None])
+    for number in range(3, 40):
+        ws.append([number])
+    ws.merge_cells("G2:G10")
+    old = wb.create_sheet("旧版")
+    old.append(["题干", "题型", "正确答案"])
+    old.append(["旧题。", "判断", "对"])
+    old.sheet_state = "hidden"
+    conversion = read_source(save(wb, tmp_path / "题库.xlsx", chinese_formats=False))
+    assert [i.row for i in conversion.ready] == [2, 3]
+    assert conversion.ready[1].question.tags == ("党史",)
+    assert not conversion.refused
+    assert any("隐藏的工作表：旧版" in p.message for p in conversion.notices)

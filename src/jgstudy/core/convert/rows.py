@@ -25,8 +25,11 @@ CellValue = str | int | float
 
 
 def row_to_entry(row: int, cells: Cells) -> Entry | None:
-    """The question a row describes; None for an empty row."""
-    if not any(cells.values()):
+    """The question a row describes; None for an empty row.
+
+    A row whose only text is its 题号 is empty: templates come with rows numbered in advance.
+    """
+    if not any(text for col, text in cells.items() if col is not Col.SEQ):
         return None
     entry = Entry(row, {})
     qtype = _read_type(entry, cells.get(Col.TYPE, ""))

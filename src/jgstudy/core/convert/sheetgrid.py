@@ -59,6 +59,7 @@ class SheetGrid:
             source, coord = merged
             text = self._shown(row, column, source)
             if text:
+                self.notes.filled.setdefault(row, set()).add(column)
                 self.notes.note(
                     row,
                     column,

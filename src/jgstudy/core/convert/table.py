@@ -34,6 +34,8 @@ class CellNotes:
 
     notes: dict[int, dict[int, str]] = field(default_factory=dict)  # row → column → note
     losses: dict[int, list[str]] = field(default_factory=dict)
+    # Columns a merged range filled in (row → columns): such text alone does not make a question.
+    filled: dict[int, set[int]] = field(default_factory=dict)
 
     def note(self, row: int, column: int, text: str) -> None:
         self.notes.setdefault(row, {})[column] = text
@@ -76,7 +78,7 @@ def read_table(
             for col, i in mapping.columns.items()
         }
         invisible = _drop_invisible(texts)
-        entry = row_to_entry(row, texts)
+        entry = row_to_entry(row, texts) if _own_text(texts, mapping, notes, row) else None
         losses = notes.losses.get(row, [])
         if entry is None:
             parsed.warnings.extend(place.at(row, loss) for loss in losses)
@@ -90,6 +92,15 @@ def read_table(
     _running_numbers(place, header_row, mapping, entries, parsed)
     parsed.entries.extend(entries)
     return True
+
+
+def _own_text(texts: dict[Col, str], mapping: HeaderMap, notes: CellNotes, row: int) -> bool:
+    """True when the row has text of its own: not only a 题号, not only a merged range's text."""
+    filled = notes.filled.get(row, set())
+    return any(
+        text and col is not Col.SEQ and mapping.columns[col] not in filled
+        for col, text in texts.items()
+    )
 
 
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")

@@ -58,9 +58,13 @@ def _read_workbook(file: Path) -> Parsed:
     pictures = picture_cells(file)
     read: list[str] = []
     skipped: list[str] = []
+    hidden: list[str] = []
     for sheet in workbook.worksheets:
         if sheet.title == INFO_SHEET:
             _read_info(file, sheet, parsed)
+            continue
+        if sheet.sheet_state != "visible":
+            hidden.append(sheet.title)  # hidden by the trainer: often an old version
             continue
         grid = SheetGrid(sheet, pictures.get(sheet.title, []))
         found = read_table(
@@ -68,6 +72,9 @@ def _read_workbook(file: Path) -> Parsed:
         )
         (read if found else skipped).append(sheet.title)
     _sheet_notices(file, read, skipped, parsed)
+    if hidden:
+        message = f"跳过隐藏的工作表：{'、'.join(hidden)}（如需导入，请先在 Excel 中取消隐藏）"
+        parsed.warnings.append(RowProblem(file, None, message))
     return parsed
 
 
