@@ -18,6 +18,7 @@ from sqlalchemy import func, select, text
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.grading import Response, ShortResponse
+from jgstudy.core.order import NewOrder
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.services import open_services
 from jgstudy.core.storage.schema import CardRow, ReviewLogRow
@@ -44,7 +45,9 @@ def desktop(url: str, number: int, barrier: threading.Barrier, errors: list[Base
         service = services.study
         try:
             user = service.ensure_user(f"学员{number:02d}", f"单位{number % 4}")
-            records = service.questions(service.practice_queue(user, mode="new", limit=50))
+            records = service.questions(
+                service.practice_queue(user, order=NewOrder.BANK, mode="new", limit=50)
+            )
             barrier.wait()  # everybody starts answering at the same moment
             for _ in range(ROUNDS):
                 for record in records:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import time, timedelta, timezone
 from pathlib import Path
@@ -11,6 +12,7 @@ from sqlalchemy import func, select
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.grading import Response, ShortResponse
+from jgstudy.core.order import NewOrder
 from jgstudy.core.records import QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Feedback, Phase, SessionError, Summary
@@ -56,18 +58,21 @@ def logs(service: StudyService) -> int:
         return int(conn.execute(select(func.count()).select_from(ReviewLogRow)).scalar() or 0)
 
 
-def test_new_questions_come_in_bank_order_up_to_the_daily_limit(
+def test_new_questions_come_mixed_up_to_the_daily_limit(
     service: StudyService, user: UserInfo
 ) -> None:
     queue = service.practice_queue(user, new_per_day=4)
-    assert [service.question(pk).question.id for pk in queue] == ["s1", "m1", "j1", "f1"]
+    types = [service.question(pk).question.type for pk in queue]
+    assert len(queue) == 4
+    assert all(a != b for a, b in itertools.pairwise(types))
+    assert service.practice_queue(user, new_per_day=4) == queue  # the same order every time
 
 
 def test_every_answer_is_stored_when_given(
     service: StudyService, user: UserInfo, clock: FixedClock
 ) -> None:
     view = FakeView()
-    session = service.start_practice(user, view, service.practice_queue(user))
+    session = service.start_practice(user, view, service.practice_queue(user, order=NewOrder.BANK))
     for expected in range(1, 7):
         assert session.current is not None
         clock.advance(seconds=5)
@@ -87,7 +92,9 @@ def test_a_wrong_answer_comes_back_once_and_enters_the_wrong_book(
     service: StudyService, user: UserInfo
 ) -> None:
     view = FakeView()
-    session = service.start_practice(user, view, service.practice_queue(user, limit=2))
+    session = service.start_practice(
+        user, view, service.practice_queue(user, order=NewOrder.BANK, limit=2)
+    )
     session.submit("A")  # s1 wrong
     assert not view.feedback[-1].outcome.grade.correct
     session.next()
@@ -106,7 +113,7 @@ def test_a_wrong_answer_comes_back_once_and_enters_the_wrong_book(
 def test_right_answers_on_two_later_days_leave_the_wrong_book(
     service: StudyService, user: UserInfo, clock: FixedClock
 ) -> None:
-    record = service.question(service.practice_queue(user, limit=1)[0])
+    record = service.question(service.practice_queue(user, order=NewOrder.BANK, limit=1)[0])
     service.record(user.id, record, "A", 3000)
     assert [r.pk for r in service.wrong_book(user)] == [record.pk]
     clock.advance(seconds=30)  # the same-session repeat, right after seeing the key
@@ -126,7 +133,9 @@ def test_right_answers_on_two_later_days_leave_the_wrong_book(
 
 def test_undo_removes_the_answer_and_asks_again(service: StudyService, user: UserInfo) -> None:
     view = FakeView()
-    session = service.start_practice(user, view, service.practice_queue(user, limit=2))
+    session = service.start_practice(
+        user, view, service.practice_queue(user, order=NewOrder.BANK, limit=2)
+    )
     session.submit("A")
     assert logs(service) == 1
     assert session.undo()
@@ -135,12 +144,16 @@ def test_undo_removes_the_answer_and_asks_again(service: StudyService, user: Use
     assert session.total == 2  # the re-queue of the wrong answer is undone too
     assert view.questions[-1] == ("s1", 1, 2)
     assert service.wrong_book(user) == []
-    assert len(service.practice_queue(user, mode="new")) == 6  # s1 is new again
+    assert (
+        len(service.practice_queue(user, order=NewOrder.BANK, mode="new")) == 6
+    )  # s1 is new again
     assert not session.undo()
 
 
 def test_submitting_twice_is_a_caller_bug(service: StudyService, user: UserInfo) -> None:
-    session = service.start_practice(user, FakeView(), service.practice_queue(user, limit=1))
+    session = service.start_practice(
+        user, FakeView(), service.practice_queue(user, order=NewOrder.BANK, limit=1)
+    )
     session.submit("C")
     with pytest.raises(SessionError):
         session.submit("C")
@@ -149,10 +162,10 @@ def test_submitting_twice_is_a_caller_bug(service: StudyService, user: UserInfo)
 def test_due_reviews_come_before_new_questions(
     service: StudyService, user: UserInfo, clock: FixedClock
 ) -> None:
-    first = service.question(service.practice_queue(user, limit=1)[0])
+    first = service.question(service.practice_queue(user, order=NewOrder.BANK, limit=1)[0])
     service.record(user.id, first, "C", 4000)
     clock.advance(days=3)
-    queue = service.practice_queue(user)
+    queue = service.practice_queue(user, order=NewOrder.BANK)
     assert queue[0] == first.pk
     assert len(queue) == 6
 
@@ -167,7 +180,7 @@ def test_empty_queue_goes_straight_to_the_summary(service: StudyService, user: U
 def test_stats_count_days_streak_and_accuracy(
     service: StudyService, user: UserInfo, clock: FixedClock
 ) -> None:
-    record = service.question(service.practice_queue(user, limit=1)[0])
+    record = service.question(service.practice_queue(user, order=NewOrder.BANK, limit=1)[0])
     for day in range(3):
         service.record(user.id, record, "C" if day else "A", 4000)
         clock.advance(days=1)
@@ -183,7 +196,9 @@ def test_stats_count_days_streak_and_accuracy(
 
 
 def test_can_undo_only_after_an_answer(service: StudyService, user: UserInfo) -> None:
-    session = service.start_practice(user, FakeView(), service.practice_queue(user, limit=2))
+    session = service.start_practice(
+        user, FakeView(), service.practice_queue(user, order=NewOrder.BANK, limit=2)
+    )
     assert not session.can_undo
     session.submit("C")
     assert session.can_undo
@@ -196,7 +211,7 @@ def test_can_undo_only_after_an_answer(service: StudyService, user: UserInfo) ->
 def test_retired_questions_leave_the_wrong_book_count(
     service: StudyService, user: UserInfo, sample_bank: Path, tmp_path: Path
 ) -> None:
-    record = service.question(service.practice_queue(user, limit=1)[0])
+    record = service.question(service.practice_queue(user, order=NewOrder.BANK, limit=1)[0])
     service.record(user.id, record, "A", 3000)
     assert service.stats(user).wrong_book == 1
     trimmed = tmp_path / "sample.yaml"
@@ -209,7 +224,7 @@ def test_retired_questions_leave_the_wrong_book_count(
 def test_stats_stay_current_across_answers_and_days(
     service: StudyService, user: UserInfo, clock: FixedClock
 ) -> None:
-    record = service.question(service.practice_queue(user, limit=1)[0])
+    record = service.question(service.practice_queue(user, order=NewOrder.BANK, limit=1)[0])
     service.record(user.id, record, "C", 4000)
     assert service.stats(user).reviewed_today == 1
     service.record(user.id, record, "C", 4000)  # past days are cached, today is not
@@ -223,7 +238,7 @@ def test_stats_stay_current_across_answers_and_days(
 def test_knowledge_per_tag_fades_with_time(
     service: StudyService, user: UserInfo, clock: FixedClock
 ) -> None:
-    record = service.question(service.practice_queue(user, limit=1)[0])
+    record = service.question(service.practice_queue(user, order=NewOrder.BANK, limit=1)[0])
     service.record(user.id, record, "C", 4000)
     assert all(t.knowledge is None for t in service.stats(user).by_tag)  # not asked for
     fresh = {t.tag: t.knowledge for t in service.stats(user, knowledge=True).by_tag}

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from jgstudy.core.banks import BankErrors
 from jgstudy.core.clock import FixedClock
+from jgstudy.core.order import NewOrder
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage.schema import QuestionRow, ReviewLogRow
 from peek import engine_of
@@ -64,7 +65,9 @@ def test_editing_a_stem_keeps_the_review_history(
     bank = copy_bank(sample_bank, tmp_path)
     service.import_banks([bank])
     user = service.ensure_user("李四", "市发改委")
-    record = service.question(service.practice_queue(user, mode="new", limit=1)[0])
+    record = service.question(
+        service.practice_queue(user, order=NewOrder.BANK, mode="new", limit=1)[0]
+    )
     service.record(user.id, record, "C", 4000)
     edit(bank, "大讲堂全年举办了几期？", "大讲堂2025年全年共举办了几期？")
     result = service.import_banks([bank])
@@ -81,7 +84,7 @@ def test_removed_questions_are_retired_not_deleted(
     bank = copy_bank(sample_bank, tmp_path)
     service.import_banks([bank])
     user = service.ensure_user("王五")
-    pk = service.practice_queue(user, mode="new", limit=1)[0]
+    pk = service.practice_queue(user, order=NewOrder.BANK, mode="new", limit=1)[0]
     service.record(user.id, service.question(pk), "A", 4000)
     text = bank.read_text("utf-8")
     start = text.index("  - id: s1")
@@ -91,7 +94,7 @@ def test_removed_questions_are_retired_not_deleted(
     assert result.retired == 1
     assert count(service, QuestionRow, QuestionRow.retired.is_(True)) == 1
     assert count(service, ReviewLogRow) == 1
-    assert pk not in service.practice_queue(user, mode="mixed")
+    assert pk not in service.practice_queue(user, order=NewOrder.BANK, mode="mixed")
     # putting it back revives the same question, with its history
     bank.write_text(text, "utf-8")
     assert service.import_banks([bank]).changed == 1

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from jgstudy.core.backup import BackupManager, backup_dir
 from jgstudy.core.backup_service import BackupService
 from jgstudy.core.clock import FixedClock
+from jgstudy.core.order import NewOrder
 from jgstudy.core.services import open_services
 from jgstudy.gui.dbopen import AutoBackup, open_database
 
@@ -24,7 +25,9 @@ def folder(tmp_path: Path, clock: FixedClock, sample_bank: Path) -> Path:
     service = services.study
     service.import_banks([sample_bank])
     user = service.ensure_user("张三", "市审计局")
-    service.record(user.id, service.question(service.practice_queue(user)[0]), "C", 3000)
+    service.record(
+        user.id, service.question(service.practice_queue(user, order=NewOrder.BANK)[0]), "C", 3000
+    )
     services.close()
     BackupManager(tmp_path / "jgstudy.sqlite3", backup_dir(tmp_path), clock).backup_now()
     return tmp_path

@@ -8,6 +8,7 @@ import openpyxl
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.clock import FixedClock
+from jgstudy.core.order import NewOrder
 from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services
 from jgstudy.gui.app_window import MainWindow
@@ -23,7 +24,7 @@ ANSWERS = {
 def seed(service: StudyService, sample_bank: Path, clock: FixedClock) -> None:
     service.import_banks([sample_bank])
     probe = service.ensure_user("张三", "市审计局")
-    first = service.question(service.practice_queue(probe, limit=1)[0])
+    first = service.question(service.practice_queue(probe, order=NewOrder.BANK, limit=1)[0])
     for name, (unit, answers) in ANSWERS.items():
         user = service.ensure_user(name, unit)
         for answer in answers:

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, settings
 from jgstudy.core.banks import BankErrors, LoadedBank, Problem, load_bank
 from jgstudy.core.banks.loader import MAX_PROBLEMS
 from jgstudy.core.clock import Clock
+from jgstudy.core.order import NewOrder
 from jgstudy.core.services import Services, open_services
 
 BEIJING = timezone(timedelta(hours=8), "CST")
@@ -62,7 +63,9 @@ def answer_questions(services: Services, bank: Path, name: str, count: int) -> i
     service = services.study
     service.import_banks([bank])
     user = service.ensure_user(name)
-    for pk in service.practice_queue(user, mode="new", new_per_day=count)[:count]:
+    for pk in service.practice_queue(user, order=NewOrder.BANK, mode="new", new_per_day=count)[
+        :count
+    ]:
         service.record(user.id, service.question(pk), "A", 1500)
     return user.id
 

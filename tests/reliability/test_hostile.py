@@ -16,6 +16,7 @@ import pytest
 from jgstudy.cli.terminal import TerminalPractice
 from jgstudy.core.banks import BankErrors, load_bank
 from jgstudy.core.model import display_stem
+from jgstudy.core.order import NewOrder
 from jgstudy.core.service import StudyService
 
 GUI = Path(__file__).parents[2] / "src" / "jgstudy" / "gui"
@@ -94,7 +95,7 @@ def test_question_text_is_carried_and_printed_as_plain_text(
     )
     service.import_banks([bank])
     user = service.ensure_user("张三")
-    (pk,) = service.practice_queue(user)
+    (pk,) = service.practice_queue(user, order=NewOrder.BANK)
     assert service.question(pk).question.stem == f"{MARKUP} 第{{{{1}}}}题"
     assert display_stem(MARKUP) == MARKUP  # only blank markers are replaced, nothing else
     out = io.StringIO()

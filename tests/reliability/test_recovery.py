@@ -15,6 +15,7 @@ from jgstudy.cli.commands import CliError
 from jgstudy.cli.main import main
 from jgstudy.core.backup import BackupManager, backup_dir, is_corruption
 from jgstudy.core.clock import FixedClock
+from jgstudy.core.order import NewOrder
 from jgstudy.core.recovery import open_or_recover, restore_backup
 from jgstudy.core.services import Services
 
@@ -75,7 +76,7 @@ def folder(
     services = opened(db, clock)
     service = services.study
     user = service.ensure_user("张三")
-    for pk in service.practice_queue(user, mode="new")[:2]:
+    for pk in service.practice_queue(user, order=NewOrder.BANK, mode="new")[:2]:
         service.record(user_id, service.question(pk), "B", 1200)
     services.close()
     return tmp_path

@@ -10,7 +10,7 @@ from collections import Counter
 import yaml
 
 from jgstudy.cli.terminal import TerminalPractice
-from jgstudy.core.banks import BankErrors
+from jgstudy.core.banks import BankErrors, LoadedBank
 from jgstudy.core.errors import DatabaseTooNew
 from jgstudy.core.paths import data_dir, database_url
 from jgstudy.core.recovery import RecoveryInfo, open_or_recover
@@ -72,8 +72,29 @@ def check(args: argparse.Namespace) -> int:
         )
         return 1
     count = sum(len(b.bank.questions) for b in banks)
+    if getattr(args, "lint", False):
+        return _lint(banks, len(files), count)
     print(f"通过：{len(files)} 个题库文件，共 {count} 题。")
     return 0
+
+
+def _lint(banks: list[LoadedBank], files: int, count: int) -> int:
+    from jgstudy.core.banks.lint import KIND_LABELS, lint_loaded
+
+    findings = lint_loaded(banks)
+    for found in findings:
+        print(found)
+    if not findings:
+        print(f"通过（含题目质量检查）：{files} 个题库文件，共 {count} 题。")
+        return 0
+    kinds = Counter(f.finding.kind for f in findings)
+    summary = "，".join(f"{KIND_LABELS[k]} {n}" for k, n in kinds.items())
+    leaks = sum(1 for f in findings if f.finding.is_leak)
+    print(
+        f"题目质量检查：{len(findings)} 条（{summary}），其中 {leaks} 条会让考生不看题就答对。",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def import_banks(args: argparse.Namespace) -> int:

@@ -31,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="校验题库文件或文件夹")
     check.add_argument("paths", nargs="+", type=Path)
+    check.add_argument(
+        "--lint",
+        action="store_true",
+        help="另查会泄露答案的题（互相泄露、标签即答案、题干含答案等）和出题习惯",
+    )
     check.set_defaults(func=commands.check)
 
     imp = sub.add_parser("import", help="导入或同步题库到数据库")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from jgstudy.core.context import Context
 from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY
 from jgstudy.core.grading import Response, grade, response_to_json
 from jgstudy.core.names import BadName, clean_name, clean_unit
+from jgstudy.core.order import NewOrder, interleave
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import (
     AnswerRecord,
@@ -33,6 +34,7 @@ from jgstudy.core.scheduling.book import BookState, after_answer
 from jgstudy.core.scheduling.days import REVIEW
 from jgstudy.core.scheduling.pace import SAMPLES
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
+from jgstudy.core.siblings import sibling_map
 from jgstudy.core.storage import access_repo, banks_repo, browse_repo, retry, stats_repo, study_repo
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ class StudyService:
         self._questions: dict[int, QuestionRecord] = {}
         # Each cadre's reading pace (ms per character), measured once per study day.
         self._paces: dict[int, tuple[date, float]] = {}
+        self._siblings: Mapping[int, frozenset[int]] | None = None
         # Reviews per day before today never change while the app runs (merges are a CLI job).
         self._past_days: stats_mod.PastDays = {}
 
@@ -91,6 +94,7 @@ class StudyService:
             for bank in loaded:
                 result.merge(banks_repo.sync_bank(conn, bank, now))
         self._questions.clear()
+        self._siblings = None
         if progress:
             progress(len(todo), len(todo), "")
         return result
@@ -209,8 +213,12 @@ class StudyService:
         tags: Sequence[str] | None = None,
         limit: int | None = None,
         new_per_day: int = DEFAULT_NEW_PER_DAY,
+        order: NewOrder = NewOrder.MIXED,
     ) -> list[int]:
         """The questions of a session: due reviews first, then new ones up to today's allowance.
+
+        New questions come mixed across banks and types (``order``: or in bank order, or
+        shuffled afresh), siblings that give each other away kept apart.
 
         ``mode`` is ``mixed`` (due, then new), ``review`` (due only), ``new`` (new only) or
         ``wrong`` (the wrong-answer book).
@@ -226,8 +234,28 @@ class StudyService:
                     queue += study_repo.due_pks(conn, user.id, cutoffs, bank_ids, tags)
                 if mode in ("mixed", "new"):
                     allowance = max(new_per_day - self.new_today(user), 0)
-                    queue += study_repo.new_pks(conn, user.id, bank_ids, tags, allowance)
+                    fresh = study_repo.new_pks(conn, user.id, bank_ids, tags, None)
+                    queue += self.new_order(user, fresh, order)[:allowance]
         return queue[:limit] if limit else queue
+
+    def new_order(
+        self, user: UserInfo, pks: Sequence[int], order: NewOrder = NewOrder.MIXED
+    ) -> list[int]:
+        """New questions interleaved across banks and types, siblings kept apart. The mixed order
+        is fixed per cadre (seeded by the name), so a question does not jump about between
+        days; the random one changes with every call."""
+        if order is NewOrder.BANK:
+            return list(pks)
+        seed = user.name if order is NewOrder.MIXED else uuid.uuid4().hex
+        return interleave(self.questions(pks), self.siblings(), seed=seed)
+
+    def siblings(self) -> Mapping[int, frozenset[int]]:
+        """Pairs of active questions where one gives the other away (see core.siblings)."""
+        if self._siblings is None:
+            with self._ctx.engine.connect() as conn:
+                pks = study_repo.active_pks(conn)
+            self._siblings = sibling_map({r.pk: r.question for r in self.questions(pks)})
+        return self._siblings
 
     def start_practice(
         self,

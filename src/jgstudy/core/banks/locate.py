@@ -14,13 +14,15 @@ from jgstudy.core.banks.yamlsafe import compose
 def locate(file: Path, text: str, pending: Iterable[PendingProblem]) -> list[Problem]:
     """Give each pending problem the position of the deepest node its path reaches."""
     root = compose(text)
-    return sorted((_place(file, root, p) for p in pending), key=lambda p: (p.line, p.column))
+    placed = (place(file, root, p.path, p.message) for p in pending)
+    return sorted(placed, key=lambda p: (p.line, p.column))
 
 
-def _place(file: Path, root: yaml.Node | None, problem: PendingProblem) -> Problem:
-    node = _walk(root, problem.path) if root is not None else None
+def place(file: Path, root: yaml.Node | None, path: Path_, message: str) -> Problem:
+    """``message`` at the deepest node of ``root`` (a composed document) that ``path`` reaches."""
+    node = _walk(root, path) if root is not None else None
     line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
-    return Problem(file, line, column, problem.message)
+    return Problem(file, line, column, message)
 
 
 def _walk(node: yaml.Node, path: Path_) -> yaml.Node:

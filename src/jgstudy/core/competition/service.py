@@ -181,7 +181,7 @@ class CompetitionService:
         seed = seed if seed is not None else new_seed()
         # A drill grades on its own; a short answer needs a person's verdict.
         entries = self._source.entries(flt, EXAM_EXCLUDED_TYPES)
-        pks = sample(entries, min(count, len(entries)), random.Random(seed), set())
+        pks = sample(entries, count, random.Random(seed), set(), self.study.siblings(), up_to=True)
         if not pks:
             raise DrawError("没有符合条件的题目")
         config = {"drill": kind, "filter": flt.model_dump(mode="json"), "seconds": s, "seed": seed}
@@ -211,7 +211,7 @@ class _Source:
         # One generator per round: a round's questions do not depend on the rounds before.
         rng = random.Random(f"{seed}/{round_index}")
         try:
-            return sample(self.entries(flt), count, rng, set(exclude))
+            return sample(self.entries(flt), count, rng, set(exclude), self._study.siblings())
         except DrawError as exc:
             raise DrawError(f"第 {round_index + 1} 轮：{exc}") from exc
 

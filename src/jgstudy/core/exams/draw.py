@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from jgstudy.core.exams.blueprint import DrawMode, ExamBlueprint, QuestionFilter, Section
 from jgstudy.core.exams.state import SectionSlice
 from jgstudy.core.model import QType
 from jgstudy.core.records import PoolEntry
+from jgstudy.core.siblings import apart
 
+Siblings = Mapping[int, frozenset[int]]
 Pool = Callable[[QuestionFilter], Sequence[PoolEntry]]
 Resolve = Callable[[Sequence[str]], dict[str, int]]
 
@@ -25,25 +27,39 @@ def new_seed() -> int:
 
 
 def sample(
-    entries: Sequence[PoolEntry], count: int, rng: random.Random, used: set[int]
+    entries: Sequence[PoolEntry],
+    count: int,
+    rng: random.Random,
+    used: set[int],
+    siblings: Siblings | None = None,
+    *,
+    up_to: bool = False,
 ) -> list[int]:
     """``count`` pks from ``entries`` not in ``used``, in drawn order; ``used`` is updated.
 
+    No two drawn questions are siblings (one's stem gives the other's answer away), nor is any
+    a sibling of a question already in ``used``. ``up_to`` takes fewer when fewer can be had.
+
     Raises:
-        DrawError: when fewer than ``count`` questions are available.
+        DrawError: when fewer than ``count`` questions are available (and not ``up_to``).
     """
     free = [e.pk for e in entries if e.pk not in used]
-    if len(free) < count:
+    if len(free) < count and not up_to:
         raise DrawError(f"只有 {len(free)} 道符合条件的题，需要 {count} 道")
-    drawn = rng.sample(free, count)
+    shuffled = rng.sample(free, len(free))
+    drawn = apart(shuffled, siblings or {}, set(used))[:count]
+    if len(drawn) < count and not up_to:
+        raise DrawError(
+            f"符合条件的 {len(free)} 道题中，互不泄露答案的只有 {len(drawn)} 道，需要 {count} 道"
+        )
     used.update(drawn)
     return drawn
 
 
 def draw_paper(
-    bp: ExamBlueprint, seed: int, pool: Pool, resolve: Resolve
+    bp: ExamBlueprint, seed: int, pool: Pool, resolve: Resolve, siblings: Siblings | None = None
 ) -> tuple[list[int], list[SectionSlice]]:
-    """The paper's question pks and its sections.
+    """The paper's question pks and its sections; drawn sections hold no two siblings.
 
     Raises:
         DrawError: naming every section that cannot be filled.
@@ -55,7 +71,7 @@ def draw_paper(
     errors: list[str] = []
     for section in bp.sections:
         try:
-            drawn = _section(bp.draw, section, rng, used, pool, resolve)
+            drawn = _section(bp.draw, section, rng, used, pool, resolve, siblings or {})
         except DrawError as exc:
             errors.append(f"“{section.title}”：{exc}")
             continue
@@ -73,6 +89,7 @@ def _section(
     used: set[int],
     pool: Pool,
     resolve: Resolve,
+    siblings: Siblings,
 ) -> list[int]:
     if mode is DrawMode.FIXED:
         found = resolve(section.questions)
@@ -82,7 +99,7 @@ def _section(
         return [found[ref] for ref in section.questions]
     assert section.count is not None  # guaranteed by check_blueprint
     entries = pool(section.filter)
-    return sample(entries, section.count, rng, used)
+    return sample(entries, section.count, rng, used, siblings)
 
 
 EXAM_EXCLUDED_TYPES = (QType.SHORT.value,)

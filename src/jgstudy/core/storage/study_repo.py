@@ -135,16 +135,23 @@ def new_pks(
     user_id: int,
     bank_ids: Sequence[str] | None = None,
     tags: Sequence[str] | None = None,
-    limit: int = 20,
+    limit: int | None = 20,
 ) -> list[int]:
-    """Questions the cadre has never answered, in bank order."""
+    """Questions the cadre has never answered, in bank order (all of them if ``limit`` is None)."""
     seen = exists().where(CardRow.user_id == user_id, CardRow.question_pk == QuestionRow.pk)
     query = (
         select(QuestionRow.pk)
         .where(~seen, *_active(bank_ids, tags))
         .order_by(QuestionRow.bank_id, QuestionRow.pk)
-        .limit(limit)
     )
+    if limit is not None:
+        query = query.limit(limit)
+    return list(conn.execute(query).scalars())
+
+
+def active_pks(conn: Connection) -> list[int]:
+    """Every question not retired."""
+    query = select(QuestionRow.pk).where(QuestionRow.retired.is_(False))
     return list(conn.execute(query).scalars())
 
 

@@ -1,0 +1,196 @@
+"""The bank lint (``jgstudy check --lint``): questions that give themselves away, and habits of
+an author that a cadre learns to exploit. Each finding is a sentence a trainer understands, at the
+question and field it concerns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from jgstudy.core.banks.errors import Path_, Problem
+from jgstudy.core.banks.lintbank import answer_letters, longest_answers
+from jgstudy.core.banks.lintquestion import (
+    dangling_picture,
+    identical_options,
+    near_duplicates,
+    stem_gives_answer,
+    stem_points_at_answer,
+    tag_gives_answer,
+)
+from jgstudy.core.banks.loader import LoadedBank
+from jgstudy.core.banks.locate import place
+from jgstudy.core.banks.yamlsafe import compose
+from jgstudy.core.model import AnyQuestion, Bank
+from jgstudy.core.siblings import find_leaks
+
+
+class LintKind(StrEnum):
+    """What a finding is about; the first five let a cadre answer without knowing."""
+
+    SIBLING_LEAK = "sibling_leak"
+    SAME_QUOTE = "same_quote"
+    TAG_ANSWER = "tag_answer"
+    STEM_ANSWER = "stem_answer"
+    STEM_HINT = "stem_hint"
+    NEAR_DUPLICATE = "near_duplicate"
+    SAME_OPTIONS = "same_options"
+    LONGEST_ANSWER = "longest_answer"
+    ANSWER_LETTERS = "answer_letters"
+    NO_PICTURE = "no_picture"
+
+
+# Beyond this many stems stating one answer, the answer is the bank's common talk: one finding.
+MAX_GIVERS = 2
+# SAME_QUOTE is a sign of kinship (draws keep such questions apart), not a giveaway by itself.
+LEAK_KINDS = frozenset(
+    {
+        LintKind.SIBLING_LEAK,
+        LintKind.TAG_ANSWER,
+        LintKind.STEM_ANSWER,
+        LintKind.STEM_HINT,
+    }
+)
+KIND_LABELS = {
+    LintKind.SIBLING_LEAK: "互相泄露",
+    LintKind.SAME_QUOTE: "同一出处",
+    LintKind.TAG_ANSWER: "标签即答案",
+    LintKind.STEM_ANSWER: "题干含答案",
+    LintKind.STEM_HINT: "题干提示答案",
+    LintKind.NEAR_DUPLICATE: "题干雷同",
+    LintKind.SAME_OPTIONS: "选项相同",
+    LintKind.LONGEST_ANSWER: "答案总是最长",
+    LintKind.ANSWER_LETTERS: "答案字母不均",
+    LintKind.NO_PICTURE: "缺少图片",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One lint finding: in bank ``bank`` (index into the banks linted), at ``path``."""
+
+    kind: LintKind
+    bank: int
+    path: Path_
+    message: str
+
+    @property
+    def is_leak(self) -> bool:
+        return self.kind in LEAK_KINDS
+
+    def text(self) -> str:
+        return f"[{KIND_LABELS[self.kind]}] {self.message}"
+
+
+def lint_banks(banks: Sequence[Bank], names: Sequence[str] | None = None) -> list[Finding]:
+    """Every finding in ``banks``, linted together (a leak may cross banks).
+
+    ``names`` (e.g. file names) say where the other question of a pair is; ids by default.
+    """
+    where = list(names) if names is not None else [b.id for b in banks]
+    found = list(_leaks(banks, where))
+    for index, bank in enumerate(banks):
+        found += _per_question(index, bank)
+        found += [
+            Finding(kind, index, path, message)
+            for kind, check in (
+                (LintKind.LONGEST_ANSWER, longest_answers),
+                (LintKind.ANSWER_LETTERS, answer_letters),
+            )
+            for path, message in check(bank.questions)
+        ]
+    return found
+
+
+def _per_question(index: int, bank: Bank) -> Iterator[Finding]:
+    checks = (
+        (LintKind.STEM_ANSWER, stem_gives_answer),
+        (LintKind.STEM_HINT, stem_points_at_answer),
+        (LintKind.SAME_OPTIONS, identical_options),
+        (LintKind.NO_PICTURE, dangling_picture),
+    )
+    for position, question in enumerate(bank.questions):
+        at = ("questions", position)
+        for kind, check in checks:
+            for field, message in check(question):
+                yield Finding(kind, index, (*at, field), message)
+        for field, message in tag_gives_answer(question, bank.question_tags(question)):
+            yield Finding(LintKind.TAG_ANSWER, index, (*at, field), message)
+    for position, _other, message in near_duplicates(bank.questions):
+        yield Finding(LintKind.NEAR_DUPLICATE, index, ("questions", position, "stem"), message)
+
+
+def _leaks(banks: Sequence[Bank], where: list[str]) -> Iterator[Finding]:
+    places: list[tuple[int, int]] = []
+    questions: list[AnyQuestion] = []
+    for b, bank in enumerate(banks):
+        for q, question in enumerate(bank.questions):
+            places.append((b, q))
+            questions.append(question)
+    givers: dict[tuple[int, str], list[int]] = {}
+    for leak in find_leaks(questions):
+        if leak.same_quote:
+            (tb, tq), giver = places[leak.taker], questions[leak.giver]
+            message = (
+                f"{questions[leak.taker].id} 与 {giver.id} 引用同一句原文“{leak.text}”，"
+                "抽题时会自动错开；如两题互相提示，请改用不同的出处"
+            )
+            yield Finding(LintKind.SAME_QUOTE, tb, ("questions", tq, "source"), message)
+        else:
+            givers.setdefault((leak.taker, leak.text), []).append(leak.giver)
+    for (taker, text), found in givers.items():
+        yield from _leak_findings(questions, places, where, taker, text, found)
+
+
+def _leak_findings(
+    questions: list[AnyQuestion],
+    places: list[tuple[int, int]],
+    where: list[str],
+    taker: int,
+    text: str,
+    givers: list[int],
+) -> Iterator[Finding]:
+    question = questions[taker]
+    tb, tq = places[taker]
+    if len(givers) > MAX_GIVERS:
+        ids = "、".join(questions[g].id for g in givers[:6]) + ("…" if len(givers) > 6 else "")
+        message = (
+            f"{question.id} 的答案“{text}”出现在 {len(givers)} 道题的题干中（{ids}），"
+            "几乎任何一套题都会泄露它：请改问更具体的事实"
+        )
+        yield Finding(LintKind.SIBLING_LEAK, tb, ("questions", tq, "stem"), message)
+        return
+    for giver in givers:
+        gb, gq = places[giver]
+        elsewhere = "" if gb == tb else f"（{where[tb]}）"
+        message = (
+            f"{questions[giver].id} 的题干写出了 {question.id}{elsewhere} 的答案“{text}”，"
+            "两题同卷时一题泄露另一题的答案：请改写题干"
+        )
+        yield Finding(LintKind.SIBLING_LEAK, gb, ("questions", gq, "stem"), message)
+
+
+@dataclass(frozen=True)
+class LocatedFinding:
+    """A finding and where it is in its file."""
+
+    finding: Finding
+    problem: Problem
+
+    def __str__(self) -> str:
+        return str(self.problem)
+
+
+def lint_loaded(loaded: Sequence[LoadedBank]) -> list[LocatedFinding]:
+    """Lint validated bank files together; each finding placed at its file's line and column."""
+    findings = lint_banks([b.bank for b in loaded], [b.path.name for b in loaded])
+    result: list[LocatedFinding] = []
+    for index, bank in enumerate(loaded):
+        mine = [f for f in findings if f.bank == index]
+        if not mine:
+            continue
+        text = bank.path.read_text(encoding="utf-8-sig")
+        root = compose(text)
+        result += [LocatedFinding(f, place(bank.path, root, f.path, f.text())) for f in mine]
+    return sorted(result, key=lambda f: (str(f.problem.file), f.problem.line, f.problem.column))

@@ -1,0 +1,248 @@
+"""Questions that give each other away, found from the bank itself.
+
+Two questions are *siblings* when one's answer text stands in the other's stem (asking both in one
+paper lets a cadre read one answer off the other question) or when both quote the same sentence of
+the material. Exams, drills, competitions and the new-question order keep siblings apart; the bank
+lint reports them so that trainers can reword.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from jgstudy.core.model import (
+    AnyQuestion,
+    FillQuestion,
+    MultipleQuestion,
+    SingleQuestion,
+    display_stem,
+    split_stem,
+)
+
+K = TypeVar("K", bound=Hashable)
+
+# Quotation marks, brackets and spaces do not change what a text says.
+_NOISE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】（）()·•、，,。.；;：:？?！!—\-_…]")
+# An answer shorter than this is too common to be evidence ("是", "A").
+MIN_LEAK_CHARS = 2
+_GENERIC = frozenset({"正确", "错误", "以上都对", "以上都不对", "以上都是"})
+
+
+def normalized(text: str) -> str:
+    """``text`` without punctuation, quotation marks and spaces, full-width folded (NFKC)."""
+    return _NOISE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def answer_texts(question: AnyQuestion) -> list[str]:
+    """The texts a cadre must produce or pick to be right, as written in the bank."""
+    if isinstance(question, SingleQuestion):
+        return [question.options[question.answer]] if question.answer in question.options else []
+    if isinstance(question, MultipleQuestion):
+        return [question.options[k] for k in question.answer if k in question.options]
+    if isinstance(question, FillQuestion):
+        return [form for accepted in question.blanks for form in accepted]
+    return []
+
+
+def stem_text(question: AnyQuestion) -> str:
+    """The stem as the cadre reads it, blanks blanked out."""
+    return display_stem(question.stem, "＿")
+
+
+def contains(haystack: str, needle: str) -> bool:
+    """``needle`` in ``haystack`` (both normalized), not as part of a longer number."""
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before = haystack[start - 1] if start else ""
+        after = haystack[end] if end < len(haystack) else ""
+        if not (needle[0].isdigit() and before.isdigit()) and not (
+            needle[-1].isdigit() and after.isdigit()
+        ):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+_NUMERAL = re.compile(r"^[0-9零〇一二两三四五六七八九十百千万亿.]+$")
+
+
+def _with_units(question: AnyQuestion) -> list[str]:
+    """Answer texts, a bare number of a fill blank joined to the word the stem puts after it
+    (``30`` in “{{1}}家重点企业” is “30家”: a stem saying 二十届 does not answer 二十名)."""
+    if not isinstance(question, FillQuestion):
+        return answer_texts(question)
+    after = [normalized(piece)[:1] for piece in split_stem(question.stem)[1:]]
+    texts = []
+    for index, accepted in enumerate(question.blanks):
+        unit = after[index] if index < len(after) else ""
+        texts += [f"{a}{unit}" if _NUMERAL.match(a) else a for a in accepted]
+    return texts
+
+
+def leaking_answers(question: AnyQuestion) -> list[str]:
+    """The normalized answer texts long enough to count as evidence when found elsewhere."""
+    found = []
+    for text in _with_units(question):
+        plain = normalized(text)
+        if len(plain) >= MIN_LEAK_CHARS and plain not in _GENERIC and plain not in found:
+            found.append(plain)
+    return found
+
+
+@dataclass(frozen=True)
+class Leak:
+    """``giver``'s stem states ``text``, which is an answer of ``taker`` (or both quote alike)."""
+
+    giver: int
+    taker: int
+    text: str
+    same_quote: bool = False
+
+
+def find_leaks(questions: Sequence[AnyQuestion]) -> list[Leak]:
+    """Every pair where one question gives another away; positions index ``questions``."""
+    stems = [normalized(stem_text(q)) for q in questions]
+    joined, starts = _joined(stems)
+    leaks: list[Leak] = []
+    for taker, question in enumerate(questions):
+        for text in leaking_answers(question):
+            givers = {g for g in _stems_containing(joined, starts, stems, text) if g != taker}
+            leaks += [Leak(g, taker, text) for g in sorted(givers)]
+    leaks += _same_quotes(questions)
+    return leaks
+
+
+def _joined(stems: list[str]) -> tuple[str, list[int]]:
+    # One string holding every stem: str.find over it runs in C, a Python loop over stems does not.
+    starts, offset = [], 0
+    for stem in stems:
+        starts.append(offset)
+        offset += len(stem) + 1
+    return "\n".join(stems), starts
+
+
+def _stems_containing(joined: str, starts: list[int], stems: list[str], text: str) -> set[int]:
+    hits: set[int] = set()
+    position = joined.find(text)
+    while position >= 0:
+        index = bisect.bisect_right(starts, position) - 1
+        if index not in hits and contains(stems[index], text):
+            hits.add(index)
+        position = joined.find(text, position + 1)
+    return hits
+
+
+def _same_quotes(questions: Sequence[AnyQuestion]) -> list[Leak]:
+    first: dict[str, int] = {}
+    leaks = []
+    for index, question in enumerate(questions):
+        if question.source is None:
+            continue
+        quote = normalized(question.source.quote)
+        if quote in first:
+            leaks.append(Leak(first[quote], index, question.source.quote, same_quote=True))
+        else:
+            first[quote] = index
+    return leaks
+
+
+def sibling_map(items: Mapping[K, AnyQuestion]) -> dict[K, frozenset[K]]:
+    """For each key, the keys of the questions that must not share a paper with it."""
+    keys = list(items)
+    pairs: dict[K, set[K]] = {}
+    for leak in find_leaks([items[k] for k in keys]):
+        a, b = keys[leak.giver], keys[leak.taker]
+        pairs.setdefault(a, set()).add(b)
+        pairs.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+def spread(
+    order: Iterable[K],
+    siblings: Mapping[K, frozenset[K]],
+    gap: int,
+    groups: Mapping[K, tuple[object, ...]],
+) -> list[K]:
+    """``order`` rearranged so that no two siblings come within ``gap`` places of each other
+    and, where it can be helped, neighbours differ in every part of their ``groups`` (e.g. bank
+    and type), else in some part.
+
+    Greedy and stable: each place takes the first waiting item that fits best; siblings that
+    cannot be kept ``gap`` apart end up as far apart as the order allows.
+    """
+    waiting = list(order)
+    largest = max((len(v) + 1 for v in siblings.values()), default=1)
+    # A gap the items cannot keep would only push all siblings to the end, side by side.
+    gap = min(gap, max(len(waiting) // largest - 1, 1))
+    placed: list[K] = []
+    while waiting:
+        placed.append(waiting.pop(_next(waiting, placed, siblings, gap, groups)))
+    return placed
+
+
+def _next(
+    waiting: list[K],
+    placed: list[K],
+    siblings: Mapping[K, frozenset[K]],
+    gap: int,
+    groups: Mapping[K, tuple[object, ...]],
+) -> int:
+    """Index in ``waiting`` of the item to place next."""
+    blocked: set[K] = set().union(*(siblings.get(k, frozenset()) for k in placed[-gap:]))
+    last = groups.get(placed[-1], ()) if placed else ()
+    pending = set(waiting)
+
+    def urgent(k: K) -> bool:
+        # Its waiting siblings need every remaining place to stay ``gap`` apart.
+        return len(siblings.get(k, frozenset()) & pending) * (gap + 1) + 1 >= len(pending)
+
+    tests: tuple[Callable[[K], bool], ...] = (
+        urgent,
+        lambda k: _differs(groups.get(k, ()), last, every=True),
+        lambda k: _differs(groups.get(k, ()), last, every=False),
+        lambda k: True,
+    )
+    free = [k for k in waiting[:200] if k not in blocked]  # looking further only costs time
+    for test in tests:
+        found = next((k for k in free if test(k)), None)
+        if found is not None:
+            return waiting.index(found)
+    return _farthest(waiting, placed, siblings)
+
+
+def _farthest(waiting: list[K], placed: list[K], siblings: Mapping[K, frozenset[K]]) -> int:
+    """The waiting item whose nearest placed sibling is furthest back."""
+    where = {k: i for i, k in enumerate(placed)}
+
+    def distance(key: K) -> int:
+        last = max((where[s] for s in siblings.get(key, frozenset()) if s in where), default=-1)
+        return len(placed) - last
+
+    window = waiting[:200]
+    return max(range(len(window)), key=lambda i: distance(window[i]))
+
+
+def _differs(a: tuple[object, ...], b: tuple[object, ...], *, every: bool) -> bool:
+    if not b:
+        return True
+    pairs = [x != y for x, y in zip(a, b, strict=False)]
+    return all(pairs) if every else any(pairs)
+
+
+def apart(candidates: Iterable[K], siblings: Mapping[K, frozenset[K]], taken: set[K]) -> list[K]:
+    """The ``candidates`` in order, skipping any sibling of one taken before; ``taken`` grows."""
+    chosen = []
+    blocked = set().union(*(siblings.get(k, frozenset()) for k in taken))
+    for key in candidates:
+        if key in blocked or key in taken:
+            continue
+        chosen.append(key)
+        taken.add(key)
+        blocked |= siblings.get(key, frozenset())
+    return chosen
