@@ -48,7 +48,7 @@ def test_import_then_practice_then_stats(
     import io
 
     monkeypatch.setattr("sys.stdin", io.StringIO("C\nA B\nx\n错\nu\n对\nq\n"))
-    assert run(tmp_path, "practice", "--user", "张三", "--unit", "审计局") == 0
+    assert run(tmp_path, "practice", "--user", "张三", "--unit", "审计局", "--order", "bank") == 0
     out = capsys.readouterr().out
     assert "✔ 正确" in out
     assert "✘ 错误。正确答案：ABD" in out
@@ -74,7 +74,7 @@ def test_the_installed_command_runs_as_a_subprocess(tmp_path: Path, sample_bank:
     assert imported.returncode == 0, imported.stderr
     assert (tmp_path / "env.sqlite3").exists()  # JGSTUDY_DB was used, not the data folder default
     practice = subprocess.run(
-        [*command, "practice", "--user", "赵六", "--limit", "1"],
+        [*command, "practice", "--user", "赵六", "--limit", "1", "--order", "bank"],
         env=env,
         input="C\n",
         capture_output=True,

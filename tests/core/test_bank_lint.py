@@ -11,7 +11,7 @@ from jgstudy.core.banks import load_bank, load_banks
 from jgstudy.core.banks.lint import LintKind, lint_banks, lint_loaded
 from jgstudy.core.model import Bank
 from jgstudy.core.paths import bundled_banks
-from jgstudy.core.siblings import find_leaks, sibling_map
+from jgstudy.core.siblings import find_leaks, shown_tags, sibling_map
 
 LEAKY = Path(__file__).resolve().parents[1] / "data" / "lint" / "leaky.yaml"
 
@@ -130,3 +130,14 @@ def test_the_shipped_bank_has_no_other_lint_finding_either() -> None:
     kept = {LintKind.SAME_QUOTE}  # kinship only: draws keep these apart
     others = [str(f) for f in lint_loaded(banks) if f.finding.kind not in kept]
     assert others == []
+
+
+def test_a_tag_that_names_an_option_or_the_answer_is_not_shown() -> None:
+    bank = load_bank(LEAKY).bank
+    platform = next(q for q in bank.questions if q.id == "fn-001")
+    assert shown_tags(platform, ("赋能发展", "先锋直播间", "直播间", "政策直播")) == (
+        "赋能发展",
+        "政策直播",
+    )
+    fill = next(q for q in bank.questions if q.id == "nx-047")
+    assert shown_tags(fill, ("中心组学习", "列席旁听")) == ("中心组学习",)

@@ -10,6 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.banks import BankErrors
+from jgstudy.core.order import NewOrder
 from jgstudy.core.records import BrowseFilter, ImportResult, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.app_window import MainWindow
@@ -83,7 +84,7 @@ def test_the_status_filter_follows_the_cadre_answers(
     window: MainWindow, service: StudyService, cadre: UserInfo
 ) -> None:
     window.set_user(cadre)
-    window.start_practice("new")
+    window.start_practice("new", NewOrder.BANK)
     session = window.practice.session
     assert session is not None
     session.submit("A")  # s1, wrong: into the wrong-answer book

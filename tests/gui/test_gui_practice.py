@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from jgstudy.core.order import NewOrder
 from jgstudy.core.records import BrowseFilter, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Phase
@@ -43,7 +44,7 @@ def current_id(window: MainWindow) -> str:
 
 def start_new(window: MainWindow, cadre: UserInfo) -> None:
     window.set_user(cadre)
-    window.start_practice("new")
+    window.start_practice("new", NewOrder.BANK)
     assert window.current_view() == "practice"
 
 
@@ -184,7 +185,7 @@ def test_question_text_is_never_interpreted_as_html(
     )
     service.import_banks([bank])
     window.set_user(service.ensure_user("王五"))
-    window.start_practice("new")
+    window.start_practice("new", NewOrder.BANK)
     card = window.practice.card
     assert card is not None
     assert card.stem.textFormat() == Qt.TextFormat.PlainText

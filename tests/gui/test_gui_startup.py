@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.app_window import MainWindow
@@ -70,7 +71,7 @@ def test_switching_profile_is_one_click_in_the_switcher(
 ) -> None:
     other = service.ensure_user("王五", "市民政局")
     window.set_user(cadre)
-    window.start_practice("new")
+    window.start_practice("new", NewOrder.BANK)
     assert window.practice.session is not None
     index = window.switcher.findData(other.name)
     window.switcher.activated.emit(index)  # what a click on the entry does
@@ -87,7 +88,7 @@ def test_the_daily_new_limit_applies_to_practice(
     window.settings.new_per_day.setValue(2)
     assert prefs.new_per_day == 2
     assert window.home.values["new"].text() == "2"
-    window.start_practice("new")
+    window.start_practice("new", NewOrder.BANK)
     assert window.practice.session is not None and window.practice.session.total == 2
 
 

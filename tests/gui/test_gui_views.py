@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.app_window import MainWindow
@@ -17,7 +18,7 @@ from jgstudy.gui.progress import day_labels
 def answer_first_two(window: MainWindow, cadre: UserInfo) -> None:
     """s1 wrong, m1 right, then leave."""
     window.set_user(cadre)
-    window.start_practice("new")
+    window.start_practice("new", NewOrder.BANK)
     session = window.practice.session
     assert session is not None
     session.submit("A")

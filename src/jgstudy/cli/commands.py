@@ -12,6 +12,7 @@ import yaml
 from jgstudy.cli.terminal import TerminalPractice
 from jgstudy.core.banks import BankErrors, LoadedBank
 from jgstudy.core.errors import DatabaseTooNew
+from jgstudy.core.order import NewOrder
 from jgstudy.core.paths import data_dir, database_url
 from jgstudy.core.recovery import RecoveryInfo, open_or_recover
 from jgstudy.core.services import Services
@@ -130,7 +131,12 @@ def practice(args: argparse.Namespace) -> int:
     try:
         user = service.ensure_user(args.user, args.unit)
         queue = service.practice_queue(
-            user, mode=args.mode, bank_ids=args.bank, tags=args.tag, limit=args.limit
+            user,
+            mode=args.mode,
+            bank_ids=args.bank,
+            tags=args.tag,
+            limit=args.limit,
+            order=NewOrder(getattr(args, "order", "mixed")),
         )
         if not queue:
             print("现在没有需要练习的题目。")

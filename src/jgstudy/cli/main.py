@@ -49,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument("--tag", action="append", help="只练习带这个标签的题（可重复）")
     practice.add_argument("--mode", choices=["mixed", "review", "new", "wrong"], default="mixed")
     practice.add_argument("--limit", type=int, default=None, help="本次最多题数")
+    practice.add_argument(
+        "--order",
+        choices=["mixed", "bank", "random"],
+        default="mixed",
+        help="新题顺序：mixed 题库、章节、题型交错（默认），bank 顺序练习，random 随机练习",
+    )
     practice.set_defaults(func=commands.practice)
 
     stats = sub.add_parser("stats", help="学习统计：今日到期、已复习、正确率、连续天数")

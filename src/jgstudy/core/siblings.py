@@ -246,3 +246,22 @@ def apart(candidates: Iterable[K], siblings: Mapping[K, frozenset[K]], taken: se
         taken.add(key)
         blocked |= siblings.get(key, frozenset())
     return chosen
+
+
+def shown_tags(question: AnyQuestion, tags: Iterable[str]) -> tuple[str, ...]:
+    """The ``tags`` that may stand above an open question: none that names an option or the
+    answer (“平台叫什么？” tagged 先锋直播间 would answer itself)."""
+    texts = [normalized(t) for t in (*_options(question), *answer_texts(question))]
+    texts = [t for t in texts if t]
+    kept = []
+    for tag in tags:
+        plain = normalized(tag)
+        if plain and not any(contains(t, plain) or contains(plain, t) for t in texts):
+            kept.append(tag)
+    return tuple(kept)
+
+
+def _options(question: AnyQuestion) -> list[str]:
+    if isinstance(question, SingleQuestion | MultipleQuestion):
+        return list(question.options.values())
+    return []

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jgstudy.core.order import NewOrder
 from jgstudy.core.records import ImportResult, UserInfo
 from jgstudy.core.services import Services
 from jgstudy.gui.banks import result_text
@@ -269,9 +270,9 @@ class MainWindow(QMainWindow):
         elif name == "competition":
             self.competition.show_lobby()
 
-    def start_practice(self, mode: str) -> None:
+    def start_practice(self, mode: str, order: NewOrder = NewOrder.MIXED) -> None:
         self.navigate("practice")
-        self.practice.start(mode)
+        self.practice.start(mode, order)
 
     def refresh(self) -> None:
         """Re-read the figures shown on the home and progress views."""

@@ -115,7 +115,8 @@ def _per_question(index: int, bank: Bank) -> Iterator[Finding]:
         for kind, check in checks:
             for field, message in check(question):
                 yield Finding(kind, index, (*at, field), message)
-        for field, message in tag_gives_answer(question, bank.question_tags(question)):
+        # The bank's own tags name its chapter; a question's tags are the author's choice.
+        for field, message in tag_gives_answer(question, question.tags):
             yield Finding(LintKind.TAG_ANSWER, index, (*at, field), message)
     for position, _other, message in near_duplicates(bank.questions):
         yield Finding(LintKind.NEAR_DUPLICATE, index, ("questions", position, "stem"), message)

@@ -15,6 +15,7 @@ from jgstudy.core.model import (
 )
 from jgstudy.core.records import QuestionRecord
 from jgstudy.core.session import Feedback
+from jgstudy.core.siblings import shown_tags
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.base import AnswerInput
 from jgstudy.gui.practice.choices import ChoiceInput, JudgeInput
@@ -65,7 +66,7 @@ class QuestionCard(QFrame):
         question = record.question
         chip = plain_label(tr("{type}题").format(type=tr(QTYPE_LABELS[QType(question.type)])))
         chip.setObjectName("chip")
-        tags = tr("、").join(t for t in record.tags[:3])
+        tags = tr("、").join(shown_tags(question, record.tags)[:3])
         meta = tr("　·　").join(
             p
             for p in (bank_title, tr("难度 {stars}").format(stars=stars(question.difficulty)), tags)

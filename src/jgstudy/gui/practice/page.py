@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jgstudy.core.grading import Response
+from jgstudy.core.order import NewOrder
 from jgstudy.core.records import QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Feedback, Phase, PracticeSession, Summary
@@ -120,14 +121,15 @@ class PracticePage(QWidget):
         self.session = None
         self._show_start("")
 
-    def start(self, mode: str = "mixed") -> bool:
-        """Start a session in ``mode``; False (with a message) when there is nothing to do."""
+    def start(self, mode: str = "mixed", order: NewOrder = NewOrder.MIXED) -> bool:
+        """Start a session in ``mode``, new questions in ``order``; False (with a message) when
+        there is nothing to do."""
         if self._user is None:
             self._show_start(tr("请先选择或新建用户。"))
             return False
         self._mode = mode
         queue = self._service.practice_queue(
-            self._user, mode=mode, new_per_day=self._prefs.new_per_day
+            self._user, mode=mode, new_per_day=self._prefs.new_per_day, order=order
         )
         if not queue:
             self.session = None
