@@ -52,7 +52,6 @@ def test_each_giveaway_kind_is_found() -> None:
     assert LintKind.STEM_HINT in kinds_of("fn-001")  # 直播间 rules out C and D
     assert LintKind.STEM_ANSWER in kinds_of("ql-020")
     assert LintKind.NO_PICTURE in kinds_of("ov-007")
-    assert LintKind.SAME_OPTIONS in kinds_of("nx-016")
     assert LintKind.SIBLING_LEAK in kinds_of("ql-016")  # 书法作品 in three stems: one finding
 
 

@@ -10,19 +10,19 @@ from typing import Any
 
 import pytest
 
-from jgstudy.core.competition.service import CompetitionService
-from jgstudy.core.exams import ExamBlueprint, ExamService
+from jgstudy.core.exams import ExamBlueprint
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 
 LEAKY = Path(__file__).resolve().parents[1] / "data" / "lint" / "leaky.yaml"
 
 
 @pytest.fixture
-def leaky(service: StudyService) -> StudyService:
-    service.import_banks([LEAKY])
-    return service
+def leaky(services: Services) -> StudyService:
+    services.study.import_banks([LEAKY])
+    return services.study
 
 
 def siblings_in(service: StudyService, pks: list[int]) -> list[tuple[str, str]]:
@@ -81,8 +81,8 @@ def test_the_service_finds_the_siblings_from_the_bank(leaky: StudyService) -> No
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_no_paper_holds_two_siblings(leaky: StudyService, seed: int) -> None:
-    exams = ExamService(leaky)
+def test_no_paper_holds_two_siblings(leaky: StudyService, services: Services, seed: int) -> None:
+    exams = services.exams
     session = exams.start(leaky.ensure_user(f"考生{seed}"), blueprint(5), QuietView(), seed=seed)
     pks = [session.item(i).record.pk for i in range(session.total)]
     assert len(pks) == 5
@@ -90,15 +90,15 @@ def test_no_paper_holds_two_siblings(leaky: StudyService, seed: int) -> None:
 
 
 def test_a_paper_that_cannot_avoid_siblings_is_refused_with_a_reason(
-    leaky: StudyService,
+    leaky: StudyService, services: Services
 ) -> None:
-    message = ExamService(leaky).check(blueprint(9))
+    message = services.exams.check(blueprint(9))
     assert message is not None and "互不泄露答案的只有" in message
 
 
 @pytest.mark.parametrize("seed", range(8))
-def test_a_drill_holds_no_two_siblings(leaky: StudyService, seed: int) -> None:
-    competitions = CompetitionService(leaky)
+def test_a_drill_holds_no_two_siblings(leaky: StudyService, services: Services, seed: int) -> None:
+    competitions = services.competitions
     view = DrillSeen()
     drill = competitions.speed_drill(
         leaky.ensure_user("甲"), view, count=10, seconds=600, seed=seed

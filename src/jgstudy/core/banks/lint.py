@@ -13,7 +13,6 @@ from jgstudy.core.banks.errors import Path_, Problem
 from jgstudy.core.banks.lintbank import answer_letters, longest_answers
 from jgstudy.core.banks.lintquestion import (
     dangling_picture,
-    identical_options,
     near_duplicates,
     stem_gives_answer,
     stem_points_at_answer,
@@ -35,7 +34,6 @@ class LintKind(StrEnum):
     STEM_ANSWER = "stem_answer"
     STEM_HINT = "stem_hint"
     NEAR_DUPLICATE = "near_duplicate"
-    SAME_OPTIONS = "same_options"
     LONGEST_ANSWER = "longest_answer"
     ANSWER_LETTERS = "answer_letters"
     NO_PICTURE = "no_picture"
@@ -59,7 +57,6 @@ KIND_LABELS = {
     LintKind.STEM_ANSWER: "题干含答案",
     LintKind.STEM_HINT: "题干提示答案",
     LintKind.NEAR_DUPLICATE: "题干雷同",
-    LintKind.SAME_OPTIONS: "选项相同",
     LintKind.LONGEST_ANSWER: "答案总是最长",
     LintKind.ANSWER_LETTERS: "答案字母不均",
     LintKind.NO_PICTURE: "缺少图片",
@@ -107,7 +104,6 @@ def _per_question(index: int, bank: Bank) -> Iterator[Finding]:
     checks = (
         (LintKind.STEM_ANSWER, stem_gives_answer),
         (LintKind.STEM_HINT, stem_points_at_answer),
-        (LintKind.SAME_OPTIONS, identical_options),
         (LintKind.NO_PICTURE, dangling_picture),
     )
     for position, question in enumerate(bank.questions):

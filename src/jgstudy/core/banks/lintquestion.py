@@ -81,19 +81,6 @@ def tag_gives_answer(question: AnyQuestion, tags: Sequence[str]) -> Check:
                 return
 
 
-def identical_options(question: AnyQuestion) -> Check:
-    """Two options that read the same."""
-    if not isinstance(question, SingleQuestion | MultipleQuestion):
-        return
-    seen: dict[str, str] = {}
-    for key, text in question.options.items():
-        plain = normalized(text)
-        if plain in seen:
-            yield "options", f"{question.id} 的选项 {seen[plain]} 与 {key} 内容相同"
-        else:
-            seen[plain] = key
-
-
 def dangling_picture(question: AnyQuestion) -> Check:
     """The stem refers to a picture that the question does not show."""
     if question.image is None and _PICTURE.search(question.stem):

@@ -181,7 +181,7 @@ class CompetitionService:
         seed = seed if seed is not None else new_seed()
         # A drill grades on its own; a short answer needs a person's verdict.
         entries = self._source.entries(flt, EXAM_EXCLUDED_TYPES)
-        pks = sample(entries, count, random.Random(seed), set(), self.study.siblings(), up_to=True)
+        pks = sample(entries, count, random.Random(seed), set(), self._study.siblings(), up_to=True)
         if not pks:
             raise DrawError("没有符合条件的题目")
         config = {"drill": kind, "filter": flt.model_dump(mode="json"), "seconds": s, "seed": seed}

@@ -161,7 +161,7 @@ class ExamService:
             def resolve(refs: Sequence[str]) -> dict[str, int]:
                 return exam_repo.resolve_refs(conn, refs)
 
-            pks, sections = draw_paper(blueprint, seed, pool, resolve, self.study.siblings())
+            pks, sections = draw_paper(blueprint, seed, pool, resolve, self._study.siblings())
         records = self._records(blueprint, pks)
         short = [r.question.id for r in records if r.question.type == "short"]
         if short:
