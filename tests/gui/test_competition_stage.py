@@ -32,7 +32,7 @@ CHOICE = {"types": ["single", "judge"]}
 
 def contest(**top: object) -> CompetitionConfig:
     rounds = [
-        {"kind": "buzzer", "count": 200, "buzz_window_seconds": 10},
+        {"kind": "buzzer", "count": 150, "buzz_window_seconds": 10},
         {"kind": "risk", "filter": CHOICE},
     ]
     return CompetitionConfig.model_validate(
