@@ -253,7 +253,9 @@ def test_a_session_past_the_day_boundary_keeps_to_the_new_days_allowance(
     service: StudyService, user: UserInfo, clock: FixedClock
 ) -> None:
     clock.advance(hours=18, minutes=55)  # 03:55 in Wuhan: the study day began yesterday 04:00
-    queue = service.practice_queue(user, mode="new", new_per_day=6)  # all six questions
+    queue = service.practice_queue(
+        user, mode="new", new_per_day=6, order=NewOrder.BANK
+    )  # all six questions
     view = FakeView()
     session = service.start_practice(user, view, queue, new_per_day=2)
     session.submit("C")  # s1, counted for the day that is ending
