@@ -167,6 +167,7 @@ class StudyService:
         with self._ctx.engine.begin() as conn:
             hidden = banks_repo.retire_bank(conn, bank_id, self._ctx.clock.now())
         self._questions.clear()
+        self._siblings = None
         return hidden
 
     def restore_bank(self, bank_id: str) -> int:
@@ -174,6 +175,7 @@ class StudyService:
         with self._ctx.engine.begin() as conn:
             shown = banks_repo.restore_bank(conn, bank_id, self._ctx.clock.now())
         self._questions.clear()
+        self._siblings = None
         return shown
 
     # -- users ---------------------------------------------------------------------------
