@@ -342,3 +342,11 @@ def test_numbered_empty_rows_merged_tails_and_hidden_sheets_add_nothing(tmp_path
     assert conversion.ready[1].question.tags == ("党史",)
     assert not conversion.refused
     assert any("隐藏的工作表：旧版" in p.message for p in conversion.notices)
+
+
+def test_fill_stem_without_a_marked_blank_gets_one_at_its_end(tmp_path: Path) -> None:
+    path = tmp_path / "题库.csv"
+    path.write_text("题干,题型,正确答案\n党的生日是？,填空,7月1日\n", encoding="gbk")
+    conversion = read_source(path)
+    assert [q.stem for q in conversion.questions] == ["党的生日是{{1}}？"]
+    assert any("句末加一个空" in n for n in conversion.ready[0].notices)

@@ -18,6 +18,7 @@ from jgstudy.core.model import (
     QType,
     ShortQuestion,
     SingleQuestion,
+    blank_spans,
 )
 
 Cells = Mapping[Col, str]
@@ -141,8 +142,23 @@ def _read_fill(entry: Entry, cells: Cells) -> None:
     text = cells.get(Col.ANSWER, "")
     if text:
         entry.data["blanks"] = syntax.parse_blanks(text)
+        _place_single_blank(entry)
     else:
         entry.fail("blanks", "“正确答案”为空（填空题写每个空的答案，用“；”分隔）")
+
+
+_END_PUNCTUATION = re.compile(r"[。？?！!]*$")
+
+
+def _place_single_blank(entry: Entry) -> None:
+    """A one-answer fill stem without a blank ("党的生日是？") gets one at its end, said so."""
+    stem = entry.data.get("stem")
+    if not isinstance(stem, str) or blank_spans(stem) or len(entry.data["blanks"]) != 1:
+        return
+    end = _END_PUNCTUATION.search(stem)
+    cut = end.start() if end else len(stem)
+    entry.data["stem"] = stem[:cut] + "{{1}}" + stem[cut:]
+    entry.warnings.append("填空题的题干没有标出空（（ ）或 ____），已在句末加一个空")
 
 
 def _read_short(entry: Entry, cells: Cells) -> None:
