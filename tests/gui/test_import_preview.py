@@ -139,3 +139,15 @@ def test_retire_asks_first_and_a_no_keeps_the_bank(
     panel.table.selectRow(0)
     qtbot.mouseClick(panel.retire_button, Qt.MouseButton.LeftButton)
     assert service.banks()[0].retired_at is None
+
+
+def test_a_yaml_bank_goes_into_the_bank_of_its_own_id(
+    qtbot: QtBot, panel: BanksPanel, service: StudyService, sample_bank: Path
+) -> None:
+    service.import_banks([sample_bank])
+    conversion = read_source(sample_bank)
+    dialog = ImportPreview(conversion, service.banks(), service.bank_questions)
+    qtbot.addWidget(dialog)
+    assert dialog.target_bank() == "sample" and not dialog.target.isEnabled()
+    assert dialog.conversion.ids is None  # its ids are its own: imported from the file itself
+    assert dialog.ready_table.rowCount() == 6

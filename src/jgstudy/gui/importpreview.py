@@ -94,7 +94,9 @@ class ImportPreview(QDialog):
         row.addWidget(plain_label(tr("导入到：")))
         self.target = QComboBox()
         bank = self._base.bank
-        if bank is not None:
+        # No "new bank" choice when a bank with this id exists: importing would update it anyway.
+        self._offset = int(bank is not None and bank.id not in {info.id for info in banks})
+        if self._offset:
             self.target.addItem(
                 tr("新题库：{title}（编号 {id}）").format(title=bank.title, id=bank.id), None
             )
@@ -111,11 +113,13 @@ class ImportPreview(QDialog):
     def _proposed(self, banks: Sequence[BankInfo]) -> int:
         """The bank with the same id, else the one holding most of these stems, else new."""
         bank = self._base.bank
-        if bank is None or self._base.format == "yaml":
+        if bank is None:
             return 0
         ids = [info.id for info in banks]
         if bank.id in ids:
-            return ids.index(bank.id) + 1
+            return ids.index(bank.id) + self._offset
+        if self._base.format == "yaml":
+            return 0
         stems = {stem_key(q.stem) for q in self._base.questions}
         best, share = 0, _MATCH_SHARE
         for index, info in enumerate(banks, start=1):
@@ -137,8 +141,8 @@ class ImportPreview(QDialog):
 
     def _retarget(self) -> None:
         bank_id = self.target_bank()
-        if bank_id is None:
-            self.conversion = self._base
+        if bank_id is None or self._base.format == "yaml":
+            self.conversion = self._base  # a YAML bank's ids are its own
         else:
             stored = self._stored_questions(bank_id)
             title = self._titles.get(bank_id)
