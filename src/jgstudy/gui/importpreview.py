@@ -96,7 +96,7 @@ class ImportPreview(QDialog):
         bank = self._base.bank
         # No "new bank" choice when a bank with this id exists: importing would update it anyway.
         self._offset = int(bank is not None and bank.id not in {info.id for info in banks})
-        if self._offset:
+        if bank is not None and self._offset:
             self.target.addItem(
                 tr("新题库：{title}（编号 {id}）").format(title=bank.title, id=bank.id), None
             )
