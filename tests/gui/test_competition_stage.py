@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.competition import CompetitionConfig, EventKind, Match, Phase, Team
 from jgstudy.core.services import Services
+from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.competition import CompetitionPage
 from jgstudy.gui.competition.sounds import sound_problem
 from jgstudy.gui.prefs import Preferences
@@ -340,3 +341,37 @@ def test_the_host_reorders_the_stake_choice_in_the_order_dialog(
     assert match.events[-1].kind is EventKind.ORDER_SET
     page.panel.next_question()
     assert not page.panel.stakes.order_button.isVisible()  # too late once choosing began
+
+
+@pytest.mark.slow  # some 80 questions opened, one per widget of the whole window
+def test_in_the_main_window_team_keys_buzz_from_every_widget_on_screen(
+    window: MainWindow, services: Services, clock: FixedClock
+) -> None:
+    """The host's window is the whole app: side bar, menus and status bar included."""
+    services.study.import_bundled()
+    window.navigate("competition")
+    page = window.competition
+    match = page.start_match(contest(), TEAMS)
+    assert match is not None
+    match.start_round(clock.now())
+    window.activateWindow()
+    seen: set[int] = set()
+    checked = 0
+    while True:
+        open_question(match, clock)
+        fresh = [w for w in shown_widgets(window) if id(w) not in seen]
+        if not fresh:
+            break
+        widget = fresh[0]
+        seen.add(id(widget))
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if window.focusWidget() not in (widget, widget.focusProxy()):
+            continue  # disabled: it cannot hold the focus
+        since = len(match.events)
+        for team, key in TEAM_KEYS.items():
+            clock.advance(milliseconds=100 * (team + 1))
+            press(widget, key)
+        assert buzzing_teams(match, since) == [0, 1, 2], type(widget).__name__
+        checked += 1
+    assert checked > 30
+    page.close_match()
