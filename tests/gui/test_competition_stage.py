@@ -14,7 +14,14 @@ import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.clock import FixedClock
@@ -375,3 +382,27 @@ def test_in_the_main_window_team_keys_buzz_from_every_widget_on_screen(
         checked += 1
     assert checked > 30
     page.close_match()
+
+
+def test_a_confirmation_over_the_panel_never_takes_a_team_key_but_its_text_field_does(
+    page: CompetitionPage, match: Match, qtbot: QtBot, clock: FixedClock
+) -> None:
+    open_question(match, clock)
+    dialog = QDialog(page.panel)
+    layout = QVBoxLayout(dialog)
+    ok = QPushButton("确定")
+    ok.setDefault(True)
+    reason = QLineEdit()
+    layout.addWidget(ok)
+    layout.addWidget(reason)
+    accepted: list[bool] = []
+    ok.clicked.connect(lambda: accepted.append(True))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ok.setFocus()
+    press(ok, Key.Key_Space)  # 三队's key on the focused default button
+    assert buzzing_teams(match, 0) == [2] and not accepted
+    reason.setFocus()
+    qtbot.keyClicks(reason, "q1")  # typing the reason: text, not buzzes
+    assert reason.text() == "q1" and buzzing_teams(match, 0) == [2]
+    dialog.close()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from jgstudy.gui.i18n import N_, tr
 
@@ -60,14 +60,21 @@ def key_name(event: QKeyEvent, any_modifiers: bool = False) -> str | None:
     return _NAMED.get(Qt.Key(key))
 
 
-def _in_windows(widget: QWidget, windows: Sequence[QWidget]) -> bool:
-    """Whether ``widget`` is in one of ``windows``, or in a popup (a list, a menu) opened there."""
-    window = widget.window()
+def _owned(window: QWidget, windows: Sequence[QWidget]) -> bool:
+    """Whether ``window`` is one of ``windows`` or was opened from one (a dialog, a popup)."""
     if window in windows:
         return True
     owner = window.parentWidget()
-    popup = window.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
-    return popup and owner is not None and _in_windows(owner, windows)
+    return owner is not None and _owned(owner.window(), windows)
+
+
+def _catches(widget: QWidget, windows: Sequence[QWidget]) -> bool:
+    """Team keys are the match's anywhere in its windows; in a dialog or popup opened from
+    them (a confirmation, a list) too, except in a text field, where the host types."""
+    window = widget.window()
+    if window in windows:
+        return True
+    return _owned(window, windows) and not isinstance(widget, _TEXT_INPUTS)
 
 
 class BuzzerFilter(QObject):
@@ -76,7 +83,9 @@ class BuzzerFilter(QObject):
     Whatever widget of the host's window or the big screen has the focus — a button, a list,
     a combo box, even a text field — a team's key is taken away from it and handed to ``press``
     (Space does not click a button, F1 does not open help, Tab does not move the focus, a digit
-    does not land in a number field). A key pressed and held buzzes once: auto-repeats, and
+    does not land in a number field). In a dialog opened from those windows (a confirmation)
+    the keys are the match's too — Enter as a team key never confirms 结束比赛 — except in a
+    text field there, where the host types a reason. A key pressed and held buzzes once: auto-repeats, and
     repeated presses without a release in between, are swallowed until the key goes up.
     """
 
@@ -101,7 +110,7 @@ class BuzzerFilter(QObject):
         if kind not in _KEY_EVENTS or not isinstance(event, QKeyEvent):
             return False
         # Key events reach the QWindow first, then each widget: count them at widgets only.
-        if not isinstance(watched, QWidget) or not _in_windows(watched, self._windows()):
+        if not isinstance(watched, QWidget) or not _catches(watched, self._windows()):
             return False
         name = key_name(event, any_modifiers=kind == QEvent.Type.KeyRelease)
         if name is None or not self._is_buzzer(name):
@@ -115,4 +124,5 @@ class BuzzerFilter(QObject):
         return True
 
 
+_TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.KeyRelease)
