@@ -94,4 +94,4 @@ def test_export_writes_a_pdf(
 
 def test_the_main_window_has_a_report_page(window: MainWindow) -> None:
     window.navigate("reports")
-    assert window.stack.currentWidget() is window.reports
+    assert window.current_view() == "reports"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,8 @@ from jgstudy.gui.banks import result_text
 from jgstudy.gui.competition import CompetitionPage
 from jgstudy.gui.editor import BankEditor
 from jgstudy.gui.exam import ExamPage
+from jgstudy.gui.filechooser import FileChooser
+from jgstudy.gui.fit import DEFAULT_WINDOW, MINIMUM_WINDOW, fit_to_screen, scroll_page
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.home import HomeView
 from jgstudy.gui.i18n import N_, tr
@@ -74,7 +77,7 @@ class MainWindow(QMainWindow):
         self._starting = False
         self.importer = BankImporter(services.study, parent=self)
         self.setWindowTitle(tr("机关学习"))
-        self.setMinimumSize(QSize(1024, 680))
+        self.setMinimumSize(MINIMUM_WINDOW)
         self._build_views(data_folder, database_url)
         self._build_chrome()
         self.actions_by_name = build_menus(self, self, VIEWS)
@@ -87,11 +90,14 @@ class MainWindow(QMainWindow):
         self.practice = PracticePage(self.service, self.prefs)
         self.exam = ExamPage(self.services.exams)
         self.competition = CompetitionPage(self.services.competitions, prefs=self.prefs)
-        self.library = LibraryView(self.service, self.importer, Path(data_folder) / "imported")
-        self.editor = BankEditor(folder=Path(data_folder))
+        self.files = FileChooser(self.prefs)
+        self.library = LibraryView(
+            self.service, self.importer, Path(data_folder) / "imported", files=self.files
+        )
+        self.editor = BankEditor(folder=Path(data_folder), files=self.files)
         self.wrongbook = WrongBookView(self.service)
         self.progress = ProgressView()
-        self.reports = ReportsView(self.services.reports)
+        self.reports = ReportsView(self.services.reports, files=self.files)
         self.settings = SettingsView(self.prefs, data_folder, database_url)
         self.views: dict[str, QWidget] = {
             "home": self.home,
@@ -121,8 +127,9 @@ class MainWindow(QMainWindow):
 
     def _build_chrome(self) -> None:
         self.stack = QStackedWidget()
+        self.pages = {name: scroll_page(self.views[name]) for name, _title in VIEWS}
         for name, _title in VIEWS:
-            self.stack.addWidget(self.views[name])
+            self.stack.addWidget(self.pages[name])
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -139,7 +146,8 @@ class MainWindow(QMainWindow):
         """Brand, navigation, and the profile switcher at the bottom (one click to switch)."""
         sidebar = QFrame()
         sidebar.setObjectName("sidebar")
-        sidebar.setFixedWidth(212)
+        sidebar.setMinimumWidth(212)  # wider when the largest text needs it
+        sidebar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(sidebar)
         layout.setContentsMargins(14, 22, 14, 18)
         layout.setSpacing(6)
@@ -150,6 +158,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.setIconSize(nav_icon_size())
+        # The list's default width hint (256 px) would widen the sidebar; its items are short.
+        self.nav.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         for name, title in VIEWS:
             item = QListWidgetItem(tr(title))
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -174,7 +184,8 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.prefs.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.resize(DEFAULT_WINDOW)
+        fit_to_screen(self)
         self.switcher.set_users(self.service.users(), None)
         names = [name for name, _t in VIEWS]
         last = self.prefs.last_view
@@ -253,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def _on_nav(self, row: int) -> None:
         name = VIEWS[row][0]
-        self.stack.setCurrentWidget(self.views[name])
+        self.stack.setCurrentWidget(self.pages[name])
         self.prefs.last_view = name
         if name == "wrongbook":
             self.wrongbook.refresh()

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from jgstudy.core.convert import Conversion, ConvertError, read_source, source_f
 from jgstudy.core.paths import data_dir
 from jgstudy.core.records import BankInfo, ImportResult
 from jgstudy.core.service import StudyService
+from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.importpreview import ImportPreview
 from jgstudy.gui.models import BankTableModel
@@ -131,6 +131,7 @@ class BanksPanel(QWidget):
         *,
         confirm: Confirm = ask_confirm,
         preview: Preview = run_preview,
+        files: FileChooser | None = None,
     ) -> None:
         super().__init__()
         self._service = service
@@ -139,6 +140,7 @@ class BanksPanel(QWidget):
         self.import_folder = import_folder or data_dir() / "imported"
         self._confirm, self._preview = confirm, preview
         self._reading: Path | None = None
+        self._files = files or FileChooser()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 16, 0, 0)
         layout.setSpacing(14)
@@ -260,11 +262,9 @@ class BanksPanel(QWidget):
         self.banks_changed.emit()
 
     def choose_files(self) -> None:
-        file, _filter = QFileDialog.getOpenFileName(
-            self, tr("选择要导入的文件"), "", source_filter()
-        )
-        if file:
-            self.preview_file(Path(file))
+        file = self._files.open_file(self, tr("选择要导入的文件"), source_filter())
+        if file is not None:
+            self.preview_file(file)
 
     def preview_file(self, path: Path) -> bool:
         """Read ``path`` in the background, then show the preview; False when busy."""
@@ -293,9 +293,9 @@ class BanksPanel(QWidget):
         return True
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("选择包含题库的文件夹"))
-        if folder:
-            self.import_paths([Path(folder)])
+        folder = self._files.folder(self, tr("选择包含题库的文件夹"))
+        if folder is not None:
+            self.import_paths([folder])
 
     def reimport(self) -> None:
         paths = [Path(b.path) for b in self._service.banks() if Path(b.path).exists()]

@@ -33,7 +33,7 @@ def combo(placeholder: str, items: list[tuple[str, object]]) -> QComboBox:
     for text, value in items:
         box.addItem(text, value)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(12 if language() == "en" else 6)  # English is wider
+    box.setMinimumContentsLength(7 if language() == "en" else 5)  # and grows to 240 px
     box.setMaximumWidth(240)
     return box
 
@@ -84,8 +84,7 @@ class QuestionBrowser(QWidget):
         filter_row.setSpacing(10)
         for box in self.filter_boxes():
             box.currentIndexChanged.connect(self.refresh)
-            filter_row.addWidget(box)
-        filter_row.addStretch(1)
+            filter_row.addWidget(box, 1)  # the row shares its width: nothing cut on a small screen
         rows = QVBoxLayout()
         rows.setSpacing(10)
         rows.addLayout(search_row)

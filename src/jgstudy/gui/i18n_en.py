@@ -725,7 +725,7 @@ EN: dict[str, str] = {
     "（题干为空）": "(no question text)",
     "{id}　{type}　{stem}": "{id}  {type}  {stem}",
     "？": "?",
-    "复制": "Duplicate",
+    "复制": "Copy",
     "复制这道题": "Duplicate this question",
     "删除这道题（Del）": "Delete this question (Del)",
     "上移（Alt+↑）": "Move up (Alt+↑)",
@@ -745,7 +745,7 @@ EN: dict[str, str] = {
     "导入表格或题目文件": "Import a spreadsheet or question file",
     "新建": "New",
     "打开…": "Open…",
-    "导入表格…": "Import spreadsheet…",
+    "导入表格…": "Import table…",
     "题库信息…": "Bank details…",
     "↷ 重做": "↷ Redo",
     "另存为…": "Save as…",
@@ -772,7 +772,7 @@ EN: dict[str, str] = {
         "it shows here as learners will see it."
     ),
     "预览 · 干部练习时看到的样子": "Preview · as learners see it",
-    "显示答案与解析": "Show answer and explanation",
+    "显示答案与解析": "Show answers",
     "检查结果": "Check results",
     "与 jgstudy check 相同；点一条问题可跳到对应的题目和字段": (
         "Same as jgstudy check; click a problem to go to its question and field"

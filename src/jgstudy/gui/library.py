@@ -11,6 +11,7 @@ from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.banks import BanksPanel
 from jgstudy.gui.browser import QuestionBrowser
+from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import page_header, view_layout
 from jgstudy.gui.workers import BankImporter
@@ -20,7 +21,11 @@ class LibraryView(QWidget):
     """Banks and questions."""
 
     def __init__(
-        self, service: StudyService, importer: BankImporter, import_folder: Path | None = None
+        self,
+        service: StudyService,
+        importer: BankImporter,
+        import_folder: Path | None = None,
+        files: FileChooser | None = None,
     ) -> None:
         super().__init__()
         layout = view_layout(self)
@@ -29,7 +34,7 @@ class LibraryView(QWidget):
         )
         layout.addWidget(header)
         self.tabs = QTabWidget()
-        self.banks = BanksPanel(service, importer, import_folder)
+        self.banks = BanksPanel(service, importer, import_folder, files=files)
         self.browser = QuestionBrowser(service)
         self.tabs.addTab(self.banks, tr("题库管理"))
         self.tabs.addTab(self.browser, tr("题目浏览"))

@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jgstudy.core.dburl import masked, password_of
 from jgstudy.core.defaults import DEFAULT_DAY_STARTS, DEFAULT_RETENTION
 from jgstudy.core.passwords import store as store_password
 from jgstudy.core.paths import DATA_DIR_ENV, DB_ENV, data_dir, database_url
+from jgstudy.gui import qt_texts
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.i18n import language, set_language, tr
 from jgstudy.gui.prefs import Preferences
@@ -56,16 +57,10 @@ def apply_language(app: QApplication) -> None:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 
-def install_qt_translations(app: QApplication) -> QTranslator:
-    """Qt's own strings (dialog buttons, context menus) in the interface language:
-    Simplified Chinese from Qt's catalog; English is Qt's own text, so nothing to load."""
-    translator = QTranslator(app)
-    if language() == "en":
-        return translator
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load("qtbase_zh_CN", folder):
-        app.installTranslator(translator)
-    return translator
+def install_qt_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's own strings (file dialogs, dialog buttons, context menus) in the interface
+    language: Simplified Chinese from Qt's catalog; English is Qt's own text."""
+    return qt_texts.install_qt_translations(app, language())
 
 
 def choose_language(app: QApplication, prefs: Preferences) -> None:

@@ -117,6 +117,15 @@ class Preferences:
         self._s.setValue("data/database", value.strip())
 
     @property
+    def last_folder(self) -> str:
+        """The folder a file was last opened from or saved to ("" before the first time)."""
+        return str(self._get("files/last_folder", "", str))
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._s.setValue("files/last_folder", value)
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

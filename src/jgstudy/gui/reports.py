@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -32,6 +31,7 @@ from jgstudy.core.records import Progress
 from jgstudy.core.reports import ReportFilter
 from jgstudy.core.reports.data import Report
 from jgstudy.core.reports.service import ReportService
+from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
@@ -60,10 +60,16 @@ class ReportsView(QWidget):
     exported = Signal(object)  # ExportDone
     failed = Signal(str)
 
-    def __init__(self, reports: ReportService, pool: QThreadPool | None = None) -> None:
+    def __init__(
+        self,
+        reports: ReportService,
+        pool: QThreadPool | None = None,
+        files: FileChooser | None = None,
+    ) -> None:
         super().__init__()
         self._reports = reports
         self._runner = TaskRunner(self, pool)
+        self._files = files or FileChooser()
         self.report: Report | None = None
         layout = view_layout(self)
         header, _title, _sub = page_header(
@@ -183,9 +189,9 @@ class ReportsView(QWidget):
 
     def ask_export(self, fmt: str) -> None:
         name = tr("成绩报告.{fmt}").format(fmt=fmt)
-        path, _filter = QFileDialog.getSaveFileName(self, tr("导出报告"), name, FORMATS[fmt])
-        if path:
-            self.export(Path(path), fmt)
+        path = self._files.save_file(self, tr("导出报告"), name, FORMATS[fmt])
+        if path is not None:
+            self.export(path, fmt)
 
     def export(self, path: Path, fmt: str) -> bool:
         """Build the report and write it to ``path``; ``exported`` or ``failed`` follows."""

@@ -28,7 +28,8 @@ FONT_SIZE_LABELS = {"normal": N_("标准"), "large": N_("大字"), "xlarge": N_(
 DATABASE_SCHEMES = ("sqlite:///", "postgresql")
 
 
-def _form_card(title: str, note: str = "") -> tuple[QWidget, QFormLayout]:
+def _form_card(title: str, note: str = "", wrap: bool = False) -> tuple[QWidget, QFormLayout]:
+    """A card with a title, a note and a form (``wrap``: labels above their fields)."""
     box = card(margins=22)
     inner = box.layout()
     assert isinstance(inner, QVBoxLayout)
@@ -39,6 +40,9 @@ def _form_card(title: str, note: str = "") -> tuple[QWidget, QFormLayout]:
     form = QFormLayout()
     form.setHorizontalSpacing(24)
     form.setVerticalSpacing(14)
+    if wrap:
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setVerticalSpacing(8)
     inner.addLayout(form)
     return box, form
 
@@ -139,6 +143,7 @@ class SettingsView(QWidget):
                 "学习记录保存在下面的数据库中；多人共用一台电脑时，各自的记录按用户分开。"
                 "单位共用 PostgreSQL 时填写数据库地址。修改在重新启动后生效；命令行参数优先。"
             ),
+            wrap=True,
         )
         self.folder_edit = QLineEdit(self._prefs.data_folder)
         self.folder_edit.setPlaceholderText(folder)

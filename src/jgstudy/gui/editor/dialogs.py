@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr
 
 AskSave = Callable[
@@ -36,17 +37,9 @@ def show_message(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
-def choose_file(parent: QWidget, title: str, folder: Path, filters: str) -> Path | None:
-    chosen, _filter = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
-    return Path(chosen) if chosen else None
-
-
-def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
-    """Where to save; a name without .yaml/.yml gets .yaml."""
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, tr("保存题库"), str(suggested), tr(OPEN_FILTER)
-    )
-    if not chosen:
+def choose_save_path(parent: QWidget, files: FileChooser, suggested: str | Path) -> Path | None:
+    """Where to save (a bank saved before: where it is); a name without .yaml/.yml gets .yaml."""
+    path = files.save_file(parent, tr("保存题库"), suggested, tr(OPEN_FILTER))
+    if path is None:
         return None
-    path = Path(chosen)
     return path if path.suffix.lower() in (".yaml", ".yml") else path.with_suffix(".yaml")

@@ -36,7 +36,10 @@ class QuestionListPanel(QWidget):
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(8)
         self.count_label = plain_label("", "section")
-        layout.addWidget(self.count_label)
+        head = QHBoxLayout()  # 题目（N） with ↑ ↓ beside it: the row below stays narrow
+        head.setSpacing(2)
+        head.addWidget(self.count_label, 1)
+        layout.addLayout(head)
         self.view = QListView()
         self.view.setObjectName("questions")
         self.view.setModel(model)
@@ -60,7 +63,7 @@ class QuestionListPanel(QWidget):
             widget.setObjectName("listbutton")
             widget.setToolTip(tr(tip))
             widget.clicked.connect(lambda _c=False, s=actions[name]: s())
-            row.addWidget(widget)
+            (head if name in ("up", "down") else row).addWidget(widget)
             if key:
                 self._shortcut(key, actions[name])
         row.addStretch(1)

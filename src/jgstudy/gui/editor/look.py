@@ -29,6 +29,7 @@ QFrame#draftbar QLabel, QFrame#draftbanner QLabel {{ color: {amber}; font-weight
     background: transparent; }}
 QFrame#editorbar {{ background: {c.surface}; border-bottom: 1px solid {c.border}; }}
 QFrame#editorbar QLabel {{ background: transparent; }}
+QFrame#editorbar QPushButton[flat="true"] {{ padding: 8px 10px; }}
 QLabel#banktitle {{ font-size: {px + 5}px; font-weight: 600; }}
 QFrame#panel {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 12px; }}
 QFrame#panel QLabel {{ background: transparent; }}

@@ -28,7 +28,6 @@ from jgstudy.gui.editor.dialogs import (
     AskSave,
     Inform,
     ask_save_changes,
-    choose_file,
     choose_save_path,
     show_message,
 )
@@ -36,6 +35,8 @@ from jgstudy.gui.editor.drafting import DraftDialog
 from jgstudy.gui.editor.look import editor_stylesheet
 from jgstudy.gui.editor.properties import BankPropertiesDialog
 from jgstudy.gui.editor.workspace import EditorWorkspace
+from jgstudy.gui.filechooser import FileChooser
+from jgstudy.gui.fit import ElidedLabel
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.restyle import StyleKeeper
 from jgstudy.gui.widgets import button, plain_label
@@ -58,9 +59,11 @@ class BankEditor(QWidget):
         ask_save: AskSave = ask_save_changes,
         inform: Inform = show_message,
         make_draft_dialog: Callable[[QWidget], DraftDialog] = DraftDialog,
+        files: FileChooser | None = None,
     ) -> None:
         super().__init__(parent)
         self._make_draft_dialog = make_draft_dialog
+        self._files = files or FileChooser()
         self._ask_save, self._inform = ask_save, inform
         self._unsaved = False  # imported and not yet saved: changed though the history is empty
         self._dirty = False
@@ -89,9 +92,10 @@ class BankEditor(QWidget):
         row.setSpacing(8)
         names = QVBoxLayout()
         names.setSpacing(2)
-        self.title_label = plain_label()
+        self.title_label = ElidedLabel()
         self.title_label.setObjectName("banktitle")
-        self.file_label = plain_label("", "small")
+        self.file_label = ElidedLabel()
+        self.file_label.setProperty("role", "small")
         names.addWidget(self.title_label)
         names.addWidget(self.file_label)
         row.addLayout(names, 1)
@@ -313,7 +317,7 @@ class BankEditor(QWidget):
         return answer == "discard"
 
     def choose_open(self) -> bool:
-        chosen = choose_file(self, tr("打开题库"), self.document.folder, tr(OPEN_FILTER))
+        chosen = self._files.open_file(self, tr("打开题库"), tr(OPEN_FILTER))
         return chosen is not None and self.open_path(chosen)
 
     def draft_from_material(self) -> int:
@@ -324,15 +328,13 @@ class BankEditor(QWidget):
         return self.workspace.add_reviewed(dialog.accepted_questions())
 
     def choose_import(self) -> bool:
-        chosen = choose_file(
-            self, tr("导入表格或题目文件"), self.document.folder, tr(IMPORT_FILTER)
-        )
+        chosen = self._files.open_file(self, tr("导入表格或题目文件"), tr(IMPORT_FILTER))
         return chosen is not None and self.import_path(chosen)
 
     def _ask_path(self) -> Path | None:
         document = self.document
         name = f"{document.header.get('id') or tr('题库')}.yaml"
-        return choose_save_path(self, document.path or document.folder / name)
+        return choose_save_path(self, self._files, document.path or name)
 
     # -- the bank's own fields -----------------------------------------------------------
 

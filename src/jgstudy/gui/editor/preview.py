@@ -30,6 +30,7 @@ from jgstudy.core.records import CardInfo, QuestionRecord
 from jgstudy.core.scheduling import CardState, Rating
 from jgstudy.core.session import Feedback, Outcome
 from jgstudy.gui.editor.fields import list_of
+from jgstudy.gui.fit import ElidedLabel, keep_content_width
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.practice.card import QuestionCard
 from jgstudy.gui.practice.short import ShortInput
@@ -89,7 +90,7 @@ class PreviewPane(QFrame):
         layout.setContentsMargins(18, 14, 8, 12)
         layout.setSpacing(10)
         head = QHBoxLayout()
-        title = plain_label(tr("预览 · 干部练习时看到的样子"))
+        title = ElidedLabel(tr("预览 · 干部练习时看到的样子"))
         title.setObjectName("paneltitle")
         self.reveal = QCheckBox(tr("显示答案与解析"))
         self.reveal.toggled.connect(lambda _on: self._render())
@@ -101,6 +102,7 @@ class PreviewPane(QFrame):
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.area, 1)
+        keep_content_width(self.area)
         self.card: QuestionCard | None = None
         self.notice = plain_label("", "muted", wrap=True)
         self._question: AnyQuestion | None = None

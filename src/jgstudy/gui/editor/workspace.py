@@ -42,6 +42,7 @@ from jgstudy.gui.editor.listpanel import QuestionListPanel
 from jgstudy.gui.editor.preview import PreviewPane
 from jgstudy.gui.editor.problems import ProblemPanel
 from jgstudy.gui.editor.texts import EDIT_NAMES, QTYPES, type_label
+from jgstudy.gui.fit import keep_content_width
 from jgstudy.gui.i18n import tr
 
 VALIDATE_DELAY_MS = 300
@@ -88,6 +89,7 @@ class EditorWorkspace(QWidget):
         self.form_area.setFrameShape(QFrame.Shape.NoFrame)
         self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_area.setWidget(self.form)
+        keep_content_width(self.form_area)
         self.preview = PreviewPane()
         self.problems = ProblemPanel()
         self.problems.activated.connect(self.go_to)
@@ -112,8 +114,8 @@ class EditorWorkspace(QWidget):
         super().showEvent(event)
         if not self._sized:  # now that the size is known: the form and preview get the most
             self._sized = True
-            rest = max(self.columns.width() - 264, 600)
-            self.columns.setSizes([264, rest - rest * 9 // 20, rest * 9 // 20])
+            rest = max(self.columns.width() - 240, 600)
+            self.columns.setSizes([240, rest - rest * 9 // 20, rest * 9 // 20])
             self.splitter.setSizes([max(self.splitter.height() - 128, 300), 128])
 
     def _list_panel(self) -> QuestionListPanel:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QAbstractButton, QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGridLayout, QWidget
 
 from jgstudy.core.exams import PaletteEntry
 from jgstudy.gui.colors import Colors
@@ -139,20 +139,22 @@ class LegendSwatch(QWidget):
 
 
 def legend() -> QWidget:
-    """已答 · 未答 · 标记 · 当前, each with its swatch."""
+    """已答 · 未答 · 标记 · 当前, each with its swatch, in two rows (room for English)."""
     box = QWidget()
-    layout = QHBoxLayout(box)
+    layout = QGridLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(6)
+    layout.setHorizontalSpacing(6)
+    layout.setVerticalSpacing(4)
     samples = (
         (tr("已答"), PaletteEntry(0, True, False, False)),
         (tr("未答"), PaletteEntry(0, False, False, False)),
         (tr("标记"), PaletteEntry(0, False, True, False)),
         (tr("当前"), PaletteEntry(0, False, False, True)),
     )
-    for text, entry in samples:
-        layout.addWidget(LegendSwatch(entry))
-        layout.addWidget(plain_label(text, "small"))
-        layout.addSpacing(6)
-    layout.addStretch(1)
+    for index, (text, entry) in enumerate(samples):
+        row, column = divmod(index, 2)
+        layout.addWidget(LegendSwatch(entry), row, column * 2)
+        layout.addWidget(plain_label(text, "small"), row, column * 2 + 1)
+    layout.setColumnStretch(1, 1)
+    layout.setColumnStretch(3, 1)
     return box

@@ -12,7 +12,14 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jgstudy.core.exams import (
     ExamItem,
@@ -27,6 +34,7 @@ from jgstudy.gui.exam.question import ExamQuestion
 from jgstudy.gui.exam.submit import confirm_box
 from jgstudy.gui.exam.texts import clock_text
 from jgstudy.gui.exam.util import discard
+from jgstudy.gui.fit import keep_content_width
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.base import ENTER_KEYS
 from jgstudy.gui.style import set_props
@@ -93,7 +101,8 @@ class ExamScreen(QWidget):
 
     def _build_side(self) -> QWidget:
         side = card(margins=18)
-        side.setFixedWidth(300)
+        side.setMinimumWidth(300)  # wider when large text or English needs it
+        side.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         inner = side.layout()
         assert isinstance(inner, QVBoxLayout)
         inner.setSpacing(12)
@@ -109,6 +118,7 @@ class ExamScreen(QWidget):
         holder.setWidgetResizable(True)
         holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         holder.setWidget(self.grid)
+        keep_content_width(holder)
         inner.addWidget(holder, 1)
         inner.addWidget(legend())
         self.flag_button = button(tr("⚑ 标记本题（Ctrl+F）"))

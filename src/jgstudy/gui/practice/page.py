@@ -96,7 +96,7 @@ class PracticePage(QWidget):
         return row
 
     def _build_footer(self) -> QHBoxLayout:
-        self.hint = plain_label("", "small")
+        self.hint = plain_label("", "small", wrap=True)  # long hints wrap, never cut off
         self.undo_button = button(tr("撤销上一题（Ctrl+Z）"), flat=True)
         self.leave_button = button(tr("结束练习（Esc）"))
         self.action_button = button(tr("提交（回车）"), primary=True)

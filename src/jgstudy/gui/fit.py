@@ -1,0 +1,130 @@
+"""Fitting the window to the screen: views that scroll rather than clip, a restored geometry that
+stays on the current screen, and dialogs that open no larger than the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QScreen
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QStyle, QWidget
+
+# The smallest window the views are laid out for (logical pixels): 1280x720 at 150 % is
+# 853x480, so this leaves room for a title bar and a task bar on a 1366x768 laptop at 125 %.
+MINIMUM_WINDOW = QSize(960, 540)
+DEFAULT_WINDOW = QSize(1280, 800)
+
+
+def scroll_page(view: QWidget) -> QScrollArea:
+    """``view`` in a frameless scroll area: laid out to the window when it fits, scrolled (never
+    squeezed or cut off) when the window is smaller than the view needs, as on a small screen
+    or with the largest text size."""
+    area = QScrollArea()
+    area.setObjectName("page")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(view)
+    return area
+
+
+class _WidthKeeper(QObject):
+    """Keeps a vertically scrolling area at least as wide as its content needs (also after
+    the content is replaced: it watches the viewport for the new child)."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        area.viewport().installEventFilter(self)
+        content = area.widget()
+        if content is not None:
+            content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ChildAdded and watched is self._area.viewport():
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget):
+                child.installEventFilter(self)
+        elif kind in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self.update()
+        return False
+
+    def update(self) -> None:
+        content = self._area.widget()
+        if content is not None:
+            bar = self._area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            width = content.minimumSizeHint().width() + bar + 2
+            if width != self._area.minimumWidth():
+                self._area.setMinimumWidth(width)
+
+
+def keep_content_width(area: QScrollArea) -> None:
+    """A scroll area that scrolls only up and down: the splitter or layout holding it never
+    makes it narrower than its content (a form cut off on the right hides its fields)."""
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    _WidthKeeper(area).update()
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that ends in … when there is no room (full text in the tooltip),
+    for titles that must not widen the window."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 3, super().sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect, int(self.alignment()), shown)
+        painter.end()
+
+
+def clamp_rect(rect: QRect, available: QRect) -> QRect:
+    """``rect`` made no larger than ``available`` and moved inside it."""
+    size = rect.size().boundedTo(available.size())
+    x = min(max(rect.x(), available.left()), available.right() + 1 - size.width())
+    y = min(max(rect.y(), available.top()), available.bottom() + 1 - size.height())
+    return QRect(QPoint(x, y), size)
+
+
+def screen_of(widget: QWidget) -> QScreen | None:
+    """The screen the widget's centre is on, else the one it was shown on, else the primary."""
+    center = widget.frameGeometry().center()
+    return QGuiApplication.screenAt(center) or widget.screen() or QGuiApplication.primaryScreen()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Keep a restored (or default) window on the current screen: a geometry saved on a larger
+    screen, or at a smaller scale factor, must not open larger than the screen."""
+    screen = screen_of(window)
+    if screen is None or window.isMaximized() or window.isFullScreen():
+        return
+    available = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra = QSize(frame.width() - window.width(), frame.height() - window.height())
+    fitted = clamp_rect(frame, available)
+    if fitted != frame:
+        window.resize(fitted.size() - extra)
+        window.move(fitted.topLeft())
+
+
+def fit_dialog(dialog: QWidget, preferred: QSize) -> None:
+    """Size a dialog to ``preferred`` but never beyond its screen's available area."""
+    screen = screen_of(dialog.parentWidget() or dialog)
+    if screen is None:
+        dialog.resize(preferred)
+        return
+    limit = screen.availableGeometry().size() - QSize(40, 60)
+    dialog.resize(preferred.boundedTo(limit).expandedTo(QSize(320, 200)))

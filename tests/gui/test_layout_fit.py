@@ -1,0 +1,187 @@
+"""Every view fits every supported screen: nothing cut off by its parent or the window, no text
+squeezed below the size it needs, from 1280x720 to 1920x1080 at 150 % and at the largest
+text size. The same audit prints ``CLIPPED`` lines in scripts/screenshots.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from screen_env import run_on_screen
+
+from jgstudy.core.model import SingleQuestion
+from jgstudy.core.records import UserInfo
+from jgstudy.core.service import StudyService
+from jgstudy.gui.app_window import MainWindow
+from jgstudy.gui.fonts import FONT_SIZES, base_pixel_size
+from jgstudy.gui.i18n import set_language
+from jgstudy.gui.layout_audit import audit
+from jgstudy.gui.style import apply_theme
+
+Scene = Callable[[MainWindow], str]
+SMALL, MEDIUM = QSize(1280, 720), QSize(1600, 1000)
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[Callable[[str], None]]:
+    """The application styled as at start (theme, stylesheet, text size); undone afterwards."""
+    palette, font, sheet, style = qapp.palette(), qapp.font(), qapp.styleSheet(), qapp.style()
+    name = style.name()
+
+    def apply(size: str) -> None:
+        apply_theme(qapp, "light", base_pixel_size(size))
+
+    yield apply
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(QPalette(palette))
+    qapp.setFont(font)
+    qapp.setStyle(name)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("zh_CN")
+
+
+def _view(name: str) -> Scene:
+    def show(window: MainWindow) -> str:
+        window.navigate(name)
+        return name
+
+    return show
+
+
+def _browser(window: MainWindow) -> str:
+    window.navigate("library")
+    window.library.tabs.setCurrentIndex(1)
+    return "library: browser"
+
+
+def _practice(window: MainWindow) -> str:
+    window.start_practice("new")
+    session = window.practice.session
+    assert session is not None and window.practice.card is not None
+    while not isinstance(window.practice.card.record.question, SingleQuestion):
+        session.submit(None)  # type: ignore[arg-type]
+        session.next()
+    return "practice: question"
+
+
+def _feedback(window: MainWindow) -> str:
+    session = window.practice.session
+    assert session is not None and window.practice.card is not None
+    question = window.practice.card.record.question
+    assert isinstance(question, SingleQuestion)
+    session.submit(question.answer)
+    return "practice: feedback"
+
+
+def _editor(sample: Path) -> Scene:
+    def show(window: MainWindow) -> str:
+        window.navigate("editor")
+        window.editor.open_path(sample)
+        window.editor.workspace.select(0)
+        return "editor"
+
+    return show
+
+
+def _exam(window: MainWindow) -> str:
+    window.navigate("exam")
+    page = window.exam
+    card = next(c for c in page.picker.cards if c.start_button.isEnabled())
+    card.start_button.click()
+    assert page.session is not None
+    return "exam: question"
+
+
+def _exam_result(window: MainWindow) -> str:
+    session = window.exam.session
+    assert session is not None
+    session.submit()
+    return "exam: result"
+
+
+def scenes(sample: Path) -> list[Scene]:
+    names = ("home", "practice", "library", "wrongbook", "progress", "reports", "settings")
+    views = [_view(name) for name in (*names, "competition", "exam")]
+    return [*views, _browser, _practice, _feedback, _editor(sample), _exam, _exam_result]
+
+
+def clipped(window: MainWindow, size: QSize, sample: Path, qtbot: QtBot) -> list[str]:
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.size() == size)
+    found = []
+    for scene in scenes(sample):
+        name = scene(window)
+        QApplication.processEvents()
+        found += [f"{name}: {clip}" for clip in audit(window)]
+    return found
+
+
+@pytest.fixture
+def ready(service: StudyService, sample_bank: Path, tmp_path: Path) -> tuple[UserInfo, Path]:
+    service.import_bundled()
+    service.import_banks([sample_bank])
+    copy = tmp_path / "bank.yaml"
+    copy.write_text(sample_bank.read_text("utf-8"), "utf-8")
+    return service.ensure_user("王明", "市委办公室"), copy
+
+
+def check(
+    make_window: Callable[[], MainWindow], qtbot: QtBot, ready: tuple[UserInfo, Path], size: QSize
+) -> None:
+    user, sample = ready
+    window = make_window()
+    window.set_user(user)
+    found = clipped(window, size, sample, qtbot)
+    assert not found, "cut off:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("size", [SMALL, MEDIUM], ids=["1280x720", "1600x1000"])
+def test_every_view_fits(
+    styled: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+    size: QSize,
+) -> None:
+    styled("normal")
+    check(make_window, qtbot, ready, size)
+
+
+def test_every_view_fits_the_largest_text_on_the_smallest_screen(
+    styled: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+) -> None:
+    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    check(make_window, qtbot, ready, SMALL)
+
+
+def test_every_view_fits_in_english(
+    english: None,
+    styled: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+) -> None:
+    styled("normal")
+    check(make_window, qtbot, ready, SMALL)
+
+
+@pytest.mark.slow
+def test_every_view_fits_1920x1080_at_150_percent(tmp_path: Path) -> None:
+    """Scaling is fixed when Qt starts: the small-screen test again, in a process at 150 %
+    (1920x1080 physical pixels are 1280x720 logical ones)."""
+    done = run_on_screen(tmp_path, 1920, 1080, 1.5, __file__, "test_every_view_fits and 1280")
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "1 passed" in done.stdout
