@@ -1,6 +1,6 @@
-"""Screenshots of the bank editor (题库编辑), rendered offscreen at 1280x800.
+"""Screenshots of the bank editor (题库编辑) in the main window, rendered offscreen.
 
-    uv run python scripts/screenshots_editor.py [--out screenshots] [--theme light|dark]
+    uv run python scripts/screenshots_editor.py [--out DIR] [--theme dark] [--language en] [--size WxH]
 
 Edits a copy of the test bank: a single-choice question with its answer shown in the preview, a
 fill question whose stem lost a blank (the error next to the blanks and in the problem list), a
@@ -15,21 +15,23 @@ import os
 import shutil
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from shotkit import Shooter, settle, with_dialog
+from PySide6.QtCore import QSettings
+from shotkit import ROOT, Shooter, add_options, prepare, settle, window_size, with_dialog
 
+from jgstudy.core.clock import FixedClock
 from jgstudy.core.drafting import draft_bank_yaml
+from jgstudy.core.service import StudyService
+from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.editor import BankEditor
-from jgstudy.gui.main import install_qt_translations, make_application
-from jgstudy.gui.style import apply_theme
+from jgstudy.gui.prefs import Preferences
 
-ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 MATERIAL = ROOT / "tests" / "data" / "materials" / "volunteer_report.txt"
-SIZE = (1280, 800)
 
 
 def shoot_sample(s: Shooter, editor: BankEditor, folder: Path) -> None:
@@ -39,23 +41,23 @@ def shoot_sample(s: Shooter, editor: BankEditor, folder: Path) -> None:
     workspace = editor.workspace
     workspace.select(0)
     workspace.preview.reveal.setChecked(True)
-    s.shot("editor-01-single", editor)
+    s.shot("editor-01-single")
     workspace.preview.reveal.setChecked(False)
     workspace.select(3)
     stem = workspace.form.stem
     stem.setPlainText(stem.toPlainText().replace("{{2}}", "547"))  # the trainer typed the answer
     workspace.revalidate()
     workspace.select(3)
-    s.shot("editor-02-fill-error", editor)
+    s.shot("editor-02-fill-error")
     workspace.undo()
     workspace.select(5)
     workspace.preview.reveal.setChecked(True)
     workspace.revalidate()
-    s.shot("editor-04-short", editor)
+    s.shot("editor-04-short")
     workspace.preview.reveal.setChecked(False)
     dialog = editor.edit_properties()
     settle(s.app)
-    s.save("editor-05-bank-info", with_dialog(editor, dialog))
+    s.save("editor-05-bank-info", with_dialog(s.default or editor, dialog))
     dialog.reject()
 
 
@@ -71,29 +73,33 @@ def shoot_draft(s: Shooter, editor: BankEditor, folder: Path) -> None:
     workspace.approve()
     workspace.select(1)
     workspace.revalidate()  # (the page checks 300 ms after the last change)
-    s.shot("editor-03-draft", editor)
+    s.shot("editor-03-draft")
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
-    parser.add_argument("--theme", choices=("light", "dark"), default="light")
-    options = parser.parse_args(argv)
-    options.out.mkdir(parents=True, exist_ok=True)
-    app = make_application()
-    install_qt_translations(app)
-    apply_theme(app, options.theme, 15)
-    shooter = Shooter(app, options.out)
+def build(options: argparse.Namespace) -> int:
+    """Shoot the editor; the number of widgets found cut off."""
+    app = prepare(options)
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        editor = BankEditor(folder=folder, inform=lambda *_a: None, ask_save=lambda *_a: "discard")
-        editor.resize(*SIZE)
-        editor.show()
+        prefs = Preferences(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+        url = f"sqlite:///{folder / 'jgstudy.sqlite3'}"
+        service = StudyService.open(url, FixedClock(datetime(2026, 3, 2, 1, 30, tzinfo=UTC)))
+        window = MainWindow(service, prefs, str(folder), url)
+        window.resize(window_size(options))
+        window.show()
+        window.navigate("editor")
         settle(app)
-        shoot_sample(shooter, editor, folder)
-        shoot_draft(shooter, editor, folder)
-        editor.close()
-    return 0
+        shooter = Shooter(app, options.out, window)
+        shoot_sample(shooter, window.editor, folder)
+        shoot_draft(shooter, window.editor, folder)
+        service.close()
+    return shooter.clipped
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    add_options(parser)
+    return 1 if build(parser.parse_args(argv)) else 0
 
 
 if __name__ == "__main__":

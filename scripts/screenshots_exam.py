@@ -1,10 +1,10 @@
-"""Screenshots of 模拟考试 and 竞赛, rendered offscreen on a temporary database.
+"""Screenshots of 模拟考试 and 竞赛 in the main window, rendered offscreen on a temporary database.
 
-    uv run python scripts/screenshots_exam.py [--out screenshots] [--theme light|dark]
+    uv run python scripts/screenshots_exam.py [--out DIR] [--theme dark] [--language en] [--size WxH]
 
 Imports the bundled banks, takes part of the 巅峰问鼎 paper by keyboard with a fixed clock, hands
 it in, then hosts the bundled skills contest through its first round into 抢答 with a false start
-and a buzz. Saves 1280x800 PNGs named exam-*.png and comp-*.png.
+and a buzz. Saves PNGs named exam-*.png and comp-*.png (the scoreboard at the screen's size).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
-from shotkit import Shooter, key, settle, with_dialog
+from PySide6.QtCore import QSettings, Qt
+from shotkit import Shooter, add_options, key, prepare, settle, window_size, with_dialog
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.competition import CompetitionService
@@ -28,13 +28,10 @@ from jgstudy.core.grading import Response
 from jgstudy.core.model import FillQuestion, MultipleQuestion, SingleQuestion
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
+from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.competition import CompetitionPage
-from jgstudy.gui.exam import ExamPage
-from jgstudy.gui.main import install_qt_translations, make_application
-from jgstudy.gui.style import apply_theme
+from jgstudy.gui.prefs import Preferences
 
-ROOT = Path(__file__).resolve().parents[1]
-SIZE = (1280, 800)
 BEIJING = timezone(timedelta(hours=8), "CST")
 START = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # 09:30 in Wuhan
 
@@ -62,12 +59,10 @@ def has_options(page: CompetitionPage) -> bool:
     return record is None or isinstance(record.question, SingleQuestion)
 
 
-def shoot_exam(s: Shooter, service: StudyService, user: UserInfo, clock: FixedClock) -> None:
+def shoot_exam(s: Shooter, window: MainWindow, user: UserInfo, clock: FixedClock) -> None:
     app = s.app
-    page = ExamPage(service, confirm=lambda *_a: True)
-    page.resize(*SIZE)
-    page.show()
-    page.set_user(user)
+    window.navigate("exam")
+    page = window.exam
     final = next(p for p in ExamService.bundled_blueprints() if p.stem == "skills-final")
     page.start_file(final)
     session = page.session
@@ -101,26 +96,26 @@ def shoot_exam(s: Shooter, service: StudyService, user: UserInfo, clock: FixedCl
     box = page.exam_screen.request_submit()
     assert box is not None
     settle(app)
-    s.save("exam-04-confirm", with_dialog(page, box))
+    s.save("exam-04-confirm", with_dialog(window, box))
     box.done(0)
     session.submit()
-    s.shot("exam-05-result", page)
+    s.shot("exam-05-result")
     page.result.area.verticalScrollBar().setValue(560)
-    s.shot("exam-06-result-items", page)
-    page.close()
+    s.shot("exam-06-result-items")
+    page.show_picker()
+    s.shot("exam-07-picker-history")
 
 
-def shoot_competition(s: Shooter, service: StudyService, user: UserInfo, clock: FixedClock) -> None:
+def shoot_competition(s: Shooter, window: MainWindow, clock: FixedClock) -> None:
     app = s.app
-    page = CompetitionPage(service, confirm=lambda *_a: True)
-    page.resize(*SIZE)
-    page.show()
-    page.set_user(user)
-    s.shot("comp-01-lobby", page)
+    window.navigate("competition")
+    page = window.competition
+    page.panel._confirm = lambda *_a: True  # no modal question in an offscreen run
+    s.shot("comp-01-lobby")
     dialog = page.new_match()
     dialog.count.setValue(6)
     settle(app)
-    s.save("comp-02-setup", with_dialog(page, dialog))
+    s.save("comp-02-setup", with_dialog(window, dialog))
     dialog.reject()
     config = CompetitionService.load_config(CompetitionService.bundled_configs()[0])
     page.start_match(config)
@@ -149,8 +144,9 @@ def shoot_competition(s: Shooter, service: StudyService, user: UserInfo, clock: 
     key(app, page.scoreboard, Qt.Key.Key_Q, "q")
     clock.advance(seconds=6)
     page.tick()
-    s.shot("comp-03-host-panel", page)
-    page.scoreboard.resize(*SIZE)
+    s.shot("comp-03-host-panel")
+    screen = app.primaryScreen().geometry().size()
+    page.scoreboard.resize(screen if screen.width() >= 1024 else window.size())
     s.shot("comp-04-scoreboard-buzz", page.scoreboard)
     clock.advance(seconds=3)
     panel.judge(True)
@@ -161,35 +157,35 @@ def shoot_competition(s: Shooter, service: StudyService, user: UserInfo, clock: 
     clock.advance(seconds=9)
     drill.tick()
     settle(app)
-    s.save("comp-06-drill", with_dialog(page, drill))
+    s.save("comp-06-drill", with_dialog(window, drill))
     drill.reject()
-    page.close()
 
 
-def build(theme: str, out: Path) -> None:
-    app = make_application()
-    install_qt_translations(app)
-    apply_theme(app, theme, 15)
+def build(options: argparse.Namespace) -> int:
+    """Shoot the exam and the contest; the number of widgets found cut off."""
+    app = prepare(options)
     tmp = Path(tempfile.mkdtemp(prefix="jgstudy-exam-shots-"))
+    prefs = Preferences(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
     clock = FixedClock(START)
-    service = StudyService.open(f"sqlite:///{tmp / 'jgstudy.sqlite3'}", clock, local_tz=BEIJING)
+    url = f"sqlite:///{tmp / 'jgstudy.sqlite3'}"
+    service = StudyService.open(url, clock, local_tz=BEIJING)
     service.import_bundled()
     user = service.ensure_user("王明", "市委办公室")
-    shooter = Shooter(app, out)
-    shoot_exam(shooter, service, user, clock)
-    shoot_competition(shooter, service, user, clock)
+    window = MainWindow(service, prefs, str(tmp), url)
+    window.resize(window_size(options))
+    window.show()
+    window.set_user(user)
+    shooter = Shooter(app, options.out, window)
+    shoot_exam(shooter, window, user, clock)
+    shoot_competition(shooter, window, clock)
     service.close()
+    return shooter.clipped
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
-    parser.add_argument("--theme", choices=["light", "dark"], default="light")
-    args = parser.parse_args(argv)
-    out: Path = args.out if args.theme == "light" else args.out / "dark-normal"
-    out.mkdir(parents=True, exist_ok=True)
-    build(args.theme, out)
-    return 0
+    add_options(parser)
+    return 1 if build(parser.parse_args(argv)) else 0
 
 
 if __name__ == "__main__":

@@ -2,11 +2,44 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
+
+from jgstudy.gui.fonts import FONT_SIZES, base_pixel_size
+from jgstudy.gui.i18n import set_language
+from jgstudy.gui.layout_audit import audit
+from jgstudy.gui.main import install_qt_translations, make_application
+from jgstudy.gui.style import apply_theme
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """The options every screenshot script takes (scripts/screenshots.py passes them on)."""
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--theme", choices=["light", "dark"], default="light")
+    parser.add_argument("--font-size", choices=list(FONT_SIZES), default="normal")
+    parser.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
+    parser.add_argument("--size", default="1280x800", help="window size in logical pixels")
+
+
+def window_size(options: argparse.Namespace) -> QSize:
+    width, height = (int(v) for v in str(options.size).split("x"))
+    return QSize(width, height)
+
+
+def prepare(options: argparse.Namespace) -> QApplication:
+    """The application in the chosen language, theme and text size; ``out`` created."""
+    set_language(options.language)
+    app = make_application()
+    install_qt_translations(app)
+    apply_theme(app, options.theme, base_pixel_size(options.font_size))
+    Path(options.out).mkdir(parents=True, exist_ok=True)
+    return app
 
 
 def settle(app: QApplication, rounds: int = 8) -> None:
@@ -42,6 +75,7 @@ class Shooter:
 
     def __init__(self, app: QApplication, out: Path, default: QWidget | None = None) -> None:
         self.app, self.out, self.default = app, out, default
+        self.clipped = 0  # widgets found cut off, over all shots
 
     def save(self, name: str, pixmap: QPixmap) -> Path:
         path = self.out / f"{name}.png"
@@ -53,4 +87,8 @@ class Shooter:
         settle(self.app)
         target = widget or self.default
         assert target is not None, "no widget to grab"
+        if target.isWindow():
+            for clip in audit(target):
+                self.clipped += 1
+                print(f"CLIPPED {self.out.name}/{name}: {clip}")
         return self.save(name, target.grab())
