@@ -25,7 +25,7 @@ from shotkit import ROOT, Shooter, add_options, prepare, settle, window_size, wi
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.drafting import draft_bank_yaml
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.editor import BankEditor
 from jgstudy.gui.prefs import Preferences
@@ -83,8 +83,8 @@ def build(options: argparse.Namespace) -> int:
         folder = Path(temp)
         prefs = Preferences(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
         url = f"sqlite:///{folder / 'jgstudy.sqlite3'}"
-        service = StudyService.open(url, FixedClock(datetime(2026, 3, 2, 1, 30, tzinfo=UTC)))
-        window = MainWindow(service, prefs, str(folder), url)
+        services = open_services(url, FixedClock(datetime(2026, 3, 2, 1, 30, tzinfo=UTC)))
+        window = MainWindow(services, prefs, str(folder), url)
         window.resize(window_size(options))
         window.show()
         window.navigate("editor")
@@ -92,7 +92,7 @@ def build(options: argparse.Namespace) -> int:
         shooter = Shooter(app, options.out, window)
         shoot_sample(shooter, window.editor, folder)
         shoot_draft(shooter, window.editor, folder)
-        service.close()
+        services.close()
     return shooter.clipped
 
 

@@ -27,7 +27,7 @@ from jgstudy.core.exams import ExamService, ExamSession
 from jgstudy.core.grading import Response
 from jgstudy.core.model import FillQuestion, MultipleQuestion, SingleQuestion
 from jgstudy.core.records import UserInfo
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.competition import CompetitionPage
 from jgstudy.gui.prefs import Preferences
@@ -168,17 +168,17 @@ def build(options: argparse.Namespace) -> int:
     prefs = Preferences(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
     clock = FixedClock(START)
     url = f"sqlite:///{tmp / 'jgstudy.sqlite3'}"
-    service = StudyService.open(url, clock, local_tz=BEIJING)
-    service.import_bundled()
-    user = service.ensure_user("王明", "市委办公室")
-    window = MainWindow(service, prefs, str(tmp), url)
+    services = open_services(url, clock, BEIJING)
+    services.study.import_bundled()
+    user = services.study.ensure_user("王明", "市委办公室")
+    window = MainWindow(services, prefs, str(tmp), url)
     window.resize(window_size(options))
     window.show()
     window.set_user(user)
     shooter = Shooter(app, options.out, window)
     shoot_exam(shooter, window, user, clock)
     shoot_competition(shooter, window, clock)
-    service.close()
+    services.close()
     return shooter.clipped
 
 

@@ -38,6 +38,7 @@ from jgstudy.core.model import (
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
+from jgstudy.core.services import open_services
 from jgstudy.core.storage.browse_repo import BrowseFilter
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.i18n import tr
@@ -97,13 +98,14 @@ def build(options: argparse.Namespace) -> int:
     today = datetime.now(UTC).replace(hour=1, minute=30, second=0, microsecond=0)
     clock = FixedClock(today - timedelta(days=HISTORY_DAYS + 1))
     url = f"sqlite:///{tmp / 'jgstudy.sqlite3'}"
-    service = StudyService.open(url, clock)
+    services = open_services(url, clock)
+    service = services.study
     banks = [SAMPLE] + ([bundled_banks()] if bundled_banks().is_dir() else [])
     service.import_banks(banks)
     user = service.ensure_user("王明", "市委办公室")
     service.ensure_user("李华", "市发展和改革委员会")
     play_history(service, user, clock, today, HISTORY_DAYS)
-    window = MainWindow(service, prefs, str(tmp), url)
+    window = MainWindow(services, prefs, str(tmp), url)
     window.resize(window_size(options))
     window.show()
     window.activateWindow()
@@ -112,7 +114,7 @@ def build(options: argparse.Namespace) -> int:
     shooter = Shooter(app, options.out, window)
     shoot(shooter, app, window, service)
     window.close()
-    service.close()
+    services.close()
     return shooter.clipped
 
 

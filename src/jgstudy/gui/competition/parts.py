@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -206,7 +207,8 @@ class SideColumn(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setFixedWidth(400)
+        self.setMinimumWidth(400)  # wider when team names, ranks or large text need it
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)

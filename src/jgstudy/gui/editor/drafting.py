@@ -33,6 +33,7 @@ from jgstudy.core.drafting.forms import DRAFT_TAG
 from jgstudy.core.drafting.material import MaterialError, read_material
 from jgstudy.core.model import QTYPE_LABELS, QType, display_stem
 from jgstudy.gui.editor.dialogs import choose_file
+from jgstudy.gui.filechooser import documents_folder
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, plain_label
@@ -60,7 +61,7 @@ class DraftDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("从材料生成候选题"))
         self.resize(1100, 680)
-        self._folder = folder or Path.home()
+        self._folder = folder or documents_folder()
         self.candidates: list[Candidate] = []
         self.verdicts: list[Verdict] = []
         self._stems: dict[int, str] = {}  # edited stems, by candidate index
