@@ -4,7 +4,7 @@ stays on the current screen, and dialogs that open no larger than the screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QScreen
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QStyle, QWidget
 
 # The smallest window the views are laid out for (logical pixels): 1280x720 at 150 % is
@@ -13,17 +13,62 @@ MINIMUM_WINDOW = QSize(960, 540)
 DEFAULT_WINDOW = QSize(1280, 800)
 
 
+class PageArea(QScrollArea):
+    """A view in a frameless scroll area, laid out to the window when it fits and scrolled
+    (never squeezed or cut off) when the window is smaller than the view needs, as on a small
+    screen or with the largest text size.
+
+    QScrollArea's own resizing would make a view with wrapping text at least as tall as its
+    *preferred* height, so a page with a table or a splitter scrolled needlessly; here the
+    view gets the viewport's size, growing only to its *minimum* height for the width.
+    """
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(False)
+        self.setWidget(view)
+        view.installEventFilter(self)
+
+    def needed(self, width: int) -> QSize:
+        """The smallest size the view can take at ``width`` without clipping anything."""
+        view = self.widget()
+        layout = view.layout()
+        minimum = view.minimumSizeHint().expandedTo(view.minimumSize())
+        width = max(width, minimum.width())
+        if layout is not None and layout.hasHeightForWidth():
+            return QSize(width, max(layout.totalMinimumHeightForWidth(width), minimum.height()))
+        return QSize(width, minimum.height())
+
+    def fit(self) -> None:
+        view = self.widget()
+        if view is None:
+            return
+        port = self.maximumViewportSize()  # the viewport without scroll bars
+        need = self.needed(port.width())
+        if need.height() > port.height():  # it scrolls: the vertical bar takes some width
+            bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            need = self.needed(port.width() - bar)
+            size = QSize(max(need.width(), port.width() - bar), need.height())
+        else:
+            size = QSize(max(need.width(), port.width()), port.height())
+        if size != view.size():
+            view.resize(size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+
 def scroll_page(view: QWidget) -> QScrollArea:
-    """``view`` in a frameless scroll area: laid out to the window when it fits, scrolled (never
-    squeezed or cut off) when the window is smaller than the view needs, as on a small screen
-    or with the largest text size."""
-    area = QScrollArea()
-    area.setObjectName("page")
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    area.setWidget(view)
-    return area
+    """``view`` in a :class:`PageArea`."""
+    return PageArea(view)
 
 
 class _WidthKeeper(QObject):

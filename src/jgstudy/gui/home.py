@@ -86,7 +86,6 @@ class HomeView(QWidget):
         for index, btn in enumerate(
             (self.review_button, self.new_button, self.wrong_button, self.exam_button)
         ):
-            btn.setMinimumHeight(58)
             grid.addWidget(btn, 0, index)
         return grid
 

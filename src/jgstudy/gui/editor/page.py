@@ -15,7 +15,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from jgstudy.core.banks.editfiles import SaveError
 from jgstudy.core.banks.editing import BankDocument, FieldProblem
@@ -37,6 +37,7 @@ from jgstudy.gui.editor.properties import BankPropertiesDialog
 from jgstudy.gui.editor.workspace import EditorWorkspace
 from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.fit import ElidedLabel
+from jgstudy.gui.flow import FlowLayout
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.restyle import StyleKeeper
 from jgstudy.gui.widgets import button, plain_label
@@ -99,6 +100,10 @@ class BankEditor(QWidget):
         names.addWidget(self.title_label)
         names.addWidget(self.file_label)
         row.addLayout(names, 1)
+        holder = QWidget()  # the buttons wrap to a second line on a small screen
+        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        flow = FlowLayout(holder)
+        row.addWidget(holder, 3)
         self.buttons = {
             "new": button(tr("新建"), flat=True),
             "open": button(tr("打开…"), flat=True),
@@ -133,9 +138,7 @@ class BankEditor(QWidget):
         for name, widget in self.buttons.items():
             widget.clicked.connect(lambda _c=False, s=slots[name]: s())
             widget.setToolTip(tips.get(name, ""))
-            row.addWidget(widget)
-            if name in ("properties", "redo"):
-                row.addSpacing(10)
+            flow.addWidget(widget)
         return bar
 
     def _draft_banner(self) -> QFrame:
