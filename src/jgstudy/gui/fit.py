@@ -31,9 +31,8 @@ class PageArea(QScrollArea):
         self.setWidget(view)
         view.installEventFilter(self)
 
-    def needed(self, width: int) -> QSize:
-        """The smallest size the view can take at ``width`` without clipping anything."""
-        view = self.widget()
+    def needed(self, view: QWidget, width: int) -> QSize:
+        """The smallest size ``view`` can take at ``width`` without clipping anything."""
         layout = view.layout()
         minimum = view.minimumSizeHint().expandedTo(view.minimumSize())
         width = max(width, minimum.width())
@@ -46,10 +45,10 @@ class PageArea(QScrollArea):
         if view is None:
             return
         port = self.maximumViewportSize()  # the viewport without scroll bars
-        need = self.needed(port.width())
+        need = self.needed(view, port.width())
         if need.height() > port.height():  # it scrolls: the vertical bar takes some width
             bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-            need = self.needed(port.width() - bar)
+            need = self.needed(view, port.width() - bar)
             size = QSize(max(need.width(), port.width() - bar), need.height())
         else:
             size = QSize(max(need.width(), port.width()), port.height())
