@@ -136,12 +136,25 @@ def fill_0004_repair_first_reviewed(conn: Connection) -> None:
     conn.execute(text("UPDATE cards SET reps = 2 WHERE question_pk = :pk"), {"pk": pk})
 
 
+def fill_0005_workbook(conn: Connection) -> None:
+    """A star, a note and an open problem report of 张三 on q1."""
+    user = scalar(conn, "SELECT id FROM users WHERE name = :n", n="张三")
+    pk = scalar(conn, "SELECT pk FROM questions WHERE qid = :q", q="q1")
+    insert(conn, "stars", user_id=user, question_pk=pk, created_at=T0)
+    insert(conn, "notes", user_id=user, question_pk=pk, text="记住", updated_at=T0)
+    insert(
+        conn, "problem_reports", user_id=user, question_pk=pk, reason="答案有误",
+        created_at=T0, closed_at=None, closed_by="",
+    )  # fmt: skip
+
+
 # Add one entry per new migration: the rows a database at that revision may hold.
 FIXTURES: dict[str, Callable[[Connection], None]] = {
     "0001": fill_0001,
     "0002": fill_0002,
     "0003_bank_retire": fill_0003_bank_retire,
     "0004_repair_first_reviewed": fill_0004_repair_first_reviewed,
+    "0005_workbook": fill_0005_workbook,
 }
 
 
@@ -245,6 +258,7 @@ LANDED = {
     "0004_repair_first_reviewed.py": (
         "5188a10030d4f3d079e8130b682852f9cdd2f788ca1f0a19d34d9629b733149d"
     ),
+    "0005_workbook.py": "7a13cd8d4ea18c1fce59b2caaf934c6e741df77dfa15e089e63c6e9732f68dae",
 }
 
 

@@ -21,6 +21,7 @@ from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.scores.service import ScoreService
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage.engine import make_engine, upgrade
+from jgstudy.core.workbook import WorkbookService
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Services:
     reports: ReportService
     scores: ScoreService
     backups: BackupService
+    workbook: WorkbookService
     _ctx: Context
 
     def close(self) -> None:
@@ -67,6 +69,7 @@ def open_services(
         reports=ReportService(ctx),
         scores=ScoreService(ctx),
         backups=BackupService(_backup_manager(ctx, url, data_dir)),
+        workbook=WorkbookService(ctx, study),
         _ctx=ctx,
     )
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from jgstudy.core.errors import DatabaseTooNew
 
 # The newest migration this code knows; a test keeps it equal to the Alembic script head.
-HEAD_REVISION = "0004_repair_first_reviewed"
+HEAD_REVISION = "0005_workbook"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # How long SQLite waits for another process's write lock before failing (writes then retry).
 BUSY_TIMEOUT_MS = 15_000

@@ -178,3 +178,36 @@ class MatchEventRow(Base):
     kind: Mapped[str] = mapped_column(String(30))
     team: Mapped[int | None] = mapped_column(Integer, nullable=True)
     payload: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class StarRow(Base):
+    """收藏: a question a cadre starred."""
+
+    __tablename__ = "stars"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    question_pk: Mapped[int] = mapped_column(ForeignKey("questions.pk"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class NoteRow(Base):
+    """笔记: a cadre's short note on a question."""
+
+    __tablename__ = "notes"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    question_pk: Mapped[int] = mapped_column(ForeignKey("questions.pk"), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ProblemReportRow(Base):
+    """题目纠错: a problem a cadre reported with a question, open until a trainer closes it."""
+
+    __tablename__ = "problem_reports"
+    __table_args__ = (Index("ix_problem_reports_open", "closed_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    question_pk: Mapped[int] = mapped_column(ForeignKey("questions.pk"))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    closed_by: Mapped[str] = mapped_column(String(100), default="")
