@@ -187,6 +187,25 @@ def bench_convert(folder: Path, rows: int) -> None:
     report(f"read a {rows:,}-row 考试宝 workbook for the preview", f"{seconds:.2f} s", "< 5 s")
 
 
+def bench_paper(folder: Path, questions: int) -> None:
+    """Reading a Word question paper (sections, options on one line, answers) for the preview."""
+    import docx
+
+    from jgstudy.core.convert import read_source
+
+    document = docx.Document()
+    document.add_paragraph("党纪学习教育知识测试题")
+    document.add_paragraph("一、单项选择题（每题1分）")
+    for n in range(1, questions + 1):
+        document.add_paragraph(f"{n}、第{n}题：党的一大召开于（ ）。")
+        document.add_paragraph("A．1921年7月 B．1949年10月 C．1978年12月 D．2012年11月")
+        document.add_paragraph("答案：A 解析：1921年7月，党的一大在上海召开。")
+    path = folder / f"paper{questions}.docx"
+    document.save(str(path))
+    seconds = timed(lambda: read_source(path))
+    report(f"read a {questions:,}-question Word paper for the preview", f"{seconds:.2f} s", "< 5 s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="1k/5k questions, 100k logs")
@@ -205,6 +224,8 @@ def main() -> None:
         bench_process(folder / "b")
         for rows in (900, 5_000):
             bench_convert(folder, rows)
+        for questions in (900, 5_000):
+            bench_paper(folder, questions)
     bench_gui_start()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report("peak memory of this process", f"{peak:.0f} MB")

@@ -231,3 +231,29 @@ def test_a_picture_in_a_question_is_named(tmp_path: Path) -> None:
     assert [q[3] for q in questions] == ["B"] and problems == []
     message = "这一段有图片，图片没有转换；题目需要时请在题库中用 image 字段另行添加（第 3 段）"
     assert (3, message) in notices
+
+
+def test_text_in_hyperlinks_and_tracked_insertions_is_read(tmp_path: Path) -> None:
+    document = _paper(tmp_path)
+    stem = document.add_paragraph("1．")
+    insertion = OxmlElement("w:ins")
+    insertion.set(qn("w:id"), "1")
+    insertion.set(qn("w:author"), "审核人")
+    inserted = stem.add_run("党的最高领导机关是（ ）。")._r
+    insertion.append(inserted)  # moves the run into the tracked insertion
+    stem._p.append(insertion)
+    deletion = OxmlElement("w:del")
+    deletion.set(qn("w:id"), "2")
+    deletion.set(qn("w:author"), "审核人")
+    deletion.append(stem.add_run("（已删去的字）")._r)
+    stem._p.append(deletion)
+    options = document.add_paragraph()
+    link = OxmlElement("w:hyperlink")
+    link.append(options.add_run("A．全国代表大会 B．中央委员会")._r)
+    options._p.append(link)
+    document.add_paragraph("答案：A")
+    questions, problems, _ = convert_paper(tmp_path, _save(document, tmp_path))
+    assert questions == [
+        ("single", "党的最高领导机关是（ ）。", {"A": "全国代表大会", "B": "中央委员会"}, "A", "")
+    ]
+    assert problems == []

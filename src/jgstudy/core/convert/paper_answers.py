@@ -77,6 +77,8 @@ def underlined_blanks(frags: list[Frag]) -> Found:
 
 def strong_options(options: list[ParsedOption]) -> str:
     """Letters of the options shown bold, red or highlighted, when some (not all) are."""
+    if not any(f.line.strong for o in options for f in (*o.frags, o.marker)):
+        return ""  # a text paper, or no emphasis at all: nothing to look at
     marked = [
         o.key
         for o in options

@@ -11,9 +11,10 @@ import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
-from docx.enum.text import WD_UNDERLINE
+from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -22,6 +23,9 @@ from jgstudy.core.convert import syntax
 from jgstudy.core.convert.paper_lines import Line, LineBuilder
 from jgstudy.core.convert.paper_numbering import AutoNumbers
 
+_DRAWING, _PICT = qn("w:drawing"), qn("w:pict")
+_RUN, _VAL = qn("w:r"), qn("w:val")
+_NOT_TEXT = {qn(tag) for tag in ("w:pPr", "w:del", "w:moveFrom", "w:rPr", "w:sdtPr")}
 _RED = 0xC0
 _DARK = 0x60
 _COLUMNS = {
@@ -54,32 +58,67 @@ def docx_lines(file: Path) -> list[Line]:
 def _paragraph(paragraph: Paragraph, number: int, place: str = "", prefix: str = "") -> list[Line]:
     builder = LineBuilder(number, place)
     builder.add(prefix)
+    # Formatting is read from the run's own XML: python-docx's properties cost an XPath each.
     for run in _runs(paragraph):
-        builder.add(run.text, strong=_strong(run), under=_underlined(run))
-        builder.picture = builder.picture or bool(run._r.xpath(".//w:drawing | .//w:pict"))
+        properties = run._r.rPr
+        builder.add(run.text, strong=_strong(properties), under=_underlined(properties))
+    builder.picture = next(paragraph._p.iter(_DRAWING, _PICT), None) is not None
     return builder.lines()
 
 
 def _runs(paragraph: Paragraph) -> Iterator[Run]:
-    for item in paragraph.iter_inner_content():
-        if isinstance(item, Run):
-            yield item
-        else:  # a hyperlink: its text is part of the paragraph
-            yield from item.runs
+    """The paragraph's runs in order, also those inside hyperlinks, tracked insertions (w:ins),
+    smart tags and content controls — but not deleted text.
+
+    Walked directly: python-docx's ``iter_inner_content`` evaluates an XPath per paragraph (the
+    slowest step of reading a paper) and leaves out runs inside w:ins and content controls.
+    """
+    yield from _runs_in(paragraph._p, paragraph)
 
 
-def _strong(run: Run) -> bool:
-    color = run.font.color
-    red = False
-    if color is not None and color.type is not None and color.rgb is not None:
-        rgb = color.rgb
-        red = rgb[0] >= _RED and rgb[1] < _DARK and rgb[2] < _DARK
-    return bool(run.bold) or red or run.font.highlight_color is not None
+def _runs_in(element: Any, paragraph: Paragraph) -> Iterator[Run]:
+    for child in element:
+        if child.tag == _RUN:
+            yield Run(child, paragraph)
+        elif child.tag not in _NOT_TEXT:
+            yield from _runs_in(child, paragraph)
 
 
-def _underlined(run: Run) -> bool:
-    value = run.underline
-    return value is not None and value is not False and value != WD_UNDERLINE.NONE
+def _strong(properties: Any) -> bool:
+    """Bold, red or highlighted, as set on the run (w:rPr) itself."""
+    if properties is None:
+        return False
+    return (
+        _on(properties, "w:b")
+        or _red(properties)
+        or _value(properties, "w:highlight")
+        not in (
+            None,
+            "none",
+        )
+    )
+
+
+def _underlined(properties: Any) -> bool:
+    return properties is not None and _value(properties, "w:u") not in (None, "none")
+
+
+def _on(properties: Any, tag: str) -> bool:
+    element = properties.find(qn(tag))
+    return element is not None and element.get(_VAL, "true") not in ("0", "false", "off")
+
+
+def _value(properties: Any, tag: str) -> str | None:
+    element = properties.find(qn(tag))
+    return None if element is None else str(element.get(_VAL, ""))
+
+
+def _red(properties: Any) -> bool:
+    value = _value(properties, "w:color") or ""
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+        return False
+    red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return red >= _RED and green < _DARK and blue < _DARK
 
 
 def _cells(row_cells: list[_Cell]) -> list[_Cell]:

@@ -31,6 +31,8 @@ class AutoNumbers:
 
     lists: dict[str, dict[int, Level]] = field(default_factory=dict)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    styles: dict[str, Style] = field(default_factory=dict)
+    default_style: str | None = None
 
     @classmethod
     def of(cls, document: Any) -> AutoNumbers:
@@ -38,6 +40,7 @@ class AutoNumbers:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return cls()
+        styles, default = _styles(document.styles.element)
         abstract = {
             a.get(qn("w:abstractNumId")): _levels(a) for a in root.iter(qn("w:abstractNum"))
         }
@@ -52,11 +55,11 @@ class AutoNumbers:
                     old = levels[ilvl]
                     levels[ilvl] = Level(old.fmt, old.text, int(start.get(qn("w:val"), "1")))
             lists[num.get(qn("w:numId"))] = levels
-        return cls(lists)
+        return cls(lists, {}, styles, default)
 
     def prefix(self, paragraph: Paragraph) -> str:
         """The number Word shows before ``paragraph`` (with its punctuation), or ""."""
-        found = _num_pr(paragraph)
+        found = self._num_pr(paragraph)
         if found is None or found[0] not in self.lists:
             return ""
         num_id, ilvl = found
@@ -74,6 +77,62 @@ class AutoNumbers:
             text = text.replace(f"%{level + 1}", shown)
         return text
 
+    def _num_pr(self, paragraph: Paragraph) -> tuple[str, int] | None:
+        """The list and level of a paragraph, set on it or on its style (or the styles below)."""
+        p_pr = paragraph._p.pPr
+        own = _own_num_pr(p_pr)
+        style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
+        num_id, ilvl = own
+        seen: set[str] = set()
+        style_id = style_id or self.default_style
+        while style_id is not None and style_id not in seen and style_id in self.styles:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            num_id = num_id if num_id is not None else style.num_id
+            ilvl = ilvl if ilvl is not None else style.ilvl
+            style_id = style.based_on
+        if num_id is None or num_id == "0":
+            return None
+        return num_id, ilvl or 0
+
+
+@dataclass(frozen=True)
+class Style:
+    """What numbering a paragraph style gives, and the style it is based on."""
+
+    num_id: str | None
+    ilvl: int | None
+    based_on: str | None
+
+
+def _own_num_pr(holder: Any) -> tuple[str | None, int | None]:
+    num_pr = holder.find(qn("w:numPr")) if holder is not None else None
+    if num_pr is None:
+        return None, None
+    num_id, ilvl = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
+    return (
+        num_id.get(qn("w:val")) if num_id is not None else None,
+        int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else None,
+    )
+
+
+def _styles(root: Any) -> tuple[dict[str, Style], str | None]:
+    # Read once: python-docx looks a paragraph's style up anew each time, which is slow.
+    styles: dict[str, Style] = {}
+    default = None
+    for style in root.iter(qn("w:style")):
+        if style.get(qn("w:type")) != "paragraph":
+            continue
+        style_id = style.get(qn("w:styleId"))
+        based = style.find(qn("w:basedOn"))
+        styles[style_id] = Style(
+            *_own_num_pr(style.find(qn("w:pPr"))),
+            based.get(qn("w:val")) if based is not None else None,
+        )
+        if style.get(qn("w:default")) in ("1", "true"):
+            default = style_id
+    return styles, default
+
 
 def _levels(abstract: Any) -> dict[int, Level]:
     levels = {}
@@ -89,29 +148,6 @@ def _levels(abstract: Any) -> dict[int, Level]:
             int(start.get(qn("w:val"))) if start is not None else 1,
         )
     return levels
-
-
-def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
-    """The list and level of a paragraph, set on it or on its style (and the styles it is based on)."""
-    p_pr = paragraph._p.pPr
-    candidates = [p_pr] if p_pr is not None else []
-    style = paragraph.style
-    while style is not None:
-        candidates.append(style.element.pPr)
-        style = style.base_style
-    num_id: str | None = None
-    ilvl: int | None = None
-    for holder in candidates:
-        num_pr = holder.find(qn("w:numPr")) if holder is not None else None
-        if num_pr is None:
-            continue
-        if num_id is None and (found := num_pr.find(qn("w:numId"))) is not None:
-            num_id = found.get(qn("w:val"))
-        if ilvl is None and (level := num_pr.find(qn("w:ilvl"))) is not None:
-            ilvl = int(level.get(qn("w:val"), "0"))
-    if num_id is None or num_id == "0":
-        return None
-    return num_id, ilvl or 0
 
 
 def _format(fmt: str, value: int) -> str:

@@ -7,6 +7,7 @@ in a stem or a ``B超`` in a sentence is not taken for an option.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -71,8 +72,10 @@ def _key_of(match: re.Match[str]) -> str:
 def _sequence(text: str, first: re.Match[str]) -> list[Option]:
     marks = [first]
     paren = first.group(0).lstrip().startswith(("(", "（"))
+    later = list(_MARKER.finditer(text, first.end()))  # found once, walked for each letter
     while True:
-        following = _next_marker(text, marks[-1].end(), chr(ord(_key_of(marks[-1])) + 1), paren)
+        key = chr(ord(_key_of(marks[-1])) + 1)
+        following = _next_marker(text, marks[-1].end(), key, paren, later)
         if following is None:
             break
         marks.append(following)
@@ -84,10 +87,19 @@ def _sequence(text: str, first: re.Match[str]) -> list[Option]:
     return options
 
 
-def _next_marker(text: str, start: int, key: str, paren: bool) -> re.Match[str] | None:
-    for match in _MARKER.finditer(text, start):
+def _next_marker(
+    text: str, start: int, key: str, paren: bool, later: list[re.Match[str]]
+) -> re.Match[str] | None:
+    for match in later:
+        if match.start() < start:
+            continue
         same_form = paren == match.group(0).startswith(("(", "（"))
         if _key_of(match) == key and same_form and _boundary(text, match.start()):
             return match
-    loose = re.compile(rf"(?<=\s)({key}|{chr(ord(key) + 0xFEE0)})(?=[\u4e00-\u9fff“《])")
-    return None if paren else loose.search(text, start)
+    return None if paren else _loose_after_space(key).search(text, start)
+
+
+@functools.cache
+def _loose_after_space(key: str) -> re.Pattern[str]:
+    """``B历史使命`` after a space, for option ``key`` (half- or full-width)."""
+    return re.compile(rf"(?<=\s)({key}|{chr(ord(key) + 0xFEE0)})(?=[\u4e00-\u9fff“《])")
