@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, timedelta, timezone
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from jgstudy.core.clock import FixedClock
+from jgstudy.core.grading import Response
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.heatmap import HeatmapWidget, level
 from jgstudy.gui.progress import day_labels
+
+BEIJING = timezone(timedelta(hours=8))
+RIGHT: dict[str, Response] = {"s1": "C", "m1": frozenset("ABD"), "j1": True}  # sample bank
 
 
 def answer_first_two(window: MainWindow, cadre: UserInfo) -> None:
@@ -104,3 +109,43 @@ def test_a_bank_published_in_the_editor_is_imported_and_a_save_is_not(
     with qtbot.waitSignal(window.importer.succeeded, timeout=20_000):
         assert window.editor.publish()
     assert [b.id for b in window.service.banks()] == ["sample"]
+
+
+def test_the_review_button_promises_what_the_session_presents(
+    window: MainWindow, service: StudyService, cadre: UserInfo, clock: FixedClock
+) -> None:
+    def review_button() -> str:
+        window.navigate("home")
+        window.refresh()
+        return window.home.review_button.text()
+
+    def review_all() -> int:
+        window.home.review_button.click()
+        session = window.practice.session
+        assert session is not None
+        total = session.total
+        while session.current is not None:
+            session.submit(RIGHT[session.current.question.id])
+            session.next()
+        return total
+
+    window.set_user(cadre)
+    window.start_practice("new", NewOrder.BANK)
+    session = window.practice.session
+    assert session is not None
+    for _qid in RIGHT:  # s1, m1, j1 right: into their 10-minute learning step
+        assert session.current is not None
+        clock.advance(seconds=20)
+        session.submit(RIGHT[session.current.question.id])
+        session.next()
+    session.finish()
+    assert review_button() == "开始复习（3）"  # offered early: within the 20-minute learn-ahead
+    assert review_all() == 3
+    assert review_button() == "开始复习（0）" and not window.home.review_button.isEnabled()
+    due = service.next_due(cadre.id)  # reviews are due from the start of their day, 04:00
+    assert due is not None and due.astimezone(BEIJING).hour == 4
+    clock.advance(seconds=(due - clock.now()).total_seconds() - 60)
+    assert review_button() == "开始复习（0）"
+    clock.advance(minutes=1)
+    assert review_button() == "开始复习（3）"
+    assert review_all() == 3
