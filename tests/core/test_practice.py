@@ -14,6 +14,8 @@ from jgstudy.core.clock import FixedClock
 from jgstudy.core.grading import Response, ShortResponse
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import QuestionRecord, UserInfo
+from jgstudy.core.scheduling import Rating, expected_ms
+from jgstudy.core.scheduling.pace import MIN_SAMPLES
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Feedback, Phase, SessionError, Summary
 from jgstudy.core.storage.schema import ReviewLogRow
@@ -301,3 +303,19 @@ def test_the_home_count_says_apart_what_falls_due_later_today(
 
 def test_no_answers_in_a_week_is_no_accuracy(service: StudyService, user: UserInfo) -> None:
     assert service.stats(user).accuracy_week is None
+
+
+def test_the_expected_time_is_the_cadres_own_pace(
+    service: StudyService, user: UserInfo, clock: FixedClock
+) -> None:
+    record = service.question(service.practice_queue(user, limit=1)[0])
+    slow = 4 * expected_ms(record.question)  # an older cadre who reads slowly, always right
+    for _ in range(MIN_SAMPLES):
+        service.record(user.id, record, "C", slow)
+        clock.advance(minutes=1)
+    clock.advance(days=3)  # the next study day: the pace is measured again; the card is due
+    assert service.question(service.practice_queue(user, mode="review")[0]) == record
+    # Quick for them (under half their usual time), though slower than half a careful reader's.
+    outcome = service.record(user.id, record, "C", slow // 3)
+    assert slow // 3 > expected_ms(record.question) // 2
+    assert outcome.rating is Rating.EASY
