@@ -101,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a reader that went away shows here, not in the exit's own flush
+        return code
     except commands.CliError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
