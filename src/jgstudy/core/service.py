@@ -74,12 +74,12 @@ class StudyService:
         Raises:
             BankErrors: when any bank is invalid; the database is then left untouched.
         """
-        from jgstudy.core.banks import BankErrors, find_bank_files, load_bank
+        from jgstudy.core.banks import BankErrors, find_bank_files, load_bank, refused_bank_files
 
         files = [p.resolve() for p in find_bank_files(paths)]
         todo, result = self._changed_files(files)
         loaded: list[LoadedBank] = []
-        problems: list[Problem] = []
+        problems: list[Problem] = refused_bank_files(paths)
         for index, file in enumerate(todo):
             if progress:
                 progress(index, len(todo), file.name)

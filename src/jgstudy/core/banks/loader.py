@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -16,7 +18,13 @@ from jgstudy.core.banks.checks import check_question, check_unique_ids
 from jgstudy.core.banks.errors import BankErrors, PendingProblem, Problem
 from jgstudy.core.banks.locate import locate
 from jgstudy.core.banks.messages import describe
-from jgstudy.core.banks.yamlsafe import MAX_BYTES, VALUE_ERROR, YamlLimitError, parse
+from jgstudy.core.banks.yamlsafe import (
+    MAX_BYTES,
+    VALUE_ERROR,
+    DuplicateKeys,
+    YamlLimitError,
+    parse,
+)
 from jgstudy.core.model import QUESTION_ADAPTER, AnyQuestion, Bank, BankHeader
 
 # Beyond this many problems a file is not a bank with mistakes; listing them all costs minutes.
@@ -29,6 +37,7 @@ __all__ = [
     "find_bank_files",
     "load_bank",
     "load_banks",
+    "refused_bank_files",
     "validate",
 ]
 
@@ -45,15 +54,20 @@ class LoadedBank:
 
 
 def find_bank_files(paths: Iterable[Path]) -> list[Path]:
-    """Bank files named directly or found under folders (exam blueprints are skipped)."""
+    """Bank files named directly or found under folders (exam blueprints are skipped).
+
+    Under a folder only regular files inside it are taken (see :func:`refused_bank_files`).
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
+            root = path.resolve()
             found.extend(
                 p
                 for p in sorted(path.rglob("*"))
                 if p.suffix in BANK_SUFFIXES
                 and p.is_file()
+                and p.resolve().is_relative_to(root)  # a symlink may not lead elsewhere
                 and not SKIPPED_DIRS.intersection(p.relative_to(path).parts[:-1])
             )
         else:
@@ -63,8 +77,9 @@ def find_bank_files(paths: Iterable[Path]) -> list[Path]:
 
 def load_banks(paths: Iterable[Path]) -> tuple[list[LoadedBank], list[Problem]]:
     """Load every bank file under ``paths``; problems of all files are returned together."""
+    paths = list(paths)
     banks: list[LoadedBank] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = refused_bank_files(paths)
     for file in find_bank_files(paths):
         try:
             banks.append(load_bank(file))
@@ -86,21 +101,50 @@ def load_bank(file: Path) -> LoadedBank:
     bank, pending = validate(data, file.parent)
     if pending or bank is None:
         raise BankErrors(locate(file, text, pending))
-    stat = file.stat()
-    return LoadedBank(bank, file, hashlib.sha256(raw).hexdigest(), stat.st_size, stat.st_mtime_ns)
+    info = file.stat()
+    return LoadedBank(bank, file, hashlib.sha256(raw).hexdigest(), info.st_size, info.st_mtime_ns)
 
 
 def read_bank_bytes(file: Path) -> bytes:
-    """The file's bytes, refusing files over the size limit (raises BankErrors)."""
+    """The file's bytes: only a regular file, at most MAX_BYTES (raises BankErrors).
+
+    Opened without blocking (a FIFO would wait for a writer forever) and read up to the limit
+    whatever size the file claims (``/dev/zero`` claims 0 and never ends).
+    """
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise BankErrors(
-                [Problem(file, 1, 1, f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）")]
-            )
-        return file.read_bytes()
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise BankErrors([Problem(file, 1, 1, f"无法读取文件：{exc.strerror or exc}")]) from exc
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise BankErrors([Problem(file, 1, 1, "不是普通文件（设备、管道或套接字），已拒绝")])
+        try:
+            raw = stream.read(MAX_BYTES + 1)
+        except OSError as exc:
+            message = f"无法读取文件：{exc.strerror or exc}"
+            raise BankErrors([Problem(file, 1, 1, message)]) from exc
+    if len(raw) > MAX_BYTES:
+        raise BankErrors([Problem(file, 1, 1, f"文件过大（超过上限 {MAX_BYTES} 字节）")])
+    return raw
+
+
+def refused_bank_files(paths: Iterable[Path]) -> list[Problem]:
+    """Entries under the folders in ``paths`` that :func:`find_bank_files` leaves out because
+    they must not be read: symlinks leading out of the folder, and files that are not regular
+    files (devices, pipes). Named files are the caller's choice and are not listed here."""
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.is_dir():
+            continue
+        root = path.resolve()
+        for entry in sorted(path.rglob("*")):
+            if entry.suffix not in BANK_SUFFIXES or entry.is_dir():
+                continue
+            if entry.is_symlink() and not entry.resolve().is_relative_to(root):
+                problems.append(Problem(entry, 1, 1, "符号链接指向检查的文件夹之外，已拒绝"))
+            elif not entry.is_symlink() and not entry.is_file():
+                problems.append(Problem(entry, 1, 1, "不是普通文件（设备、管道或套接字），已拒绝"))
+    return problems
 
 
 def decode_bank_text(file: Path, raw: bytes) -> str:
@@ -134,6 +178,11 @@ def parse_bank_text(file: Path, text: str) -> Any:
         raise BankErrors([Problem(file, 1, 1, f"YAML 无法解析：{exc}")]) from exc
     except YamlLimitError as exc:
         raise BankErrors([Problem(file, exc.line, exc.column, str(exc))]) from exc
+    except DuplicateKeys as exc:
+        found = exc.found[:MAX_PROBLEMS]
+        raise BankErrors(
+            [Problem(file, line, column, text) for line, column, text in found]
+        ) from exc
     except RecursionError as exc:
         raise BankErrors([Problem(file, 1, 1, "嵌套层数过深，文件已拒绝")]) from exc
 

@@ -47,8 +47,36 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+class DuplicateKeys(Exception):
+    """Keys given twice in one mapping: ``(line, column, message)`` of each later one (1-based)."""
+
+    def __init__(self, found: list[tuple[int, int, str]]) -> None:
+        super().__init__(found[0][2])
+        self.found = found
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 class _CheckedSafeLoader(SafeLoader):  # type: ignore[misc,valid-type]
-    """The safe loader, with values that match a type but cannot be built reported as errors."""
+    """The safe loader, with values that match a type but cannot be built reported as errors,
+    and keys given twice in one mapping collected (PyYAML silently keeps the last)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, int, str]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen: dict[tuple[str, str], int] = {}
+        for key, _value in node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG:
+                continue  # "<<" merges may override; complex keys are refused elsewhere
+            line = key.start_mark.line + 1
+            first = seen.setdefault((key.tag, key.value), line)
+            if first != line:
+                message = f"键“{key.value:.40}”重复（第 {first} 行已有），两个值只会保留一个"
+                self.duplicates.append((line, key.start_mark.column + 1, message))
+        return super().construct_mapping(node, deep)
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
@@ -69,8 +97,14 @@ def parse(text: str) -> Any:
     check_node_count(text)
     if _ANCHOR_RE.search(text):
         check_aliases(compose(text), text)
-    with _collector_paused():
-        data = yaml.load(text, Loader=_CheckedSafeLoader)
+    loader = _CheckedSafeLoader(text)
+    try:
+        with _collector_paused():
+            data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise DuplicateKeys(loader.duplicates)
     check_depth(data)
     return data
 
