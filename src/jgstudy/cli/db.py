@@ -32,6 +32,7 @@ from jgstudy.core.clock import SystemClock
 from jgstudy.core.paths import data_dir, database_url
 from jgstudy.core.recovery import RecoveryInfo, diagnose, restore_backup
 from jgstudy.core.storage.engine import HEAD_REVISION, current_revision, make_engine
+from jgstudy.core.urls import check_url, shown_url
 
 NOT_SQLITE = (
     "共享数据库（{dialect}）不由 jgstudy 备份或恢复：请由本单位的数据库管理员"
@@ -61,6 +62,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _target(args: argparse.Namespace) -> tuple[str, Path, Path | None]:
     folder = data_dir(args.data_dir)
     url = database_url(args.db, folder)
+    check_url(url)
     return url, folder, sqlite_path(url)
 
 
@@ -95,12 +97,13 @@ def _full_check(path: Path, folder: Path) -> str | None:
 
 
 def _check_server(url: str) -> int:
-    shown = make_url(url).render_as_string(hide_password=True)
+    shown = shown_url(url)
     engine = make_engine(url)
     try:
         revision = current_revision(engine)
     except SQLAlchemyError as exc:
-        raise CliError(f"无法连接数据库 {shown}：{getattr(exc, 'orig', None) or exc}") from exc
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise CliError(f"无法连接数据库 {shown}：{detail}") from exc
     finally:
         engine.dispose()
     print(f"数据库：{shown}（连接正常）")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,8 +16,15 @@ from jgstudy.cli import db as db_cmd
 from jgstudy.cli import exam as exam_cmd
 from jgstudy.cli import match as match_cmd
 from jgstudy.cli import reports as reports_cmd
+from jgstudy.core.environment import explain
+from jgstudy.core.logs import setup_logging
+from jgstudy.core.paths import data_dir
 
+log = logging.getLogger("jgstudy.cli")
 GLOBAL_FLAGS = ("--db", "--data-dir")
+SWITCHES = ("--debug",)  # global flags without a value
+ENVIRONMENT_EXIT = 2  # the same as a database that cannot be used
+BUG_EXIT = 70  # EX_SOFTWARE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", help="数据库 URL（默认：数据目录中的 SQLite；也可用环境变量 JGSTUDY_DB）"
     )
     parser.add_argument("--data-dir", type=Path, help="数据目录（默认：系统的用户数据目录）")
+    parser.add_argument(
+        "--debug", action="store_true", help="出错时显示完整的错误追踪（平时只写入日志文件）"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="校验题库文件或文件夹")
@@ -86,10 +98,10 @@ def split_globals(args: Sequence[str]) -> tuple[list[str], list[str]]:
     """Separate leading global flags (``--db X``, ``--data-dir=Y``) from the rest."""
     head: list[str] = []
     rest = list(args)
-    while rest and rest[0].split("=")[0] in GLOBAL_FLAGS:
+    while rest and rest[0].split("=")[0] in GLOBAL_FLAGS + SWITCHES:
         flag = rest.pop(0)
         head.append(flag)
-        if "=" not in flag and rest:
+        if flag not in SWITCHES and "=" not in flag and rest:
             head.append(rest.pop(0))
     return head, rest
 
@@ -100,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    logged = setup_logging(_log_folder(args), debug=args.debug)
     try:
         code = int(args.func(args))
         sys.stdout.flush()  # a reader that went away shows here, not in the exit's own flush
@@ -109,6 +122,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return closed_output()
+    except Exception as exc:  # the environment failed, or a bug: one sentence, log the rest
+        return _failed(exc, logged, args.debug)
+
+
+def _log_folder(args: argparse.Namespace) -> Path | None:
+    try:
+        return data_dir(args.data_dir)
+    except OSError:
+        return None  # a folder that cannot be made: reported by the command itself
+
+
+def _failed(exc: Exception, logged: Path | None, debug: bool) -> int:
+    log.error("command failed", exc_info=exc)
+    if debug:
+        traceback.print_exception(exc)
+    sentence = explain(exc)
+    if sentence is not None:
+        print(f"错误：{sentence}", file=sys.stderr)
+        return ENVIRONMENT_EXIT
+    where = f"详情已写入日志 {logged}" if logged else "无法写入日志文件"
+    print(f"内部错误：{type(exc).__name__}: {exc}（{where}；加 --debug 可显示）", file=sys.stderr)
+    return BUG_EXIT
 
 
 def closed_output() -> int:

@@ -145,15 +145,32 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
 
 
+# Every jgstudy database since the first release has these; another program's file does not.
+JGSTUDY_TABLES = frozenset({"users", "banks", "questions", "cards", "review_logs", "attempts"})
+
+
+def missing_tables(path: Path) -> set[str]:
+    """The jgstudy tables that the SQLite file ``path`` lacks."""
+    conn = connect_existing(path)
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return set(JGSTUDY_TABLES) - {str(r[0]) for r in rows}
+    finally:
+        conn.close()
+
+
 def restorable_problem(path: Path) -> str | None:
     """Why ``path`` cannot be restored (damaged, not jgstudy's, too new), or None."""
     try:
         problem = check_file(path)
-        revision = None if problem else database_revision(path)
+        missing = set() if problem else missing_tables(path)
+        revision = None if problem or missing else database_revision(path)
     except (BackupError, sqlite3.Error) as exc:
         return str(exc)
     if problem:
         return f"文件已损坏（{problem}）"
+    if missing:
+        return f"不是 jgstudy 数据库（没有表 {'、'.join(sorted(missing))}）"
     if revision is None:
         return "不是 jgstudy 数据库（没有 alembic_version）"
     if revision not in known_revisions():

@@ -9,3 +9,8 @@ class DatabaseTooNew(Exception):
 
 class AccessError(Exception):
     """A request about roles the shared database cannot carry out; the message is for IT staff."""
+
+
+class EnvironmentProblem(Exception):
+    """An environment failure jgstudy found itself (a read-only database file, a folder it cannot
+    write); the message is one plain Chinese sentence (see :mod:`jgstudy.core.environment`)."""

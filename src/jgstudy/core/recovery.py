@@ -31,6 +31,8 @@ from jgstudy.core.backup import (
 )
 from jgstudy.core.clock import Clock, SystemClock
 from jgstudy.core.services import Services, open_services
+from jgstudy.core.storage.engine import check_writable
+from jgstudy.core.urls import check_url
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,11 @@ def open_or_recover(
     there is none). Only damage is caught: a locked database, a
     missing server or a database from a newer jgstudy still raise.
     """
+    check_url(url)
     db_path = sqlite_path(url)
     if db_path is None:
         return open_services(url, clock, data_dir=data_dir, **service_options), RecoveryInfo()
+    check_writable(db_path)  # before even a read-only look, which would leave a 0444 -shm
     problem = diagnose(db_path, backup_dir(data_dir))
     if problem is None:
         try:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
 
-from jgstudy.core.errors import DatabaseTooNew
+from jgstudy.core.errors import DatabaseTooNew, EnvironmentProblem
 
 # The newest migration this code knows; a test keeps it equal to the Alembic script head.
 HEAD_REVISION = "0005_workbook"
@@ -17,12 +20,42 @@ BUSY_TIMEOUT_MS = 15_000
 
 
 def make_engine(url: str) -> Engine:
-    """An engine with the settings jgstudy relies on (WAL and full sync on SQLite)."""
+    """An engine with the settings jgstudy relies on (WAL and full sync on SQLite).
+
+    Raises:
+        EnvironmentProblem: for a SQLite file or folder that cannot be written.
+    """
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:" and "mode=memory" not in url:
+            check_writable(Path(database))
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _read_only(path: Path) -> bool:
+    # Mode bits as well as access(): root may write anything, but a 0444 file is meant read-only.
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+
+
+def check_writable(db_path: Path) -> None:
+    """Refuse a read-only database or folder before SQLite opens it (EnvironmentProblem).
+
+    Opened read-only in WAL mode, SQLite would create a ``-shm`` with the file's read-only mode,
+    which then keeps the database unwritable after the file is made writable again. A ``-shm``
+    left so by an older version is given its owner's write permission back.
+    """
+    folder = db_path.parent
+    if db_path.exists() and _read_only(db_path):
+        raise EnvironmentProblem(f"数据库文件是只读的（{db_path}），无法保存作答。请检查文件权限。")
+    if folder.exists() and _read_only(folder):
+        raise EnvironmentProblem(f"数据文件夹是只读的（{folder}），无法写入。请检查权限。")
+    shm = Path(f"{db_path}-shm")
+    owner = getattr(os, "geteuid", lambda: -1)()
+    if shm.exists() and not shm.stat().st_mode & stat.S_IWUSR and shm.stat().st_uid == owner:
+        shm.chmod(shm.stat().st_mode | stat.S_IWUSR)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
