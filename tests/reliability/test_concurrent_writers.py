@@ -91,3 +91,35 @@ def test_two_desktops_answering_as_one_cadre_lose_nothing(
     finally:
         for desk in desks:
             desk.close()
+
+
+def test_two_desktops_creating_the_same_new_cadre_at_once_get_one_cadre(
+    db_url: str, clock: FixedClock
+) -> None:
+    """Before: one of them failed on the unique name."""
+    open_services(db_url, clock).close()  # migrated before the race
+    desks = [open_services(db_url, clock) for _ in range(4)]
+    barrier = threading.Barrier(len(desks), timeout=30)
+    ids: list[int] = []
+    errors: list[BaseException] = []
+
+    def create(desk: Services, name: str) -> None:
+        try:
+            barrier.wait()
+            ids.append(desk.study.ensure_user(name, "审计局").id)
+        except BaseException as exc:
+            errors.append(exc)
+
+    try:
+        for round_ in range(10):
+            threads = [threading.Thread(target=create, args=(d, f"新学员{round_}")) for d in desks]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            barrier.reset()
+        assert errors == []
+        assert len(set(ids)) == 10 and len(ids) == 40
+    finally:
+        for desk in desks:
+            desk.close()

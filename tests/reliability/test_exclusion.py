@@ -167,3 +167,14 @@ def test_a_backup_killed_midway_leaves_files_the_next_start_removes(
     manager = BackupManager(db, folder, clock)
     made = manager.backup_now()
     assert sorted(p.name for p in folder.iterdir()) == [made.name]
+
+
+def test_leftovers_are_removed_at_start_even_when_no_backup_is_due(
+    db: Path, clock: FixedClock
+) -> None:
+    manager = BackupManager(db, backup_dir(db.parent), clock)
+    manager.backup_now()
+    partial = manager.backup_dir / "jgstudy-20260101-000000.sqlite3.partial"
+    partial.write_bytes(b"x" * 1000)
+    assert manager.maybe_backup() is None  # today's backup exists
+    assert not partial.exists()

@@ -232,7 +232,8 @@ def test_reports_survive_bad_values_already_in_the_database(
     """Before: a stored card state of 99 failed every report (``99 is not a valid State``), a
     name with control characters failed the xlsx report (IllegalCharacterError)."""
     user = trainer.ensure_user("正常")
-    for pk in trainer.practice_queue(user, mode="new")[:2]:
+    pks = trainer.practice_queue(user, mode="new")[:2]
+    for pk in pks:
         trainer.record(user.id, trainer.question(pk), "A", 1000)
     with engine_of(trainer).begin() as conn:
         conn.exec_driver_sql("UPDATE cards SET state = 99")
@@ -243,6 +244,8 @@ def test_reports_survive_bad_values_already_in_the_database(
     write_csv(report, tmp_path / "r.csv")
     assert "王" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
     assert trainer.stats(user, knowledge=True).total_reviews == 2
+    outcome = trainer.record(user.id, trainer.question(pks[0]), "A", 1000)  # practice goes on
+    assert outcome.card_after.state.state in (1, 2, 3)
 
 
 # -- bounded transactions --------------------------------------------------------------------

@@ -288,6 +288,15 @@ class BackupManager:
             raise
         return target
 
+    def _clean_if_idle(self) -> None:
+        if not self.backup_dir.is_dir():
+            return
+        try:
+            with database_lock(self.db_path, timeout=0):
+                self.clean_leftovers()
+        except BackupError:
+            pass  # another process is backing up: its files are not leftovers
+
     def clean_leftovers(self) -> list[Path]:
         """Remove what killed backups left: ``*.partial`` copies, their journals, empty names.
 
@@ -306,7 +315,11 @@ class BackupManager:
         return removed
 
     def maybe_backup(self) -> Path | None:
-        """Back up unless a backup was already taken today (local date); for a timer."""
+        """Back up unless a backup was already taken today (local date); for a timer.
+
+        Also removes what a killed backup left behind, at start, even when no backup is due.
+        """
+        self._clean_if_idle()
         today = self._day(self.clock.now())
         if any(self._day(b.taken_at) == today for b in self.list()):
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jgstudy.core.dburl import masked, password_of
 from jgstudy.core.defaults import DEFAULT_DAY_STARTS, DEFAULT_RETENTION
+from jgstudy.core.logs import setup_logging
 from jgstudy.core.passwords import store as store_password
 from jgstudy.core.paths import DATA_DIR_ENV, DB_ENV, data_dir, database_url
 from jgstudy.gui import qt_texts
+from jgstudy.gui.crash import install_crash_handlers, show_error
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.i18n import language, set_language, tr
 from jgstudy.gui.prefs import Preferences
@@ -111,19 +114,36 @@ def run(args: Sequence[str]) -> int:
     from jgstudy.gui.dbopen import open_database
 
     folder, url = data_location(options, prefs)
+    log_file = setup_logging(folder)
+    restore_handlers = install_crash_handlers(log_file)
     try:
-        services = open_database(url, folder, splash)
-    except Exception as exc:  # a locked, unreachable or too-new database: say so
-        splash.close()
+        try:
+            services = open_database(url, folder, splash)
+        except Exception as exc:  # a locked, unreachable, read-only or too-new database
+            splash.close()
+            _cannot_open(url, exc, log_file)
+            return 1
+        if services is None:
+            return 1
+        return _run_window(app, splash, services, prefs, folder, url)
+    finally:
+        restore_handlers()
+
+
+def _cannot_open(url: str, exc: Exception, log_file: Path | None) -> None:
+    """One sentence for an environment failure, the details for anything else; both logged."""
+    from jgstudy.core.environment import explain
+
+    logging.getLogger("jgstudy.gui").error("cannot open %s", hide_password(url), exc_info=exc)
+    sentence = explain(exc)
+    if sentence is not None:
         QMessageBox.critical(
             None,
             tr("无法打开数据库"),
-            tr("无法打开数据库：\n{url}\n\n{exc}").format(url=url, exc=exc),
+            tr("无法打开数据库：\n{url}\n\n{exc}").format(url=hide_password(url), exc=sentence),
         )
-        return 1
-    if services is None:
-        return 1
-    return _run_window(app, splash, services, prefs, folder, url)
+        return
+    show_error(tr("无法打开数据库：{url}").format(url=hide_password(url)), details(exc), log_file)
 
 
 def _run_window(
@@ -152,3 +172,10 @@ def _run_window(
         services.close()
         if backups is not None:
             backups.on_close()
+
+
+def details(exc: BaseException) -> str:
+    """The traceback of ``exc`` as text."""
+    import traceback
+
+    return "".join(traceback.format_exception(exc))

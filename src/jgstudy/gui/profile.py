@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jgstudy.core.names import BadName, clean_name, clean_unit
 from jgstudy.core.records import UserInfo
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import plain_label
@@ -100,6 +101,12 @@ class ProfileDialog(QDialog):
     def _accept_if_valid(self) -> None:
         if not self.choice()[0]:
             self.error.setText(tr("请选择一个用户，或填写姓名新建。"))
+            return
+        try:  # the same cleaning the core applies: say here what it would refuse
+            clean_name(self.choice()[0])
+            clean_unit(self.unit_edit.text())
+        except BadName as exc:
+            self.error.setText(str(exc))
             return
         self.accept()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, cast
@@ -37,6 +38,7 @@ from jgstudy.core.storage.schema import (
 )
 
 _cards = cast(Table, CardRow.__table__)
+_FSRS_STATES = (1, 2, 3)  # learning, review, relearning
 _logs = cast(Table, ReviewLogRow.__table__)
 _users = cast(Table, UserRow.__table__)
 
@@ -45,14 +47,22 @@ def ensure_user(conn: Connection, name: str, unit: str, role: str, now: datetime
     """The user called ``name``, created (or their unit updated) as needed."""
     row = conn.execute(select(_users).where(_users.c.name == name)).first()
     if row is None:
-        conn.execute(
-            insert(_users).values(name=name, unit=unit, role=role, settings="{}", created_at=now)
-        )
+        values = {"name": name, "unit": unit, "role": role, "settings": "{}", "created_at": now}
+        conn.execute(_insert_user(conn.dialect.name).values(**values))
     elif unit and unit != row.unit:
         conn.execute(update(_users).where(_users.c.id == row.id).values(unit=unit))
     user = find_user(conn, name)
     assert user is not None
     return user
+
+
+def _insert_user(dialect: str) -> Insert:
+    """An insert that leaves a user created meanwhile by another desktop as it is."""
+    if dialect == "sqlite":
+        return sqlite.insert(_users).on_conflict_do_nothing(index_elements=[_users.c.name])
+    if dialect == "postgresql":
+        return postgresql.insert(_users).on_conflict_do_nothing(index_elements=[_users.c.name])
+    return insert(_users)
 
 
 def find_user(conn: Connection, name: str) -> UserInfo | None:
@@ -228,10 +238,15 @@ def _postgresql_upsert() -> postgresql.Insert:
 _UPSERT_CARD: dict[str, Insert] = {"sqlite": _sqlite_upsert(), "postgresql": _postgresql_upsert()}
 
 
+def _valid_memory(state: int, stability: float | None, difficulty: float | None) -> bool:
+    finite = all(v is None or (math.isfinite(v) and v >= 0) for v in (stability, difficulty))
+    return state in _FSRS_STATES and finite
+
+
 def get_card(conn: Connection, user_id: int, question_pk: int) -> CardInfo | None:
     row = conn.execute(_GET_CARD, {"k_user": user_id, "k_question": question_pk}).first()
-    if row is None:
-        return None
+    if row is None or not _valid_memory(row.state, row.stability, row.difficulty):
+        return None  # a state no FSRS card can have (merged by an older version): start afresh
     state = CardState(row.state, row.step, row.stability, row.difficulty, row.due, row.last_review)
     return CardInfo(
         state, row.reps, row.lapses, row.right_streak, row.in_wrong_book, row.first_reviewed_at
