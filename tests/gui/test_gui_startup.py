@@ -76,6 +76,7 @@ def test_switching_profile_is_one_click_in_the_switcher(
     index = window.switcher.findData(other.name)
     window.switcher.activated.emit(index)  # what a click on the entry does
     assert window.user == other
+    window.navigate("home")
     assert window.home.greeting.text() == "你好，王五"
     assert window.practice.session is None  # a new cadre starts fresh
 
@@ -87,6 +88,7 @@ def test_the_daily_new_limit_applies_to_practice(
     window.navigate("settings")
     window.settings.new_per_day.setValue(2)
     assert prefs.new_per_day == 2
+    window.navigate("home")
     assert window.home.values["new"].text() == "2"
     window.start_practice("new", NewOrder.BANK)
     assert window.practice.session is not None and window.practice.session.total == 2

@@ -149,3 +149,19 @@ def test_the_review_button_promises_what_the_session_presents(
     clock.advance(minutes=1)
     assert review_button() == "开始复习（3）"
     assert review_all() == 3
+
+
+def test_every_page_is_brought_up_to_date_when_it_is_shown(
+    window: MainWindow, service: StudyService, cadre: UserInfo
+) -> None:
+    window.set_user(cadre)
+    window.navigate("home")
+    new_before = window.home.values["new"].text()
+    window.navigate("wrongbook")
+    assert window.wrongbook.table.rowCount() == 0
+    record = service.question(service.practice_queue(cadre, mode="new")[0])
+    service.record(cadre.id, record, "Z", 3000)  # answered elsewhere, wrong
+    window.navigate("home")
+    assert window.home.values["new"].text() != new_before
+    window.navigate("wrongbook")
+    assert window.wrongbook.table.rowCount() == 1

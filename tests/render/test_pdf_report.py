@@ -21,7 +21,8 @@ from jgstudy.core.reports import Report, ReportFilter, build_report
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.services import open_services
 from jgstudy.render.charts import BAR_COLOR
-from jgstudy.render.pdf_report import save_report, write_pdf
+from jgstudy.render.pdf_report import write_pdf
+from jgstudy.render.save import save_report
 from peek import engine_of
 
 NOW = datetime(2026, 3, 6, 2, 0, tzinfo=UTC)

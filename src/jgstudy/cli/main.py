@@ -19,6 +19,7 @@ from jgstudy.cli import reports as reports_cmd
 from jgstudy.core.environment import explain
 from jgstudy.core.logs import setup_logging
 from jgstudy.core.paths import data_dir
+from jgstudy.core.records import PracticeMode
 
 log = logging.getLogger("jgstudy.cli")
 GLOBAL_FLAGS = ("--db", "--data-dir")
@@ -59,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument("--unit", default="", help="单位")
     practice.add_argument("--bank", action="append", help="只练习这个题库（可重复）")
     practice.add_argument("--tag", action="append", help="只练习带这个标签的题（可重复）")
-    practice.add_argument("--mode", choices=["mixed", "review", "new", "wrong"], default="mixed")
+    practice.add_argument(
+        "--mode", type=PracticeMode, choices=list(PracticeMode), default=PracticeMode.MIXED
+    )
     practice.add_argument("--limit", type=int, default=None, help="本次最多题数")
     practice.add_argument(
         "--order",

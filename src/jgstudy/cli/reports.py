@@ -16,6 +16,7 @@ from jgstudy.core.scores import (
     ScoresFileError,
     UnknownUser,
 )
+from jgstudy.render.save import save_report
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -93,17 +94,7 @@ def make_report(args: argparse.Namespace) -> int:
 def _write(report: Report, path: Path, fmt: str) -> None:
     if fmt == "pdf":
         headless_if_no_display()
-        from jgstudy.render.pdf_report import save_report  # Qt only when a PDF is asked for
-
-        save_report(report, path, fmt)
-    elif fmt == "xlsx":
-        from jgstudy.core.reports.xlsx import write_xlsx
-
-        write_xlsx(report, path)
-    else:
-        from jgstudy.core.reports.csv_out import write_csv
-
-        write_csv(report, path)
+    save_report(report, path, fmt)
 
 
 def headless_if_no_display() -> None:

@@ -18,6 +18,15 @@ Progress = Callable[[int, int, str], None]
 """Reports long work: ``progress(done, total, what)``."""
 
 
+class PracticeMode(StrEnum):
+    """Which questions a practice session asks (see ``StudyService.practice_queue``)."""
+
+    MIXED = "mixed"  # due reviews, then new questions up to today's allowance
+    REVIEW = "review"  # due reviews only
+    NEW = "new"  # new questions only
+    WRONG = "wrong"  # the wrong-answer book
+
+
 @dataclass(frozen=True)
 class UserInfo:
     id: int

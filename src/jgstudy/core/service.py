@@ -25,6 +25,7 @@ from jgstudy.core.records import (
     BrowseRow,
     CardInfo,
     ImportResult,
+    PracticeMode,
     Progress,
     QuestionRecord,
     UserInfo,
@@ -210,7 +211,7 @@ class StudyService:
         self,
         user: UserInfo,
         *,
-        mode: str = "mixed",
+        mode: PracticeMode = PracticeMode.MIXED,
         bank_ids: Sequence[str] | None = None,
         tags: Sequence[str] | None = None,
         limit: int | None = None,
@@ -225,16 +226,17 @@ class StudyService:
         ``mode`` is ``mixed`` (due, then new), ``review`` (due only), ``new`` (new only) or
         ``wrong`` (the wrong-answer book).
         """
+        mode = PracticeMode(mode)  # plain text from a signal or a test is welcome too
         now = self._ctx.clock.now()
         with self._ctx.engine.connect() as conn:
-            if mode == "wrong":
+            if mode is PracticeMode.WRONG:
                 queue = study_repo.wrong_book_pks(conn, user.id, bank_ids)
             else:
                 queue = []
-                if mode in ("mixed", "review"):
+                if mode in (PracticeMode.MIXED, PracticeMode.REVIEW):
                     cutoffs = self._rule.cutoffs(now)
                     queue += study_repo.due_pks(conn, user.id, cutoffs, bank_ids, tags)
-                if mode in ("mixed", "new"):
+                if mode in (PracticeMode.MIXED, PracticeMode.NEW):
                     allowance = max(new_per_day - self.new_today(user), 0)
                     fresh = study_repo.new_pks(conn, user.id, bank_ids, tags, None)
                     queue += self.new_order(user, fresh, order)[:allowance]

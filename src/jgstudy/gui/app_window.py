@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from jgstudy.core.order import NewOrder
-from jgstudy.core.records import ImportResult, UserInfo
+from jgstudy.core.records import ImportResult, PracticeMode, UserInfo
 from jgstudy.core.services import Services
+from jgstudy.core.stats import UserStats
 from jgstudy.gui.banks import result_text
 from jgstudy.gui.competition import CompetitionPage
 from jgstudy.gui.editor import BankEditor
@@ -30,10 +31,11 @@ from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.fit import DEFAULT_WINDOW, MINIMUM_WINDOW, fit_to_screen, scroll_page
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.home import HomeView
-from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.icons import nav_icon, nav_icon_size
 from jgstudy.gui.library import LibraryView
 from jgstudy.gui.menus import build_menus
+from jgstudy.gui.pages import TITLES, Page, View
 from jgstudy.gui.practice import PracticePage
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.profile import ProfileDialog, ProfileSwitcher, profile_text
@@ -46,18 +48,7 @@ from jgstudy.gui.widgets import plain_label
 from jgstudy.gui.workers import BankImporter
 from jgstudy.gui.wrongbook import WrongBookView
 
-VIEWS = (
-    ("home", N_("首页")),
-    ("practice", N_("练习")),
-    ("exam", N_("模拟考试")),
-    ("library", N_("题库")),
-    ("editor", N_("题库编辑")),
-    ("wrongbook", N_("错题本")),
-    ("progress", N_("统计")),
-    ("competition", N_("竞赛")),
-    ("reports", N_("成绩报表")),
-    ("settings", N_("设置")),
-)
+VIEWS = tuple((view, TITLES[view]) for view in View)
 
 
 class MainWindow(QMainWindow):
@@ -86,7 +77,7 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------
 
     def _build_views(self, data_folder: str, database_url: str) -> None:
-        self.home = HomeView()
+        self.home = HomeView(self._stats)
         self.practice = PracticePage(self.service, self.prefs)
         self.exam = ExamPage(self.services.exams)
         self.competition = CompetitionPage(self.services.competitions, prefs=self.prefs)
@@ -96,31 +87,43 @@ class MainWindow(QMainWindow):
         )
         self.editor = BankEditor(folder=Path(data_folder), files=self.files)
         self.wrongbook = WrongBookView(self.service)
-        self.progress = ProgressView()
+        self.progress = ProgressView(self._stats)
         self.reports = ReportsView(self.services.reports, files=self.files)
         self.settings = SettingsView(self.prefs, data_folder, database_url)
-        self.views: dict[str, QWidget] = {
-            "home": self.home,
-            "practice": self.practice,
-            "exam": self.exam,
-            "competition": self.competition,
-            "library": self.library,
-            "editor": self.editor,
-            "wrongbook": self.wrongbook,
-            "progress": self.progress,
-            "reports": self.reports,
-            "settings": self.settings,
+        self.views: dict[View, QWidget] = {
+            View.HOME: self.home,
+            View.PRACTICE: self.practice,
+            View.EXAM: self.exam,
+            View.COMPETITION: self.competition,
+            View.LIBRARY: self.library,
+            View.EDITOR: self.editor,
+            View.WRONGBOOK: self.wrongbook,
+            View.PROGRESS: self.progress,
+            View.REPORTS: self.reports,
+            View.SETTINGS: self.settings,
+        }
+        self.registry: dict[View, Page] = {
+            View.HOME: self.home,
+            View.PRACTICE: self.practice,
+            View.EXAM: self.exam,
+            View.COMPETITION: self.competition,
+            View.LIBRARY: self.library,
+            View.EDITOR: self.editor,
+            View.WRONGBOOK: self.wrongbook,
+            View.PROGRESS: self.progress,
+            View.REPORTS: self.reports,
+            View.SETTINGS: self.settings,
         }
         self.home.practice_requested.connect(self.start_practice)
-        self.home.wrong_book_requested.connect(lambda: self.navigate("wrongbook"))
-        self.home.exam_requested.connect(lambda: self.navigate("exam"))
-        self.exam.closed.connect(lambda: self.navigate("home"))
+        self.home.wrong_book_requested.connect(lambda: self.navigate(View.WRONGBOOK))
+        self.home.exam_requested.connect(lambda: self.navigate(View.EXAM))
+        self.exam.closed.connect(lambda: self.navigate(View.HOME))
         self.exam.finished.connect(lambda _result: self.refresh())
-        self.competition.closed.connect(lambda: self.navigate("home"))
+        self.competition.closed.connect(lambda: self.navigate(View.HOME))
         self.editor.bank_ready.connect(lambda path: self.library.banks.import_paths([path]))
         self.wrongbook.practice_requested.connect(self.start_practice)
         self.practice.session_finished.connect(self.refresh)
-        self.practice.home_requested.connect(lambda: self.navigate("home"))
+        self.practice.home_requested.connect(lambda: self.navigate(View.HOME))
         self.library.banks.banks_changed.connect(self.refresh)
         self.settings.study_changed.connect(self._apply_study_settings)
         self.settings.display_changed.connect(self.apply_display)
@@ -187,10 +190,9 @@ class MainWindow(QMainWindow):
             self.resize(DEFAULT_WINDOW)
         fit_to_screen(self)
         self.switcher.set_users(self.service.users(), None)
-        names = [name for name, _t in VIEWS]
         last = self.prefs.last_view
-        self.navigate(last if last in names and last != "practice" else "home")
-        self.home.set_stats(None, None)
+        # Never straight into practice: a session starts from a choice on the home view.
+        self.navigate(last if last in set(View) - {View.PRACTICE} else View.HOME)
 
     # -- start-up ------------------------------------------------------------------------
 
@@ -246,57 +248,36 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(profile_text(user))  # the platform appends " — 机关学习"
         self.prefs.last_profile = user.name
         self.switcher.set_users(self.service.users(), user)
-        self.practice.set_user(user)
-        self.exam.set_user(user)
-        self.competition.set_user(user)
-        self.library.set_user(user)
-        self.wrongbook.set_user(user)
+        for page in self.registry.values():
+            page.set_user(user)
         self.refresh()
 
     # -- navigation and refresh ----------------------------------------------------------
 
     def navigate(self, name: str) -> None:
-        names = [n for n, _t in VIEWS]
-        self.nav.setCurrentRow(names.index(name))
+        self.nav.setCurrentRow(list(View).index(View(name)))
 
-    def current_view(self) -> str:
-        return VIEWS[max(self.nav.currentRow(), 0)][0]
+    def current_view(self) -> View:
+        return list(View)[max(self.nav.currentRow(), 0)]
 
     def _on_nav(self, row: int) -> None:
-        name = VIEWS[row][0]
-        self.stack.setCurrentWidget(self.pages[name])
-        self.prefs.last_view = name
-        if name == "wrongbook":
-            self.wrongbook.refresh()
-        elif name == "library":
-            self.library.refresh()
-        elif name in ("home", "progress"):
-            self.refresh()
-        elif name == "practice":
-            self.practice.setFocus()
-        elif name == "reports":
-            self.reports.refresh()
-        elif name == "exam":
-            self.exam.show_picker()
-        elif name == "competition":
-            self.competition.show_lobby()
+        view = list(View)[row]
+        self.stack.setCurrentWidget(self.pages[view])
+        self.prefs.last_view = view
+        self.registry[view].activate()
 
     def start_practice(self, mode: str, order: NewOrder = NewOrder.MIXED) -> None:
-        self.navigate("practice")
-        self.practice.start(mode, order)
+        """``mode``: a PracticeMode (signals carry it as its text)."""
+        self.navigate(View.PRACTICE)
+        self.practice.start(PracticeMode(mode), order)
 
     def refresh(self) -> None:
-        """Re-read the figures shown on the home and progress views."""
-        if self.user is None:
-            self.home.set_stats(None, None)
-            self.progress.set_stats(None)
-            return
-        on_progress = self.current_view() == "progress"  # only it shows knowledge per tag
-        stats = self.service.stats(self.user, self.prefs.new_per_day, knowledge=on_progress)
-        self.home.set_stats(self.user, stats)
-        self.progress.set_stats(stats)
-        if self.current_view() == "wrongbook":
-            self.wrongbook.refresh()
+        """The data changed (an answer, an import, a setting): the page on screen re-reads it;
+        every other page does when it is shown next."""
+        self.registry[self.current_view()].activate()
+
+    def _stats(self, user: UserInfo, knowledge: bool) -> UserStats:
+        return self.service.stats(user, self.prefs.new_per_day, knowledge=knowledge)
 
     # -- settings ------------------------------------------------------------------------
 
@@ -320,15 +301,15 @@ class MainWindow(QMainWindow):
     # -- menu actions --------------------------------------------------------------------
 
     def import_files(self) -> None:
-        self.navigate("library")
+        self.navigate(View.LIBRARY)
         self.library.banks.choose_files()
 
     def import_folder(self) -> None:
-        self.navigate("library")
+        self.navigate(View.LIBRARY)
         self.library.banks.choose_folder()
 
     def reimport(self) -> None:
-        self.navigate("library")
+        self.navigate(View.LIBRARY)
         self.library.banks.reimport()
 
     def _on_import_succeeded(self, result: object) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from jgstudy.core.records import UserInfo
+from jgstudy.core.records import PracticeMode, UserInfo
 from jgstudy.core.stats import UserStats
 from jgstudy.gui.heatmap import HeatmapWidget
 from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.pages import StatsSource
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 
 WEEKDAY_NAMES = "一二三四五六日"  # 星期一 … 星期日; English uses DAY_NAMES
@@ -43,8 +44,10 @@ class HomeView(QWidget):
     wrong_book_requested = Signal()
     exam_requested = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, stats: StatsSource) -> None:
         super().__init__()
+        self._stats = stats
+        self._user: UserInfo | None = None
         layout = view_layout(self)
         header, self.greeting, self.subtitle = page_header(tr("你好"), " ")
         layout.addWidget(header)
@@ -78,8 +81,10 @@ class HomeView(QWidget):
         self.wrong_button = button(tr("错题本"), big=True)
         self.exam_button = button(tr("模拟考试"), big=True)
         self.exam_button.clicked.connect(self.exam_requested)
-        self.review_button.clicked.connect(lambda: self.practice_requested.emit("review"))
-        self.new_button.clicked.connect(lambda: self.practice_requested.emit("new"))
+        self.review_button.clicked.connect(
+            lambda: self.practice_requested.emit(PracticeMode.REVIEW)
+        )
+        self.new_button.clicked.connect(lambda: self.practice_requested.emit(PracticeMode.NEW))
         self.wrong_button.clicked.connect(self.wrong_book_requested)
         grid = QGridLayout()
         grid.setSpacing(16)
@@ -112,6 +117,14 @@ class HomeView(QWidget):
         body.addStretch(1)
         inner.addLayout(body)
         return box
+
+    def set_user(self, user: UserInfo | None) -> None:
+        self._user = user
+
+    def activate(self) -> None:
+        """Read the cadre's figures (without the per-tag estimate, which only 统计 shows)."""
+        user = self._user
+        self.set_stats(user, self._stats(user, False) if user is not None else None)
 
     def set_stats(self, user: UserInfo | None, stats: UserStats | None) -> None:
         """Show ``stats`` for ``user``; with no user, invite the cadre to pick a profile."""

@@ -41,6 +41,9 @@ class LibraryView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.banks.banks_changed.connect(self.browser.reload_choices)
 
+    def activate(self) -> None:
+        self.refresh()
+
     def set_user(self, user: UserInfo | None) -> None:
         self.browser.set_user(user)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -14,6 +15,7 @@ from jgstudy.gui.i18n import N_, tr
 
 Index = QModelIndex | QPersistentModelIndex
 PageLoader = Callable[[int, int], list[BrowseRow]]
+T = TypeVar("T")
 
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_LABELS = {
@@ -23,21 +25,36 @@ STATUS_LABELS = {
     CardStatus.DUE: N_("待复习"),
     CardStatus.WRONG: N_("错题"),
 }
-QUESTION_COLUMNS = (
-    N_("题库"),
-    N_("编号"),
-    N_("题型"),
-    N_("题干"),
-    N_("难度"),
-    N_("标签"),
-    N_("状态"),
-)
-STEM_COLUMN = 3
-CENTERED = (2, 4, 6)
 
 
 def one_line(text: str) -> str:
     return " ".join(display_stem(text).split())
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column of a table model: its header, its text for a row, and how it is laid out."""
+
+    title: str
+    text: Callable[[T], str]
+    centered: bool = False
+    stretch: bool = False  # takes the width the others leave
+
+
+def _qtype(row: BrowseRow) -> str:
+    return tr(QTYPE_LABELS.get(row.qtype, row.qtype))  # type: ignore[call-overload]
+
+
+QUESTION_COLUMNS: tuple[Column[BrowseRow], ...] = (
+    Column(N_("题库"), lambda r: r.bank_title),
+    Column(N_("编号"), lambda r: r.qid),
+    Column(N_("题型"), _qtype, centered=True),
+    Column(N_("题干"), lambda r: one_line(r.stem), stretch=True),
+    Column(N_("难度"), lambda r: "★" * r.difficulty, centered=True),
+    Column(N_("标签"), lambda r: tr("、").join(r.tags)),
+    Column(N_("状态"), lambda r: tr(STATUS_LABELS[r.status]), centered=True),
+)
+STEM_COLUMN = next(i for i, c in enumerate(QUESTION_COLUMNS) if c.stretch)
 
 
 class QuestionTableModel(QAbstractTableModel):
@@ -95,44 +112,42 @@ class QuestionTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
+            return QUESTION_COLUMNS[index.column()].text(row)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == STEM_COLUMN:
             return display_stem(row.stem)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in CENTERED:
+        if role == Qt.ItemDataRole.TextAlignmentRole and QUESTION_COLUMNS[index.column()].centered:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == PK_ROLE:
             return row.pk
         return None
 
-    @staticmethod
-    def _display(row: BrowseRow, column: int) -> str:
-        values = (
-            row.bank_title,
-            row.qid,
-            tr(QTYPE_LABELS.get(row.qtype, row.qtype)),  # type: ignore[call-overload]
-            one_line(row.stem),
-            "★" * row.difficulty,
-            tr("、").join(row.tags),
-            tr(STATUS_LABELS[row.status]),
-        )
-        return values[column]
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.TextAlignmentRole and horizontal and section in CENTERED:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(QUESTION_COLUMNS):
+            column = QUESTION_COLUMNS[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and column.centered:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return tr(column.title) if role == Qt.ItemDataRole.DisplayRole else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if horizontal and 0 <= section < len(QUESTION_COLUMNS):
-            return tr(QUESTION_COLUMNS[section])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
 
 
-BANK_COLUMNS = (N_("题库"), N_("编号"), N_("题数"), N_("状态"), N_("导入时间"), N_("文件"))
+def _bank_state(bank: BankInfo) -> str:
+    return tr("已停用") if bank.retired_at is not None else tr("使用中")
+
+
+BANK_COLUMNS: tuple[Column[BankInfo], ...] = (
+    Column(N_("题库"), lambda b: b.title),
+    Column(N_("编号"), lambda b: b.id),
+    Column(N_("题数"), lambda b: str(b.question_count), centered=True),
+    Column(N_("状态"), _bank_state),
+    Column(N_("导入时间"), lambda b: f"{b.imported_at.astimezone():%Y-%m-%d %H:%M}"),
+    Column(N_("文件"), lambda b: b.path),
+)
 
 
 class BankTableModel(QAbstractTableModel):
@@ -161,21 +176,12 @@ class BankTableModel(QAbstractTableModel):
             return None
         bank = self._banks[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            local = bank.imported_at.astimezone()
-            values = (
-                bank.title,
-                bank.id,
-                str(bank.question_count),
-                tr("已停用") if bank.retired_at is not None else tr("使用中"),
-                f"{local:%Y-%m-%d %H:%M}",
-                bank.path,
-            )
-            return values[index.column()]
+            return BANK_COLUMNS[index.column()].text(bank)
         if role == Qt.ItemDataRole.ForegroundRole and bank.retired_at is not None:
             return QColor("#888888")
         if role == Qt.ItemDataRole.ToolTipRole:
             return bank.description or bank.path
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and BANK_COLUMNS[index.column()].centered:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -185,5 +191,5 @@ class BankTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(BANK_COLUMNS):
-            return tr(BANK_COLUMNS[section])
+            return tr(BANK_COLUMNS[section].title)
         return None

@@ -6,9 +6,11 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from jgstudy.core.records import UserInfo
 from jgstudy.core.stats import UserStats
 from jgstudy.gui.charts import BarChartView
 from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.pages import StatsSource
 from jgstudy.gui.style import colors_for
 from jgstudy.gui.widgets import card, page_header, plain_label, view_layout
 
@@ -44,8 +46,10 @@ def day_labels(days: list[date]) -> list[str]:
 class ProgressView(QWidget):
     """Charts of the current cadre's learning."""
 
-    def __init__(self) -> None:
+    def __init__(self, stats: StatsSource) -> None:
         super().__init__()
+        self._stats = stats
+        self._user: UserInfo | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -100,6 +104,13 @@ class ProgressView(QWidget):
         for widget in extra:
             inner.addWidget(widget)
         return box
+
+    def set_user(self, user: UserInfo | None) -> None:
+        self._user = user
+
+    def activate(self) -> None:
+        """Read the cadre's figures, with the FSRS estimate of knowledge per tag."""
+        self.set_stats(self._stats(self._user, True) if self._user is not None else None)
 
     def set_stats(self, stats: UserStats | None) -> None:
         if stats is None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jgstudy.core.records import Progress
+from jgstudy.core.records import Progress, UserInfo
 from jgstudy.core.reports import ReportFilter
 from jgstudy.core.reports.data import Report
 from jgstudy.core.reports.service import ReportService
@@ -35,7 +35,7 @@ from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
-from jgstudy.render.pdf_report import save_report
+from jgstudy.render.save import save_report
 
 ALL_UNITS = N_("全部单位")
 COLUMNS = (N_("名次"), N_("单位"), N_("学员"), N_("参与"), N_("完成"), N_("作答"), N_("平均分"))
@@ -151,6 +151,12 @@ class ReportsView(QWidget):
         return table
 
     # -- state ---------------------------------------------------------------------------
+
+    def set_user(self, user: UserInfo | None) -> None:
+        """Reports are about every cadre: the current one changes nothing."""
+
+    def activate(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Offer the units of the cadres now in the database."""

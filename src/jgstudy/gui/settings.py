@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jgstudy.core.passwords import store as store_password
+from jgstudy.core.records import UserInfo
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.prefs import LANGUAGES, Preferences
 from jgstudy.gui.style import THEMES
@@ -83,6 +84,12 @@ class SettingsView(QWidget):
         columns.addLayout(right, 1)
         layout.addLayout(columns)
         layout.addStretch(1)
+
+    def set_user(self, user: UserInfo | None) -> None:
+        """Settings belong to this desktop, not to a cadre."""
+
+    def activate(self) -> None:
+        """Nothing to re-read: the settings show what they change."""
 
     def _build_study(self) -> QWidget:
         box, form = _form_card(tr("学习"))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from jgstudy.core.model import QTYPE_LABELS, QType
-from jgstudy.core.records import QuestionRecord, UserInfo
+from jgstudy.core.records import PracticeMode, QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.detail import QuestionDetailDialog
 from jgstudy.gui.i18n import N_, tr
@@ -42,7 +42,9 @@ class WrongBookView(QWidget):
         )
         top.addWidget(header, 1)
         self.practice_button = button(tr("练习错题"), primary=True, big=True)
-        self.practice_button.clicked.connect(lambda: self.practice_requested.emit("wrong"))
+        self.practice_button.clicked.connect(
+            lambda: self.practice_requested.emit(PracticeMode.WRONG)
+        )
         top.addWidget(self.practice_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(top)
         self.table = self._build_table()
@@ -69,9 +71,11 @@ class WrongBookView(QWidget):
         table.cellDoubleClicked.connect(lambda row, _col: self.open_detail(row))
         return table
 
+    def activate(self) -> None:
+        self.refresh()
+
     def set_user(self, user: UserInfo | None) -> None:
         self._user = user
-        self.refresh()
 
     def refresh(self) -> None:
         self.records = self._service.wrong_book(self._user) if self._user else []

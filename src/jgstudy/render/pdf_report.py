@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from jgstudy.core.reports import Report, report_format
+from jgstudy.core.reports import Report
 from jgstudy.core.reports.columns import (
     CADRE_COLUMNS,
     EXAM_COLUMNS,
@@ -26,8 +26,6 @@ from jgstudy.core.reports.columns import (
     Kind,
     text,
 )
-from jgstudy.core.reports.csv_out import write_csv
-from jgstudy.core.reports.xlsx import write_xlsx
 from jgstudy.render.charts import BarChart, ChartObject
 from jgstudy.render.fonts import css_families
 from jgstudy.render.pdf_document import write_html_pdf
@@ -70,18 +68,6 @@ h2 {{ font-size: 12pt; margin-top: 14pt; margin-bottom: 4pt; color: #1F3864; }}
 p.meta {{ color: #555; }}
 th {{ font-weight: bold; }}
 """
-
-
-def save_report(report: Report, path: Path, fmt: str | None = None) -> str:
-    """Write ``report`` as xlsx, csv or pdf (``fmt``, else the extension); returns the format.
-
-    Raises:
-        UnknownFormat: when neither ``fmt`` nor the extension names a format.
-    """
-    chosen = report_format(path, fmt)
-    writers = {"xlsx": write_xlsx, "csv": write_csv, "pdf": write_pdf}
-    writers[chosen](report, path)
-    return chosen
 
 
 def write_pdf(report: Report, path: Path) -> None:

@@ -25,13 +25,12 @@ from ruamel.yaml.tokens import CommentToken
 from jgstudy.core.banks.errors import BankErrors, Problem
 from jgstudy.core.banks.loader import decode_bank_text, parse_bank_text, read_bank_bytes
 from jgstudy.core.banks.yamlsafe import MAX_BYTES, parse
+from jgstudy.core.banks.yamlstyle import SHORT_OPTIONS, schema_line
 from jgstudy.core.convert.api import ConvertError, detect_format, reader_for, write_atomic
 from jgstudy.core.convert.validate import bank_id_for, validate_entries
-from jgstudy.core.convert.yaml_out import schema_ref
 
 FLOW_LISTS: Final = frozenset({"tags", "authors", "answer", "blanks", "aliases"})
 FLOW_MAPS: Final = frozenset({"source", "keywords"})  # keywords: each keyword on one line
-SHORT_OPTIONS: Final = 90  # as yaml_out: options this long in all fit on one line
 _ITEM_INDENT = re.compile(r"^questions:[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)-( +)", re.MULTILINE)
 _NO_BLOCK = re.compile(r"[ \t]\n|\t")  # a literal block cannot hold these faithfully
 Items = Sequence[tuple[dict[str, Any], int | None]]
@@ -126,7 +125,7 @@ class RoundTrip:
     def render(self, target: Path, header: dict[str, Any], items: Items) -> tuple[str, list[int]]:
         """The text of the bank, and the origin key of each question (new ones get one)."""
         if self.is_new:
-            self.root.yaml_set_start_comment(f"yaml-language-server: $schema={schema_ref(target)}")
+            self.root.yaml_set_start_comment(schema_line(target).removeprefix("# "))
         _merge_map(self.root, header, keep="questions")
         old, seq = self.root.get("questions"), CommentedSeq()
         if isinstance(old, CommentedSeq):

@@ -11,10 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-import yaml
-
+from jgstudy.core.banks.yamlstyle import dump_bank
 from jgstudy.core.drafting.candidates import Candidate, Draft, select
 from jgstudy.core.drafting.enumerations import Enumeration, find_enumerations
 from jgstudy.core.drafting.figures import (
@@ -329,8 +327,7 @@ def draft_bank_yaml(
         "tags": [DRAFT_TAG],
         "questions": questions,
     }
-    body = yaml.dump(bank, Dumper=_DraftDumper, allow_unicode=True, sort_keys=False, width=1000)
-    return HEADER + body, len(questions)
+    return dump_bank(bank, header=HEADER), len(questions)
 
 
 def _valid_bank_id(bank_id: str) -> str:
@@ -343,30 +340,3 @@ def _valid_bank_id(bank_id: str) -> str:
         return bank_id
     cleaned = re.sub(r"[^A-Za-z0-9_.-]+", "-", bank_id).strip("-_.")[:53] or "draft"
     return f"{cleaned}-{hashlib.sha1(bank_id.encode()).hexdigest()[:10]}"
-
-
-class _DraftDumper(yaml.SafeDumper):
-    """Safe YAML in the style of the bundled banks: short lists and mappings on one line."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        # Indent list items under their key ("questions:\n  - id: …") like hand-written banks.
-        super().increase_indent(flow, False)
-
-
-def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
-    flat = all(isinstance(item, str) or _is_str_list(item) for item in data)
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flat)
-
-
-def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
-    values = list(data.values())
-    short = all(isinstance(v, str) for v in values) and sum(len(v) for v in values) <= 90
-    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=short)
-
-
-def _is_str_list(item: object) -> bool:
-    return isinstance(item, list) and all(isinstance(value, str) for value in item)
-
-
-_DraftDumper.add_representer(list, _represent_list)
-_DraftDumper.add_representer(dict, _represent_dict)

@@ -110,6 +110,9 @@ class CompetitionPage(QWidget):
 
     # -- the lobby -----------------------------------------------------------------------
 
+    def activate(self) -> None:
+        self.show_lobby()
+
     def set_user(self, user: UserInfo | None) -> None:
         """The cadre who rehearses in the solo drills (a match needs none)."""
         self.user = user

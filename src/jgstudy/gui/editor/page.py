@@ -21,6 +21,7 @@ from jgstudy.core.banks.editfiles import SaveError
 from jgstudy.core.banks.editing import BankDocument, FieldProblem
 from jgstudy.core.banks.errors import BankErrors
 from jgstudy.core.convert import ConvertError
+from jgstudy.core.records import UserInfo
 from jgstudy.gui.editor.commands import EditHeader
 from jgstudy.gui.editor.dialogs import (
     IMPORT_FILTER,
@@ -84,6 +85,12 @@ class BankEditor(QWidget):
         self._refresh()
 
     # -- building ------------------------------------------------------------------------
+
+    def set_user(self, user: UserInfo | None) -> None:
+        """Banks are edited as files, for every cadre alike."""
+
+    def activate(self) -> None:
+        """Nothing to re-read: the open file is the editor's own."""
 
     def _top_bar(self) -> QFrame:
         bar = QFrame()

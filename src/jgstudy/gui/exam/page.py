@@ -91,6 +91,9 @@ class ExamPage(QWidget):
 
     # -- the cadre and the picker --------------------------------------------------------
 
+    def activate(self) -> None:
+        self.show_picker()
+
     def set_user(self, user: UserInfo | None) -> None:
         """A different cadre: stop showing any exam (its answers are saved) and list papers."""
         self.exam_screen.detach()

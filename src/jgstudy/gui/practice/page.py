@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from jgstudy.core.grading import Response
 from jgstudy.core.order import NewOrder
-from jgstudy.core.records import QuestionRecord, UserInfo
+from jgstudy.core.records import PracticeMode, QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Feedback, Phase, PracticeSession, Summary
 from jgstudy.gui.i18n import N_, tr
@@ -30,16 +30,16 @@ from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.widgets import button, plain_label, view_layout
 
 MODE_TITLES = {
-    "mixed": N_("综合练习"),
-    "review": N_("复习到期题"),
-    "new": N_("学习新题"),
-    "wrong": N_("错题重练"),
+    PracticeMode.MIXED: N_("综合练习"),
+    PracticeMode.REVIEW: N_("复习到期题"),
+    PracticeMode.NEW: N_("学习新题"),
+    PracticeMode.WRONG: N_("错题重练"),
 }
 EMPTY_MESSAGES = {
-    "mixed": N_("今天没有到期的题，新题也已学完当日上限。休息一下，明天再来！"),
-    "review": N_("今天没有到期需要复习的题。"),
-    "new": N_("今天的新题已学完（可在“设置”里调整每日新题上限），或题库里已没有新题。"),
-    "wrong": N_("错题本是空的，继续保持！"),
+    PracticeMode.MIXED: N_("今天没有到期的题，新题也已学完当日上限。休息一下，明天再来！"),
+    PracticeMode.REVIEW: N_("今天没有到期需要复习的题。"),
+    PracticeMode.NEW: N_("今天的新题已学完（可在“设置”里调整每日新题上限），或题库里已没有新题。"),
+    PracticeMode.WRONG: N_("错题本是空的，继续保持！"),
 }
 
 
@@ -54,7 +54,7 @@ class PracticePage(QWidget):
         self._service = service
         self._prefs = prefs
         self._user: UserInfo | None = None
-        self._mode = "mixed"
+        self._mode = PracticeMode.MIXED
         self.session: PracticeSession | None = None
         self.card: QuestionCard | None = None
         self._bank_titles: dict[str, str] = {}
@@ -103,7 +103,7 @@ class PracticePage(QWidget):
         self.action_button.setMinimumWidth(160)
         self.undo_button.clicked.connect(self.undo)
         self.leave_button.clicked.connect(self.leave)
-        self.action_button.clicked.connect(self.activate)
+        self.action_button.clicked.connect(self.advance)
         footer = QHBoxLayout()
         footer.setSpacing(12)
         footer.addWidget(self.hint, 1)
@@ -115,13 +115,19 @@ class PracticePage(QWidget):
 
     # -- starting ------------------------------------------------------------------------
 
+    def activate(self) -> None:
+        """Shown: the keyboard goes to the question."""
+        self.setFocus()
+
     def set_user(self, user: UserInfo | None) -> None:
         """A different cadre: drop any session (every answer is already stored)."""
         self._user = user
         self.session = None
         self._show_start("")
 
-    def start(self, mode: str = "mixed", order: NewOrder = NewOrder.MIXED) -> bool:
+    def start(
+        self, mode: PracticeMode = PracticeMode.MIXED, order: NewOrder = NewOrder.MIXED
+    ) -> bool:
         """Start a session in ``mode``, new questions in ``order``; False (with a message) when
         there is nothing to do."""
         if self._user is None:
@@ -167,7 +173,7 @@ class PracticePage(QWidget):
         if old is not None:
             old.deleteLater()
         self.card = QuestionCard(record, self._bank_titles.get(record.bank_id, record.bank_id))
-        self.card.input.enter_pressed.connect(self.activate)
+        self.card.input.enter_pressed.connect(self.advance)
         self.card.input.submit_requested.connect(self.submit)
         self.card.input.take_back = self._take_back_from_editor
         draft = self._drafts.pop(record.pk, None)
@@ -233,7 +239,7 @@ class PracticePage(QWidget):
     def phase(self) -> Phase:
         return self.session.phase if self.session else Phase.FINISHED
 
-    def activate(self) -> None:
+    def advance(self) -> None:
         """Enter: submit the answer (or take a step inside the input), or go on after feedback."""
         if self.phase is Phase.FEEDBACK:
             self.next()
@@ -308,7 +314,7 @@ class PracticePage(QWidget):
             return True
         if self.phase is Phase.ASKING and self.card is not None:
             if key in ENTER_KEYS:
-                self.activate()
+                self.advance()
                 return True
             return self.card.input.pick(event)
         return False
