@@ -9,6 +9,7 @@ EN: dict[str, str] = {
     "本机无法播放提示音：{problem}": "Sound cues cannot play on this computer: {problem}",
     "无法写入 {path}：{reason}": "Cannot write {path}: {reason}",
     "加赛…": "Tie-break…",
+    "加赛": "Tie-break",
     "{team} {what} {points} 分，原因：": "{team}: {what} {points} points. Reason:",
     "加分": "add",
     "扣分": "deduct",

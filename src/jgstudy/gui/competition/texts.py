@@ -24,6 +24,7 @@ def score_text(score: int) -> str:
     return str(score).replace("-", "−")
 
 
+TIEBREAK_TITLE = N_("加赛")  # the default title of the tie-break round in the competition file
 RANK_WORDS = (
     N_("第一名"),
     N_("第二名"),
@@ -45,8 +46,10 @@ def rank_text(rank: int, tied: bool = False) -> str:
 def round_text(s: MatchSnapshot) -> str:
     if s.round_index < 0 or s.round_title is None:
         return tr("尚未开始")
-    if s.tiebreak:
+    if s.tiebreak and s.round_title != TIEBREAK_TITLE:  # the file named it otherwise
         return tr("加赛 · {round_title}").format(round_title=s.round_title)
+    if s.tiebreak:
+        return tr(TIEBREAK_TITLE)
     return tr("第 {round_index}/{round_count} 轮 · {round_title}").format(
         round_index=s.round_index + 1, round_count=s.round_count, round_title=s.round_title
     )
