@@ -3,6 +3,7 @@ path; names typed in the profile dialog are checked as the core will store them.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -73,3 +74,19 @@ def test_the_profile_dialog_accepts_a_name_with_spaces_around(qtbot: QtBot) -> N
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog._accept_if_valid()
     assert dialog.choice()[0] == "张三"
+
+
+def test_an_environment_failure_in_a_slot_gets_its_sentence(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    shown: list[tuple[str, str, Path | None]] = []
+    restore = install_crash_handlers(None, lambda *args: shown.append(args))
+    try:
+        try:
+            raise sqlite3.OperationalError("database or disk is full")
+        except sqlite3.OperationalError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        restore()
+    [(message, details, _where)] = shown
+    assert message.startswith("磁盘空间已满") and "OperationalError" in details

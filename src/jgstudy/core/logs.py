@@ -23,7 +23,7 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d %(threadName)s] %(mess
 log = logging.getLogger("jgstudy")
 _MARK = "_jgstudy_handler"
 
-ErrorReport = Callable[[str], None]
+ErrorReport = Callable[[BaseException, str], None]  # the exception and its traceback
 
 
 def log_path(folder: Path) -> Path:
@@ -73,7 +73,7 @@ def install_excepthook(report: ErrorReport | None = None) -> Callable[[], None]:
             return
         log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
         if report is not None:
-            report(details(exc_type, exc, tb))
+            report(exc, details(exc_type, exc, tb))
         else:
             previous(exc_type, exc, tb)
 

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jgstudy.core.environment import explain
 from jgstudy.core.logs import install_excepthook
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import plain_label
@@ -47,9 +48,11 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(tr("程序出错"))
         self.details = details
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(message))
+        layout.addWidget(plain_label(message, wrap=True))
         where = str(log_file) if log_file else tr("（无法写入日志文件）")
-        layout.addWidget(plain_label(tr("详细信息已写入日志：{path}").format(path=where), "muted"))
+        path = plain_label(tr("详细信息已写入日志：{path}").format(path=where), "muted", wrap=True)
+        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(path)
         self.text = QPlainTextEdit(details)
         self.text.setReadOnly(True)
         self.text.setMinimumHeight(160)
@@ -82,8 +85,11 @@ def install_crash_handlers(
 ) -> Callable[[], None]:
     """Log and show every uncaught exception; log Qt's messages. Returns the undo function."""
 
-    def report(details: str) -> None:
-        message = tr("出现了一个意外错误。你的作答已经保存；可以继续使用，或重新启动程序。")
+    def report(exc: BaseException, details: str) -> None:
+        # A full disk or a lost server mid-session gets its sentence; anything else is a bug.
+        message = explain(exc) or tr(
+            "出现了一个意外错误。你的作答已经保存；可以继续使用，或重新启动程序。"
+        )
         show(message, details, log_file)
 
     restore_hook = install_excepthook(report)
