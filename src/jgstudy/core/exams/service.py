@@ -18,7 +18,7 @@ from jgstudy.core.grading import Response
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import AttemptInfo, PoolEntry, QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
-from jgstudy.core.storage import exam_repo
+from jgstudy.core.storage import exam_repo, retry
 
 EXAM_KIND = "exam"
 
@@ -185,8 +185,9 @@ class _Store:
         self._study = study
 
     def save(self, attempt_id: int, state: ExamState) -> None:
-        with self._ctx.engine.begin() as conn:
-            exam_repo.save_state(conn, attempt_id, state.to_json())
+        text = state.to_json()
+        # Retried while another process holds the database, like every answer (storage/retry).
+        retry.write(self._ctx.engine, lambda conn: exam_repo.save_state(conn, attempt_id, text))
 
     def recorded(self, attempt_id: int) -> set[int]:
         with self._ctx.engine.connect() as conn:
@@ -203,12 +204,10 @@ class _Store:
         self._study.record(user_id, record, response, duration_ms, attempt_id=attempt_id)
 
     def finish(self, attempt_id: int, state: ExamState, result: ExamResult) -> None:
-        with self._ctx.engine.begin() as conn:
-            exam_repo.finish_attempt(
-                conn,
-                attempt_id,
-                state.to_json(),
-                result.finished_at,
-                result.score,
-                result.max_score,
-            )
+        text = state.to_json()
+        retry.write(
+            self._ctx.engine,
+            lambda conn: exam_repo.finish_attempt(
+                conn, attempt_id, text, result.finished_at, result.score, result.max_score
+            ),
+        )
