@@ -559,3 +559,15 @@ def test_a_number_written_with_a_dot_before_a_year_or_a_decimal(tmp_path: Path) 
         "下列说法正确的是：党员人数超过1.5万人的（ ）",
     ]
     assert problems == []
+
+
+def test_a_wrapped_blank_repeated_on_many_lines_is_not_a_running_header(tmp_path: Path) -> None:
+    text = "".join(
+        f"{n}、党的第{n}次代表大会召开的地点是\n（ ）。\nA．上海 B．北京\n答案：A\n"
+        for n in range(1, 5)
+    )
+    questions, problems, _ = convert_paper(tmp_path, write_text(tmp_path, text))
+    assert [q[1] for q in questions] == [
+        f"党的第{n}次代表大会召开的地点是（ ）。" for n in range(1, 5)
+    ]
+    assert problems == []

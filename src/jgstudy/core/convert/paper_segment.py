@@ -23,6 +23,8 @@ _KEY_HEAD = re.compile(
 )
 _NOTE = re.compile(r"^[（(].*[)）]$|^(?:注|说明|注意)")
 _REPEATS = 3
+_HEADER_WORDS = 4
+_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HEADER_LENGTH = 40
 
 
@@ -346,14 +348,22 @@ def _looks_like_year(token: Token) -> bool:
 
 
 def _running_headers(tokens: list[Token]) -> set[str]:
-    """Short text lines that repeat on many pages: running headers and footers."""
+    """Short text lines that repeat on many pages: running headers and footers.
+
+    A repeated line with a blank (``（ ）。`` where PDF text wrapped before the bracket) or with
+    hardly any words is part of the questions, not a header.
+    """
     counts = Counter(
         t.text for t in tokens if t.kind == Kind.TEXT or (t.kind == Kind.SECTION and not t.qtype)
     )
     return {
         text
         for text, count in counts.items()
-        if count >= _REPEATS and len(text) <= _HEADER_LENGTH and not _NOTE.match(text)
+        if count >= _REPEATS
+        and len(text) <= _HEADER_LENGTH
+        and not _NOTE.match(text)
+        and not _BLANKS.search(text)
+        and len(_WORDS.findall(text)) >= _HEADER_WORDS
     }
 
 
