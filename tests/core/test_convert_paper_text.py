@@ -571,3 +571,20 @@ def test_a_wrapped_blank_repeated_on_many_lines_is_not_a_running_header(tmp_path
         f"党的第{n}次代表大会召开的地点是（ ）。" for n in range(1, 5)
     ]
     assert problems == []
+
+
+def test_a_number_alone_on_its_line_starts_the_next_question_only_in_sequence(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "1、党的一大在（ ）召开。\nA．上海 B．嘉兴\n答案：A\n2\n党的二大在（ ）召开。\n"
+        "A．上海 B．广州\n答案：A\n- 3 -\n3、党的三大在（ ）召开。\nA．广州 B．上海\n答案：A\n15\n"
+    )
+    questions, problems, notices = convert_paper(tmp_path, write_text(tmp_path, text))
+    assert [q[1] for q in questions] == [
+        "党的一大在（ ）召开。",
+        "党的二大在（ ）召开。",
+        "党的三大在（ ）召开。",
+    ]
+    assert problems == []
+    assert (None, "已忽略页码 2 行（第 8、12 行）") in notices

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from jgstudy.core.convert.paper_keyline import single_key
 from jgstudy.core.convert.paper_lines import Line
+from jgstudy.core.convert.paper_options import find_options
 from jgstudy.core.convert.paper_tokens import Kind, Token, is_text_answer, names_kind
 from jgstudy.core.model import QType
 
@@ -111,9 +112,12 @@ class _Segmenter:
         self.previous_last: int | None = None
         self.group_last = 0
         self.key_section: Token | None = None
+        self.skip: set[int] = set()
 
     def run(self) -> Segmented:
         for index, token in enumerate(self.tokens):
+            if index in self.skip:
+                continue
             if self.in_key and self._questions_resume(index, token):
                 self._leave_key()
             if self.in_key:
@@ -145,6 +149,8 @@ class _Segmenter:
     def _question_mode(self, index: int, token: Token) -> None:
         if token.kind == Kind.EMPTY:
             return
+        if token.kind == Kind.PAGE and self._lone_number(index, token):
+            return
         if token.kind == Kind.PAGE:
             self.out.noise.append((token, NOISE_PAGE))
         elif token.kind in (Kind.TEXT, Kind.SECTION) and token.text in self.headers:
@@ -166,6 +172,29 @@ class _Segmenter:
             self.out.front.append(token)
         else:
             self.out.noise.append((token, NOISE_NOTE if _NOTE.match(token.text) else NOISE_STRAY))
+
+    def _lone_number(self, index: int, token: Token) -> bool:
+        """A number alone on its line, then the stem (text out of a PDF): the next question.
+
+        Only the number that follows the numbering so far; any other bare number is a page's.
+        """
+        if not token.text.isdigit() or int(token.text) not in self._expected():
+            return False
+        if self.block is not None and not self.block.complete():
+            return False
+        following = self._following(index)
+        if following is None or following.kind != Kind.TEXT:
+            return False
+        style = "dun" if self.section.style in ("", "plain") else self.section.style
+        head = replace(
+            following,
+            kind=Kind.QUESTION,
+            number=int(token.text),
+            style=style,
+            options=find_options(following.line.text, following.start, inline=True),
+        )
+        self.skip.add(self.tokens.index(following, index + 1))
+        return self._new_question(head)
 
     def _key_heading(self, index: int, token: Token) -> bool:
         if token.kind not in (Kind.ANSWER, Kind.TEXT) or not _KEY_HEAD.match(
