@@ -90,3 +90,26 @@ def test_an_environment_failure_in_a_slot_gets_its_sentence(
         restore()
     [(message, details, _where)] = shown
     assert message.startswith("磁盘空间已满") and "OperationalError" in details
+
+
+def test_a_database_that_cannot_be_opened_at_start_is_one_sentence(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only database at start: the dialog has the sentence, never a traceback."""
+    from jgstudy.gui import main as gui_main
+
+    db = tmp_path / "jgstudy.sqlite3"
+    sqlite3.connect(db).close()
+    db.chmod(0o444)
+    said: list[str] = []
+    monkeypatch.setattr(
+        gui_main.QMessageBox, "critical", lambda _parent, _title, text: said.append(text)
+    )
+    from jgstudy.gui.dbopen import open_database
+
+    try:
+        open_database(f"sqlite:///{db}", tmp_path)
+    except Exception as exc:
+        gui_main._cannot_open(f"sqlite:///{db}", exc, None)
+    [text] = said
+    assert "只读" in text and "Traceback" not in text
