@@ -297,3 +297,13 @@ def test_an_exported_file_round_trips_through_validation(
         exported = export_scores(conn, "张三", DAY)
     dump(exported, tmp_path / "z.json.gz")
     assert load(tmp_path / "z.json.gz") == exported
+
+
+def test_a_file_cannot_create_a_trainer_or_administrator(
+    trainer: StudyService, tmp_path: Path
+) -> None:
+    data = scores("冒充者")
+    data["profile"]["role"] = "admin"
+    result = merge_file(engine_of(trainer), write(tmp_path / "a.json", data), DAY)
+    assert result.created_user
+    assert [(u.name, u.role) for u in trainer.users()] == [("冒充者", "cadre")]

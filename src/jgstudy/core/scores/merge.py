@@ -146,7 +146,8 @@ def _user(conn: Connection, profile: Profile, now: datetime) -> tuple[int, bool]
     """The cadre's id, and whether they were created now."""
     row = repo.user(conn, profile.name)
     if row is None:
-        return repo.create_user(conn, profile.name, profile.unit, profile.role, now), True
+        # Always a cadre: a file may carry answers, never a trainer's or administrator's rights.
+        return repo.create_user(conn, profile.name, profile.unit, "cadre", now), True
     if not row.unit and profile.unit:
         repo.set_unit(conn, row.id, profile.unit)
     return int(row.id), False
