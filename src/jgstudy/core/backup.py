@@ -41,6 +41,7 @@ from filelock import FileLock, Timeout
 from sqlalchemy.engine import make_url
 
 from jgstudy.core.clock import Clock
+from jgstudy.core.context import system_tz
 
 BACKUP_DIR_NAME = "backups"
 STAMP = "%Y%m%d-%H%M%S"
@@ -256,7 +257,7 @@ class BackupManager:
         self.db_path = db_path
         self.backup_dir = backup_dir
         self.clock = clock
-        self.local_tz: tzinfo = local_tz or _system_tz()
+        self.local_tz: tzinfo = local_tz or system_tz()
 
     @classmethod
     def for_url(cls, url: str, data_dir: Path, clock: Clock) -> BackupManager | None:
@@ -390,9 +391,3 @@ def _buckets(day: date) -> set[tuple[str, object]]:
 def _months_back(day: date, k: int) -> tuple[int, int]:
     index = day.year * 12 + day.month - 1 - k
     return (index // 12, index % 12 + 1)
-
-
-def _system_tz() -> tzinfo:
-    zone = datetime.now(UTC).astimezone().tzinfo
-    assert zone is not None
-    return zone
