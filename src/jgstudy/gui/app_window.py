@@ -312,9 +312,8 @@ class MainWindow(QMainWindow):
         self.navigate(View.LIBRARY)
         self.library.banks.reimport()
 
-    def _on_import_succeeded(self, result: object) -> None:
-        if isinstance(result, ImportResult):
-            self.statusBar().showMessage(result_text(result), 8000)
+    def _on_import_succeeded(self, result: ImportResult) -> None:
+        self.statusBar().showMessage(result_text(result), 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.editor.can_close():  # unsaved bank edits: the trainer chose to stay

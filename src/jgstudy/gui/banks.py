@@ -272,6 +272,7 @@ class BanksPanel(QWidget):
         return self._importer.read(
             lambda: read_source(path, bank_dir=self.import_folder),
             tr("正在读取 {name}").format(name=path.name),
+            self._on_read,
         )
 
     def _show_preview(self, conversion: Conversion) -> None:
@@ -319,19 +320,18 @@ class BanksPanel(QWidget):
         for btn in (self.file_button, self.folder_button, self.reimport_button):
             btn.setEnabled(False)
 
-    def _on_succeeded(self, result: object) -> None:
-        if isinstance(result, Conversion):
-            self._say("")
-            self._reading = None
-            # After the reader's task has finished: the dialog may start an import.
-            QTimer.singleShot(0, lambda: self._show_preview(result))
-            return
-        assert isinstance(result, ImportResult)
+    def _on_read(self, conversion: Conversion) -> None:
+        self._say("")
+        self._reading = None
+        # After the reader's task has finished: the dialog may start an import.
+        QTimer.singleShot(0, lambda: self._show_preview(conversion))
+
+    def _on_succeeded(self, result: ImportResult) -> None:
         self._say(result_text(result))
         self.refresh()
         self.banks_changed.emit()
 
-    def _on_failed(self, error: object) -> None:
+    def _on_failed(self, error: Exception) -> None:
         self._say("")
         if isinstance(error, BankErrors):
             self.errors.show_problems(error.problems)
@@ -341,7 +341,7 @@ class BanksPanel(QWidget):
             log.error("reading or importing failed", exc_info=error)
             self.errors.show_message(tr("无法读写文件：{error}").format(error=error))
         else:
-            log.error("import failed", exc_info=error if isinstance(error, Exception) else None)
+            log.error("import failed", exc_info=error)
             self.errors.show_message(str(error))
 
     def _on_finished(self) -> None:

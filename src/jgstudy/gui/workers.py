@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -13,14 +14,16 @@ from jgstudy.core.service import StudyService
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.tasks import TaskRunner
 
+T = TypeVar("T")
+
 
 class BankImporter(QObject):
     """Imports banks off the UI thread, one import at a time."""
 
     started = Signal(str)
     progress = Signal(int, int, str)
-    succeeded = Signal(object)  # ImportResult
-    failed = Signal(object)  # Exception (BankErrors for invalid banks)
+    succeeded = Signal(ImportResult)  # an import is done
+    failed = Signal(Exception)  # BankErrors for invalid banks, ConvertError, OSError...
     finished = Signal()
 
     def __init__(
@@ -42,7 +45,7 @@ class BankImporter(QObject):
         def work(progress: Progress) -> ImportResult:
             return self._service.import_banks(paths, progress)
 
-        return self._start(work, label or tr("正在导入题库"))
+        return self._start(work, label or tr("正在导入题库"), self._on_imported)
 
     def import_conversion(self, conversion: Conversion, folder: Path) -> bool:
         """Start importing a previewed conversion (see :mod:`jgstudy.gui.importpreview`)."""
@@ -50,28 +53,33 @@ class BankImporter(QObject):
         def work(_progress: Progress) -> ImportResult:
             return self._service.import_conversion(conversion, folder)
 
-        return self._start(work, tr("正在导入 {name}").format(name=conversion.source.name))
+        label = tr("正在导入 {name}").format(name=conversion.source.name)
+        return self._start(work, label, self._on_imported)
 
-    def read(self, work: Callable[[], object], label: str) -> bool:
-        """Run ``work`` (reading a file to preview) in the background; False when busy."""
-        return self._start(lambda _progress: work(), label)
+    def read(self, work: Callable[[], T], label: str, done: Callable[[T], None]) -> bool:
+        """Run ``work`` (reading a file to preview) in the background, then ``done(result)``;
+        False when busy. A failure is reported through ``failed`` like an import's."""
+        return self._start(lambda _progress: work(), label, done)
 
     def import_bundled(self) -> bool:
-        return self._start(self._service.import_bundled, tr("正在载入内置题库"))
+        return self._start(self._service.import_bundled, tr("正在载入内置题库"), self._on_imported)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the pool is idle (for shutdown and scripts)."""
         return self._runner.wait(msecs)
 
-    def _start(self, work: Callable[[Progress], object], label: str) -> bool:
-        if not self._runner.start(label, work, self._on_succeeded, self._on_failed):
+    def _start(self, work: Callable[[Progress], T], label: str, done: Callable[[T], None]) -> bool:
+        def then(result: T) -> None:
+            done(result)
+            self.finished.emit()
+
+        if not self._runner.start(label, work, then, self._on_failed):
             return False
         self.started.emit(label)
         return True
 
-    def _on_succeeded(self, result: object) -> None:
+    def _on_imported(self, result: ImportResult) -> None:
         self.succeeded.emit(result)
-        self.finished.emit()
 
     def _on_failed(self, error: Exception) -> None:
         self.failed.emit(error)
