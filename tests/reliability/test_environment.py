@@ -182,3 +182,17 @@ def test_restore_refuses_a_foreign_file_with_an_alembic_version_table(
         "invoices",
     ]
     conn.close()
+
+
+def test_a_log_file_that_cannot_be_written_prints_no_traceback(
+    folder: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disk full: logging itself fails; the user still sees only the sentence."""
+
+    def full(*_args: object, **_kwargs: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("jgstudy.cli.db.check_file", full)
+    monkeypatch.setattr("jgstudy.core.logs._QuietFileHandler.shouldRollover", full)
+    assert run(folder, "db", "check") == 2
+    one_sentence(capsys.readouterr().err)

@@ -26,6 +26,14 @@ _MARK = "_jgstudy_handler"
 ErrorReport = Callable[[BaseException, str], None]  # the exception and its traceback
 
 
+class _QuietFileHandler(RotatingFileHandler):
+    """A log file that never prints "--- Logging error ---" with a traceback to the terminal
+    when it cannot be written (disk full): the user then sees only the one sentence."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def log_path(folder: Path) -> Path:
     """Where the log of the data folder ``folder`` is written."""
     return folder / LOG_DIR / LOG_NAME
@@ -44,9 +52,7 @@ def setup_logging(folder: Path | None, *, debug: bool = False) -> Path | None:
     path = log_path(folder)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        handler = _QuietFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(FORMAT))
