@@ -12,6 +12,8 @@ import errno
 import io
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -196,3 +198,29 @@ def test_a_log_file_that_cannot_be_written_prints_no_traceback(
     monkeypatch.setattr("jgstudy.core.logs._QuietFileHandler.shouldRollover", full)
     assert run(folder, "db", "check") == 2
     one_sentence(capsys.readouterr().err)
+
+
+FULL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG instead
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+from jgstudy.cli.main import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX resource limits")
+@pytest.mark.parametrize("limit", [0, 60_000])
+def test_a_real_write_failure_in_a_whole_process_is_one_sentence(
+    tmp_path: Path, sample_bank: Path, limit: int
+) -> None:
+    """No file may grow past ``limit`` bytes (RLIMIT_FSIZE): the database cannot be written,
+    as on a full disk, in a real process."""
+    args = [str(limit), "--data-dir", str(tmp_path), "import", str(sample_bank)]
+    run = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, *args], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 2, run.stderr
+    sentence = one_sentence(run.stderr)
+    assert "磁盘" in sentence

@@ -29,6 +29,7 @@ BAD_URL = (
 _ERRNO = {
     errno.ENOSPC: FULL,
     errno.EDQUOT: FULL,
+    errno.EFBIG: FULL,  # a file-size limit: for the user the same as a full disk
     errno.EROFS: READ_ONLY,
     errno.EACCES: DENIED,
     errno.EPERM: DENIED,
