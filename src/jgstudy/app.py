@@ -7,6 +7,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args in (["--version"], ["-V"]):  # before anything heavy is imported
+        from jgstudy.version import version
+
+        print(f"jgstudy {version()}")
+        return 0
     if not args or args[0] == "gui" or (args[0].startswith("--") and _only_globals(args)):
         from jgstudy.gui.main import run  # imported here: the CLI must not pay for Qt
 

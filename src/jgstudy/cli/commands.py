@@ -129,6 +129,8 @@ def practice(args: argparse.Namespace) -> int:
     services = open_services(args)
     service = services.study
     try:
+        if not service.banks():  # a first start: the banks that ship with jgstudy, as the desktop
+            service.import_bundled()
         user = service.ensure_user(args.user, args.unit)
         queue = service.practice_queue(
             user,

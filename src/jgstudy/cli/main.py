@@ -20,6 +20,7 @@ from jgstudy.core.environment import explain
 from jgstudy.core.logs import setup_logging
 from jgstudy.core.paths import data_dir
 from jgstudy.core.records import PracticeMode
+from jgstudy.version import version
 
 log = logging.getLogger("jgstudy.cli")
 GLOBAL_FLAGS = ("--db", "--data-dir")
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="出错时显示完整的错误追踪（平时只写入日志文件）"
     )
+    parser.add_argument("-V", "--version", action="version", version=f"jgstudy {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="校验题库文件或文件夹")

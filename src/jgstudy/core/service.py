@@ -181,6 +181,12 @@ class StudyService:
 
     # -- users ---------------------------------------------------------------------------
 
+    def schema_revision(self) -> str:
+        """The database's schema revision (Alembic), shown in the about box."""
+        from jgstudy.core.storage.engine import current_revision
+
+        return current_revision(self._ctx.engine) or "—"
+
     def ensure_user(self, name: str, unit: str = "", role: str = "cadre") -> UserInfo:
         """The cadre called ``name``, created when new (names are cleaned: see core.names).
 

@@ -216,6 +216,9 @@ class MainWindow(QMainWindow):
         else:
             self.ask_profile()
 
+    def schema_revision(self) -> str:
+        return self.service.schema_revision()
+
     def ask_profile(self) -> ProfileDialog:
         """Open the (non-blocking) profile dialog; the choice becomes the current user."""
         dialog = ProfileDialog(self.service.users(), self.prefs.last_profile, self)

@@ -19,6 +19,7 @@ from jgstudy.core.logs import setup_logging
 from jgstudy.core.passwords import store as store_password
 from jgstudy.core.paths import DATA_DIR_ENV, DB_ENV, data_dir, database_url
 from jgstudy.gui import qt_texts
+from jgstudy.gui.appicon import app_icon
 from jgstudy.gui.crash import install_crash_handlers, show_error
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.i18n import language, set_language, tr
@@ -47,6 +48,8 @@ def make_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("jgstudy")  # ties the windows to jgstudy.desktop on Linux
+    app.setWindowIcon(app_icon())  # every window, the scoreboard on the projector too
     apply_language(app)
     return app
 

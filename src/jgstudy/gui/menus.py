@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from jgstudy.gui.i18n import N_, tr
+from jgstudy.version import version
 
 SHORTCUTS_HELP = N_("""练习时：
   A–H 或 1–8　选择选项（多选题可选多个）
@@ -31,6 +32,14 @@ ABOUT = N_("""机关学习 jgstudy
 题库练习、间隔复习（FSRS）、错题本与学习统计。""")
 
 
+def about_text(actions: WindowActions) -> str:
+    """The about box: what jgstudy is, its version and the database's schema revision."""
+    versions = tr("版本 {version}　数据库结构 {revision}").format(
+        version=version(), revision=actions.schema_revision()
+    )
+    return f"{tr(ABOUT)}\n\n{versions}"
+
+
 class WindowActions(Protocol):
     """What the menus call on the main window."""
 
@@ -39,6 +48,7 @@ class WindowActions(Protocol):
     def import_folder(self) -> None: ...
     def reimport(self) -> None: ...
     def ask_profile(self) -> object: ...
+    def schema_revision(self) -> str: ...
 
 
 def _action(
@@ -111,7 +121,7 @@ def build_menus(
         window,
         help_menu,
         tr("关于机关学习"),
-        lambda: QMessageBox.about(window, tr("关于机关学习"), tr(ABOUT)),
+        lambda: QMessageBox.about(window, tr("关于机关学习"), about_text(actions)),
     )
     return made
 
