@@ -9,6 +9,7 @@ from collections import Counter
 
 import yaml
 
+from jgstudy.cli.errors import CliError as CliError  # where the subcommands import it from
 from jgstudy.cli.terminal import TerminalPractice
 from jgstudy.core.banks import BankErrors, LoadedBank
 from jgstudy.core.errors import DatabaseTooNew
@@ -16,10 +17,6 @@ from jgstudy.core.order import NewOrder
 from jgstudy.core.paths import data_dir, database_url
 from jgstudy.core.recovery import RecoveryInfo, open_or_recover
 from jgstudy.core.services import Services
-
-
-class CliError(Exception):
-    """A problem the user can fix; printed without a traceback."""
 
 
 def open_services(args: argparse.Namespace) -> Services:

@@ -1,25 +1,25 @@
-"""Command-line interface over the same StudyService the desktop app uses."""
+"""Command-line interface over the same services the desktop app uses.
+
+Start-up imports only what the command being run needs: ``jgstudy --help`` imports none of the
+core, and a subcommand defined in a module of its own (``exam``, ``convert``, ...) is built in
+full only when it is the one run; the others are listed by name and help (:data:`MODULE_COMMANDS`).
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from jgstudy.cli import commands
-from jgstudy.cli import convert as convert_cmd
-from jgstudy.cli import db as db_cmd
-from jgstudy.cli import exam as exam_cmd
-from jgstudy.cli import match as match_cmd
-from jgstudy.cli import reports as reports_cmd
+from jgstudy.cli.errors import CliError
 from jgstudy.core.environment import explain
 from jgstudy.core.logs import setup_logging
 from jgstudy.core.paths import data_dir
-from jgstudy.core.records import PracticeMode
 from jgstudy.version import version
 
 log = logging.getLogger("jgstudy.cli")
@@ -27,9 +27,41 @@ GLOBAL_FLAGS = ("--db", "--data-dir")
 SWITCHES = ("--debug",)  # global flags without a value
 ENVIRONMENT_EXIT = 2  # the same as a database that cannot be used
 BUG_EXIT = 70  # EX_SOFTWARE
+# core.records.PracticeMode's values, spelled here so the parser does not import the core.
+PRACTICE_MODES = ("mixed", "review", "new", "wrong")
+CONVERT_HELP = (
+    "转换题库格式：YAML、Excel（.xlsx）、CSV、GIFT、Aiken，"
+    "以及 Word（.docx）和文本（.txt）试卷（格式由扩展名判断）"
+)
+# Subcommands built by a module's ``register``: (help as listed, module). Their options may need
+# the core (formats, report kinds), so a module is imported only when one of its commands runs.
+# tests/cli/test_startup.py keeps these help texts equal to the modules' own.
+MODULE_COMMANDS: dict[str, tuple[str, str]] = {
+    "exam": ("在终端里参加限时模拟考试", "jgstudy.cli.exam"),
+    "convert": (CONVERT_HELP, "jgstudy.cli.convert"),
+    "report": ("生成成绩报告（Excel、CSV 或 PDF）", "jgstudy.cli.reports"),
+    "export-scores": ("导出一名学员的成绩文件（.json 或 .json.gz）", "jgstudy.cli.reports"),
+    "merge-scores": ("把学员的成绩文件合并到本数据库（可重复合并）", "jgstudy.cli.reports"),
+    "match": ("竞赛：列出比赛，导出比赛记录（仲裁用）", "jgstudy.cli.match"),
+    "db": ("数据库：检查、备份、恢复", "jgstudy.cli.db"),
+}
+ALL = "*"  # build_parser(ALL): every subcommand in full
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    """``commands.<name>``, imported when the command runs (``commands`` imports the core)."""
+
+    def run(args: argparse.Namespace) -> int:
+        from jgstudy.cli import commands
+
+        return int(getattr(commands, name)(args))
+
+    return run
+
+
+def build_parser(command: str | None = ALL) -> argparse.ArgumentParser:
+    """The ``jgstudy`` parser; with a ``command`` name only that command's module is imported
+    (``None``: none of them, which is enough for ``jgstudy --help``)."""
     parser = argparse.ArgumentParser(
         prog="jgstudy",
         description="机关学习 jgstudy：题库、间隔复习、模拟考试与竞赛训练。不带参数运行将打开桌面程序。",
@@ -51,20 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="另查会泄露答案的题（互相泄露、标签即答案、题干含答案等）和出题习惯",
     )
-    check.set_defaults(func=commands.check)
+    check.set_defaults(func=_command("check"))
 
     imp = sub.add_parser("import", help="导入或同步题库到数据库")
     imp.add_argument("paths", nargs="*", type=Path, help="默认：随程序附带的题库")
-    imp.set_defaults(func=commands.import_banks)
+    imp.set_defaults(func=_command("import_banks"))
 
     practice = sub.add_parser("practice", help="在终端里练习（复习到期题 + 新题）")
     practice.add_argument("--user", required=True, help="姓名")
     practice.add_argument("--unit", default="", help="单位")
     practice.add_argument("--bank", action="append", help="只练习这个题库（可重复）")
     practice.add_argument("--tag", action="append", help="只练习带这个标签的题（可重复）")
-    practice.add_argument(
-        "--mode", type=PracticeMode, choices=list(PracticeMode), default=PracticeMode.MIXED
-    )
+    practice.add_argument("--mode", choices=PRACTICE_MODES, default="mixed")
     practice.add_argument("--limit", type=int, default=None, help="本次最多题数")
     practice.add_argument(
         "--order",
@@ -72,11 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="mixed",
         help="新题顺序：mixed 题库、章节、题型交错（默认），bank 顺序练习，random 随机练习",
     )
-    practice.set_defaults(func=commands.practice)
+    practice.set_defaults(func=_command("practice"))
 
     stats = sub.add_parser("stats", help="学习统计：今日到期、已复习、正确率、连续天数")
     stats.add_argument("--user", required=True)
-    stats.set_defaults(func=commands.stats)
+    stats.set_defaults(func=_command("stats"))
 
     draft = sub.add_parser("draft", help="从材料文本生成候选题草稿")
     draft.add_argument("material", type=Path)
@@ -86,17 +116,29 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument(
         "--all-forms", action="store_true", help="每个知识点的各种题型都列出（默认每点一题）"
     )
-    draft.set_defaults(func=commands.draft)
+    draft.set_defaults(func=_command("draft"))
 
     schema = sub.add_parser("schema", help="输出题库格式的 JSON Schema")
     schema.add_argument("-o", "--output", type=Path)
-    schema.set_defaults(func=commands.schema)
-    exam_cmd.register(sub)
-    convert_cmd.register(sub)
-    reports_cmd.register(sub)
-    match_cmd.register(sub)
-    db_cmd.register(sub)
+    schema.set_defaults(func=_command("schema"))
+    _module_commands(sub, command)
     return parser
+
+
+def _module_commands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], command: str | None
+) -> None:
+    """Register the modules' subcommands: in full for ``command``'s module, else by name."""
+    modules = {module for _help, module in MODULE_COMMANDS.values()}
+    if command != ALL:
+        modules = {MODULE_COMMANDS[command][1]} if command in MODULE_COMMANDS else set()
+    done: set[str] = set()
+    for name, (text, module) in MODULE_COMMANDS.items():
+        if module in modules and module not in done:
+            importlib.import_module(module).register(sub)
+            done.add(module)
+        elif module not in modules:
+            sub.add_parser(name, help=text, add_help=False)  # never parsed: listed only
 
 
 def split_globals(args: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -111,8 +153,15 @@ def split_globals(args: Sequence[str]) -> tuple[list[str], list[str]]:
     return head, rest
 
 
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (after the global flags), None for none."""
+    _globals, rest = split_globals(argv)
+    return rest[0] if rest and not rest[0].startswith("-") else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -122,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = int(args.func(args))
         sys.stdout.flush()  # a reader that went away shows here, not in the exit's own flush
         return code
-    except commands.CliError as exc:
+    except CliError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
