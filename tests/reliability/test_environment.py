@@ -224,3 +224,19 @@ def test_a_real_write_failure_in_a_whole_process_is_one_sentence(
     assert run.returncode == 2, run.stderr
     sentence = one_sentence(run.stderr)
     assert "磁盘" in sentence
+
+
+def test_names_given_on_the_command_line_are_cleaned_or_refused(
+    folder: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: "张三 " became a second cadre, and an ESC in --user reached the database."""
+    for name in ("张三", " 张三 ", "张三\u3000"):
+        monkeypatch.setattr("sys.stdin", io.StringIO("C\nq\n"))
+        assert run(folder, "practice", "--user", name, "--limit", "1") == 0
+    conn = sqlite3.connect(folder / "jgstudy.sqlite3")
+    assert [r[0] for r in conn.execute("SELECT name FROM users")] == ["张三"]
+    conn.close()
+    capsys.readouterr()
+    assert run(folder, "practice", "--user", "王\x1b]52;c;aGk=\x07五") == 2
+    assert "控制字符" in one_sentence(capsys.readouterr().err)
+    assert run(folder, "stats", "--user", " 张三") == 0

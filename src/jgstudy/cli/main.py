@@ -19,6 +19,7 @@ from pathlib import Path
 from jgstudy.cli.errors import CliError
 from jgstudy.core.environment import explain
 from jgstudy.core.logs import setup_logging
+from jgstudy.core.names import BadName
 from jgstudy.core.paths import data_dir
 from jgstudy.version import version
 
@@ -171,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = int(args.func(args))
         sys.stdout.flush()  # a reader that went away shows here, not in the exit's own flush
         return code
-    except CliError as exc:
+    except (CliError, BadName) as exc:  # BadName: a --user with control characters
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
