@@ -7,6 +7,7 @@ desktops answering as the same cadre no longer race on the card insert: it is an
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
@@ -123,3 +124,55 @@ def test_two_desktops_creating_the_same_new_cadre_at_once_get_one_cadre(
     finally:
         for desk in desks:
             desk.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_cadre_practises_while_a_large_merge_runs(
+    db_url: str,
+    many_bank: Path,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The scenario of the issue: a long merge and a practising cadre on one SQLite file, with a
+    busy timeout far shorter than the merge. Every answer is stored, and the whole file too."""
+    from jgstudy.core.scores import merge_file
+    from peek import engine_of as engine
+
+    monkeypatch.setattr(engine_mod, "BUSY_TIMEOUT_MS", 200)
+    at = clock.now().isoformat()
+    questions = [{"bank_id": "many", "qid": f"q{i:04d}", "content_hash": "x"} for i in range(100)]
+    logs = [
+        {"uid": f"l{i}", "question": i % 100, "answer": "B", "correct": False, "score": 0.0,
+         "rating": 1, "duration_ms": 500, "reviewed_at": at}
+        for i in range(30_000)
+    ]  # fmt: skip
+    scores = {"format": "jgstudy-scores", "version": 1, "exported_at": at}
+    scores |= {"profile": {"name": "李四"}, "questions": questions, "review_logs": logs}
+    (tmp_path / "li.json").write_text(json.dumps(scores, ensure_ascii=False), encoding="utf-8")
+
+    trainer = open_services(db_url, clock)
+    trainer.study.import_banks([many_bank])
+    zhang = trainer.study.ensure_user("张三")
+    queue = trainer.study.practice_queue(zhang, mode="new", new_per_day=100)
+    merged: list[object] = []
+    merging = threading.Thread(
+        target=lambda: merged.append(merge_file(engine(trainer), tmp_path / "li.json", clock.now()))
+    )
+    try:
+        merging.start()
+        answered = 0
+        while merging.is_alive() or answered < 20:
+            trainer.study.record(zhang.id, trainer.study.question(queue[answered % 100]), "A", 900)
+            answered += 1
+        merging.join()
+        # Counted with the standard library on a fresh connection: what is on disk.
+        raw = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+        logs = dict(raw.execute("SELECT user_id, COUNT(*) FROM review_logs GROUP BY user_id"))
+        raw.close()
+        assert logs[zhang.id] == answered
+        assert sum(logs.values()) == answered + 30_000
+        assert merged and merged[0].logs_added == 30_000
+    finally:
+        trainer.close()
