@@ -588,3 +588,35 @@ def test_a_number_alone_on_its_line_starts_the_next_question_only_in_sequence(
     ]
     assert problems == []
     assert (None, "已忽略页码 2 行（第 8、12 行）") in notices
+
+
+KEY_ON_HEADING_LINES_WITH_TEXT = """四史应知应会测试题
+一、单选题
+1、党的根本组织原则是（ ）。
+A．民主集中制B．集体领导
+2、党的最高理想是（ ）。
+A．小康B．共产主义
+二、判断题
+1、党员有退党的自由，这是党章明确规定的。
+三、填空题
+1、党的宗旨是（ ）。
+2、党的思想路线的核心是（ ）。
+参考答案
+一、1-2 AB
+二、1.√
+三、1.全心全意为人民服务 2.实事求是
+"""
+
+
+def test_a_key_on_the_heading_lines_with_fill_answers_as_text(tmp_path: Path) -> None:
+    # ``三、1.全心全意为人民服务`` is a key group of its own: losing it misaligns every group.
+    paper = write_text(tmp_path, KEY_ON_HEADING_LINES_WITH_TEXT, encoding="gbk")
+    questions, problems, _ = convert_paper(tmp_path, paper)
+    assert [(q[0], q[3]) for q in questions] == [
+        ("single", "A"),
+        ("single", "B"),
+        ("judge", "正确"),
+        ("fill", "全心全意为人民服务"),
+        ("fill", "实事求是"),
+    ]
+    assert problems == []

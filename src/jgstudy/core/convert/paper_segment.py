@@ -313,7 +313,7 @@ class _Segmenter:
         elif token.kind == Kind.SECTION:
             self._key_group()
             self.key_section = token
-            for number, text in token.keys:
+            for number, text in token.keys or _heading_text_items(token.text):
                 self._key_item(number, text, token.line)
         elif token.kind == Kind.KEY:
             for number, text in token.keys:
@@ -350,6 +350,17 @@ def _text_items(token: Token) -> list[tuple[int, str]]:
     assert token.number is not None
     found = [(int(m.group(1)), m.group(2).strip()) for m in _TEXT_ITEM.finditer(token.whole)]
     return found or [(token.number, token.text)]
+
+
+_HEADING_ITEMS = re.compile(r"^(?:第\s*)?[一二三四五六七八九十]+\s*[、.．:：]\s*(?=\d)(.*)$")
+
+
+def _heading_text_items(text: str) -> list[tuple[int, str]]:
+    """Fill or short answers written as text on a key's heading line (``三、1.实事求是``)."""
+    match = _HEADING_ITEMS.match(text)
+    if match is None:
+        return []
+    return [(int(m.group(1)), m.group(2).strip()) for m in _TEXT_ITEM.finditer(match.group(1))]
 
 
 def _key_like(token: Token) -> bool:
