@@ -107,3 +107,20 @@ def test_aiken_export_holds_single_choice_only(tmp_path: Path) -> None:
         *(f"{k}. {v}" for k, v in singles[0].options.items()),
         f"ANSWER: {singles[0].answer}",
     ]
+
+
+def test_aiken_question_without_answer_line_does_not_swallow_the_next(tmp_path: Path) -> None:
+    source = tmp_path / "练习.txt"
+    source.write_text(
+        "问题一？\nA. 甲\nB. 乙\n\n问题二？\nA. 丙\nB. 丁\n答案：B\n", encoding="utf-8"
+    )
+    report = convert(source, tmp_path / "q.yaml")
+    assert [(p.row, p.message) for p in report.problems] == [(1, "这道题缺少“ANSWER: …”行，未转换")]
+    assert report.count == 1
+    (question,) = load_bank(tmp_path / "q.yaml").bank.questions
+    assert isinstance(question, SingleQuestion)
+    assert (question.stem, dict(question.options), question.answer) == (
+        "问题二？",
+        {"A": "丙", "B": "丁"},
+        "B",
+    )

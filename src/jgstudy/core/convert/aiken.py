@@ -19,6 +19,7 @@ _OPTION = re.compile(r"^([A-Za-z])\s*[.)．）、]\s*(.*)$")
 _ANSWER = re.compile(r"^(?:ANSWER|答案)\s*[:：]\s*(.*)$", re.IGNORECASE)
 _EXPLAIN = re.compile(r"^(?:解析|EXPLANATION)\s*[:：]\s*(.*)$", re.IGNORECASE)
 ONLY_SINGLE = "非单选题（Aiken 只能表示单选题）"
+MISSING_ANSWER = "这道题缺少“ANSWER: …”行，未转换"
 
 
 @dataclass
@@ -64,14 +65,21 @@ def read_aiken(file: Path) -> Parsed:
     text = read_text(file, parsed)
     current: _Question | None = None
     last: Entry | None = None
+    blank = False
     for number, raw in enumerate(lines(text or ""), start=1):
         line = raw.strip()
         explain = _EXPLAIN.match(line)
         if not line:
+            blank = True
             continue
         if explain and current is None and last is not None:
             last.data["explanation"] = explain.group(1).strip()
             continue
+        if current is not None and blank and _starts_next(current, line):
+            # A question whose ANSWER line is missing must not swallow the next one.
+            parsed.problems.append(RowProblem(file, current.line, MISSING_ANSWER))
+            current = None
+        blank = False
         current = current or _Question(number)
         answer = _ANSWER.match(line)
         if answer:
@@ -81,8 +89,13 @@ def read_aiken(file: Path) -> Parsed:
         else:
             current.add(number, line)
     if current is not None:
-        parsed.problems.append(RowProblem(file, current.line, "这道题缺少“ANSWER: …”行，未转换"))
+        parsed.problems.append(RowProblem(file, current.line, MISSING_ANSWER))
     return parsed
+
+
+def _starts_next(current: _Question, line: str) -> bool:
+    """After a blank line, a line that is neither option nor answer opens the next question."""
+    return bool(current.options) and not _OPTION.match(line) and not _ANSWER.match(line)
 
 
 def write_aiken(bank: Bank) -> Rendered:
