@@ -148,6 +148,19 @@ def fill_0005_workbook(conn: Connection) -> None:
     )  # fmt: skip
 
 
+def fill_0006_study_plans(conn: Connection) -> None:
+    """张三's fitted parameters and target date, and the event that set them."""
+    user = scalar(conn, "SELECT id FROM users WHERE name = :n", n="张三")
+    insert(
+        conn, "study_plans", user_id=user, parameters=json.dumps([0.3] * 21), fitted_at=T0,
+        target_date=T0.date(), target_recall=0.9,
+    )  # fmt: skip
+    insert(
+        conn, "schedule_events", user_id=user, actor="张三", kind="optimize", at=T0,
+        before="default", after=json.dumps([0.3] * 21),
+    )  # fmt: skip
+
+
 # Add one entry per new migration: the rows a database at that revision may hold.
 FIXTURES: dict[str, Callable[[Connection], None]] = {
     "0001": fill_0001,
@@ -155,6 +168,7 @@ FIXTURES: dict[str, Callable[[Connection], None]] = {
     "0003_bank_retire": fill_0003_bank_retire,
     "0004_repair_first_reviewed": fill_0004_repair_first_reviewed,
     "0005_workbook": fill_0005_workbook,
+    "0006_study_plans": fill_0006_study_plans,
 }
 
 
@@ -259,6 +273,7 @@ LANDED = {
         "5188a10030d4f3d079e8130b682852f9cdd2f788ca1f0a19d34d9629b733149d"
     ),
     "0005_workbook.py": "7a13cd8d4ea18c1fce59b2caaf934c6e741df77dfa15e089e63c6e9732f68dae",
+    "0006_study_plans.py": "dda7885a7230f6525f8816c9536f3f890c31647a3b4de7856bbae137ab4146c7",
 }
 
 

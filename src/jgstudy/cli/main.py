@@ -45,6 +45,8 @@ MODULE_COMMANDS: dict[str, tuple[str, str]] = {
     "merge-scores": ("把学员的成绩文件合并到本数据库（可重复合并）", "jgstudy.cli.reports"),
     "match": ("竞赛：列出比赛，导出比赛记录（仲裁用）", "jgstudy.cli.match"),
     "db": ("数据库：检查、备份、恢复", "jgstudy.cli.db"),
+    "optimize": ("按个人作答记录拟合 FSRS 参数，以后按它安排复习", "jgstudy.cli.plan"),
+    "plan": ("到目标日期的学习计划与预计掌握率", "jgstudy.cli.plan"),
 }
 ALL = "*"  # build_parser(ALL): every subcommand in full
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from jgstudy.core.model import AnyQuestion, MultipleScoring
@@ -199,3 +199,25 @@ class StoredEvent:
     kind: str
     team: int | None
     payload: str
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """A cadre's own FSRS parameters (None: FSRS's defaults) and their target date and recall."""
+
+    parameters: tuple[float, ...] | None = None
+    fitted_at: datetime | None = None
+    target_date: date | None = None
+    target_recall: float | None = None
+
+
+@dataclass(frozen=True)
+class ScheduleEvent:
+    """A change to a cadre's scheduling: who, when, what, and the values before and after."""
+
+    user_id: int
+    actor: str
+    kind: str  # "retention", "optimize" or "target"
+    at: datetime
+    before: str
+    after: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -30,19 +31,35 @@ from jgstudy.core.records import (
     QuestionRecord,
     UserInfo,
 )
-from jgstudy.core.scheduling import DueRule, Rating, personal_ms_per_char, rating_for
+from jgstudy.core.scheduling import (
+    DueRule,
+    Rating,
+    Scheduler,
+    personal_ms_per_char,
+    rating_for,
+)
 from jgstudy.core.scheduling.book import BookState, after_answer
 from jgstudy.core.scheduling.days import REVIEW
 from jgstudy.core.scheduling.pace import SAMPLES
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
 from jgstudy.core.siblings import sibling_map
-from jgstudy.core.storage import access_repo, banks_repo, browse_repo, retry, stats_repo, study_repo
+from jgstudy.core.storage import (
+    access_repo,
+    banks_repo,
+    browse_repo,
+    plan_repo,
+    retry,
+    stats_repo,
+    study_repo,
+)
 
 if TYPE_CHECKING:
     # the bank loader is imported when a bank is imported, not at start-up
     from jgstudy.core.banks import LoadedBank, Problem
     from jgstudy.core.convert import Conversion
     from jgstudy.core.model import AnyQuestion
+
+log = logging.getLogger(__name__)
 
 
 class StudyService:
@@ -56,6 +73,8 @@ class StudyService:
         self._siblings: Mapping[int, frozenset[int]] | None = None
         # Reviews per day before today never change while the app runs (merges are a CLI job).
         self._past_days: stats_mod.PastDays = {}
+        # Each cadre's own FSRS parameters (None: the defaults), read once.
+        self._weights: dict[int, tuple[float, ...] | None] = {}
 
     # -- banks ---------------------------------------------------------------------------
 
@@ -320,7 +339,7 @@ class StudyService:
             rating = rating_for(
                 record.question, result.correct, duration_ms, in_review=in_review, ms_per_char=pace
             )
-            after = self._next_card(before, rating, result.correct, now)
+            after = self._next_card(user_id, before, rating, result.correct, now)
             log_id = study_repo.record_answer(
                 conn,
                 AnswerRecord(
@@ -357,9 +376,10 @@ class StudyService:
         return cached[1]
 
     def _next_card(
-        self, before: CardInfo | None, rating: Rating, correct: bool, now: datetime
+        self, user_id: int, before: CardInfo | None, rating: Rating, correct: bool, now: datetime
     ) -> CardInfo:
-        state = self._ctx.scheduler.review(before.state if before else None, rating, now)
+        scheduler = self._scheduler(user_id)
+        state = scheduler.review(before.state if before else None, rating, now)
         book = after_answer(
             BookState(before.right_streak, before.in_wrong_book) if before else None,
             before.state.last_review if before else None,
@@ -375,6 +395,28 @@ class StudyService:
             in_wrong_book=book.in_wrong_book,
             first_reviewed_at=before.first_reviewed_at if before else now,
         )
+
+    def _scheduler(self, user_id: int) -> Scheduler:
+        """The scheduler at the desktop's retention with the cadre's own parameters, if fitted."""
+        if user_id not in self._weights:
+            with self._ctx.engine.connect() as conn:
+                self._weights[user_id] = plan_repo.get_plan(conn, user_id).parameters
+        weights = self._weights[user_id]
+        if weights:
+            try:
+                return self._ctx.scheduler.with_parameters(weights)
+            except ValueError:  # stored by a future FSRS version, or damaged: schedule as before
+                log.warning("unusable FSRS parameters of user %s: %s", user_id, weights)
+                self._weights[user_id] = None
+        return self._ctx.scheduler
+
+    def scheduler_for(self, user: UserInfo) -> Scheduler:
+        """What schedules ``user``'s reviews (see :meth:`_scheduler`)."""
+        return self._scheduler(user.id)
+
+    def forget_parameters(self, user_id: int) -> None:
+        """The cadre's parameters changed: read them again before the next answer."""
+        self._weights.pop(user_id, None)
 
     def undo(self, user_id: int, question_pk: int, outcome: Outcome) -> None:
         """Remove an answer's log and restore the card as it was before it."""
@@ -439,7 +481,7 @@ class StudyService:
                 self._rule,
                 new_per_day,
                 self._past_days,
-                self._ctx.scheduler if knowledge else None,
+                self._scheduler(user.id) if knowledge else None,
             )
 
     # -- browsing and settings (gui) -----------------------------------------------------

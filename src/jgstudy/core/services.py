@@ -16,6 +16,7 @@ from jgstudy.core.clock import Clock, SystemClock
 from jgstudy.core.competition.service import CompetitionService
 from jgstudy.core.context import Context, system_tz
 from jgstudy.core.exams.service import ExamService
+from jgstudy.core.planning import PlanService
 from jgstudy.core.reports.service import ReportService
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.scores.service import ScoreService
@@ -35,6 +36,7 @@ class Services:
     scores: ScoreService
     backups: BackupService
     workbook: WorkbookService
+    plans: PlanService
     _ctx: Context
 
     def close(self) -> None:
@@ -70,6 +72,7 @@ def open_services(
         scores=ScoreService(ctx),
         backups=BackupService(_backup_manager(ctx, url, data_dir)),
         workbook=WorkbookService(ctx, study),
+        plans=PlanService(ctx, study),
         _ctx=ctx,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -49,18 +50,43 @@ class CardState:
 
 
 class Scheduler:
-    """Schedules reviews with FSRS at a given desired retention."""
+    """Schedules reviews with FSRS at a given desired retention.
 
-    def __init__(self, desired_retention: float = 0.9, *, fuzz: bool = True) -> None:
+    ``parameters`` are a cadre's own FSRS-6 weights (see :mod:`jgstudy.core.scheduling.fit`);
+    None means FSRS's defaults.
+    """
+
+    def __init__(
+        self,
+        desired_retention: float = 0.9,
+        *,
+        fuzz: bool = True,
+        parameters: Sequence[float] | None = None,
+    ) -> None:
         if not 0.7 <= desired_retention <= 0.99:
             raise ValueError("desired retention must be between 0.70 and 0.99")
-        self._fsrs = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
+        weights = (
+            tuple(parameters) if parameters is not None else tuple(fsrs.Scheduler().parameters)
+        )
+        self._fsrs = fsrs.Scheduler(
+            parameters=weights, desired_retention=desired_retention, enable_fuzzing=fuzz
+        )
         self._fuzz = fuzz
         self.desired_retention = desired_retention
+        self.parameters: tuple[float, ...] = weights
+        self.personal = parameters is not None
 
     def with_retention(self, desired_retention: float) -> Scheduler:
         """The same scheduler aiming at another recall probability."""
-        return Scheduler(desired_retention, fuzz=self._fuzz)
+        return Scheduler(
+            desired_retention,
+            fuzz=self._fuzz,
+            parameters=self.parameters if self.personal else None,
+        )
+
+    def with_parameters(self, parameters: Sequence[float] | None) -> Scheduler:
+        """The same scheduler with a cadre's own weights (None: FSRS's defaults)."""
+        return Scheduler(self.desired_retention, fuzz=self._fuzz, parameters=parameters)
 
     def review(self, card: CardState | None, rating: Rating, now: datetime) -> CardState:
         """The card's state after a review at ``now`` (a new card when ``card`` is None)."""

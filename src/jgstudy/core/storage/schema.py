@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -211,3 +212,28 @@ class ProblemReportRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     closed_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class StudyPlanRow(Base):
+    """A cadre's own FSRS parameters (JSON list, "" for FSRS's defaults) and target date."""
+
+    __tablename__ = "study_plans"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    parameters: Mapped[str] = mapped_column(Text, default="")
+    fitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    target_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    target_recall: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class ScheduleEventRow(Base):
+    """Who changed a cadre's scheduling (retention, parameters, target) when, before and after."""
+
+    __tablename__ = "schedule_events"
+    __table_args__ = (Index("ix_schedule_events_user", "user_id", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(30))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,137 @@
+"""``jgstudy optimize`` and ``jgstudy plan``: a cadre's own FSRS parameters and the plan toward a
+target date (the same figures as the 设置 button and the 首页 card)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from jgstudy.cli.commands import open_services, percent
+from jgstudy.cli.errors import CliError
+from jgstudy.core.records import UserInfo
+from jgstudy.core.scheduling.fit import FitResult, NotEnoughHistory
+from jgstudy.core.scheduling.forecast import Plan
+from jgstudy.core.services import Services
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``optimize`` and ``plan`` to the ``jgstudy`` parser."""
+    optimize = sub.add_parser("optimize", help="按个人作答记录拟合 FSRS 参数，以后按它安排复习")
+    optimize.add_argument("--user", required=True, help="姓名")
+    optimize.add_argument("--reset", action="store_true", help="改回 FSRS 默认参数")
+    optimize.set_defaults(func=run_optimize)
+
+    plan = sub.add_parser("plan", help="到目标日期的学习计划与预计掌握率")
+    plan.add_argument("--user", required=True, help="姓名")
+    plan.add_argument(
+        "--until", type=_day, metavar="YYYY-MM-DD", help="目标日期（默认：已设定的目标日期）"
+    )
+    plan.add_argument("--recall", type=_share, help="目标掌握率，如 0.9（默认：已设定的或 90%%）")
+    plan.add_argument("--lead-days", type=int, default=3, help="新题最迟在目标日期前几天学完")
+    plan.add_argument("--save", action="store_true", help="把目标日期和掌握率保存为该学员的目标")
+    plan.set_defaults(func=run_plan)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD：{text}") from exc
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"掌握率应写成 0.9 或 90%：{text}") from exc
+    if not 0.5 <= value <= 0.99:
+        raise argparse.ArgumentTypeError("目标掌握率须在 50% 到 99% 之间")
+    return value
+
+
+def _user(services: Services, name: str) -> UserInfo:
+    user = services.study.find_user(name)
+    if user is None:
+        raise CliError(f"没有名为 {name} 的用户")
+    return user
+
+
+def run_optimize(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    try:
+        user = _user(services, args.user)
+        if args.reset:
+            services.plans.reset_parameters(user, actor=user.name)
+            print(f"{user.name} 的复习改回按 FSRS 默认参数安排。")
+            return 0
+        try:
+            result = services.plans.optimize(user, actor=user.name)
+        except NotEnoughHistory as exc:
+            print(str(exc))
+            return 1
+    finally:
+        services.close()
+    print(fit_report(user, result))
+    return 0
+
+
+def fit_report(user: UserInfo, result: FitResult) -> str:
+    weights = " ".join(f"{w:.4f}" for w in result.parameters)
+    return "\n".join(
+        [
+            f"{user.name}：按 {result.reviews} 次隔天复习拟合了个人 FSRS 参数，以后按它安排复习。",
+            f"参数：{weights}",
+            f"默认参数：对数损失 {result.default.log_loss:.4f}　RMSE {result.default.rmse:.4f}",
+            f"个人参数：对数损失 {result.fitted.log_loss:.4f}　RMSE {result.fitted.rmse:.4f}",
+        ]
+    )
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    try:
+        user = _user(services, args.user)
+        if args.save:
+            if args.until is None:
+                raise CliError("保存目标需要 --until YYYY-MM-DD")
+            services.plans.set_target(user, args.until, args.recall, actor=user.name)
+        plan = services.plans.plan(user, args.until, args.recall, args.lead_days)
+    finally:
+        services.close()
+    if plan is None:
+        raise CliError(f"{user.name} 还没有设定目标日期：请加 --until YYYY-MM-DD")
+    print(plan_report(user, plan))
+    return 0
+
+
+def plan_report(user: UserInfo, plan: Plan) -> str:
+    """The plan in plain Chinese, a line per figure and a line per day of the last week."""
+    days_left = (plan.target_date - plan.today).days
+    lines = [
+        f"{user.name}：距目标日期 {plan.target_date.isoformat()} 还有 {days_left} 天。",
+        f"尚未学过的题：{plan.not_introduced}；每天学新题 {plan.new_per_day} 道，"
+        f"{plan.introduce_by.isoformat()} 前学完。",
+        f"按计划，目标日期预计掌握 {percent(plan.recall_without_advance)}；"
+        f"最后几天提前复习 {plan.advanced} 题后预计掌握 {percent(plan.predicted_recall)}"
+        f"（目标 {percent(plan.target_recall)}）。",
+        f"每天约 {plan.minutes_per_day:.0f} 分钟（{_pace(plan)}）。",
+    ]
+    if plan.predicted_recall < plan.target_recall:
+        lines.append("按现在的计划达不到目标掌握率：请提前开始、每天多学一些，或降低目标。")
+    if plan.days:
+        lines.append("日期　　　　新题　复习　提前复习　分钟")
+        for day in plan.days[-7:]:
+            lines.append(
+                f"{day.day.isoformat()}　{day.new:4d}　{day.reviews:4d}　{day.advanced:6d}"
+                f"　{day.minutes:5.0f}"
+            )
+    return "\n".join(lines)
+
+
+def _pace(plan: Plan) -> str:
+    seconds = f"{plan.seconds_per_answer:.0f} 秒"
+    return (
+        f"按本人每题用时中位数 {seconds}"
+        if plan.own_pace
+        else f"作答记录还少，按每题 {seconds} 估计"
+    )

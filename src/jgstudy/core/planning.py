@@ -1,0 +1,184 @@
+"""PlanService: a cadre's own FSRS parameters, target date, plan and forecast; one of the services
+of :mod:`jgstudy.core.services`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from statistics import median
+
+from sqlalchemy import Connection
+
+from jgstudy.core.context import Context
+from jgstudy.core.records import PlanSettings, ScheduleEvent, UserInfo
+from jgstudy.core.scheduling import fit as fit_mod
+from jgstudy.core.scheduling.days import REVIEW
+from jgstudy.core.scheduling.forecast import Memory, Model, Plan, PlanInput, make_plan
+from jgstudy.core.service import StudyService
+from jgstudy.core.storage import plan_repo, retry
+
+DEFAULT_SECONDS = 15.0  # per answer, until the cadre has answered MIN_TIMED questions
+MIN_TIMED = 20
+TIMED_SAMPLES = 200
+SECONDS_LIMITS = (2.0, 120.0)  # a median outside this is not a working pace
+DEFAULT_TARGET_RECALL = 0.9
+DEFAULT_LEAD_DAYS = 3
+
+
+class PlanService:
+    """Personal FSRS parameters, target dates and the plan toward them."""
+
+    def __init__(self, ctx: Context, study: StudyService) -> None:
+        self._ctx = ctx
+        self._study = study
+
+    # -- settings and events -------------------------------------------------------------
+
+    def settings(self, user: UserInfo) -> PlanSettings:
+        with self._ctx.engine.connect() as conn:
+            return plan_repo.get_plan(conn, user.id)
+
+    def events(self, user: UserInfo) -> list[ScheduleEvent]:
+        """Every change to the cadre's scheduling, oldest first."""
+        with self._ctx.engine.connect() as conn:
+            return plan_repo.events(conn, user.id)
+
+    def set_target(
+        self, user: UserInfo, target_date: date | None, recall: float | None, actor: str
+    ) -> None:
+        """Set (or clear, with None) the cadre's 目标日期 and target recall; logged as an event."""
+        if recall is not None and not 0.5 <= recall <= 0.99:
+            raise ValueError("目标掌握率须在 50% 到 99% 之间")
+        after = _target_text(target_date, recall)
+
+        def write(conn: Connection) -> None:
+            old = plan_repo.get_plan(conn, user.id)
+            plan_repo.put_target(conn, user.id, target_date, recall)
+            before = _target_text(old.target_date, old.target_recall)
+            self._event(conn, user, actor, "target", before, after)
+
+        retry.write(self._ctx.engine, write)
+
+    def set_unit_target(
+        self, unit: str, target_date: date | None, recall: float | None, actor: str
+    ) -> int:
+        """A trainer sets the target for every cadre of ``unit``; returns how many."""
+        cadres = [u for u in self._study.users() if u.unit == unit and u.role == "cadre"]
+        for cadre in cadres:
+            self.set_target(cadre, target_date, recall, actor)
+        return len(cadres)
+
+    def log_retention(self, user: UserInfo, before: float, after: float, actor: str) -> None:
+        """Record a change of the desired retention the cadre's reviews are scheduled for."""
+        if before == after:
+            return
+        retry.write(
+            self._ctx.engine,
+            lambda conn: self._event(
+                conn, user, actor, "retention", f"{before:.2f}", f"{after:.2f}"
+            ),
+        )
+
+    def _event(
+        self, conn: Connection, user: UserInfo, actor: str, kind: str, before: str, after: str
+    ) -> None:
+        event = ScheduleEvent(user.id, actor, kind, self._ctx.clock.now(), before, after)
+        plan_repo.add_event(conn, event)
+
+    # -- personal parameters -------------------------------------------------------------
+
+    def optimize(self, user: UserInfo, actor: str) -> fit_mod.FitResult:
+        """Fit FSRS parameters to the cadre's history, keep them and schedule with them.
+
+        The figures compare FSRS's default parameters with the fitted ones on the same history.
+
+        Raises:
+            NotEnoughHistory: below the minimum history; nothing is changed then.
+        """
+        rule = self._ctx.due_rule
+        with self._ctx.engine.connect() as conn:
+            answers = plan_repo.answers(conn, user.id)
+            old = plan_repo.get_plan(conn, user.id).parameters
+        reviews = [
+            fit_mod.Review(pk, rule.study_day(at), rating) for pk, at, rating, _ms in answers
+        ]
+        result = fit_mod.fit(reviews)
+
+        def write(conn: Connection) -> None:
+            plan_repo.put_parameters(conn, user.id, result.parameters, self._ctx.clock.now())
+            before = json.dumps(list(old)) if old else "default"
+            self._event(conn, user, actor, "optimize", before, json.dumps(list(result.parameters)))
+
+        retry.write(self._ctx.engine, write)
+        self._study.forget_parameters(user.id)
+        return result
+
+    def reset_parameters(self, user: UserInfo, actor: str) -> None:
+        """Back to FSRS's default parameters (logged)."""
+        old = self.settings(user).parameters
+        if old is None:
+            return
+
+        def write(conn: Connection) -> None:
+            plan_repo.put_parameters(conn, user.id, None, self._ctx.clock.now())
+            self._event(conn, user, actor, "optimize", json.dumps(list(old)), "default")
+
+        retry.write(self._ctx.engine, write)
+        self._study.forget_parameters(user.id)
+
+    # -- the plan ------------------------------------------------------------------------
+
+    def seconds_per_answer(self, user: UserInfo) -> float | None:
+        """The cadre's median answer time over their latest answers (None until enough)."""
+        with self._ctx.engine.connect() as conn:
+            durations = plan_repo.recent_durations(conn, user.id, TIMED_SAMPLES)
+        if len(durations) < MIN_TIMED:
+            return None
+        low, high = SECONDS_LIMITS
+        return min(max(median(durations) / 1000, low), high)
+
+    def plan(
+        self,
+        user: UserInfo,
+        until: date | None = None,
+        target_recall: float | None = None,
+        lead_days: int = DEFAULT_LEAD_DAYS,
+    ) -> Plan | None:
+        """The plan toward ``until`` (default: the cadre's 目标日期); None without a date."""
+        settings = self.settings(user)
+        target_date = until or settings.target_date
+        if target_date is None:
+            return None
+        recall = target_recall or settings.target_recall or DEFAULT_TARGET_RECALL
+        rule = self._ctx.due_rule
+        today = rule.study_day(self._ctx.clock.now())
+        with self._ctx.engine.connect() as conn:
+            stored = plan_repo.active_cards(conn, user.id)
+            total = plan_repo.active_question_count(conn)
+        memories = [
+            Memory(s, d, rule.study_day(last), rule.study_day(due) if state == REVIEW else today)
+            for state, s, d, last, due in stored
+            if s is not None and d is not None and last is not None
+        ]
+        scheduler = self._study.scheduler_for(user)
+        seconds = self.seconds_per_answer(user)
+        return make_plan(
+            Model(scheduler.parameters),
+            PlanInput(
+                today=today,
+                target_date=target_date,
+                memories=memories,
+                not_introduced=max(total - len(memories), 0),
+                retention=scheduler.desired_retention,
+                target_recall=recall,
+                lead_days=lead_days,
+                seconds_per_answer=seconds or DEFAULT_SECONDS,
+                own_pace=seconds is not None,
+            ),
+        )
+
+
+def _target_text(target_date: date | None, recall: float | None) -> str:
+    if target_date is None:
+        return ""
+    return f"{target_date.isoformat()} {recall:.2f}" if recall else target_date.isoformat()

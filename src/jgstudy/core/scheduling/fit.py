@@ -1,0 +1,103 @@
+"""A cadre's own FSRS parameters, fitted to their review history with fsrs-rs (Rust, no torch).
+
+The history is turned into FSRS training items the way Anki does: for every review that comes
+on a later study day than the question's previous one, the item is the question's reviews up to
+and including it (``delta_t`` in whole study days, 0 for a same-day repeat). The model learns to
+predict that last review's outcome from the ones before it.
+
+Below :data:`MIN_REVIEWS` such reviews the fit is refused: with fewer, the fitted weights follow
+noise rather than the cadre's memory (Anki asks for a few hundred reviews for the same reason).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import fsrs_rs_python as rs
+
+MIN_REVIEWS = 400  # reviews on a later day than the question's previous review
+DEFAULT_PARAMETERS: tuple[float, ...] = tuple(rs.DEFAULT_PARAMETERS)
+
+
+@dataclass(frozen=True)
+class Review:
+    """One answer as the fit sees it: which question, on which study day, and its rating."""
+
+    question: int
+    day: date
+    rating: int
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """How well parameters predict a history: log loss and RMSE (binned), lower is better."""
+
+    log_loss: float
+    rmse: float
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """The outcome of :func:`fit`: the new weights and the default and fitted figures."""
+
+    parameters: tuple[float, ...]
+    reviews: int  # long-term reviews the fit learned from
+    default: Evaluation
+    fitted: Evaluation
+
+
+class NotEnoughHistory(ValueError):
+    """Fewer than :data:`MIN_REVIEWS` reviews on a later day than the one before."""
+
+    def __init__(self, reviews: int) -> None:
+        super().__init__(
+            f"只有 {reviews} 次隔天复习记录，至少需要 {MIN_REVIEWS} 次才能拟合个人参数；参数未改变。"
+        )
+        self.reviews = reviews
+
+
+def training_items(reviews: Iterable[Review]) -> list[rs.FSRSItem]:
+    """One item per review on a later study day than its question's previous review."""
+    by_question: dict[int, list[Review]] = defaultdict(list)
+    for review in reviews:
+        by_question[review.question].append(review)
+    items: list[rs.FSRSItem] = []
+    for history in by_question.values():
+        history.sort(key=lambda r: r.day)
+        steps: list[rs.FSRSReview] = []
+        previous: date | None = None
+        for review in history:
+            delta = (review.day - previous).days if previous else 0
+            steps.append(rs.FSRSReview(review.rating, delta))
+            previous = review.day
+            if delta > 0:
+                items.append(rs.FSRSItem(list(steps)))
+    return items
+
+
+def evaluate(parameters: Sequence[float], items: Sequence[rs.FSRSItem]) -> Evaluation:
+    """Log loss and RMSE of ``parameters`` on ``items``."""
+    result = rs.FSRS(list(parameters)).evaluate(items)
+    return Evaluation(float(result.log_loss), float(result.rmse_bins))
+
+
+def fit(reviews: Iterable[Review], current: Sequence[float] | None = None) -> FitResult:
+    """Fit FSRS weights to ``reviews``; ``current`` (default: FSRS's) is what they are compared to.
+
+    Raises:
+        NotEnoughHistory: below :data:`MIN_REVIEWS` long-term reviews.
+    """
+    items = training_items(reviews)
+    if len(items) < MIN_REVIEWS:
+        raise NotEnoughHistory(len(items))
+    parameters = tuple(rs.FSRS(list(DEFAULT_PARAMETERS)).compute_parameters(items))
+    baseline = list(current) if current is not None else list(DEFAULT_PARAMETERS)
+    return FitResult(
+        parameters=parameters,
+        reviews=len(items),
+        default=evaluate(baseline, items),
+        fitted=evaluate(parameters, items),
+    )

@@ -1,0 +1,199 @@
+"""Personal FSRS parameters, the target-date plan and its forecast, through the services."""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from jgstudy.core.clock import FixedClock
+from jgstudy.core.records import UserInfo
+from jgstudy.core.scheduling.fit import (
+    DEFAULT_PARAMETERS,
+    MIN_REVIEWS,
+    NotEnoughHistory,
+    Review,
+    evaluate,
+    fit,
+    training_items,
+)
+from jgstudy.core.scheduling.forecast import Memory, Model, PlanInput, make_plan
+from jgstudy.core.services import Services
+
+DAY0 = date(2026, 1, 1)
+
+
+def forgetful_history(questions: int = 300, days: int = 120, seed: int = 1) -> list[Review]:
+    """A cadre who forgets much faster than FSRS's defaults assume, reviewed at growing gaps."""
+    rng = random.Random(seed)
+    history: list[Review] = []
+    for q in range(questions):
+        strength, day = 0.8, rng.randrange(20)
+        history.append(Review(q, DAY0 + timedelta(days=day), 3))
+        while (day := day + max(1, round(strength * rng.uniform(0.8, 1.6)))) <= days:
+            gap = day - history[-1].day.toordinal() + DAY0.toordinal()
+            right = rng.random() < math.exp(-0.35 * gap / strength)
+            history.append(Review(q, DAY0 + timedelta(days=day), 3 if right else 1))
+            strength = strength * 2 if right else max(0.5, strength / 2)
+    return history
+
+
+def test_fitted_parameters_differ_from_defaults_and_predict_the_history_better() -> None:
+    history = forgetful_history()
+    result = fit(history)
+    assert result.reviews >= MIN_REVIEWS
+    assert max(abs(a - b) for a, b in zip(result.parameters, DEFAULT_PARAMETERS, strict=True)) > 0.1
+    assert result.fitted.log_loss < result.default.log_loss
+    assert result.fitted.rmse < result.default.rmse
+    # the figures are the parameters' own, recomputed on the same history
+    items = training_items(history)
+    assert evaluate(result.parameters, items).log_loss == pytest.approx(result.fitted.log_loss)
+
+
+def test_below_the_minimum_history_the_fit_is_refused() -> None:
+    short = [r for r in forgetful_history() if r.question < 10]
+    with pytest.raises(NotEnoughHistory, match=str(MIN_REVIEWS)):
+        fit(short)
+
+
+def test_same_day_repeats_are_history_not_predictions() -> None:
+    reviews = [Review(1, DAY0, 1), Review(1, DAY0, 3), Review(1, DAY0 + timedelta(days=2), 3)]
+    items = training_items(reviews)
+    assert len(items) == 1  # only the review two days later is predicted
+    assert len(items[0].reviews) == 3  # with the same-day repeat as its history
+    assert items[0].long_term_review_cnt() == 1
+
+
+# -- the plan ------------------------------------------------------------------------------
+
+TODAY = date(2026, 3, 2)
+
+
+def memories(count: int) -> list[Memory]:
+    return [
+        Memory(3.0 + i % 40, 5.0, TODAY - timedelta(days=i % 9), TODAY + timedelta(days=i % 25))
+        for i in range(count)
+    ]
+
+
+def test_the_new_quota_meets_every_question_lead_days_before_the_date() -> None:
+    model = Model(DEFAULT_PARAMETERS)
+    plan = make_plan(model, PlanInput(TODAY, TODAY + timedelta(days=33), memories(50), 300))
+    assert plan.introduce_by == TODAY + timedelta(days=30)
+    assert plan.new_per_day == 10
+    assert sum(d.new for d in plan.days) == 300
+    assert all(d.new == 0 for d in plan.days if d.day >= plan.introduce_by)
+
+
+def test_advancing_reviews_before_the_date_raises_the_predicted_recall_without_flooding() -> None:
+    model = Model(DEFAULT_PARAMETERS)
+    spec = PlanInput(TODAY, TODAY + timedelta(days=40), memories(400), 200, target_recall=0.95)
+    plan = make_plan(model, spec)
+    assert plan.advanced > 0
+    assert plan.predicted_recall > plan.recall_without_advance
+    window = plan.days[-7:]
+    ordinary = max(d.new + d.reviews for d in window)
+    even = math.ceil(sum(d.new + d.reviews + d.advanced for d in window) / len(window))
+    assert max(d.new + d.reviews + d.advanced for d in window) <= max(ordinary, even)
+    assert {d.day for d in plan.days if d.advanced} <= {d.day for d in window}
+
+
+def test_nothing_is_advanced_when_the_plan_already_reaches_the_target() -> None:
+    model = Model(DEFAULT_PARAMETERS)
+    plan = make_plan(model, PlanInput(TODAY, TODAY + timedelta(days=40), memories(400), 200))
+    low = make_plan(
+        model, PlanInput(TODAY, TODAY + timedelta(days=40), memories(400), 200, target_recall=0.6)
+    )
+    assert plan.recall_without_advance > 0.6
+    assert low.advanced == 0 and low.predicted_recall == low.recall_without_advance
+
+
+def test_a_plan_is_the_same_for_the_same_cards_and_day() -> None:
+    model = Model(DEFAULT_PARAMETERS)
+    spec = PlanInput(TODAY, TODAY + timedelta(days=20), memories(120), 80, target_recall=0.93)
+    assert make_plan(model, spec) == make_plan(model, spec)
+
+
+# -- through the services ------------------------------------------------------------------
+
+BANK = """\
+format: 1
+id: plan
+title: 计划测试
+multiple_scoring: partial
+questions:
+"""
+
+
+@pytest.fixture
+def cadre(services: Services, tmp_path: Path) -> UserInfo:
+    lines = [BANK]
+    for i in range(60):
+        lines.append(
+            f"  - {{id: j{i}, type: judge, stem: 第{i}号规定自发布之日起施行。, answer: true,"
+            f" explanation: 第{i}号规定的施行日期。}}\n"
+        )
+    path = tmp_path / "plan.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    services.study.import_banks([path])
+    return services.study.ensure_user("李四", "市委办")
+
+
+def study_days(services: Services, clock: FixedClock, user: UserInfo, days: int) -> None:
+    """A cadre who forgets fast: answers each due question, right with a falling chance."""
+    rng = random.Random(7)
+    study = services.study
+    seen: dict[int, date] = {}
+    for _day in range(days):
+        for pk in study.practice_queue(user, new_per_day=60):
+            record = study.question(pk)
+            gap = (study.study_day() - seen.get(pk, study.study_day())).days
+            right = rng.random() < math.exp(-gap / 6)
+            study.record(user.id, record, right, 4000)
+            seen[pk] = study.study_day()
+        clock.advance(days=1)
+
+
+def test_optimize_keeps_the_cadres_parameters_schedules_with_them_and_logs_it(
+    services: Services, clock: FixedClock, cadre: UserInfo
+) -> None:
+    plans = services.plans
+    with pytest.raises(NotEnoughHistory):
+        plans.optimize(cadre, actor="李四")
+    assert plans.settings(cadre).parameters is None
+    assert plans.events(cadre) == []
+    study_days(services, clock, cadre, 80)
+    result = plans.optimize(cadre, actor="李四")
+    assert result.fitted.log_loss < result.default.log_loss
+    assert plans.settings(cadre).parameters == result.parameters
+    assert services.study.scheduler_for(cadre).parameters == result.parameters
+    (event,) = plans.events(cadre)
+    assert (event.actor, event.kind, event.before, event.at) == (
+        "李四",
+        "optimize",
+        "default",
+        clock.now(),
+    )
+
+
+def test_the_plan_and_target_come_from_the_cadres_own_history(
+    services: Services, clock: FixedClock, cadre: UserInfo
+) -> None:
+    plans = services.plans
+    assert plans.plan(cadre) is None  # no target date yet
+    assert plans.seconds_per_answer(cadre) is None  # not until 20 answers are timed
+    study_days(services, clock, cadre, 3)
+    plans.set_target(cadre, date(2026, 4, 20), 0.9, actor="培训员")
+    plan = plans.plan(cadre)
+    assert plan is not None and plan.target_date == date(2026, 4, 20)
+    assert plan.not_introduced == 0  # 60 new questions a day: all were met
+    assert (plan.seconds_per_answer, plan.own_pace) == (4.0, True)  # the cadre's own median
+    assert sum(d.reviews for d in plan.days) > 0
+    assert all(d.minutes == (d.new + d.reviews + d.advanced) * 4 / 60 for d in plan.days)
+    assert 0 < plan.predicted_recall <= 1
+    assert plan == plans.plan(cadre)  # reproducible on a fixed clock
+    (event,) = plans.events(cadre)
+    assert (event.kind, event.after) == ("target", "2026-04-20 0.90")
