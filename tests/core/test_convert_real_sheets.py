@@ -350,3 +350,29 @@ def test_fill_stem_without_a_marked_blank_gets_one_at_its_end(tmp_path: Path) ->
     conversion = read_source(path)
     assert [q.stem for q in conversion.questions] == ["党的生日是{{1}}？"]
     assert any("句末加一个空" in n for n in conversion.ready[0].notices)
+
+
+def test_chinese_numeral_formats_are_named_not_passed_off_as_shown(tmp_path: Path) -> None:
+    # Excel shows 12 under [DBNum1] as 十二 and 1949-10-01 as 一九四九年十月一日; the reader
+    # keeps the digits, so each such cell must say so instead of claiming it reads the display.
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["题干", "题型", "选项A", "选项B", "正确答案"])
+    sheet.append(["一年有（ ）个月。", "单选", 12, "十", "A"])
+    sheet.append(["新中国成立于（ ）。", "单选", datetime(1949, 10, 1), "1950年", "A"])
+    sheet["C2"].number_format = "[DBNum1]0"
+    sheet["C3"].number_format = '[DBNum1][$-804]yyyy"年"m"月"d"日"'
+    path = tmp_path / "中文数字.xlsx"
+    book.save(path)
+    result = read_source(path, bank_dir=tmp_path)
+    assert [q.options["A"] for q in result.questions if isinstance(q, SingleQuestion)] == [
+        "12",
+        "1949年10月1日",
+    ]
+    notices = {(n.row, n.message) for n in result.notices}
+    for row, cell, text in ((2, "C2", "12"), (3, "C3", "1949年10月1日")):
+        assert (
+            row,
+            f"单元格 {cell} 在 Excel 中用中文数字显示（[DBNum]格式），按阿拉伯数字“{text}”读取，请核对",
+        ) in notices

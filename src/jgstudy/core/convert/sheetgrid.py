@@ -81,7 +81,16 @@ class SheetGrid:
             )
             return str(value)
         text = display(value, code)
-        if isinstance(value, _DATES) or (_is_number(value) and is_date_code(code)):
+        numeric = isinstance(value, _DATES) or _is_number(value)
+        if numeric and "[dbnum" in code.lower():
+            # Excel shows 十二 / 一九四九年; the digits are kept, so the cell must say so.
+            self.notes.note(
+                row,
+                column,
+                f"单元格 {where} 在 Excel 中用中文数字显示（[DBNum]格式），"
+                f"按阿拉伯数字“{text}”读取，请核对",
+            )
+        elif isinstance(value, _DATES) or (_is_number(value) and is_date_code(code)):
             self.notes.note(row, column, f"单元格 {where} 是 Excel 日期/时间，按显示的“{text}”读取")
         elif _is_number(value) and abs(float(value)) >= 10**EXACT_DIGITS:  # type: ignore[arg-type]
             self.notes.note(
