@@ -20,6 +20,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from jgstudy.gui.fonts import FONT_SIZES
+
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ("screenshots_views.py", "screenshots_editor.py", "screenshots_exam.py")
 
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=[s.name for s in SCREENS], action="append")
     parser.add_argument("--language", choices=["zh_CN", "en"], action="append")
     parser.add_argument("--theme", choices=["light", "dark"], action="append")
-    parser.add_argument("--font-size", choices=["normal", "large", "xlarge"], default="normal")
+    parser.add_argument("--font-size", choices=list(FONT_SIZES), default="normal")
     args = parser.parse_args(argv)
     screens = [s for s in SCREENS if not args.only or s.name in args.only]
     status = 0

@@ -18,7 +18,7 @@ from jgstudy.gui.i18n_en import EN
 
 GUI = Path(__file__).resolve().parents[2] / "src" / "jgstudy" / "gui"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-MARKERS = {"tr", "N_"}
+MARKERS = {"tr", "N_", "trc"}
 # Deliberately Chinese: the language's own name, the weekday characters of the Chinese date,
 # samples of bank content and a wide glyph that size widgets, and a log message.
 ALLOWED = {
@@ -56,6 +56,15 @@ def _is_regex(node: ast.AST) -> bool:
     )
 
 
+def _key(call: ast.Call) -> str | None:
+    """The catalog key of tr("…"), N_("…") or trc("context", "…")."""
+    texts = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    if not texts:
+        return None
+    assert isinstance(call.func, ast.Name)
+    return "\x04".join(texts[:2]) if call.func.id == "trc" else texts[0]
+
+
 def translated_keys() -> dict[str, str]:
     """Each string literal given to tr() or N_(), with where it is."""
     keys: dict[str, str] = {}
@@ -63,9 +72,9 @@ def translated_keys() -> dict[str, str]:
         for node in ast.walk(tree):
             if _is_marker(node):
                 assert isinstance(node, ast.Call)
-                arg = node.args[0] if node.args else None
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    keys.setdefault(arg.value, f"{name}:{node.lineno}")
+                key = _key(node)
+                if key is not None:
+                    keys.setdefault(key, f"{name}:{node.lineno}")
     return keys
 
 

@@ -121,7 +121,8 @@ def clipped(window: MainWindow, size: QSize, sample: Path, qtbot: QtBot) -> list
     found = []
     for scene in scenes(sample):
         name = scene(window)
-        QApplication.processEvents()
+        for _ in range(4):  # layout requests travel up one parent per round
+            QApplication.processEvents()
         found += [f"{name}: {clip}" for clip in audit(window)]
     return found
 

@@ -23,6 +23,7 @@ from jgstudy.core.order import NewOrder
 from jgstudy.core.records import ImportResult, PracticeMode, UserInfo
 from jgstudy.core.services import Services
 from jgstudy.core.stats import UserStats
+from jgstudy.gui.asks import Asks
 from jgstudy.gui.banks import result_text
 from jgstudy.gui.competition import CompetitionPage
 from jgstudy.gui.editor import BankEditor
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.user: UserInfo | None = None
         self.profile_dialog: ProfileDialog | None = None
         self._starting = False
+        self.asks = Asks()
         self.importer = BankImporter(services.study, parent=self)
         self.setWindowTitle(tr("机关学习"))
         self.setMinimumSize(MINIMUM_WINDOW)
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         self.library.banks.banks_changed.connect(self.refresh)
         self.settings.study_changed.connect(self._apply_study_settings)
         self.settings.display_changed.connect(self.apply_display)
+        self.settings.language_changed.connect(lambda _code: self.offer_restart())
 
     def _build_chrome(self) -> None:
         self.stack = QStackedWidget()
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
         if not self._starting:
             return
         self._starting = False
+        self.asks = Asks()
         self.importer.finished.disconnect(self._after_startup_import)
         self.library.refresh()
         user = self.service.find_user(self.prefs.last_profile) if self.prefs.last_profile else None
@@ -318,8 +322,18 @@ class MainWindow(QMainWindow):
     def _on_import_succeeded(self, result: ImportResult) -> None:
         self.statusBar().showMessage(result_text(result), 8000)
 
+    def offer_restart(self) -> bool:
+        """The language changed: restart now if the user wants (and the window may close)."""
+        if not self.asks.restart(self) or not self.close():
+            return False
+        return self.asks.start_again()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.editor.can_close():  # unsaved bank edits: the trainer chose to stay
+            event.ignore()
+            return
+        running = self.exam.session is not None and self.exam.exam_screen.running()
+        if running and not self.asks.close_during_exam(self):
             event.ignore()
             return
         self.prefs.geometry = self.saveGeometry()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from jgstudy.gui.i18n import language
+
 CJK_FAMILIES = [
     "Microsoft YaHei",
     "PingFang SC",
@@ -12,8 +14,12 @@ CJK_FAMILIES = [
     "WenQuanYi Micro Hei",
     "Source Han Sans SC",
 ]
-# Base text sizes in pixels for the "font size" setting.
-FONT_SIZES = {"normal": 15, "large": 17, "xlarge": 19}
+# Latin families first for the English interface: in a CJK font, ’ “ ” are full-width glyphs
+# ("today’ s"); Chinese text still falls back to the CJK families after them.
+LATIN_FAMILIES = ["Segoe UI", "Helvetica Neue", "Noto Sans", "Arial", "DejaVu Sans"]
+# Base text sizes in pixels for the "font size" setting: 100 %, 115 %, 130 % and 150 % of 15 px,
+# steps a reader can tell apart.
+FONT_SIZES = {"normal": 15, "large": 17, "larger": 20, "xlarge": 23}
 DEFAULT_FONT_SIZE = "normal"
 
 
@@ -24,7 +30,10 @@ def base_pixel_size(name: str) -> int:
 def ui_font(pixel_size: int) -> QFont:
     """The application font: CJK families first, then the platform's sans-serif."""
     font = QFont()
-    font.setFamilies([*CJK_FAMILIES, "Segoe UI", "Helvetica Neue", "sans-serif"])
+    if language() == "en":
+        font.setFamilies([*LATIN_FAMILIES, *CJK_FAMILIES, "sans-serif"])
+    else:
+        font.setFamilies([*CJK_FAMILIES, *LATIN_FAMILIES, "sans-serif"])
     font.setPixelSize(pixel_size)
     font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
     return font

@@ -5,9 +5,19 @@ The Chinese text in the source is the key: ``tr("首页")`` is ``首页`` in Chi
 ``tr("第 {position} / {total} 题").format(position=p, total=t)``. The language is chosen
 once at start (from the settings), before any widget is built; a change applies after a
 restart. Question bank content and messages from the core are never translated.
+
+English templates may choose a word by a number field: ``"{count} {count|day|days}"`` reads
+"1 day" and "2 days" (Chinese has no plural). ``trc(context, text)`` tells apart two English
+words for one Chinese text ("正确" is "Correct" beside an option, "True" for a judgement).
 """
 
 from __future__ import annotations
+
+import re
+from typing import Any
+
+PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+CONTEXT_MARK = "\x04"
 
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -30,9 +40,29 @@ def language() -> str:
     return _language
 
 
+class Text(str):
+    """A translated template whose ``format`` first picks singular or plural words."""
+
+    def format(self, *args: Any, **kwargs: Any) -> str:
+        def pick(match: re.Match[str]) -> str:
+            return match.group(2) if kwargs.get(match.group(1)) == 1 else match.group(3)
+
+        return str.format(PLURAL.sub(pick, self), *args, **kwargs)
+
+
 def tr(text: str) -> str:
     """``text`` in the interface language; the Chinese itself when there is no translation."""
-    return _catalog.get(text, text) if _catalog else text
+    if not _catalog:
+        return text
+    found = _catalog.get(text, text)
+    return Text(found) if "|" in found else found
+
+
+def trc(context: str, text: str) -> str:
+    """``text`` as meant in ``context`` (the catalog key is ``context`` + \\x04 + ``text``)."""
+    if not _catalog:
+        return text
+    return _catalog.get(f"{context}{CONTEXT_MARK}{text}") or tr(text)
 
 
 def N_(text: str) -> str:

@@ -106,22 +106,22 @@ EN: dict[str, str] = {
     ),
     "选择题库文件": "Choose bank files",
     "选择包含题库的文件夹": "Choose a folder with banks",
-    "导入 {count} 个题库": "{count} bank(s) imported",
+    "导入 {count} 个题库": "{count} {count|bank|banks} imported",
     "新增 {added} 题": "{added} added",
     "正在导入，请稍候……": "Importing, please wait…",
     "更新 {changed} 题": "{changed} updated",
     "停用 {retired} 题": "{retired} retired",
     "题库有 {count} 处问题，本次没有导入任何内容。请修改后重新导入：": (
-        "The banks have {count} problem(s), so nothing was imported. Fix them and import again:"
+        "The banks have {count} {count|problem|problems}, so nothing was imported. Fix them and import again:"
     ),
-    "共 {count} 个题库，{total} 道题": "{count} bank(s), {total} questions",
+    "共 {count} 个题库，{total} 道题": "{count} {count|bank|banks}, {total} {total|question|questions}",
     "搜索题干、选项、答案、解析……": "Search questions, options, answers, explanations…",
     "全部题库": "All banks",
     "全部题型": "All types",
     "全部难度": "All difficulties",
     "全部标签": "All tags",
     "全部状态": "All statuses",
-    "共 {total} 题": "{total} questions",
+    "共 {total} 题": "{total} {total|question|questions}",
     "导入、更新题库，按关键词和条件查找题目。": (
         "Import and update banks; find questions by keyword and filters."
     ),
@@ -160,10 +160,10 @@ EN: dict[str, str] = {
     "开始复习（{due_today}）": "Review due ({due_today})",
     "学习新题（{new_available}）": "Learn new ({new_available})",
     "错题本（{wrong_book}）": "Mistakes ({wrong_book})",
-    "{count} 天": "{count} days",
+    "{count} 天": "{count} {count|day|days}",
     "今日已答 {reviewed_today} 题": "{reviewed_today} answered today",
     "今日已学 {new_today} 题": "{new_today} learned today",
-    "{streak_days} 天": "{streak_days} days",
+    "{streak_days} 天": "{streak_days} {streak_days|day|days}",
     "近 7 天作答 {week_reviews} 题": "{week_reviews} answered in 7 days",
     # -- heatmap -------------------------------------------------------------------------
     "一": "Mon",
@@ -230,7 +230,7 @@ EN: dict[str, str] = {
     "按 A–H 或 1–8 选择，{extra}回车提交": "A–H or 1–8 to choose, {extra}Enter to submit",
     "漏选": "Missed",
     "你的选择": "Your choice",
-    "{minutes} 天后": "in {minutes} days",
+    "{minutes} 天后": "in {minutes} {minutes|day|days}",
     "{minutes} 分钟后": "in {minutes} min",
     "{minutes} 小时后": "in {minutes} h",
     "{answer}．{options}": "{answer}. {options}",
@@ -383,8 +383,8 @@ EN: dict[str, str] = {
     "生成报告失败": "Report failed",
     "{title}：学员 {cadres} 人，参与 {participants} 人，完成率 {completion:.0%}，"
     "平均分 {average}，需核查试题 {flagged_items} 道。": (
-        "{title}: {cadres} trainees, {participants} took part, {completion:.0%} finished, "
-        "average {average}, {flagged_items} question(s) to check."
+        "{title}: {cadres} {cadres|trainee|trainees}, {participants} took part, {completion:.0%} finished, "
+        "average {average}, {flagged_items} {flagged_items|question|questions} to check."
     ),
     "{text}\n已导出：{path}": "{text}\nExported: {path}",
     "生成报告失败：{message}": "Report failed: {message}",
@@ -414,14 +414,14 @@ EN: dict[str, str] = {
         "Time is up; resuming hands in the answers given so far"
     ),
     "限时 {time_limit_minutes} 分钟": "{time_limit_minutes} min",
-    "{size} 题": "{size} questions",
+    "{size} 题": "{size} {size|question|questions}",
     "没有找到考试方案。": "No exam plans found.",
     "查看结果": "View results",
     "满分 {points_text} 分": "{points_text} points total",
     "{points_text} 分及格": "Pass mark {points_text}",
     "{points_text}% 及格": "Pass mark {points_text}%",
     " × {points_text} 分": " × {points_text} pts",
-    "{title}　{size} 题{each}": "{title}  {size} questions{each}",
+    "{title}　{size} 题{each}": "{title}  {size} {size|question|questions}{each}",
     "剩余时间 {clock_text}（计时不停）": "{clock_text} left (the clock keeps running)",
     "你有一场未交卷的考试：{title}。{left}。": "You have an exam in progress: {title}. {left}.",
     "按 A–H 或 1–8 选择": "Press A–H or 1–8 to choose",
@@ -518,7 +518,7 @@ EN: dict[str, str] = {
     "答对 {correct} / {count} 题，得 {points} 分": "{correct} of {count} right, {points} points",
     "平均每题用时 {mean_duration_ms:.1f} 秒": "Average {mean_duration_ms:.1f} s per question",
     "平均抢答反应 {mean_reaction_ms:.2f} 秒": "Average buzz reaction {mean_reaction_ms:.2f} s",
-    "抢跑 {false_starts} 次，未抢答 {missed} 题": "{false_starts} false start(s), {missed} missed",
+    "抢跑 {false_starts} 次，未抢答 {missed} 题": "{false_starts} false {false_starts|start|starts}, {missed} missed",
     "空格": "Space",
     "回车": "Enter",
     "小键盘{name}": "Numpad {name}",
@@ -683,7 +683,7 @@ EN: dict[str, str] = {
     "删除此行": "Delete this row",
     "题干中没有这个空：删除这一组答案": "The question has no such blank: delete these answers",
     "题干中标出了 {marked} 个空（{{{{1}}}} 或（ ））": (
-        "The question marks {marked} blank(s) ({{{{1}}}} or （ ）)"
+        "The question marks {marked} {marked|blank|blanks} ({{{{1}}}} or （ ）)"
     ),
     "第 {index} 空": "Blank {index}",
     "＋ 添加选项": "+ Add option",
@@ -751,10 +751,10 @@ EN: dict[str, str] = {
     "另存为…": "Save as…",
     "未命名题库": "Untitled bank",
     "读取时的说明": "Notes from reading the file",
-    "{name}{dirty}　·　{count} 题": "{name}{dirty} · {count} questions",
+    "{name}{dirty}　·　{count} 题": "{name}{dirty} · {count} {count|question|questions}",
     "{name}[*] — 题库编辑": "{name}[*] — Bank editor",
     "本题库还有 {drafts} 道草稿题待审核：逐题核对后点“通过”，不合适的点“删除”。": (
-        "This bank has {drafts} draft(s) to review: check each one and click “Approve”, "
+        "This bank has {drafts} {drafts|draft|drafts} to review: check each one and click “Approve”, "
         "or “Delete” if it is not suitable."
     ),
     "无法打开题库": "Cannot open the bank",
@@ -780,8 +780,8 @@ EN: dict[str, str] = {
     "格式无误": "Format OK",
     "✓ 没有问题，可以导入": "✓ No problems; ready to import",
     "{question_place}：{message}": "{question_place}: {message}",
-    "{count} 个问题，修正后才能导入": "{count} problem(s) to fix before import",
-    "{drafts} 道草稿题待审核": "{drafts} draft(s) to review",
+    "{count} 个问题，修正后才能导入": "{count} {count|problem|problems} to fix before import",
+    "{drafts} 道草稿题待审核": "{drafts} {drafts|draft|drafts} to review",
     "题库信息": "Bank details",
     "如 wh2026-lianzheng；字母、数字、- _ .": "e.g. wh2026-lianzheng; letters, digits, - _ .",
     "干部看到的题库名称": "The bank name learners see",

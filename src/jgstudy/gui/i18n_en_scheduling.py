@@ -3,7 +3,7 @@
 EN: dict[str, str] = {
     "开始复习（{due_now}）": "Review due ({due_now})",
     "稍后还有 {due_later} 题到期": "{due_later} more due later today",
-    "现在还有 {due_now} 题到期，可以再练一组。": "{due_now} questions are due now: one more round?",
+    "现在还有 {due_now} 题到期，可以再练一组。": "{due_now} {due_now|question|questions} are due now: one more round?",
     " 点": ":00",
     "新的一天开始于": "New day starts at",
     "到期的复习题从这个时刻起算作当天；熬夜学习时，凌晨的作答仍算前一天。": (

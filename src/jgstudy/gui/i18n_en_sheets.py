@@ -15,10 +15,10 @@ EN: dict[str, str] = {
     "恢复": "Restore",
     "恢复所选的已停用题库": "Restore the selected retired bank",
     "已停用“{title}”：{count} 题不再出现在练习中。": (
-        "Retired “{title}”: {count} questions no longer appear in practice."
+        "Retired “{title}”: {count} {count|question|questions} no longer appear in practice."
     ),
     "已恢复“{title}”：{count} 题重新可以练习。": (
-        "Restored “{title}”: {count} questions can be practised again."
+        "Restored “{title}”: {count} {count|question|questions} can be practised again."
     ),
     "选择要导入的文件": "Choose a file to import",
     "停用题库“{title}”？\n学员将不再练习、考试或浏览其中的题目；作答记录和错题记录保留，随时可以恢复。": (
@@ -55,15 +55,15 @@ EN: dict[str, str] = {
     "导入预览：{name}": "Import preview: {name}",
     "已有题库：{title}（编号 {id}）": "Existing bank: {title} (id {id})",
     "{file}：{ready} 题可以导入，{refused} 处未转换，{notices} 条提示。": (
-        "{file}: {ready} questions ready, {refused} not converted, {notices} notices."
+        "{file}: {ready} {ready|question|questions} ready, {refused} not converted, {notices} {notices|notice|notices}."
     ),
     "未转换的行（{count}）": "Not converted ({count})",
     "提示（{count}）": "Notices ({count})",
     "可导入的题目（{count}）": "Ready ({count})",
-    "导入 {count} 题": "Import {count} questions",
+    "导入 {count} 题": "Import {count} {count|question|questions}",
     "新题库：{title}（编号 {id}）": "New bank: {title} (id {id})",
     "已匹配 {matched} 题（作答记录保留），新增 {new} 题，新版本中没有的 {vanished} 题将停用。": (
-        "{matched} questions matched (history kept), {new} new, {vanished} not in this "
+        "{matched} {matched|question|questions} matched (history kept), {new} new, {vanished} not in this "
         "version will be retired."
     ),
     "导入（表格、题目文件先预览）、停用或恢复题库，按关键词和条件查找题目。": (

@@ -25,7 +25,12 @@ from jgstudy.gui.prefs import LANGUAGES, Preferences
 from jgstudy.gui.style import THEMES
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 
-FONT_SIZE_LABELS = {"normal": N_("标准"), "large": N_("大字"), "xlarge": N_("特大字")}
+FONT_SIZE_LABELS = {
+    "normal": N_("标准（100%）"),
+    "large": N_("大（115%）"),
+    "larger": N_("较大（130%）"),
+    "xlarge": N_("特大（150%）"),
+}
 DATABASE_SCHEMES = ("sqlite:///", "postgresql")
 
 
@@ -62,6 +67,7 @@ class SettingsView(QWidget):
 
     study_changed = Signal()
     display_changed = Signal()
+    language_changed = Signal(str)  # applies at the next start: the window offers a restart
 
     def __init__(self, prefs: Preferences, data_folder: str, database_url: str) -> None:
         super().__init__()
@@ -222,5 +228,9 @@ class SettingsView(QWidget):
     def _save_display(self) -> None:
         self._prefs.font_size = str(self.font_size.currentData())
         self._prefs.theme = str(self.theme.currentData())
-        self._prefs.language = str(self.language.currentData())
+        chosen = str(self.language.currentData())
+        changed = chosen != self._prefs.language
+        self._prefs.language = chosen
         self.display_changed.emit()
+        if changed:
+            self.language_changed.emit(chosen)

@@ -153,8 +153,9 @@ class BankDocument:
         self.roundtrip = roundtrip or RoundTrip.empty()
 
     @classmethod
-    def new(cls, folder: Path | None = None) -> BankDocument:
-        header: Data = {"format": 1, "id": "new-bank", "title": "新题库"}
+    def new(cls, folder: Path | None = None, title: str = "新题库") -> BankDocument:
+        """An empty bank with one question; ``title`` in the interface's language."""
+        header: Data = {"format": 1, "id": "new-bank", "title": title}
         return cls(header, [new_question("single", "q-001")], folder=folder)
 
     @classmethod

@@ -31,7 +31,7 @@ from jgstudy.gui.editor.fields import (
     set_line,
     text_of,
 )
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, trc
 from jgstudy.gui.widgets import button
 
 MIN_OPTIONS, MAX_OPTIONS = 2, len(OPTION_KEYS)
@@ -122,7 +122,8 @@ class ChoiceEditor(QWidget):
         edit.setPlaceholderText(tr("选项 {key} 的内容").format(key=key))
         edit.textEdited.connect(lambda text, k=key: self._text_edited(k, text))
         self._keys.watch(edit)
-        tick: QAbstractButton = QCheckBox(tr("正确")) if multiple else QRadioButton(tr("正确"))
+        right = trc("option", "正确")  # "Correct" here; "True" is the judgement
+        tick: QAbstractButton = QCheckBox(right) if multiple else QRadioButton(right)
         tick.setToolTip(tr("勾选正确答案") + (tr("（可多选）") if multiple else ""))
         self._group.addButton(tick)
         tick.toggled.connect(lambda _on, k=key: self._ticked(k))

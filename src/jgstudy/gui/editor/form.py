@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -46,6 +45,7 @@ from jgstudy.gui.editor.texts import (
     split_items,
     type_label,
 )
+from jgstudy.gui.flow import FlowLayout
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.widgets import button, plain_label
 
@@ -75,7 +75,7 @@ class QuestionForm(QWidget):
         layout.setContentsMargins(4, 4, 12, 16)
         layout.setSpacing(16)
         layout.addWidget(self._draft_bar())
-        layout.addLayout(self._top_row())
+        layout.addWidget(self._top_row())
         self.stem = self._text_field("stem", 104, tr("题目的内容（纯文本）"))
         self.boxes["stem"] = FieldBox(tr(CAPTIONS["stem"]), self.stem, hint=tr(STEM_HINT))
         layout.addWidget(self.boxes["stem"])
@@ -107,7 +107,7 @@ class QuestionForm(QWidget):
         row.addWidget(self.reject_button)
         return self.draft_bar
 
-    def _top_row(self) -> QGridLayout:
+    def _top_row(self) -> QWidget:
         self.id_edit = self._line_field("id", tr("字母、数字、- _ ."))
         self.type_combo = QComboBox()
         for qtype in QTYPES:
@@ -124,19 +124,18 @@ class QuestionForm(QWidget):
         self.points.valueChanged.connect(lambda v: self._number("points", v, 1))
         for spin in (self.difficulty, self.points):
             spin.setMaximumWidth(96)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
+        holder = QWidget()  # one row, wrapping in two with large text or a narrow window
+        flow = FlowLayout(holder, spacing=14)
         fields = {
             "id": self.id_edit,
             "type": self.type_combo,
             "difficulty": self.difficulty,
             "points": self.points,
         }
-        for column, (name, widget) in enumerate(fields.items()):
+        for name, widget in fields.items():
             self.boxes[name] = FieldBox(tr(CAPTIONS[name]), widget)
-            grid.addWidget(self.boxes[name], 0, column)
-            grid.setColumnStretch(column, (3, 2, 1, 1)[column])
-        return grid
+            flow.addWidget(self.boxes[name])
+        return holder
 
     def _type_stack(self) -> QWidget:
         self.choice = ChoiceEditor(self.keys)

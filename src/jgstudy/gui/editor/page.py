@@ -69,7 +69,7 @@ class BankEditor(QWidget):
         self._ask_save, self._inform = ask_save, inform
         self._unsaved = False  # imported and not yet saved: changed though the history is empty
         self._dirty = False
-        self.workspace = EditorWorkspace(BankDocument.new(folder))
+        self.workspace = EditorWorkspace(BankDocument.new(folder, tr("新题库")))
         self.workspace.changed.connect(self._refresh)
         self.workspace.validated.connect(lambda _v: self._refresh())
         self.workspace.bank_problem_clicked.connect(lambda _p: self.edit_properties())
@@ -240,7 +240,7 @@ class BankEditor(QWidget):
     def new_bank(self) -> bool:
         if not self.can_close():
             return False
-        self._set_document(BankDocument.new(self.document.folder), [], unsaved=False)
+        self._set_document(BankDocument.new(self.document.folder, tr("新题库")), [], unsaved=False)
         return True
 
     def open_path(self, path: Path) -> bool:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from jgstudy.core.exams import ExamBlueprint
 from jgstudy.gui.exam.texts import clock_text, points_text
@@ -112,11 +112,11 @@ class BlueprintPicker(QWidget):
         )
         layout.addWidget(header)
         layout.addWidget(self._resume_box())
-        self.grid = QGridLayout()
+        # Rows of two cards: boxes (unlike a grid) give wrapped text its height at every size.
+        self.grid = QVBoxLayout()
         self.grid.setSpacing(16)
-        self.grid.setColumnStretch(0, 1)
-        self.grid.setColumnStretch(1, 1)
         layout.addLayout(self.grid)
+        self.rows: list[QHBoxLayout] = []
         self.message = plain_label("", "muted", wrap=True)
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -142,9 +142,17 @@ class BlueprintPicker(QWidget):
         for index, choice in enumerate(choices):
             paper = PaperCard(choice)
             paper.start_requested.connect(self.start_requested)
-            self.grid.addWidget(paper, index // 2, index % 2)
+            self._row(index // 2).addWidget(paper, 1)
             self.cards.append(paper)
         self.message.setText("" if choices else tr("没有找到考试方案。"))
+
+    def _row(self, number: int) -> QHBoxLayout:
+        while len(self.rows) <= number:
+            row = QHBoxLayout()
+            row.setSpacing(16)
+            self.grid.addLayout(row)
+            self.rows.append(row)
+        return self.rows[number]
 
     def set_unfinished(self, title: str | None, remaining: timedelta | None = None) -> None:
         """Offer 继续考试 for the cadre's unfinished paper (None: there is none)."""
