@@ -70,6 +70,17 @@ class UserStats:
         return self.total_correct / self.total_reviews if self.total_reviews else 0.0
 
 
+def weakest_tags(
+    tags: Iterable[TagAccuracy], count: int = 4, min_reviews: int = 3
+) -> list[TagAccuracy]:
+    """The ``count`` tags answered worst, lowest accuracy first; a tag needs ``min_reviews``
+    answers to count (one wrong answer is not a weakness) and must not be all right."""
+    eligible = [
+        t for t in tags if t.reviews >= min_reviews and t.tag != NO_TAG and t.correct < t.reviews
+    ]
+    return sorted(eligible, key=lambda t: (t.accuracy, -t.reviews, t.tag))[:count]
+
+
 def local_midnight(day: date, tz: tzinfo) -> datetime:
     """The instant a local day starts."""
     return datetime.combine(day, time(), tz)

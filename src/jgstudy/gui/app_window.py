@@ -293,15 +293,16 @@ class MainWindow(QMainWindow):
         self.service.set_day_starts(self.prefs.day_starts)
         self.refresh()
 
-    def follow_system_scheme(self, _scheme: object = None) -> None:
+    def follow_system_scheme(self, scheme: Qt.ColorScheme) -> None:
         """The desktop switched light/dark: follow it when the theme says so."""
         if self.prefs.theme == "system":
-            self.apply_display()
+            self.apply_display(scheme)
 
-    def apply_display(self) -> None:
+    def apply_display(self, scheme: Qt.ColorScheme | None = None) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_theme(app, self.prefs.theme, base_pixel_size(self.prefs.font_size))
+            size = base_pixel_size(self.prefs.font_size)
+            apply_theme(app, self.prefs.theme, size, scheme)
         self._paint_nav_icons()
         self.refresh()
 

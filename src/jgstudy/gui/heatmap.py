@@ -11,12 +11,11 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from jgstudy.gui.i18n import N_, language, tr
 from jgstudy.gui.style import colors_for
 
-CELL = 19
-GAP = 5
+CELL = 17
+GAP = 4
 LEFT = 30  # room for weekday labels: 一, 三 …
 LEFT_EN = 40  # Mon, Wed …
 TOP = 24  # room for month labels
-BOTTOM = 34  # room for the legend
 WEEKDAYS = {0: N_("一"), 2: N_("三"), 4: N_("五"), 6: N_("日")}
 
 
@@ -73,8 +72,14 @@ class HeatmapWidget(QWidget):
             left_margin() + column * (CELL + GAP), TOP + day.weekday() * (CELL + GAP), CELL, CELL
         )
 
+    def _bottom(self) -> int:
+        """Room for the legend below the squares: a line of text at the current size."""
+        return self.fontMetrics().height() + 12
+
     def sizeHint(self) -> QSize:
-        return QSize(left_margin() + self._weeks() * (CELL + GAP), TOP + 7 * (CELL + GAP) + BOTTOM)
+        return QSize(
+            left_margin() + self._weeks() * (CELL + GAP), TOP + 7 * (CELL + GAP) + self._bottom()
+        )
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -129,21 +134,27 @@ class HeatmapWidget(QWidget):
                 QRect(0, y, left_margin() - 8, CELL), Qt.AlignmentFlag.AlignRight, tr(text)
             )
         for column, month in self._month_labels():
-            x = left_margin() + column * (CELL + GAP)
-            painter.drawText(
-                QRect(x, 0, 60, TOP - 4),
-                Qt.AlignmentFlag.AlignLeft,
-                month_label(month),
-            )
+            text = month_label(month)
+            width = painter.fontMetrics().horizontalAdvance(text) + 2
+            # the current month may start in the last column: keep its label inside
+            x = min(left_margin() + column * (CELL + GAP), self.sizeHint().width() - width)
+            painter.drawText(QRect(x, 0, width, TOP - 4), Qt.AlignmentFlag.AlignLeft, text)
 
     def _month_labels(self) -> list[tuple[int, int]]:
-        """(column, month) where a month starts; a label too close to the next one is dropped."""
+        """(column, month) over the week where each month shown starts (the first shown
+        month over the first column); the current month is always labelled, and an earlier
+        label too close to the next one is dropped."""
         start = self.first_day - timedelta(days=self.first_day.weekday())
-        labels: list[tuple[int, int]] = []
-        for column in range(self._weeks()):
-            monday = max(start + timedelta(weeks=column), self.first_day)
-            if not labels or labels[-1][1] != monday.month:
-                labels.append((column, monday.month))
+        labels: list[tuple[int, int]] = [(0, self.first_day.month)]
+        day = self.first_day.replace(day=1)
+        while True:
+            day = (day + timedelta(days=32)).replace(day=1)
+            if day > self._today:
+                break
+            column = (day - start).days // 7
+            if labels[-1][0] == column:
+                labels.pop()  # the older month has no column of its own
+            labels.append((column, day.month))
         return [
             label
             for label, after in zip(labels, [*labels[1:], (10**6, 0)], strict=True)

@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from jgstudy.core.records import PracticeMode, UserInfo
-from jgstudy.core.stats import UserStats
+from jgstudy.core.stats import UserStats, weakest_tags
 from jgstudy.gui.heatmap import HeatmapWidget
+from jgstudy.gui.home_cards import ForecastCard, WeakTagsCard
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.pages import StatsSource
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
@@ -43,6 +44,7 @@ class HomeView(QWidget):
     practice_requested = Signal(str)  # a practice mode
     wrong_book_requested = Signal()
     exam_requested = Signal()
+    tag_practice_requested = Signal(str)  # 专项练习 on a weak tag
 
     def __init__(self, stats: StatsSource) -> None:
         super().__init__()
@@ -53,8 +55,7 @@ class HomeView(QWidget):
         layout.addWidget(header)
         layout.addLayout(self._build_tiles())
         layout.addLayout(self._build_buttons())
-        layout.addWidget(self._build_heatmap_card())
-        layout.addStretch(1)
+        layout.addLayout(self._build_lower(), 1)
         self.set_stats(None, None)
 
     def _build_tiles(self) -> QHBoxLayout:
@@ -94,28 +95,37 @@ class HomeView(QWidget):
             grid.addWidget(btn, 0, index)
         return grid
 
+    def _build_lower(self) -> QHBoxLayout:
+        """The heatmap, the week ahead and the weakest tags side by side."""
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self._build_heatmap_card())
+        self.forecast = ForecastCard()
+        row.addWidget(self.forecast, 1)
+        self.weak_tags = WeakTagsCard()
+        self.weak_tags.practice_requested.connect(self.tag_practice_requested)
+        row.addWidget(self.weak_tags, 1)
+        return row
+
     def _build_heatmap_card(self) -> QWidget:
-        box = card(margins=22)
+        box = card(margins=20)
         inner = box.layout()
         assert isinstance(inner, QVBoxLayout)
-        inner.setSpacing(14)
+        inner.setSpacing(10)
         inner.addWidget(plain_label(tr("近 90 天学习记录"), "section"))
-        body = QHBoxLayout()
-        body.setSpacing(48)
         self.heatmap = HeatmapWidget(90)
-        body.addWidget(self.heatmap, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addWidget(self.heatmap, 0, Qt.AlignmentFlag.AlignLeft)
         facts = QGridLayout()
-        facts.setHorizontalSpacing(40)
-        facts.setVerticalSpacing(4)
+        facts.setHorizontalSpacing(28)
+        facts.setVerticalSpacing(0)
         self.facts: dict[str, QLabel] = {}
         for column, (key, label) in enumerate(HEATMAP_FACTS):
             self.facts[key] = plain_label("—", "fact")
             facts.addWidget(self.facts[key], 0, column)
             facts.addWidget(plain_label(tr(label), "statlabel"), 1, column)
-        facts.setRowStretch(2, 1)
-        body.addLayout(facts)
-        body.addStretch(1)
-        inner.addLayout(body)
+        facts.setColumnStretch(len(HEATMAP_FACTS), 1)
+        inner.addLayout(facts)
+        inner.addStretch(1)
         return box
 
     def set_user(self, user: UserInfo | None) -> None:
@@ -135,6 +145,7 @@ class HomeView(QWidget):
                 value.setText("—")
             for btn in (self.review_button, self.new_button, self.wrong_button):
                 btn.setEnabled(False)
+            self.weak_tags.set_tags([])
             return
         self.greeting.setText(tr("你好，{name}").format(name=user.name))
         today = stats.today
@@ -158,6 +169,8 @@ class HomeView(QWidget):
         self.wrong_button.setEnabled(True)
         self.heatmap.set_data(stats.per_day, today)
         self._fill_facts(stats)
+        self.forecast.set_forecast(stats.forecast, today)
+        self.weak_tags.set_tags(weakest_tags(stats.by_tag))
 
     def _fill_facts(self, stats: UserStats) -> None:
         counts = [n for n in stats.per_day.values() if n]

@@ -19,4 +19,33 @@ EN: dict[str, str] = {
         "you can go on when you open jgstudy again, and the paper is handed in when the time "
         "is up.\nClose anyway?"
     ),
+    "周一": "Mon",
+    "周二": "Tue",
+    "周三": "Wed",
+    "周四": "Thu",
+    "周五": "Fri",
+    "周六": "Sat",
+    "周日": "Sun",
+    "今天": "Today",
+    "明天": "Tmrw",
+    "未来 7 天待复习": "Reviews in the next 7 days",
+    "共 {total} 题，按 FSRS 记忆模型预测": (
+        "{total} {total|question|questions}, as the FSRS memory model predicts"
+    ),
+    "这一周没有到期的复习题": "Nothing falls due this week",
+    "薄弱知识点": "Weakest topics",
+    "同一标签答满 3 题后，这里列出正确率最低的知识点。": (
+        "Topics answered at least 3 times appear here, the least accurate first."
+    ),
+    "正确率 {percent:.0%}（{reviews} 次作答）": (
+        "{percent:.0%} right ({reviews} {reviews|answer|answers})"
+    ),
+    "专项练习": "Topic practice",
+    "练习“{tag}”下的全部题目": "Practise every question tagged “{tag}”",
+    "专项练习：{tag}": "Topic practice: {tag}",
+    "往次成绩（共 {count} 次）：": "Past results ({count} {count|attempt|attempts}):",
+    "{month}月{day}日\u3000{score} / {max_score} 分": "{month}/{day}  {score} / {max_score} pts",
+    "最好成绩 {score} 分": "Best: {score} pts",
+    "返回": "Back",
+    "回到试卷列表，查看往次成绩": "Back to the papers and their past results",
 }

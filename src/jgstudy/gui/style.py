@@ -21,17 +21,22 @@ def colors_for(widget: QWidget | None = None) -> Colors:
     return DARK if palette.color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
 
 
-def is_dark(theme: str, app: QApplication) -> bool:
+def is_dark(theme: str, scheme: Qt.ColorScheme) -> bool:
+    """Dark when chosen, or when following a desktop (``scheme``) that is dark."""
     if theme == "dark":
         return True
     if theme == "light":
         return False
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    return scheme == Qt.ColorScheme.Dark
 
 
-def apply_theme(app: QApplication, theme: str, base_px: int) -> Colors:
-    """Style the whole application: Fusion, a palette, the stylesheet and the font."""
-    colors = DARK if is_dark(theme, app) else LIGHT
+def apply_theme(
+    app: QApplication, theme: str, base_px: int, scheme: Qt.ColorScheme | None = None
+) -> Colors:
+    """Style the whole application: Fusion, a palette, the stylesheet and the font.
+    ``scheme`` is the desktop's light or dark (default: as Qt reads it now)."""
+    desktop = scheme if scheme is not None else app.styleHints().colorScheme()
+    colors = DARK if is_dark(theme, desktop) else LIGHT
     app.setStyle("Fusion")
     app.setPalette(palette(colors))
     apply_app_font(app, base_px)

@@ -126,6 +126,15 @@ class ExamService:
         deadline = ExamState.from_json(info.state).deadline
         return max(deadline - self._ctx.now(), timedelta(0))
 
+    def results(self, user: UserInfo) -> dict[str, list[AttemptInfo]]:
+        """The cadre's handed-in exams per blueprint id, newest first (for the paper list)."""
+        per_paper: dict[str, list[AttemptInfo]] = {}
+        for info in self.history(user):
+            if info.finished_at is not None:
+                paper = ExamBlueprint.model_validate_json(info.config).id
+                per_paper.setdefault(paper, []).append(info)
+        return per_paper
+
     def history(self, user: UserInfo) -> list[AttemptInfo]:
         """The cadre's exams, newest first."""
         with self._ctx.engine.connect() as conn:

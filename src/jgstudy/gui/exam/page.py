@@ -72,6 +72,7 @@ class ExamPage(QWidget):
         self._confirm = confirm
         self.user: UserInfo | None = None
         self.session: ExamSession | None = None
+        self._last: ExamBlueprint | None = None  # the paper last started, for 再考一次
         self.stack = QStackedWidget()
         self.picker = BlueprintPicker()
         self.exam_screen = ExamScreen()
@@ -85,7 +86,8 @@ class ExamPage(QWidget):
         self.picker.resume_requested.connect(self.resume)
         self.exam_screen.submitted.connect(self._on_submitted)
         self.result.home_requested.connect(self.closed)
-        self.result.again_requested.connect(self.show_picker)
+        self.result.back_requested.connect(self.show_picker)
+        self.result.again_requested.connect(self.again)
         self._style = StyleKeeper(self, exam_stylesheet)
         self.show_picker()
 
@@ -115,6 +117,7 @@ class ExamPage(QWidget):
     def _choices(self) -> list[PaperChoice]:
         paths = self._paths if self._paths is not None else self.exams.bundled_blueprints()
         choices = []
+        results = self.exams.results(self.user) if self.user is not None else {}
         for path in paths:
             try:
                 blueprint = self.exams.load_blueprint(path)
@@ -124,7 +127,8 @@ class ExamPage(QWidget):
                 continue
             short = self.exams.check(blueprint)
             problem = tr("已导入的题库不足以组卷：{short}").format(short=short) if short else None
-            choices.append(PaperChoice(path, blueprint, problem))
+            past = tuple(results.get(blueprint.id, ()))
+            choices.append(PaperChoice(path, blueprint, problem, past))
         return choices
 
     def _offer_unfinished(self) -> None:
@@ -146,8 +150,16 @@ class ExamPage(QWidget):
             return False
         return self.start(blueprint)
 
+    def again(self) -> bool:
+        """再考一次: the paper just handed in, drawn afresh (the list when there is none)."""
+        if self._last is None:
+            self.show_picker()
+            return False
+        return self.start(self._last)
+
     def start(self, blueprint: ExamBlueprint, seed: int | None = None) -> bool:
         """Draw a paper and begin; False (with a message) when that is not possible."""
+        self._last = blueprint
         if self.user is None:
             self.picker.set_message(tr("请先选择或新建用户。"))
             return False

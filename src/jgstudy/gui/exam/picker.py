@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from jgstudy.core.exams import ExamBlueprint
+from jgstudy.core.records import AttemptInfo
 from jgstudy.gui.exam.texts import clock_text, points_text
 from jgstudy.gui.exam.util import discard
 from jgstudy.gui.i18n import tr
@@ -24,6 +25,7 @@ class PaperChoice:
     path: Path
     blueprint: ExamBlueprint | None
     problem: str | None = None
+    results: tuple[AttemptInfo, ...] = ()  # handed in, newest first
 
     @property
     def title(self) -> str:
@@ -64,6 +66,29 @@ def sections_text(bp: ExamBlueprint) -> str:
     return "\n".join(lines)
 
 
+SHOWN_RESULTS = 3
+
+
+def results_text(results: Sequence[AttemptInfo]) -> str:
+    """往次成绩（共 N 次）: the last three with date and score, and the best."""
+    if not results:
+        return ""
+    lines = [tr("往次成绩（共 {count} 次）：").format(count=len(results))]
+    for info in results[:SHOWN_RESULTS]:
+        when = (info.finished_at or info.started_at).astimezone()
+        lines.append(
+            tr("{month}月{day}日　{score} / {max_score} 分").format(
+                month=when.month,
+                day=when.day,
+                score=points_text(info.score),
+                max_score=points_text(info.max_score),
+            )
+        )
+    best = max(results, key=lambda i: i.score / i.max_score if i.max_score else 0)
+    lines.append(tr("最好成绩 {score} 分").format(score=points_text(best.score)))
+    return "\n".join(lines)
+
+
 class PaperCard(QFrame):
     """One blueprint: title, facts, sections, and 开始考试."""
 
@@ -83,6 +108,10 @@ class PaperCard(QFrame):
             if bp.description:
                 layout.addWidget(plain_label(bp.description, "muted", wrap=True))
             layout.addWidget(plain_label(sections_text(bp), "small", wrap=True))
+        self.results = plain_label(results_text(choice.results), "small", wrap=True)
+        self.results.setObjectName("pastresults")
+        self.results.setVisible(bool(choice.results))
+        layout.addWidget(self.results)
         layout.addStretch(1)
         if choice.problem:
             problem = QFrame()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -82,7 +82,8 @@ class ResultPanel(QWidget):
     """Shown when the paper is in; scrolls as one page."""
 
     home_requested = Signal()
-    again_requested = Signal()
+    back_requested = Signal()  # 返回: to the list of papers
+    again_requested = Signal()  # 再考一次: the same paper, drawn afresh
 
     def __init__(self) -> None:
         super().__init__()
@@ -99,7 +100,17 @@ class ResultPanel(QWidget):
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(18)
         header, self.heading, self.subtitle = page_header(tr("考试结果"), " ")
-        layout.addWidget(header)
+        top = QHBoxLayout()  # 返回 and 再考一次 without scrolling past every question
+        top.setSpacing(12)
+        top.addWidget(header, 1)
+        self.back_button = button(tr("返回"))
+        self.back_button.setToolTip(tr("回到试卷列表，查看往次成绩"))
+        self.again_top = button(tr("再考一次"), primary=True)
+        self.back_button.clicked.connect(self.back_requested)
+        self.again_top.clicked.connect(self.again_requested)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.again_top, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         self.notice = self._notice()
         layout.addWidget(self.notice)
         layout.addLayout(self._tiles())
