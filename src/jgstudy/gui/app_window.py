@@ -23,6 +23,7 @@ from jgstudy.core.order import NewOrder
 from jgstudy.core.records import ImportResult, PracticeMode, UserInfo
 from jgstudy.core.services import Services
 from jgstudy.core.stats import UserStats
+from jgstudy.core.workbook import Selection
 from jgstudy.gui.asks import Asks
 from jgstudy.gui.banks import result_text
 from jgstudy.gui.competition import CompetitionPage
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
             View.SETTINGS: self.settings,
         }
         self.home.practice_requested.connect(self.start_practice)
+        self.home.tag_practice_requested.connect(self.practice_tag)
         self.home.wrong_book_requested.connect(lambda: self.navigate(View.WRONGBOOK))
         self.home.exam_requested.connect(lambda: self.navigate(View.EXAM))
         self.exam.closed.connect(lambda: self.navigate(View.HOME))
@@ -277,6 +279,14 @@ class MainWindow(QMainWindow):
         """``mode``: a PracticeMode (signals carry it as its text)."""
         self.navigate(View.PRACTICE)
         self.practice.start(PracticeMode(mode), order)
+
+    def practice_tag(self, tag: str) -> bool:
+        """专项练习 on one tag: every active question of it (from 首页's weakest tags)."""
+        self.navigate(View.PRACTICE)
+        if self.user is None:
+            return False
+        queue = self.services.workbook.selection_queue(self.user, Selection(tags=(tag,)))
+        return self.practice.start_queue(queue, tr("专项练习：{tag}").format(tag=tag))
 
     def refresh(self) -> None:
         """The data changed (an answer, an import, a setting): the page on screen re-reads it;

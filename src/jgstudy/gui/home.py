@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from jgstudy.core.records import PracticeMode, UserInfo
@@ -51,6 +52,7 @@ class HomeView(QWidget):
         self._stats = stats
         self._user: UserInfo | None = None
         layout = view_layout(self)
+        self._margins = layout.contentsMargins()
         header, self.greeting, self.subtitle = page_header(tr("你好"), " ")
         layout.addWidget(header)
         layout.addLayout(self._build_tiles())
@@ -95,17 +97,43 @@ class HomeView(QWidget):
             grid.addWidget(btn, 0, index)
         return grid
 
-    def _build_lower(self) -> QHBoxLayout:
-        """The heatmap, the week ahead and the weakest tags side by side."""
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        row.addWidget(self._build_heatmap_card())
+    def _build_lower(self) -> QGridLayout:
+        """The heatmap, the week ahead and the weakest tags: side by side, or the tags below
+        the other two when a small screen or large text leaves no room for three."""
+        self.lower_grid = QGridLayout()
+        self.lower_grid.setSpacing(16)
+        self.heatmap_card = self._build_heatmap_card()
         self.forecast = ForecastCard()
-        row.addWidget(self.forecast, 1)
         self.weak_tags = WeakTagsCard()
         self.weak_tags.practice_requested.connect(self.tag_practice_requested)
-        row.addWidget(self.weak_tags, 1)
-        return row
+        self._wide: bool | None = None
+        self._arrange(wide=True)
+        return self.lower_grid
+
+    def _arrange(self, wide: bool) -> None:
+        if wide == self._wide:
+            return
+        self._wide = wide
+        for widget in (self.heatmap_card, self.forecast, self.weak_tags):
+            self.lower_grid.removeWidget(widget)
+        self.lower_grid.addWidget(self.heatmap_card, 0, 0)
+        self.lower_grid.addWidget(self.forecast, 0, 1)
+        if wide:
+            self.lower_grid.addWidget(self.weak_tags, 0, 2)
+        else:
+            self.lower_grid.addWidget(self.weak_tags, 1, 0, 1, 2)
+        for column, stretch in enumerate((0, 1, 1 if wide else 0)):
+            self.lower_grid.setColumnStretch(column, stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # the room the page gives (the view itself may be as wide as its minimum)
+        page = self.parentWidget()
+        room = page.width() if page is not None else self.width()
+        cards = (self.heatmap_card, self.forecast, self.weak_tags)
+        needed = sum(c.minimumSizeHint().width() for c in cards) + 2 * self.lower_grid.spacing()
+        margins = self.contentsMargins() + self._margins
+        self._arrange(needed + margins.left() + margins.right() <= room)
 
     def _build_heatmap_card(self) -> QWidget:
         box = card(margins=20)

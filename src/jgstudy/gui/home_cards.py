@@ -53,7 +53,8 @@ class ForecastBars(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         line = self.fontMetrics().height()
-        return QSize(7 * self.fontMetrics().horizontalAdvance("周三") + 6 * 6, 48 + 2 * line)
+        widest = max(self.fontMetrics().horizontalAdvance(tr(d)) for d in SHORT_WEEKDAYS)
+        return QSize(7 * widest + 6 * 6, 48 + 2 * line)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.days:
@@ -155,6 +156,7 @@ class WeakTagsCard(QWidget):
                 percent=tag.accuracy, reviews=tag.reviews
             ),
             "small",
+            wrap=True,
         )
         practice = button(tr("专项练习"), flat=True)
         practice.setObjectName("tagpractice")
