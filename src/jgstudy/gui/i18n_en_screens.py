@@ -48,4 +48,7 @@ EN: dict[str, str] = {
     "最好成绩 {score} 分": "Best: {score} pts",
     "返回": "Back",
     "回到试卷列表，查看往次成绩": "Back to the papers and their past results",
+    "学习记录按用户分别保存。请填写你的姓名和单位，开始学习。": (
+        "Study records are kept per user. Enter your name and unit to begin."
+    ),
 }

@@ -42,11 +42,13 @@ class ProfileDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
         layout.addWidget(plain_label(tr("欢迎使用机关学习"), "title"))
-        layout.addWidget(
-            plain_label(
-                tr("学习记录按用户分别保存。请选择你的名字，或新建一个。"), "muted", wrap=True
-            )
+        intro = (  # on the first run there is nobody to choose yet
+            tr("学习记录按用户分别保存。请选择你的名字，或新建一个。")
+            if users
+            else tr("学习记录按用户分别保存。请填写你的姓名和单位，开始学习。")
         )
+        self.intro = plain_label(intro, "muted", wrap=True)
+        layout.addWidget(self.intro)
         self.list = QListWidget()
         for user in users:
             item = QListWidgetItem(profile_text(user))

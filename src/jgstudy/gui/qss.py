@@ -68,7 +68,7 @@ def _buttons(c: Colors, px: int) -> str:
 QPushButton {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px;
     padding: 8px 18px; }}
 QPushButton:hover {{ background: {c.hover}; }}
-QPushButton:disabled {{ color: {c.muted}; background: {c.window}; }}
+QPushButton:disabled {{ color: {c.muted}; background: {c.window}; border-style: dashed; }}
 QPushButton[primary="true"] {{ background: {c.primary}; color: {c.on_accent}; border: none;
     font-weight: 600; }}
 QPushButton[primary="true"]:hover {{ background: {c.accent_hover}; }}
@@ -131,6 +131,9 @@ QFrame#option[state="correct"] {{ border: 2px solid {c.good}; background: {c.goo
 QFrame#option[state="correct"] QLabel#key {{ background: {c.good}; color: #FFFFFF;
     border-color: {c.good}; }}
 QFrame#option[state="correct"] QLabel#note {{ color: {c.good}; font-weight: 600; }}
+QFrame#option[state="missed"] {{ border: 2px dashed {c.good}; background: {c.surface}; }}
+QFrame#option[state="missed"] QLabel#key {{ color: {c.good}; border: 2px solid {c.good}; }}
+QFrame#option[state="missed"] QLabel#note {{ color: {c.bad}; font-weight: 600; }}
 QFrame#option[state="wrong"] {{ border: 2px solid {c.bad}; background: {c.bad_soft}; }}
 QFrame#option[state="wrong"] QLabel#key {{ background: {c.bad}; color: #FFFFFF; border-color: {c.bad}; }}
 QFrame#option[state="wrong"] QLabel#note {{ color: {c.bad}; font-weight: 600; }}

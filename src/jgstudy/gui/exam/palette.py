@@ -69,19 +69,21 @@ class PaletteCell(QAbstractButton):
 def paint_cell(
     painter: QPainter, rect: QRectF, c: Colors, entry: PaletteEntry, hover: bool = False
 ) -> None:
-    """The cell's body: filled when answered, a ring when current, an amber corner when flagged."""
+    """The cell's body: filled when answered, a ring when current; flagged: an amber ring and a
+    large amber corner outlined in white, visible on an answered (red) cell too."""
     box = rect.adjusted(1.5, 1.5, -1.5, -1.5)
     fill = QColor(c.primary if entry.answered else c.surface)
     if hover and not entry.answered:
         fill = QColor(c.hover)
-    ring = QPen(QColor(c.text if entry.current else c.border), 2.4 if entry.current else 1.0)
+    flag, _soft = amber_colors(c)
+    ring_colour = c.text if entry.current else (flag if entry.flagged else c.border)
+    ring = QPen(QColor(ring_colour), 2.4 if entry.current or entry.flagged else 1.0)
     radius = max(box.width() * 0.2, 3.0)
     painter.setPen(ring)
     painter.setBrush(fill)
     painter.drawRoundedRect(box, radius, radius)
     if entry.flagged:
-        flag, _soft = amber_colors(c)
-        size = max(box.width() * 0.45, 10.0)
+        size = max(box.width() * 0.55, 12.0)
         corner = QPainterPath()
         right, top = box.right(), box.top()
         corner.moveTo(QPointF(right - size, top))
@@ -89,7 +91,7 @@ def paint_cell(
         corner.quadTo(QPointF(right, top), QPointF(right, top + radius))
         corner.lineTo(QPointF(right, top + size))
         corner.closeSubpath()
-        painter.setPen(QPen(QColor(c.surface), 1.2))
+        painter.setPen(QPen(QColor(c.surface), 1.6))
         painter.setBrush(QColor(flag))
         painter.drawPath(corner)
 

@@ -47,7 +47,10 @@ class OptionRow(QFrame):
         self.text = plain_label(text, wrap=True)
         self.note = QLabel("")
         self.note.setObjectName("note")
-        layout.addWidget(self._badge, 0, Qt.AlignmentFlag.AlignTop)
+        # ✓/✗ of a judgement beside one short line: centred, not a few pixels high; an
+        # option's letter stays with the first line of a long, wrapping text
+        align = Qt.AlignmentFlag.AlignVCenter if badge else Qt.AlignmentFlag.AlignTop
+        layout.addWidget(self._badge, 0, align)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.note, 0)
         self.state = ""
@@ -116,9 +119,10 @@ class ChoiceInput(AnswerInput):
         assert isinstance(question, SingleQuestion | MultipleQuestion)
         right = set(question.answer) if self._multiple else {question.answer}
         for key, row in self.rows.items():
-            if key in right:
-                note = tr("正确答案") if key in self._picked or not self._multiple else tr("漏选")
-                row.set_state("correct", note)
+            if key in right and (key in self._picked or not self._multiple):
+                row.set_state("correct", tr("正确答案"))
+            elif key in right:  # a right option the cadre left out: told apart from right picks
+                row.set_state("missed", tr("漏选"))
             elif key in self._picked:
                 row.set_state("wrong", tr("你的选择"))
             else:
