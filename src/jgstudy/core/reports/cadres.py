@@ -9,9 +9,9 @@ from datetime import date, datetime
 from statistics import fmean
 
 from jgstudy.core.reports.exams import ExamResult
+from jgstudy.core.reports.records import DURATION_BUCKET_MS, CadreRow
 from jgstudy.core.scheduling import CardState, Scheduler
 from jgstudy.core.stats import knowledge, streak
-from jgstudy.core.storage.report_repo import DURATION_BUCKET_MS, CadreRow
 
 
 @dataclass(frozen=True)

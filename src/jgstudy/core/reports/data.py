@@ -19,11 +19,11 @@ from jgstudy.core.reports import exams as exams_mod
 from jgstudy.core.reports.cadres import CadreInputs, CadreReport, build_cadres, score_distribution
 from jgstudy.core.reports.exams import ExamResult
 from jgstudy.core.reports.items import FirstAnswer, ItemStats, analyse_items
+from jgstudy.core.reports.records import CadreRow, Scope
 from jgstudy.core.reports.units import UnitReport, build_units, rank_cadres
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.stats import local_midnight
 from jgstudy.core.storage import report_repo, study_repo
-from jgstudy.core.storage.report_repo import CadreRow, Scope
 
 CHINA_TZ = timezone(timedelta(hours=8), "CST")
 DEFAULT_MIN_ANSWERS = 20

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from jgstudy.core.storage.report_repo import ExamAttemptRow
+from jgstudy.core.reports.records import ExamAttemptRow
 
 # Keys of an attempt's config JSON that may name the exam it belongs to (the title is the
 # fallback, so `--exam` works for exams recorded before they had an id).

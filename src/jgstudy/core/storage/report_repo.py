@@ -6,13 +6,13 @@ duration bucket), so a report over a million answers moves thousands of rows, no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TypeVarTuple
 
 from sqlalchemy import Connection, Date, Integer, Select, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from jgstudy.core.reports.records import DURATION_BUCKET_MS, CadreRow, ExamAttemptRow, Scope
 from jgstudy.core.storage.schema import (
     AttemptRow,
     QuestionTagRow,
@@ -23,38 +23,7 @@ from jgstudy.core.storage.stats_repo import CardTagRow, card_tag_states
 
 # Users with these roles run the training; they are not counted as cadres.
 NON_CADRE_ROLES = ("trainer", "admin")
-DURATION_BUCKET_MS = 100
 _Ts = TypeVarTuple("_Ts")
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which answers a report covers: a unit, a period (UTC, end exclusive), some attempts."""
-
-    unit: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-    attempt_ids: tuple[int, ...] | None = None
-
-
-@dataclass(frozen=True)
-class CadreRow:
-    id: int
-    name: str
-    unit: str
-
-
-@dataclass(frozen=True)
-class ExamAttemptRow:
-    id: int
-    uid: str
-    user_id: int
-    title: str
-    config: str
-    started_at: datetime
-    finished_at: datetime | None
-    score: float
-    max_score: float
 
 
 def _cadre_conditions(unit: str | None) -> list[ColumnElement[bool]]:
