@@ -139,3 +139,17 @@ def test_stars_notes_and_reports_survive_reopening(
         assert [r.reason for r in again.workbook.open_reports()] == ["选项B与C太像"]
     finally:
         again.close()
+
+
+def test_a_stored_answer_reads_as_the_cadre_gave_it(services: Services, cadre: UserInfo) -> None:
+    from jgstudy.core.workbook import given_text
+
+    by_id = {
+        r.question.id: r.question
+        for r in services.study.questions(services.workbook.selection_queue(cadre, Selection()))
+    }
+    assert given_text(by_id["m1"], ["C", "A"]) == "AC"
+    assert given_text(by_id["j1"], False) == "错误"
+    assert given_text(by_id["f1"], ["773", "第十届"]) == "773；第十届"
+    assert given_text(by_id["f1"], ["", ""]) == "（未作答）"
+    assert given_text(by_id["sh1"], {"text": "警示教育", "knew": False}) == "警示教育"

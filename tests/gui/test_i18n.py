@@ -161,7 +161,7 @@ def test_english_window(
     assert language() == "en"
     window = make_window()
     titles = _nav_titles(window)
-    assert titles[:3] == ["Home", "Practice", "Mock exam"]
+    assert titles[:4] == ["Home", "Practice", "Focused practice", "Mock exam"]
     assert "Settings" in titles
     assert not any(CJK.search(t) for t in titles)
     home = _button_texts(window.views["home"])
@@ -176,7 +176,7 @@ def test_english_window(
 def test_chinese_window(make_window: Callable[[], MainWindow], cadre: UserInfo) -> None:
     assert language() == "zh_CN"
     window = make_window()
-    assert _nav_titles(window)[:3] == ["首页", "练习", "模拟考试"]
+    assert _nav_titles(window)[:4] == ["首页", "练习", "专项练习", "模拟考试"]
     home = _button_texts(window.views["home"])
     assert any(t.startswith("开始复习") for t in home), home
     assert window.views["practice"].title.text() == "练习"

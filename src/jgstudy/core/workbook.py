@@ -10,7 +10,8 @@ from datetime import datetime
 from typing import Any
 
 from jgstudy.core.context import Context
-from jgstudy.core.model import QType
+from jgstudy.core.grading import ShortResponse, response_from_json
+from jgstudy.core.model import AnyQuestion, QType
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
@@ -151,3 +152,20 @@ class WorkbookService:
         """Close a report (the trainer checked it); False when it was already closed."""
         with self._ctx.engine.begin() as conn:
             return workbook_repo.close_report(conn, report_id, by, self._ctx.clock.now())
+
+
+def given_text(question: AnyQuestion, value: Any) -> str:
+    """A stored answer as the cadre gave it (``AC``, ``错误``, ``773；第十届``), ``（未作答）`` if
+    nothing was given."""
+    response = response_from_json(question, value)
+    if isinstance(response, bool):
+        text = "正确" if response else "错误"
+    elif isinstance(response, frozenset):
+        text = "".join(sorted(response))
+    elif isinstance(response, tuple):
+        text = "；".join(response) if any(response) else ""
+    elif isinstance(response, ShortResponse):
+        text = response.text
+    else:
+        text = str(response)
+    return text.strip() or "（未作答）"

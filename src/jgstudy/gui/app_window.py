@@ -48,6 +48,7 @@ from jgstudy.gui.statusbar import WorkProgress
 from jgstudy.gui.style import apply_theme, colors_for
 from jgstudy.gui.widgets import plain_label
 from jgstudy.gui.workers import BankImporter
+from jgstudy.gui.workbook import WorkbookView
 from jgstudy.gui.wrongbook import WrongBookView
 
 VIEWS = tuple((view, TITLES[view]) for view in View)
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         )
         self.editor = BankEditor(folder=Path(data_folder), files=self.files)
         self.wrongbook = WrongBookView(self.service)
+        self.wrongbook.set_workbook(self.services.workbook)
+        self.workbook = WorkbookView(self.service, self.services.workbook)
+        self.practice.marks.set_workbook(self.services.workbook)
         self.progress = ProgressView(self._stats)
         self.reports = ReportsView(self.services.reports, files=self.files)
         self.settings = SettingsView(self.prefs, data_folder, database_url)
@@ -101,6 +105,7 @@ class MainWindow(QMainWindow):
             View.LIBRARY: self.library,
             View.EDITOR: self.editor,
             View.WRONGBOOK: self.wrongbook,
+            View.WORKBOOK: self.workbook,
             View.PROGRESS: self.progress,
             View.REPORTS: self.reports,
             View.SETTINGS: self.settings,
@@ -113,6 +118,7 @@ class MainWindow(QMainWindow):
             View.LIBRARY: self.library,
             View.EDITOR: self.editor,
             View.WRONGBOOK: self.wrongbook,
+            View.WORKBOOK: self.workbook,
             View.PROGRESS: self.progress,
             View.REPORTS: self.reports,
             View.SETTINGS: self.settings,
@@ -126,6 +132,7 @@ class MainWindow(QMainWindow):
         self.competition.closed.connect(lambda: self.navigate(View.HOME))
         self.editor.bank_ready.connect(lambda path: self.library.banks.import_paths([path]))
         self.wrongbook.practice_requested.connect(self.start_practice)
+        self.workbook.practice_requested.connect(self.practise_queue)
         self.practice.session_finished.connect(self.refresh)
         self.practice.home_requested.connect(lambda: self.navigate(View.HOME))
         self.library.banks.banks_changed.connect(self.refresh)
@@ -274,6 +281,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.pages[view])
         self.prefs.last_view = view
         self.registry[view].activate()
+
+    def practise_queue(self, pks: list[int], title: str) -> None:
+        """Practise exactly these questions (专项练习, 收藏)."""
+        self.navigate(View.PRACTICE)
+        self.practice.start_queue(pks, title)
 
     def start_practice(self, mode: str, order: NewOrder = NewOrder.MIXED) -> None:
         """``mode``: a PracticeMode (signals carry it as its text)."""

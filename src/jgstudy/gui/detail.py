@@ -71,6 +71,7 @@ class QuestionDetailDialog(QDialog):
         inner.setContentsMargins(8, 8, 8, 8)
         inner.setSpacing(12)
         self.labels = []
+        self.marks: QWidget | None = None  # 收藏 / 笔记 / 纠错, when the opener adds them
         for text, role in detail_lines(record, bank_title):
             label = plain_label(text, role, wrap=True)
             self.labels.append(label)

@@ -23,6 +23,7 @@ NAV_SHAPES = {
         '<path d="M4 5.5A1.5 1.5 0 0 1 5.5 4H11v16H5.5A1.5 1.5 0 0 1 4 18.5z"/>'
         '<path d="M20 5.5A1.5 1.5 0 0 0 18.5 4H13v16h5.5a1.5 1.5 0 0 0 1.5-1.5z"/>'
     ),
+    "workbook": '<path d="M4 6h16M4 12h10M4 18h7"/><circle cx="17.5" cy="16.5" r="3"/>',
     "wrongbook": '<circle cx="12" cy="12" r="8.5"/><path d="M9 9l6 6M15 9l-6 6"/>',
     "progress": '<path d="M4 20h16"/><path d="M7 16v-5M12 16V6M17 16v-8"/>',
     "reports": (

@@ -20,6 +20,7 @@ class View(StrEnum):
 
     HOME = "home"
     PRACTICE = "practice"
+    WORKBOOK = "workbook"
     EXAM = "exam"
     LIBRARY = "library"
     EDITOR = "editor"
@@ -33,6 +34,7 @@ class View(StrEnum):
 TITLES: dict[View, str] = {
     View.HOME: N_("首页"),
     View.PRACTICE: N_("练习"),
+    View.WORKBOOK: N_("专项练习"),
     View.EXAM: N_("模拟考试"),
     View.LIBRARY: N_("题库"),
     View.EDITOR: N_("题库编辑"),

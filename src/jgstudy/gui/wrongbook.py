@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
+import logging
+from datetime import datetime, tzinfo
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from jgstudy.core.model import QTYPE_LABELS, QType
 from jgstudy.core.records import PracticeMode, QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
+from jgstudy.core.workbook import WorkbookService, WrongHistory, given_text
+from jgstudy.core.wrongsheet import wrong_entries
 from jgstudy.gui.detail import QuestionDetailDialog
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.models import one_line
 from jgstudy.gui.widgets import button, page_header, plain_label, view_layout
+from jgstudy.gui.workbook.marks import MarkBar
+from jgstudy.render.wrongbook_pdf import save_wrongbook
 
-COLUMNS = (N_("题型"), N_("题干"), N_("题库"), N_("标签"))
+log = logging.getLogger(__name__)
+
+COLUMNS = (N_("题型"), N_("题干"), N_("答错次数"), N_("最近答错"), N_("上次答案"), N_("题库"))
 
 
 class WrongBookView(QWidget):
@@ -35,6 +48,9 @@ class WrongBookView(QWidget):
         self.records: list[QuestionRecord] = []
         self._titles: dict[str, str] = {}
         self.detail: QuestionDetailDialog | None = None
+        self._workbook: WorkbookService | None = None
+        self.history: dict[int, WrongHistory] = {}
+        self.error_box: QMessageBox | None = None
         layout = view_layout(self)
         top = QHBoxLayout()
         header, _t, self.subtitle = page_header(
@@ -45,7 +61,12 @@ class WrongBookView(QWidget):
         self.practice_button.clicked.connect(
             lambda: self.practice_requested.emit(PracticeMode.WRONG)
         )
-        top.addWidget(self.practice_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.pdf_button = button(tr("导出 PDF"))
+        self.xlsx_button = button(tr("导出 Excel"))
+        self.pdf_button.clicked.connect(lambda: self.export_to(self._ask_path("pdf")))
+        self.xlsx_button.clicked.connect(lambda: self.export_to(self._ask_path("xlsx")))
+        for widget in (self.pdf_button, self.xlsx_button, self.practice_button):
+            top.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(top)
         self.table = self._build_table()
         layout.addWidget(self.table, 1)
@@ -66,7 +87,7 @@ class WrongBookView(QWidget):
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 70), (2, 220), (3, 180)):
+        for column, width in ((0, 70), (2, 90), (3, 150), (4, 140), (5, 200)):
             table.setColumnWidth(column, width)
         table.cellDoubleClicked.connect(lambda row, _col: self.open_detail(row))
         return table
@@ -77,17 +98,27 @@ class WrongBookView(QWidget):
     def set_user(self, user: UserInfo | None) -> None:
         self._user = user
 
+    def set_workbook(self, workbook: WorkbookService) -> None:
+        self._workbook = workbook
+
     def refresh(self) -> None:
         self.records = self._service.wrong_book(self._user) if self._user else []
         self._titles = {b.id: b.title for b in self._service.banks()}
+        pks = [r.pk for r in self.records]
+        self.history = (
+            self._workbook.wrong_history(self._user, pks) if self._workbook and self._user else {}
+        )
         self.table.setRowCount(len(self.records))
         for row, record in enumerate(self.records):
             q = record.question
+            past = self.history.get(record.pk)
             cells = (
                 tr(QTYPE_LABELS[QType(q.type)]),
                 one_line(q.stem),
+                tr("{count} 次").format(count=past.count) if past else "",
+                self._local(past.last_at) if past else "",
+                given_text(q, past.last_answer) if past else "",
                 self._titles.get(record.bank_id, record.bank_id),
-                tr("、").join(record.tags),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -97,13 +128,68 @@ class WrongBookView(QWidget):
         count = len(self.records)
         self.practice_button.setText(tr("练习错题（{count}）").format(count=count))
         self.practice_button.setEnabled(count > 0)
+        self.pdf_button.setEnabled(count > 0)
+        self.xlsx_button.setEnabled(count > 0)
         self.table.setVisible(count > 0)
         self.empty.setVisible(count == 0)
 
+    @staticmethod
+    def _local(moment: datetime) -> str:
+        return f"{moment.astimezone():%Y-%m-%d %H:%M}"
+
     def open_detail(self, row: int) -> QuestionDetailDialog:
+        """The question with its answer, the cadre's wrong answers, and 收藏 / 笔记 / 纠错."""
         record = self.records[row]
         self.detail = QuestionDetailDialog(
             record, self._titles.get(record.bank_id, record.bank_id), self
         )
+        past = self.history.get(record.pk)
+        extra: list[QWidget] = []
+        if past is not None:
+            times = tr("、").join(self._local(t) for t in past.times[-5:])
+            text = tr("答错 {count} 次（{times}）；最近一次答的是：{answer}").format(
+                count=past.count, times=times, answer=given_text(record.question, past.last_answer)
+            )
+            extra.append(plain_label(text, "section", wrap=True))
+        marks = MarkBar(self._workbook)
+        marks.show_question(self._user, record.pk)
+        extra.append(marks)
+        self.detail.marks = marks
+        layout = self.detail.layout()
+        assert isinstance(layout, QVBoxLayout)
+        for index, widget in enumerate(extra):
+            layout.insertWidget(1 + index, widget)
         self.detail.open()
         return self.detail
+
+    def _ask_path(self, fmt: str) -> Path | None:
+        name = tr("错题本-{name}.{fmt}").format(name=self._user.name if self._user else "", fmt=fmt)
+        kinds = tr("PDF 文件 (*.pdf)") if fmt == "pdf" else tr("Excel 工作簿 (*.xlsx)")
+        chosen, _ = QFileDialog.getSaveFileName(self, tr("导出错题本"), name, kinds)
+        return Path(chosen) if chosen else None
+
+    def export_to(self, path: Path | None) -> bool:
+        """Write the 错题本 (questions, answers, 解析, history, notes) for printing."""
+        if path is None or self._user is None or self._workbook is None:
+            return False
+        notes = self._workbook.notes(self._user, [r.pk for r in self.records])
+        entries = wrong_entries(self.records, self.history, notes, _local_zone())
+        title = tr("{name}的错题本").format(name=self._user.name)
+        try:
+            save_wrongbook(entries, path, title)
+        except (OSError, ValueError) as exc:
+            log.exception("wrong book export failed")
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            text = tr("无法写入 {path}：{reason}").format(path=path, reason=reason)
+            self.error_box = QMessageBox(QMessageBox.Icon.Warning, tr("导出错题本"), text)
+            self.error_box.setParent(self, self.error_box.windowFlags())
+            self.error_box.open()  # not exec(): the window keeps running
+            return False
+        self.subtitle.setText(tr("已导出：{path}").format(path=path))
+        return True
+
+
+def _local_zone() -> tzinfo:
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone

@@ -28,6 +28,7 @@ from jgstudy.gui.practice.card import QuestionCard
 from jgstudy.gui.practice.panels import StartPanel, SummaryPanel
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.widgets import button, plain_label, view_layout
+from jgstudy.gui.workbook.marks import MarkBar
 
 MODE_TITLES = {
     PracticeMode.MIXED: N_("综合练习"),
@@ -78,6 +79,9 @@ class PracticePage(QWidget):
         for widget in (self.start_panel, self.question_area, self.summary_panel):
             self.stack.addWidget(widget)
         layout.addWidget(self.stack, 1)
+        self.marks = MarkBar()  # 收藏, 笔记, 纠错: shown once the question is answered
+        self.marks.hide()
+        layout.addWidget(self.marks)
         layout.addLayout(self._build_footer())
         self._show_start("")
 
@@ -161,6 +165,7 @@ class PracticePage(QWidget):
         self.title.setText(tr("练习"))
         self.count.setText("")
         self.progress.hide()
+        self.marks.hide()
         self.start_panel.message.setText(message)
         self.stack.setCurrentWidget(self.start_panel)
         for widget in self.footer_widgets:
@@ -173,6 +178,7 @@ class PracticePage(QWidget):
         if old is not None:
             old.deleteLater()
         self.card = QuestionCard(record, self._bank_titles.get(record.bank_id, record.bank_id))
+        self.marks.hide()
         self.card.input.enter_pressed.connect(self.advance)
         self.card.input.submit_requested.connect(self.submit)
         self.card.input.take_back = self._take_back_from_editor
@@ -196,6 +202,8 @@ class PracticePage(QWidget):
     def show_feedback(self, feedback: Feedback) -> None:
         assert self.card is not None
         self.card.show_feedback(feedback)
+        self.marks.show_question(self._user, self.card.record.pk)
+        self.marks.show()
         self.progress.setValue(self.progress.value() + 1)
         self._set_footer(asking=False)
         self.setFocus()
@@ -210,6 +218,7 @@ class PracticePage(QWidget):
         self.title.setText(tr("本次练习完成"))
         self.summary_panel.show_summary(summary)
         self.stack.setCurrentWidget(self.summary_panel)
+        self.marks.hide()
         self.progress.hide()
         self.count.setText("")
         for widget in self.footer_widgets:
