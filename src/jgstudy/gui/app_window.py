@@ -47,8 +47,8 @@ from jgstudy.gui.settings import SettingsView
 from jgstudy.gui.statusbar import WorkProgress
 from jgstudy.gui.style import apply_theme, colors_for
 from jgstudy.gui.widgets import plain_label
-from jgstudy.gui.workers import BankImporter
 from jgstudy.gui.workbook import WorkbookView
+from jgstudy.gui.workers import BankImporter
 from jgstudy.gui.wrongbook import WrongBookView
 
 VIEWS = tuple((view, TITLES[view]) for view in View)
