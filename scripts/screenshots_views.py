@@ -105,6 +105,8 @@ def build(options: argparse.Namespace) -> int:
     user = service.ensure_user("王明", "市委办公室")
     service.ensure_user("李华", "市发展和改革委员会")
     play_history(service, user, clock, today, HISTORY_DAYS)
+    # a preliminary three weeks ahead: 首页 shows the plan toward it
+    services.plans.set_target(user, (today + timedelta(days=21)).date(), 0.9, actor=user.name)
     window = MainWindow(services, prefs, str(tmp), url)
     window.resize(window_size(options))
     window.show()

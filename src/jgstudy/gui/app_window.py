@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------
 
     def _build_views(self, data_folder: str, database_url: str) -> None:
-        self.home = HomeView(self._stats)
+        self.home = HomeView(self._stats, self.services.plans.plan)
         self.practice = PracticePage(self.service, self.prefs)
         self.exam = ExamPage(self.services.exams)
         self.competition = CompetitionPage(self.services.competitions, prefs=self.prefs)
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.practice.marks.set_workbook(self.services.workbook)
         self.progress = ProgressView(self._stats)
         self.reports = ReportsView(self.services.reports, files=self.files)
-        self.settings = SettingsView(self.prefs, data_folder, database_url)
+        self.settings = SettingsView(self.prefs, data_folder, database_url, self.services.plans)
         self.views: dict[View, QWidget] = {
             View.HOME: self.home,
             View.PRACTICE: self.practice,
@@ -311,7 +311,12 @@ class MainWindow(QMainWindow):
     # -- settings ------------------------------------------------------------------------
 
     def _apply_study_settings(self) -> None:
+        before = self.service.desired_retention
         self.service.set_desired_retention(self.prefs.retention)
+        if self.user is not None:  # logged against the cadre studying on this desktop
+            self.services.plans.log_retention(
+                self.user, before, self.prefs.retention, actor=self.user.name
+            )
         self.service.set_day_starts(self.prefs.day_starts)
         self.refresh()
 

@@ -12,6 +12,7 @@ from jgstudy.gui.heatmap import HeatmapWidget
 from jgstudy.gui.home_cards import ForecastCard, WeakTagsCard
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.pages import StatsSource
+from jgstudy.gui.plancard import PlanCard, PlanSource
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 
 WEEKDAY_NAMES = "一二三四五六日"  # 星期一 … 星期日; English uses DAY_NAMES
@@ -47,7 +48,7 @@ class HomeView(QWidget):
     exam_requested = Signal()
     tag_practice_requested = Signal(str)  # 专项练习 on a weak tag
 
-    def __init__(self, stats: StatsSource) -> None:
+    def __init__(self, stats: StatsSource, plan: PlanSource | None = None) -> None:
         super().__init__()
         self._stats = stats
         self._user: UserInfo | None = None
@@ -57,6 +58,9 @@ class HomeView(QWidget):
         layout.addWidget(header)
         layout.addLayout(self._build_tiles())
         layout.addLayout(self._build_buttons())
+        self.plan_card = PlanCard(plan) if plan is not None else None
+        if self.plan_card is not None:  # the plan toward the 目标日期, across the page
+            layout.addWidget(self.plan_card)
         layout.addLayout(self._build_lower(), 1)
         self.set_stats(None, None)
 
@@ -163,6 +167,8 @@ class HomeView(QWidget):
         """Read the cadre's figures (without the per-tag estimate, which only 统计 shows)."""
         user = self._user
         self.set_stats(user, self._stats(user, False) if user is not None else None)
+        if self.plan_card is not None:
+            self.plan_card.show_plan(user)
 
     def set_stats(self, user: UserInfo | None, stats: UserStats | None) -> None:
         """Show ``stats`` for ``user``; with no user, invite the cadre to pick a profile."""

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from jgstudy.core.passwords import store as store_password
+from jgstudy.core.planning import PlanService
 from jgstudy.core.records import UserInfo
 from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.plansettings import PlanSettingsCard
 from jgstudy.gui.prefs import LANGUAGES, Preferences
 from jgstudy.gui.style import THEMES
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
@@ -69,7 +71,13 @@ class SettingsView(QWidget):
     display_changed = Signal()
     language_changed = Signal(str)  # applies at the next start: the window offers a restart
 
-    def __init__(self, prefs: Preferences, data_folder: str, database_url: str) -> None:
+    def __init__(
+        self,
+        prefs: Preferences,
+        data_folder: str,
+        database_url: str,
+        plans: PlanService | None = None,
+    ) -> None:
         super().__init__()
         self._prefs = prefs
         self._folder = data_folder
@@ -86,13 +94,18 @@ class SettingsView(QWidget):
         columns.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(self._build_data(data_folder, database_url))
+        self.plan_card = PlanSettingsCard(plans) if plans is not None else None
+        if self.plan_card is not None:
+            right.addWidget(self.plan_card)
         right.addStretch(1)
         columns.addLayout(right, 1)
         layout.addLayout(columns)
         layout.addStretch(1)
 
     def set_user(self, user: UserInfo | None) -> None:
-        """Settings belong to this desktop, not to a cadre."""
+        """Settings belong to this desktop, except the cadre's own target and parameters."""
+        if self.plan_card is not None:
+            self.plan_card.set_user(user)
 
     def activate(self) -> None:
         """Nothing to re-read: the settings show what they change."""
