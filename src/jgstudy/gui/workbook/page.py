@@ -130,20 +130,20 @@ class WorkbookChooser(QWidget):
         for widget in (self.start_button, self.recite_button):
             widget.setEnabled(count > 0)
 
-    def _title(self) -> str:
+    def _chosen(self) -> str:
         parts = [b.currentText() for b in (self.bank_box, self.tag_box, self.type_box)]
         chosen = [p for p in parts if p != tr("全部")]
-        return tr("专项练习：") + (tr(" · ").join(chosen) if chosen else tr("全部题目"))
+        return tr(" · ").join(chosen) if chosen else tr("全部题目")
 
     def start(self) -> None:
         queue = self.queue()
         if queue:
-            self.practice_requested.emit(queue, self._title())
+            self.practice_requested.emit(queue, tr("专项练习：") + self._chosen())
 
     def recite(self) -> None:
         queue = self.queue()
         if queue:
-            self.recite_requested.emit(queue, tr("背题模式：") + self._title())
+            self.recite_requested.emit(queue, tr("背题模式：") + self._chosen())
 
     def practise_starred(self) -> None:
         if self._user is not None:

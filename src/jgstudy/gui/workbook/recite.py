@@ -84,8 +84,10 @@ class ReciteView(QWidget):
     def _show(self, record: QuestionRecord) -> None:
         while self.body.count():
             item = self.body.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()  # type: ignore[union-attr]
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # now: deleteLater() would leave it painted until the next loop
+                widget.deleteLater()
         titles = {b.id: b.title for b in self._study.banks()}
         self.lines = []
         for text, role in detail_lines(record, titles.get(record.bank_id, record.bank_id)):
