@@ -153,3 +153,23 @@ def test_a_stored_answer_reads_as_the_cadre_gave_it(services: Services, cadre: U
     assert given_text(by_id["f1"], ["773", "第十届"]) == "773；第十届"
     assert given_text(by_id["f1"], ["", ""]) == "（未作答）"
     assert given_text(by_id["sh1"], {"text": "警示教育", "knew": False}) == "警示教育"
+
+
+def test_open_problem_reports_stand_in_the_reports_checking_section(
+    services: Services, book: WorkbookService, cadre: UserInfo
+) -> None:
+    from jgstudy.core.reports.data import ReportFilter
+    from jgstudy.render.pdf_report import report_html
+
+    f2 = pk_of(services, cadre, "f2")
+    kept = book.report_problem(cadre, f2, "答案<应为>“速决毫厘”")
+    closed = book.report_problem(cadre, f2, "已经改好的问题")
+    book.close_report(closed, "王培训")
+    report = services.reports.build(ReportFilter())
+    assert [(ref, who, why) for ref, who, why, _at in report.problems] == [
+        ("sample/f2", "张三", "答案<应为>“速决毫厘”")
+    ]
+    page = report_html(report)
+    assert "学员纠错（1 条待核查）" in page and "答案&lt;应为&gt;" in page
+    book.close_report(kept, "王培训")
+    assert "暂无待核查" in report_html(services.reports.build(ReportFilter()))

@@ -198,11 +198,31 @@ def report_html(report: Report) -> str:
         _cadres(report),
         "<h2>五、需核查的试题</h2>",
         _items(report),
+        _problems(report),
     ]
     if report.exams:
         parts += ["<h2>六、考试成绩</h2>", table(report, EXAM_COLUMNS, report.exams, EXAM_PDF)]
     parts += ["<h2>说明</h2>", NOTES, "</body></html>"]
     return "".join(parts)
+
+
+def _problems(report: Report) -> str:
+    """题目纠错: what cadres reported and no trainer has closed yet."""
+    if not report.problems:
+        return "<p>学员纠错：暂无待核查的报告。</p>"
+    head = "".join(f"<th>{h}</th>" for h in ("试题", "学员", "问题", "时间"))
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape(v)}</td>"
+            for v in (ref, who, why, f"{report.local(at):%Y-%m-%d %H:%M}")
+        )
+        + "</tr>"
+        for ref, who, why, at in report.problems
+    )
+    return (
+        f"<h3>学员纠错（{len(report.problems)} 条待核查）</h3><table><tr>{head}</tr>{rows}</table>"
+    )
 
 
 def _cadres(report: Report) -> str:

@@ -94,6 +94,8 @@ class Report:
     items: tuple[ItemStats, ...]
     exams: tuple[ExamResult, ...]
     distribution: tuple[tuple[str, int], ...]
+    # 题目纠错 reports still open: (bank/qid, cadre, reason, when), oldest first.
+    problems: tuple[tuple[str, str, str, datetime], ...] = ()
 
     @property
     def exam_mode(self) -> bool:

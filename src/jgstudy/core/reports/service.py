@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from jgstudy.core.context import Context
 from jgstudy.core.reports.data import Report, ReportFilter, build_report
-from jgstudy.core.storage import study_repo
+from jgstudy.core.storage import study_repo, workbook_repo
 
 
 class ReportService:
@@ -16,9 +18,13 @@ class ReportService:
     def build(self, filters: ReportFilter, *, title: str | None = None) -> Report:
         """Everything a report shows, as of now."""
         ctx = self._ctx
-        return build_report(
+        report = build_report(
             ctx.engine, filters, ctx.now(), tz=ctx.local_tz, scheduler=ctx.scheduler, title=title
         )
+        with ctx.engine.connect() as conn:
+            rows = workbook_repo.open_reports(conn)
+        problems = tuple((ref, who, why, at) for _id, _pk, ref, who, why, at in rows)
+        return replace(report, problems=problems)
 
     def units(self) -> list[str]:
         """Every unit a cadre belongs to, sorted: the choices of the unit filter."""
