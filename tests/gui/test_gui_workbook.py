@@ -15,6 +15,7 @@ from jgstudy.core.model import QType
 from jgstudy.core.records import UserInfo
 from jgstudy.core.services import Services
 from jgstudy.core.session import Phase
+from jgstudy.core.workbook import Selection
 from jgstudy.gui.app_window import MainWindow
 
 Key = Qt.Key
@@ -153,3 +154,21 @@ def test_the_wrong_book_exports_for_printing(
     assert not book.export_to(tmp_path / "nope" / "x.xlsx")  # a folder that is not there
     assert book.error_box is not None and "无法写入" in book.error_box.text()
     book.error_box.close()
+
+
+def test_trainers_see_open_reports_under_the_report_and_close_them(
+    window: MainWindow, services: Services, cadre: UserInfo
+) -> None:
+    pk = services.workbook.selection_queue(cadre, Selection())[0]
+    services.workbook.report_problem(cadre, pk, "选项C与材料不符")
+    trainer = services.study.ensure_user("王培训", "市直机关工委")
+    window.set_user(trainer)
+    window.navigate("reports")
+    queue = window.reports.problems
+    assert queue is not None
+    assert queue.heading.text() == "学员纠错：1 条待核查"
+    assert queue.table.item(0, 2).text() == "选项C与材料不符"
+    queue.table.selectRow(0)
+    assert queue.close_selected()
+    assert queue.heading.text() == "学员纠错：0 条待核查"
+    assert services.workbook.open_reports() == []

@@ -48,6 +48,7 @@ from jgstudy.gui.statusbar import WorkProgress
 from jgstudy.gui.style import apply_theme, colors_for
 from jgstudy.gui.widgets import plain_label
 from jgstudy.gui.workbook import WorkbookView
+from jgstudy.gui.workbook.problems import ProblemQueue
 from jgstudy.gui.workers import BankImporter
 from jgstudy.gui.wrongbook import WrongBookView
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.practice.marks.set_workbook(self.services.workbook)
         self.progress = ProgressView(self._stats)
         self.reports = ReportsView(self.services.reports, files=self.files)
+        self.reports.add_problem_queue(ProblemQueue(self.services.workbook))
         self.settings = SettingsView(self.prefs, data_folder, database_url, self.services.plans)
         self.views: dict[View, QWidget] = {
             View.HOME: self.home,

@@ -52,4 +52,10 @@ EN: dict[str, str] = {
     "PDF 文件 (*.pdf)": "PDF file (*.pdf)",
     "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)",
     "无法写入 {path}：{reason}": "Cannot write {path}: {reason}",
+    "试题": "Question",
+    "学员": "Cadre",
+    "问题": "Problem",
+    "时间": "Time",
+    "标记已核查": "Mark as checked",
+    "学员纠错：{count} 条待核查": "Reported problems: {count} to check",
 }

@@ -35,6 +35,7 @@ from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
+from jgstudy.gui.workbook.problems import ProblemQueue
 from jgstudy.render.save import save_report
 
 ALL_UNITS = N_("全部单位")
@@ -75,6 +76,7 @@ class ReportsView(QWidget):
         header, _title, _sub = page_header(
             tr("成绩报表"), tr("按单位和时间段汇总学员成绩，导出 Excel、PDF 或 CSV 报告。")
         )
+        self.problems: ProblemQueue | None = None
         layout.addWidget(header)
         layout.addWidget(self._build_filters())
         self.summary = plain_label("", "muted", wrap=True)
@@ -153,10 +155,21 @@ class ReportsView(QWidget):
     # -- state ---------------------------------------------------------------------------
 
     def set_user(self, user: UserInfo | None) -> None:
-        """Reports are about every cadre: the current one changes nothing."""
+        """Reports are about every cadre; the trainer's name signs closed 纠错 reports."""
+        if self.problems is not None:
+            self.problems.set_user(user)
 
     def activate(self) -> None:
         self.refresh()
+        if self.problems is not None:
+            self.problems.refresh()
+
+    def add_problem_queue(self, queue: ProblemQueue) -> None:
+        """Show the open 纠错 reports under the report (需核查)."""
+        self.problems = queue
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(queue)
 
     def refresh(self) -> None:
         """Offer the units of the cadres now in the database."""
