@@ -44,7 +44,9 @@ def _question(rng: random.Random, index: int) -> dict[str, object]:
     }
     kind = index % 5
     if kind in (0, 1):
-        wrong = rng.sample([number + 100, number * 2, max(number - 37, 1), number + 1000], 3)
+        # Distinct values: the bank checks refuse two options with the same text.
+        candidates = dict.fromkeys([number + 100, number * 2, number + 1000, number + 7])
+        wrong = rng.sample([n for n in candidates if n != number], 3)
         options = dict(zip("ABCD", [f"{n}{unit}" for n in [number, *wrong]], strict=True))
         return {**base, "type": "single", "options": options, "answer": "A"}
     if kind == 2:
