@@ -110,7 +110,7 @@ def fill_history(folder: Path, logs: int) -> int:
 def rebuild_summary(conn: object) -> None:
     """Bring the per-day summary up to date after the logs were written behind its back."""
     try:
-        from jgstudy.core.storage.summary_repo import rebuild
+        from jgstudy.core.storage.counts_repo import rebuild
     except ImportError:
         return  # a version without the summary table
     rebuild(conn)  # type: ignore[arg-type]

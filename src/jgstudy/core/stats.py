@@ -105,14 +105,18 @@ def streak(active_days: set[date], today: date) -> int:
 PastDays = dict[tuple[int, date], list[tuple[date, int, int]]]
 
 
+def _study_day_offset(now: datetime, rule: DueRule) -> timedelta:
+    """A study day is the local calendar day of a moment moved back by the day's start hour."""
+    return (now.astimezone(rule.tz).utcoffset() or timedelta()) - timedelta(hours=rule.day_starts)
+
+
 def _days(
     conn: Connection, user_id: int, now: datetime, rule: DueRule, cache: PastDays | None
 ) -> list[tuple[date, int, int]]:
     """Reviews per study day for the heatmap; the days before today are read once per day."""
     today = rule.study_day(now)
     midnight = rule.day_start(today)
-    # A study day is the local calendar day of a moment moved back by the day's start hour.
-    offset = (now.astimezone(rule.tz).utcoffset() or timedelta()) - timedelta(hours=rule.day_starts)
+    offset = _study_day_offset(now, rule)
     key = (user_id, today)
     past = cache.get(key) if cache is not None else None
     if past is None:
@@ -158,7 +162,7 @@ def user_stats(
         streak_days=streak(set(per_day), today),
         wrong_book=stats_repo.wrong_book_count(conn, user_id),
         per_day=per_day,
-        forecast=_forecast(conn, user_id, today, rule),
+        forecast=_forecast(conn, user_id, today, rule, _study_day_offset(now, rule)),
         by_tag=_by_tag(conn, user_id, now, scheduler),
     )
 
@@ -176,12 +180,14 @@ def _by_tag(
     ]
 
 
-def _forecast(conn: Connection, user_id: int, today: date, rule: DueRule) -> dict[date, int]:
+def _forecast(
+    conn: Connection, user_id: int, today: date, rule: DueRule, offset: timedelta
+) -> dict[date, int]:
     """Questions falling due on each of the next study days; overdue ones count for today."""
     until = rule.day_start(today + timedelta(days=FORECAST_DAYS))
-    counts = Counter(
-        max(rule.study_day(d), today) for _state, d in stats_repo.due_times(conn, user_id, until)
-    )
+    counts: Counter[date] = Counter()
+    for day, due in stats_repo.due_per_day(conn, user_id, until, offset):
+        counts[max(day, today)] += due
     return {
         today + timedelta(days=i): counts.get(today + timedelta(days=i), 0)
         for i in range(FORECAST_DAYS)

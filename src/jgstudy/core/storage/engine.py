@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from jgstudy.core.errors import DatabaseTooNew, EnvironmentProblem
 
 # The newest migration this code knows; a test keeps it equal to the Alembic script head.
-HEAD_REVISION = "0006_study_plans"
+HEAD_REVISION = "0007_review_counts"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # How long SQLite waits for another process's write lock before failing (writes then retry).
 BUSY_TIMEOUT_MS = 15_000

@@ -75,6 +75,9 @@ class QuestionRow(Base):
     __table_args__ = (
         UniqueConstraint("bank_id", "qid", name="uq_questions_bank_qid"),
         Index("ix_questions_bank_retired", "bank_id", "retired"),
+        # Covers "is this card's question active?": the row itself holds the whole question
+        # (data, search_text), so every card counted on the home view read it from disk.
+        Index("ix_questions_active", "pk", "retired"),
     )
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     bank_id: Mapped[str] = mapped_column(ForeignKey("banks.id"))
@@ -237,3 +240,19 @@ class ScheduleEventRow(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReviewCountRow(Base):
+    """Reviews and right answers per cadre per quarter hour (UTC), kept with every answer.
+
+    The home view's per-day figures read these instead of a million review logs. Quarter hours,
+    not days: which study day an answer belongs to depends on the time zone and on the hour the
+    cadre's day starts, a setting that can change afterwards; every real time zone's offset and
+    every whole-hour day start is a multiple of 15 minutes.
+    """
+
+    __tablename__ = "review_counts"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)  # UTC epoch seconds // 900
+    reviews: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)

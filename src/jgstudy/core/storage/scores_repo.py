@@ -9,6 +9,7 @@ from typing import cast as typed
 
 from sqlalchemy import Connection, Integer, Row, Table, cast, func, insert, select, update
 
+from jgstudy.core.storage import counts_repo
 from jgstudy.core.storage.schema import AttemptRow, CardRow, QuestionRow, ReviewLogRow, UserRow
 from jgstudy.core.storage.study_repo import upsert_card
 
@@ -128,6 +129,7 @@ def update_attempt(conn: Connection, uid: str, user_id: int, values: dict[str, o
 def insert_logs(conn: Connection, rows: Sequence[dict[str, object]]) -> None:
     if rows:
         conn.execute(insert(_logs), list(rows))
+        counts_repo.add_reviews(conn, rows)
 
 
 def card(conn: Connection, user_id: int, pk: int) -> Row[Any] | None:

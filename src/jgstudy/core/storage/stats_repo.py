@@ -7,12 +7,14 @@ so the home view costs the same with ten reviews or a million.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Connection, Date, Integer, cast, func, literal, select
+from sqlalchemy import Connection, Date, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.scheduling import CardState
 from jgstudy.core.scheduling.days import REVIEW, Cutoffs
+from jgstudy.core.storage import counts_repo
 from jgstudy.core.storage.schema import (
     CardRow,
     QuestionRow,
@@ -23,11 +25,14 @@ from jgstudy.core.storage.schema import (
 from jgstudy.core.storage.study_repo import due_condition
 
 
-def _local_day(conn: Connection, offset: timedelta) -> ColumnElement[object]:
-    """The local calendar day of a review, for a fixed UTC offset (China has no DST)."""
+def _local_day(
+    conn: Connection, offset: timedelta, moment: Any = ReviewLogRow.reviewed_at
+) -> ColumnElement[object]:
+    """The local calendar day of a review (or of another ``moment`` column), for a fixed UTC
+    offset (China has no DST)."""
     if conn.dialect.name == "sqlite":
-        return func.date(ReviewLogRow.reviewed_at, f"{int(offset.total_seconds()):+d} seconds")
-    return cast(ReviewLogRow.reviewed_at + literal(offset), Date)
+        return func.date(moment, f"{int(offset.total_seconds()):+d} seconds")
+    return cast(moment + literal(offset), Date)
 
 
 def reviews_per_day(
@@ -37,14 +42,11 @@ def reviews_per_day(
     offset: timedelta,
     until: datetime | None = None,
 ) -> list[tuple[date, int, int]]:
-    """(local day, reviews, correct) for each day with reviews in [``since``, ``until``)."""
-    day = _local_day(conn, offset)
-    correct = func.sum(cast(ReviewLogRow.correct, Integer))
-    conditions = [ReviewLogRow.user_id == user_id, ReviewLogRow.reviewed_at >= since]
-    if until is not None:
-        conditions.append(ReviewLogRow.reviewed_at < until)
-    query = select(day, func.count(), correct).where(*conditions).group_by(day)
-    return [(_as_date(d), int(n), int(c or 0)) for d, n, c in conn.execute(query)]
+    """(local day, reviews, correct) for each day with reviews in [``since``, ``until``).
+
+    Read from the quarter-hour counts (``counts_repo``), not the logs: the same few
+    thousand rows at most, with ten reviews or a million."""
+    return counts_repo.per_day(conn, user_id, since, offset, until)
 
 
 def _as_date(value: object) -> date:
@@ -105,6 +107,21 @@ def new_count(conn: Connection, user_id: int) -> int:
         .where(QuestionRow.retired.is_(False), QuestionRow.pk.not_in(seen))
     )
     return int(conn.execute(query).scalar() or 0)
+
+
+def due_per_day(
+    conn: Connection, user_id: int, until: datetime, offset: timedelta
+) -> list[tuple[date, int]]:
+    """(day, active cards falling due) for each day up to ``until``; a day is the calendar day
+    of a due time moved by ``offset``. Grouped by the database: one row per day, not per card."""
+    day = _local_day(conn, offset, CardRow.due)
+    query = (
+        select(day, func.count())
+        .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
+        .where(CardRow.user_id == user_id, CardRow.due <= until, QuestionRow.retired.is_(False))
+        .group_by(day)
+    )
+    return [(_as_date(d), int(n)) for d, n in conn.execute(query)]
 
 
 def due_times(conn: Connection, user_id: int, until: datetime) -> list[tuple[int, datetime]]:

@@ -28,6 +28,7 @@ from jgstudy.core.model import QUESTION_ADAPTER, MultipleScoring
 from jgstudy.core.records import AnswerRecord, CardInfo, QuestionRecord, UserInfo
 from jgstudy.core.scheduling import CardState
 from jgstudy.core.scheduling.days import REVIEW, Cutoffs
+from jgstudy.core.storage import counts_repo
 from jgstudy.core.storage.schema import (
     BankRow,
     CardRow,
@@ -271,6 +272,7 @@ def record_answer(conn: Connection, record: AnswerRecord) -> int:
         },
     )
     put_card(conn, record.user_id, record.question_pk, record.card)
+    counts_repo.add_review(conn, record.user_id, record.reviewed_at, record.correct)
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
@@ -313,4 +315,11 @@ def upsert_card(
 
 
 def delete_log(conn: Connection, log_id: int) -> None:
+    query = select(_logs.c.user_id, _logs.c.reviewed_at, _logs.c.correct).where(
+        _logs.c.id == log_id
+    )
+    log = conn.execute(query).first()
+    if log is None:
+        return
     conn.execute(delete(_logs).where(_logs.c.id == log_id))
+    counts_repo.remove_review(conn, log.user_id, log.reviewed_at, log.correct)
