@@ -41,6 +41,7 @@ from jgstudy.core.scheduling import (
 from jgstudy.core.scheduling.book import BookState, after_answer
 from jgstudy.core.scheduling.days import REVIEW
 from jgstudy.core.scheduling.pace import SAMPLES
+from jgstudy.core.scheduling.sources import attempt_rating, keeps_memory
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
 from jgstudy.core.siblings import sibling_map
 from jgstudy.core.storage import (
@@ -339,7 +340,11 @@ class StudyService:
             rating = rating_for(
                 record.question, result.correct, duration_ms, in_review=in_review, ms_per_char=pace
             )
-            after = self._next_card(user_id, before, rating, result.correct, now)
+            if attempt_id is not None:  # drills, exams, matches: see scheduling.sources
+                rating = attempt_rating(rating)
+            after = self._next_card(
+                user_id, before, rating, result.correct, now, attempt_id is not None
+            )
             log_id = study_repo.record_answer(
                 conn,
                 AnswerRecord(
@@ -376,10 +381,23 @@ class StudyService:
         return cached[1]
 
     def _next_card(
-        self, user_id: int, before: CardInfo | None, rating: Rating, correct: bool, now: datetime
+        self,
+        user_id: int,
+        before: CardInfo | None,
+        rating: Rating,
+        correct: bool,
+        now: datetime,
+        from_attempt: bool = False,
     ) -> CardInfo:
-        scheduler = self._scheduler(user_id)
-        state = scheduler.review(before.state if before else None, rating, now)
+        last = before.state.last_review if before else None
+        last_day = self._rule.study_day(last) if last else None
+        if before is not None and keeps_memory(last_day, self._rule.study_day(now), from_attempt):
+            state = before.state
+        else:
+            reviewed = self._scheduler(user_id).review(
+                before.state if before else None, rating, now
+            )
+            state = self._rule.place(reviewed, now)
         book = after_answer(
             BookState(before.right_streak, before.in_wrong_book) if before else None,
             before.state.last_review if before else None,
@@ -388,7 +406,7 @@ class StudyService:
             self._rule,
         )
         return CardInfo(
-            state=self._rule.place(state, now),
+            state=state,
             reps=(before.reps if before else 0) + 1,
             lapses=(before.lapses if before else 0) + (not correct),
             right_streak=book.right_streak,
