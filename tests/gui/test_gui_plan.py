@@ -59,3 +59,16 @@ def test_a_retention_change_is_logged_for_the_cadre(
         "0.90",
         "0.85",
     )
+
+
+def test_a_past_target_date_is_refused_in_plain_words(
+    window: MainWindow, services: Services, cadre: UserInfo
+) -> None:
+    window.set_user(cadre)
+    plan_settings = window.settings.plan_card
+    assert plan_settings is not None
+    plan_settings.has_date.setChecked(True)
+    plan_settings.target_date.setDate(QDate(2020, 1, 1))
+    plan_settings.save_button.click()
+    assert "须在今天之后" in plan_settings.fit_note.text()
+    assert services.plans.settings(cadre).target_date is None

@@ -8,6 +8,7 @@ from datetime import date
 
 from jgstudy.cli.commands import open_services, percent
 from jgstudy.cli.errors import CliError
+from jgstudy.core.planning import BadTarget
 from jgstudy.core.records import UserInfo
 from jgstudy.core.scheduling.fit import FitResult, NotEnoughHistory
 from jgstudy.core.scheduling.forecast import Plan
@@ -22,13 +23,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     optimize.set_defaults(func=run_optimize)
 
     plan = sub.add_parser("plan", help="到目标日期的学习计划与预计掌握率")
-    plan.add_argument("--user", required=True, help="姓名")
+    who = plan.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user", help="姓名")
+    who.add_argument("--unit", help="单位：本单位每名学员（培训员为全单位设定目标时用）")
     plan.add_argument(
         "--until", type=_day, metavar="YYYY-MM-DD", help="目标日期（默认：已设定的目标日期）"
     )
     plan.add_argument("--recall", type=_share, help="目标掌握率，如 0.9（默认：已设定的或 90%%）")
     plan.add_argument("--lead-days", type=int, default=3, help="新题最迟在目标日期前几天学完")
-    plan.add_argument("--save", action="store_true", help="把目标日期和掌握率保存为该学员的目标")
+    plan.add_argument(
+        "--save", action="store_true", help="把目标日期和掌握率保存为该学员（或全单位）的目标"
+    )
     plan.set_defaults(func=run_plan)
 
 
@@ -90,12 +95,17 @@ def fit_report(user: UserInfo, result: FitResult) -> str:
 def run_plan(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
+        if args.unit is not None:
+            return _unit_plan(services, args)
         user = _user(services, args.user)
         if args.save:
             if args.until is None:
                 raise CliError("保存目标需要 --until YYYY-MM-DD")
+            services.plans.plan(user, args.until, args.recall)  # refuses a bad date first
             services.plans.set_target(user, args.until, args.recall, actor=user.name)
         plan = services.plans.plan(user, args.until, args.recall, args.lead_days)
+    except BadTarget as exc:
+        raise CliError(str(exc)) from exc
     finally:
         services.close()
     if plan is None:
@@ -135,3 +145,28 @@ def _pace(plan: Plan) -> str:
         if plan.own_pace
         else f"作答记录还少，按每题 {seconds} 估计"
     )
+
+
+def _unit_plan(services: Services, args: argparse.Namespace) -> int:
+    """Every cadre of a unit: save the target for all (``--save``), then one line each."""
+    cadres = [u for u in services.study.users() if u.unit == args.unit and u.role == "cadre"]
+    if not cadres:
+        raise CliError(f"单位 {args.unit} 没有学员")
+    if args.save:
+        if args.until is None:
+            raise CliError("保存目标需要 --until YYYY-MM-DD")
+        services.plans.plan(cadres[0], args.until, args.recall)  # refuses a bad date first
+        services.plans.set_unit_target(args.unit, args.until, args.recall, actor="培训员")
+        print(f"已为 {args.unit} 的 {len(cadres)} 名学员设定目标日期 {args.until.isoformat()}。")
+    for cadre in cadres:
+        plan = services.plans.plan(cadre, args.until, args.recall, args.lead_days)
+        if plan is None:
+            print(f"{cadre.name}：未设定目标日期")
+            continue
+        behind = "，低于目标" if plan.predicted_recall < plan.target_recall else ""
+        print(
+            f"{cadre.name}：{plan.target_date.isoformat()} 预计掌握 {percent(plan.predicted_recall)}"
+            f"（目标 {percent(plan.target_recall)}{behind}），尚未学过 {plan.not_introduced} 题，"
+            f"每天约 {plan.minutes_per_day:.0f} 分钟"
+        )
+    return 0

@@ -23,6 +23,11 @@ TIMED_SAMPLES = 200
 SECONDS_LIMITS = (2.0, 120.0)  # a median outside this is not a working pace
 DEFAULT_TARGET_RECALL = 0.9
 DEFAULT_LEAD_DAYS = 3
+MAX_DAYS_AHEAD = 730  # a plan walks every day to the date: two years is the longest it plans
+
+
+class BadTarget(ValueError):
+    """A target date in the past or too far ahead."""
 
 
 class PlanService:
@@ -48,7 +53,9 @@ class PlanService:
     ) -> None:
         """Set (or clear, with None) the cadre's 目标日期 and target recall; logged as an event."""
         if recall is not None and not 0.5 <= recall <= 0.99:
-            raise ValueError("目标掌握率须在 50% 到 99% 之间")
+            raise BadTarget("目标掌握率须在 50% 到 99% 之间")
+        if target_date is not None:
+            self._check_date(target_date)
         after = _target_text(target_date, recall)
 
         def write(conn: Connection) -> None:
@@ -78,6 +85,15 @@ class PlanService:
                 conn, user, actor, "retention", f"{before:.2f}", f"{after:.2f}"
             ),
         )
+
+    def _check_date(self, target_date: date) -> date:
+        """Today's study day, once ``target_date`` is known to be after it and near enough."""
+        today = self._ctx.due_rule.study_day(self._ctx.clock.now())
+        if not 0 < (target_date - today).days <= MAX_DAYS_AHEAD:
+            raise BadTarget(
+                f"目标日期 {target_date.isoformat()} 须在今天之后、{MAX_DAYS_AHEAD} 天之内"
+            )
+        return today
 
     def _event(
         self, conn: Connection, user: UserInfo, actor: str, kind: str, before: str, after: str
@@ -144,14 +160,18 @@ class PlanService:
         target_recall: float | None = None,
         lead_days: int = DEFAULT_LEAD_DAYS,
     ) -> Plan | None:
-        """The plan toward ``until`` (default: the cadre's 目标日期); None without a date."""
+        """The plan toward ``until`` (default: the cadre's 目标日期); None without a date.
+
+        Raises:
+            BadTarget: the date is today or past, or more than two years ahead.
+        """
         settings = self.settings(user)
         target_date = until or settings.target_date
         if target_date is None:
             return None
         recall = target_recall or settings.target_recall or DEFAULT_TARGET_RECALL
         rule = self._ctx.due_rule
-        today = rule.study_day(self._ctx.clock.now())
+        today = self._check_date(target_date)
         with self._ctx.engine.connect() as conn:
             stored = plan_repo.active_cards(conn, user.id)
             total = plan_repo.active_question_count(conn)

@@ -27,6 +27,9 @@ EN: dict[str, str] = {
         " with them from now on.\nPrediction error (log loss): default {default:.3f} →"
         " personal {fitted:.3f}; RMSE {rmse_default:.3f} → {rmse_fitted:.3f}."
     ),
+    "目标日期已过或超过两年。可在“设置”中重新设定。": (
+        "The target date has passed or is more than two years ahead. Set it again in Settings."
+    ),
     "拟合个人参数": "Fit personal parameters",
     "改回默认参数": "Back to default parameters",
     "设定目标日期": "Set a target date",

@@ -54,7 +54,11 @@ class PlanCard(QWidget):
         layout.addWidget(box)
 
     def show_plan(self, user: UserInfo | None) -> None:
-        plan = self._source(user) if user is not None else None
+        try:
+            plan = self._source(user) if user is not None else None
+        except ValueError:  # BadTarget: the date has passed
+            self.body.setText(tr("目标日期已过或超过两年。可在“设置”中重新设定。"))
+            return
         if plan is None:
             self.body.setText(tr("还没有设定目标日期（如比赛初赛日）。可在“设置”中设定。"))
         else:

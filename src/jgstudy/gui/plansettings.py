@@ -125,7 +125,11 @@ class PlanSettingsCard(QWidget):
             return
         day = self.target_date.date().toPython() if self.has_date.isChecked() else None
         recall = self.recall.value() if day is not None else None
-        self._plans.set_target(self._user, day, recall, actor=self._user.name)  # type: ignore[arg-type]
+        try:
+            self._plans.set_target(self._user, day, recall, actor=self._user.name)  # type: ignore[arg-type]
+        except ValueError as exc:  # BadTarget: in plain Chinese already
+            self.fit_note.setText(str(exc))
+            return
         self.fit_note.setText(tr("目标已保存。") if day else tr("已取消目标日期。"))
 
     def optimize(self) -> None:
