@@ -272,3 +272,29 @@ def test_a_reaction_drill_measures_release_to_buzz(
     assert [a.duration_ms for a in result.answers] == [3000, 2000]
     assert (result.false_starts, result.missed, result.correct) == (1, 1, 1)
     assert result.mean_reaction_ms == 425
+
+
+def test_a_false_start_penalty_that_would_add_points_is_refused_at_its_line(
+    tmp_path: Path,
+) -> None:
+    # Rules say "抢跑扣 10 分"; a trainer writing 10 for it must not reward false starts.
+    path = tmp_path / "抢跑.yaml"
+    path.write_text(
+        """format: 1
+id: fs
+title: 抢跑规则
+false_starts: [0, 10, 20]
+rounds:
+  - kind: buzzer
+    false_start_points: 5
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigErrors) as caught:
+        load_competition(path)
+    found = [(p.line, p.column, p.message) for p in caught.value.problems]
+    assert found == [
+        (4, 19, "false_starts：不能大于 0"),
+        (4, 23, "false_starts：不能大于 0"),
+        (7, 25, "false_start_points：不能大于 0"),
+    ]

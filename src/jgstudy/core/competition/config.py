@@ -27,6 +27,8 @@ KEY_PATTERN = r"^(?:[A-Z0-9]|F(?:[1-9]|1[0-2])|Space|Enter|Tab|Num[0-9])$"
 PATTERN_MESSAGES = {"key": "抢答键应为 A–Z、0–9、F1–F12、Space、Enter、Tab 或 Num0–Num9"}
 
 Points = Annotated[int, Field(ge=-1000, le=1000)]
+# A false start costs points or is a warning (0); a positive value would reward it.
+Penalty = Annotated[int, Field(ge=-1000, le=0)]
 Seconds = Annotated[int, Field(ge=1, le=3600)]
 
 
@@ -94,7 +96,7 @@ class BuzzerRound(_Round):
     points: Points = 10
     wrong_points: Points = -10
     # None: the match's escalating ``false_starts``; a number: this fixed penalty in this round.
-    false_start_points: Points | None = None
+    false_start_points: Penalty | None = None
     rebuzz_after_wrong: bool = True
     # No buzz in the window: "audience" shows the answer to the audience (观众题), "void" does not.
     unanswered: Unanswered = Unanswered.AUDIENCE
@@ -151,7 +153,7 @@ class CompetitionConfig(_Frozen):
     starting_score: Annotated[int, Field(ge=-10000, le=10000)] = 100
     # The n-th false start of a team in the match costs the n-th value (0: a warning); after
     # the last, the last value again.
-    false_starts: tuple[Points, ...] = Field(default=(0, -10, -20), min_length=1, max_length=10)
+    false_starts: tuple[Penalty, ...] = Field(default=(0, -10, -20), min_length=1, max_length=10)
     reveal_explanation: bool = False
     tiebreak: TiebreakRound = TiebreakRound()
     rounds: tuple[AnyRound, ...] = Field(max_length=20)  # at least one: see check_competition
