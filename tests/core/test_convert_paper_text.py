@@ -620,3 +620,20 @@ def test_a_key_on_the_heading_lines_with_fill_answers_as_text(tmp_path: Path) ->
         ("fill", "实事求是"),
     ]
     assert problems == []
+
+
+def test_a_key_under_bare_section_numbers(tmp_path: Path) -> None:
+    # ``参考答案`` then ``一、`` on a line of its own: the key starts, not an answer ``一、``.
+    text = KEY_ON_HEADING_LINES_WITH_TEXT.replace(
+        "一、1-2 AB\n二、1.√\n三、1.全心全意为人民服务 2.实事求是\n",
+        "一、\n1-2 AB\n二、\n1.√\n三、\n1.全心全意为人民服务 2.实事求是\n",
+    )
+    questions, problems, _ = convert_paper(tmp_path, write_text(tmp_path, text))
+    assert [(q[0], q[3]) for q in questions] == [
+        ("single", "A"),
+        ("single", "B"),
+        ("judge", "正确"),
+        ("fill", "全心全意为人民服务"),
+        ("fill", "实事求是"),
+    ]
+    assert problems == []

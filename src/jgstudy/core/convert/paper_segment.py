@@ -210,6 +210,10 @@ class _Segmenter:
             return True
         if self._answers_short_question():
             return False  # ``参考答案：`` then the answer's own lines
+        if _bare_numeral(following):
+            # ``参考答案`` then ``一、`` alone on its line: the key's first group follows.
+            following = self._following(self.tokens.index(following, index + 1))
+            return following is not None and _opens_key(following)
         if following.kind == Kind.SECTION:
             return names_kind(following.text) or bool(following.keys)
         return following.kind == Kind.QUESTION and _key_like(following)
@@ -310,7 +314,7 @@ class _Segmenter:
             return
         if token.kind == Kind.PAGE or token.text in self.headers:
             self.out.noise.append((token, NOISE_PAGE if token.kind == Kind.PAGE else NOISE_HEADER))
-        elif token.kind == Kind.SECTION:
+        elif token.kind == Kind.SECTION or _bare_numeral(token):
             self._key_group()
             self.key_section = token
             for number, text in token.keys or _heading_text_items(token.text):
@@ -361,6 +365,21 @@ def _heading_text_items(text: str) -> list[tuple[int, str]]:
     if match is None:
         return []
     return [(int(m.group(1)), m.group(2).strip()) for m in _TEXT_ITEM.finditer(match.group(1))]
+
+
+_BARE_NUMERAL = re.compile(r"(?:第\s*)?[一二三四五六七八九十]+\s*[、.．:：]?")
+
+
+def _bare_numeral(token: Token) -> bool:
+    """A section number alone on its line (``二、``), as keys are often grouped."""
+    return token.kind in (Kind.TEXT, Kind.SECTION) and bool(_BARE_NUMERAL.fullmatch(token.text))
+
+
+def _opens_key(token: Token) -> bool:
+    """Whether a line right after a key's bare section number is a key line."""
+    if token.kind == Kind.KEY:
+        return True
+    return token.kind == Kind.QUESTION and _key_like(token)
 
 
 def _key_like(token: Token) -> bool:
