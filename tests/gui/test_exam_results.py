@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.records import UserInfo
 from jgstudy.core.services import Services
+from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.exam import ExamPage
 
 FINAL = "skills-final"
@@ -51,3 +54,17 @@ def test_the_paper_list_shows_past_results(qtbot: QtBot, services: Services) -> 
     assert text.startswith("往次成绩（共 1 次）") and "最好成绩" in text
     others = [c for c in page.picker.cards if c.choice.path.stem != FINAL]
     assert all(not c.results.isVisible() for c in others)
+
+
+def test_the_main_window_keeps_the_result_on_screen(
+    make_window: Callable[[], MainWindow], services: Services
+) -> None:
+    services.study.import_bundled()
+    window = make_window()
+    window.set_user(services.study.ensure_user("王明", "市委办公室"))
+    window.navigate("exam")
+    page = window.exam
+    next(c for c in page.picker.cards if c.choice.path.stem == FINAL).start_button.click()
+    assert page.session is not None
+    page.session.submit()
+    assert page.stack.currentWidget() is page.result  # not replaced by the list of papers

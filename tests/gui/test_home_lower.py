@@ -49,7 +49,7 @@ def test_topic_practice_from_a_weak_tag(window: MainWindow, cadre: UserInfo, qtb
     window.set_user(cadre)
     card = window.home.weak_tags
     card.set_tags([TagAccuracy("支部建设", reviews=4, correct=1)])
-    assert "25%" in card.rows.itemAtPosition(0, 1).widget().text()  # type: ignore[union-attr]
+    assert "25%" in card.rows.itemAtPosition(1, 0).widget().text()  # type: ignore[union-attr]
     card.buttons["支部建设"].click()  # type: ignore[attr-defined]
     assert window.current_view() == "practice"
     session = window.practice.session

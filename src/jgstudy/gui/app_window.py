@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
         self.home.wrong_book_requested.connect(lambda: self.navigate(View.WRONGBOOK))
         self.home.exam_requested.connect(lambda: self.navigate(View.EXAM))
         self.exam.closed.connect(lambda: self.navigate(View.HOME))
-        self.exam.finished.connect(lambda _result: self.refresh())
+        # (no refresh when a paper is handed in: the exam page on screen would leave its result;
+        # the other pages read the new figures when they are shown)
         self.competition.closed.connect(lambda: self.navigate(View.HOME))
         self.editor.bank_ready.connect(lambda path: self.library.banks.import_paths([path]))
         self.wrongbook.practice_requested.connect(self.start_practice)

@@ -129,7 +129,7 @@ class WeakTagsCard(QWidget):
         inner.addWidget(plain_label(tr("薄弱知识点"), "section"))
         self.rows = QGridLayout()
         self.rows.setHorizontalSpacing(12)
-        self.rows.setVerticalSpacing(8)
+        self.rows.setVerticalSpacing(2)
         self.rows.setColumnStretch(0, 1)
         inner.addLayout(self.rows)
         self.empty = plain_label("", "small", wrap=True)
@@ -152,7 +152,7 @@ class WeakTagsCard(QWidget):
     def _add_row(self, row: int, tag: TagAccuracy) -> None:
         name = ElidedLabel(tag.tag)
         facts: QLabel = plain_label(
-            tr("正确率 {percent:.0%}（{reviews} 次作答）").format(
+            tr("正确率 {percent:.0%} · 作答 {reviews} 次").format(
                 percent=tag.accuracy, reviews=tag.reviews
             ),
             "small",
@@ -162,7 +162,9 @@ class WeakTagsCard(QWidget):
         practice.setObjectName("tagpractice")
         practice.setToolTip(tr("练习“{tag}”下的全部题目").format(tag=tag.tag))
         practice.clicked.connect(lambda _c=False, t=tag.tag: self.practice_requested.emit(t))
-        self.rows.addWidget(name, row, 0)
-        self.rows.addWidget(facts, row, 1)
-        self.rows.addWidget(practice, row, 2)
+        name.setProperty("role", "tagname")
+        # the tag on its own line (as wide as the card allows), its figures below it
+        self.rows.addWidget(name, 2 * row, 0)
+        self.rows.addWidget(facts, 2 * row + 1, 0)
+        self.rows.addWidget(practice, 2 * row, 1, 2, 1, Qt.AlignmentFlag.AlignVCenter)
         self.buttons[tag.tag] = practice

@@ -37,8 +37,8 @@ EN: dict[str, str] = {
     "同一标签答满 3 题后，这里列出正确率最低的知识点。": (
         "Topics answered at least 3 times appear here, the least accurate first."
     ),
-    "正确率 {percent:.0%}（{reviews} 次作答）": (
-        "{percent:.0%} right ({reviews} {reviews|answer|answers})"
+    "正确率 {percent:.0%} · 作答 {reviews} 次": (
+        "{percent:.0%} right · {reviews} {reviews|answer|answers}"
     ),
     "专项练习": "Topic practice",
     "练习“{tag}”下的全部题目": "Practise every question tagged “{tag}”",
