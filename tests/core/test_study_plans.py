@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from jgstudy.core.clock import FixedClock
-from jgstudy.core.records import UserInfo
+from jgstudy.core.records import PracticeMode, UserInfo
 from jgstudy.core.scheduling.fit import (
     DEFAULT_PARAMETERS,
     MIN_REVIEWS,
@@ -197,3 +197,25 @@ def test_the_plan_and_target_come_from_the_cadres_own_history(
     assert plan == plans.plan(cadre)  # reproducible on a fixed clock
     (event,) = plans.events(cadre)
     assert (event.kind, event.after) == ("target", "2026-04-20 0.90")
+
+
+def test_review_sessions_bring_the_plans_advanced_questions_in_the_last_days(
+    services: Services, clock: FixedClock, cadre: UserInfo
+) -> None:
+    study, plans = services.study, services.plans
+    study_days(services, clock, cadre, 10)
+    today = study.study_day()
+    plans.set_target(cadre, today + timedelta(days=20), 0.97, actor="李四")
+    assert plans.advanced_today(cadre) == []  # not yet in the last seven days
+    plans.set_target(cadre, today + timedelta(days=1), 0.97, actor="李四")  # the eve: today
+    advanced = plans.advanced_today(cadre)
+    plan = plans.plan(cadre)
+    assert plan is not None and advanced
+    assert list(plan.advanced_keys[today]) == advanced
+    queue = study.practice_queue(cadre, mode=PracticeMode.REVIEW)
+    due = [pk for pk in queue if pk not in advanced]
+    assert queue == due + [pk for pk in advanced if pk not in due]
+    assert study.stats(cadre).due_now == len(queue) == study.due_now(cadre.id)
+    first = advanced[0]
+    study.record(cadre.id, study.question(first), True, 4000)
+    assert first not in plans.advanced_today(cadre)  # answered today: not brought forward again

@@ -13,7 +13,15 @@ from jgstudy.core.context import Context
 from jgstudy.core.records import PlanSettings, ScheduleEvent, UserInfo
 from jgstudy.core.scheduling import fit as fit_mod
 from jgstudy.core.scheduling.days import REVIEW
-from jgstudy.core.scheduling.forecast import Memory, Model, Plan, PlanInput, make_plan
+from jgstudy.core.scheduling.forecast import (
+    ADVANCE_WINDOW,
+    NOT_YET_MET,
+    Memory,
+    Model,
+    Plan,
+    PlanInput,
+    make_plan,
+)
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage import plan_repo, retry
 
@@ -39,9 +47,10 @@ class PlanService:
 
     # -- settings and events -------------------------------------------------------------
 
-    def settings(self, user: UserInfo) -> PlanSettings:
+    def settings(self, user: UserInfo | int) -> PlanSettings:
+        """The cadre's (a UserInfo or its id) parameters and target."""
         with self._ctx.engine.connect() as conn:
-            return plan_repo.get_plan(conn, user.id)
+            return plan_repo.get_plan(conn, _id(user))
 
     def events(self, user: UserInfo) -> list[ScheduleEvent]:
         """Every change to the cadre's scheduling, oldest first."""
@@ -142,12 +151,27 @@ class PlanService:
         retry.write(self._ctx.engine, write)
         self._study.forget_parameters(user.id)
 
+    def advanced_today(self, user: UserInfo | int) -> list[int]:
+        """The questions the plan brings forward to today (提前复习), not yet answered today.
+
+        Empty outside the last days before the cadre's 目标日期 (the plan is not even made then).
+        """
+        settings = self.settings(user)
+        today = self._ctx.due_rule.study_day(self._ctx.clock.now())
+        if settings.target_date is None:
+            return []
+        if not 0 < (settings.target_date - today).days <= ADVANCE_WINDOW:
+            return []
+        plan = self.plan(user)
+        keys = plan.advanced_keys.get(today, ()) if plan else ()
+        return [k for k in keys if k != NOT_YET_MET]
+
     # -- the plan ------------------------------------------------------------------------
 
-    def seconds_per_answer(self, user: UserInfo) -> float | None:
+    def seconds_per_answer(self, user: UserInfo | int) -> float | None:
         """The cadre's median answer time over their latest answers (None until enough)."""
         with self._ctx.engine.connect() as conn:
-            durations = plan_repo.recent_durations(conn, user.id, TIMED_SAMPLES)
+            durations = plan_repo.recent_durations(conn, _id(user), TIMED_SAMPLES)
         if len(durations) < MIN_TIMED:
             return None
         low, high = SECONDS_LIMITS
@@ -155,7 +179,7 @@ class PlanService:
 
     def plan(
         self,
-        user: UserInfo,
+        user: UserInfo | int,
         until: date | None = None,
         target_recall: float | None = None,
         lead_days: int = DEFAULT_LEAD_DAYS,
@@ -173,11 +197,13 @@ class PlanService:
         rule = self._ctx.due_rule
         today = self._check_date(target_date)
         with self._ctx.engine.connect() as conn:
-            stored = plan_repo.active_cards(conn, user.id)
+            stored = plan_repo.active_cards(conn, _id(user))
             total = plan_repo.active_question_count(conn)
         memories = [
-            Memory(s, d, rule.study_day(last), rule.study_day(due) if state == REVIEW else today)
-            for state, s, d, last, due in stored
+            Memory(
+                s, d, rule.study_day(last), rule.study_day(due) if state == REVIEW else today, pk
+            )
+            for pk, state, s, d, last, due in stored
             if s is not None and d is not None and last is not None
         ]
         scheduler = self._study.scheduler_for(user)
@@ -196,6 +222,10 @@ class PlanService:
                 own_pace=seconds is not None,
             ),
         )
+
+
+def _id(user: UserInfo | int) -> int:
+    return user if isinstance(user, int) else user.id
 
 
 def _target_text(target_date: date | None, recall: float | None) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,6 +75,7 @@ class StudyService:
         self._siblings: Mapping[int, frozenset[int]] | None = None
         # Reviews per day before today never change while the app runs (merges are a CLI job).
         self._past_days: stats_mod.PastDays = {}
+        self._advance: Callable[[int], list[int]] | None = None
         # Each cadre's own FSRS parameters (None: the defaults), read once.
         self._weights: dict[int, tuple[float, ...] | None] = {}
 
@@ -262,6 +264,8 @@ class StudyService:
                 if mode in (PracticeMode.MIXED, PracticeMode.REVIEW):
                     cutoffs = self._rule.cutoffs(now)
                     queue += study_repo.due_pks(conn, user.id, cutoffs, bank_ids, tags)
+                    if not bank_ids and not tags:  # 提前复习 belongs to the whole plan
+                        queue += self._advanced(user.id, queue)
                 if mode in (PracticeMode.MIXED, PracticeMode.NEW):
                     allowance = max(new_per_day - self.new_today(user), 0)
                     fresh = study_repo.new_pks(conn, user.id, bank_ids, tags, None)
@@ -428,9 +432,20 @@ class StudyService:
                 self._weights[user_id] = None
         return self._ctx.scheduler
 
-    def scheduler_for(self, user: UserInfo) -> Scheduler:
-        """What schedules ``user``'s reviews (see :meth:`_scheduler`)."""
-        return self._scheduler(user.id)
+    def scheduler_for(self, user: UserInfo | int) -> Scheduler:
+        """What schedules the reviews of ``user`` (or the user of that id): see :meth:`_scheduler`."""
+        return self._scheduler(user if isinstance(user, int) else user.id)
+
+    def set_advance_source(self, source: Callable[[int], list[int]]) -> None:
+        """Where the questions brought forward to today (提前复习) come from: the plan toward
+        the cadre's 目标日期 (core.planning). Review sessions add them after the due ones."""
+        self._advance = source
+
+    def _advanced(self, user_id: int, due: Sequence[int]) -> list[int]:
+        if self._advance is None:
+            return []
+        taken = set(due)
+        return [pk for pk in self._advance(user_id) if pk not in taken]
 
     def forget_parameters(self, user_id: int) -> None:
         """The cadre's parameters changed: read them again before the next answer."""
@@ -460,7 +475,10 @@ class StudyService:
         """How many questions a review session started now would present."""
         cutoffs = self._rule.cutoffs(self._ctx.clock.now())
         with self._ctx.engine.connect() as conn:
-            return stats_repo.due_count(conn, user_id, cutoffs)
+            due = stats_repo.due_count(conn, user_id, cutoffs)
+            if self._advance is None:
+                return due
+            return due + len(self._advanced(user_id, study_repo.due_pks(conn, user_id, cutoffs)))
 
     def admits_new(self, user_id: int, pk: int, new_per_day: int) -> bool:
         """False when ``pk`` is still new and today's allowance of new questions is spent."""
@@ -492,7 +510,7 @@ class StudyService:
         """The cadre's figures; ``knowledge`` adds the FSRS estimate per tag (one pass over
         every card, so only the views that show it ask for it)."""
         with self._ctx.engine.connect() as conn:
-            return stats_mod.user_stats(
+            figures = stats_mod.user_stats(
                 conn,
                 user.id,
                 self._ctx.clock.now(),
@@ -501,6 +519,10 @@ class StudyService:
                 self._past_days,
                 self._scheduler(user.id) if knowledge else None,
             )
+        if self._advance is None:
+            return figures
+        # 开始复习 promises what a review session presents: the due and the 提前复习 questions
+        return replace(figures, due_now=self.due_now(user.id))
 
     # -- browsing and settings (gui) -----------------------------------------------------
 

@@ -64,6 +64,8 @@ def open_services(
     upgrade(engine)
     ctx = Context(engine, clock or SystemClock(), tz or system_tz(), scheduler or Scheduler())
     study = StudyService(ctx)
+    plans = PlanService(ctx, study)
+    study.set_advance_source(plans.advanced_today)
     return Services(
         study=study,
         exams=ExamService(ctx, study),
@@ -72,7 +74,7 @@ def open_services(
         scores=ScoreService(ctx),
         backups=BackupService(_backup_manager(ctx, url, data_dir)),
         workbook=WorkbookService(ctx, study),
-        plans=PlanService(ctx, study),
+        plans=plans,
         _ctx=ctx,
     )
 

@@ -30,6 +30,9 @@ EN: dict[str, str] = {
     "目标日期已过或超过两年。可在“设置”中重新设定。": (
         "The target date has passed or is more than two years ahead. Set it again in Settings."
     ),
+    "今天有 {count} 题提前复习，已加入“开始复习”。": (
+        "{count} questions brought forward to today, included in Start review."
+    ),
     "拟合个人参数": "Fit personal parameters",
     "改回默认参数": "Back to default parameters",
     "设定目标日期": "Set a target date",

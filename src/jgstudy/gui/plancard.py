@@ -31,6 +31,9 @@ def plan_lines(plan: Plan) -> list[str]:
     ]
     if plan.advanced:
         lines.append(tr("最后几天提前复习 {count} 题，分摊到各天。").format(count=plan.advanced))
+    today = len(plan.advanced_keys.get(plan.today, ()))
+    if today:
+        lines.append(tr("今天有 {count} 题提前复习，已加入“开始复习”。").format(count=today))
     if plan.predicted_recall < plan.target_recall:
         lines.append(tr("按现在的计划达不到目标：请每天多学一些，或在设置中调整目标。"))
     return lines

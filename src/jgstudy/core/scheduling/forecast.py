@@ -28,6 +28,7 @@ import fsrs_rs_python as rs
 
 ADVANCE_WINDOW = 7  # days before the target date in which reviews may be advanced
 GOOD, AGAIN = 3, 1
+NOT_YET_MET = -1
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Memory:
     difficulty: float
     last: date
     due: date
+    key: int = 0  # the question (pk) it stands for; NOT_YET_MET for a planned new one
 
 
 @dataclass
@@ -74,6 +76,8 @@ class Plan:
     seconds_per_answer: float
     own_pace: bool = False  # seconds_per_answer is the cadre's own median, not the default
     days: list[DayLoad] = field(default_factory=list)
+    # the questions (Memory.key) given an extra review, by day
+    advanced_keys: dict[date, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def advanced(self) -> int:
@@ -120,7 +124,7 @@ def _review(model: Model, card: _Card, day: date, retention: float) -> None:
     again, _d = model.after(before, day, AGAIN, retention)
     stability, difficulty = model.after(before, day, GOOD, retention)
     due = day + timedelta(days=model.interval(stability, retention))
-    card.memory = Memory(stability, difficulty, day, due)
+    card.memory = Memory(stability, difficulty, day, due, before.key)
     card.again, card.p_right = again, p_right
 
 
@@ -166,11 +170,12 @@ def make_plan(model: Model, plan: PlanInput) -> Plan:
         for _ in range(fresh):
             s, d = model.after(None, day, GOOD, plan.retention)
             due_day = day + timedelta(days=model.interval(s, plan.retention))
-            cards.append(_Card(Memory(s, d, day, due_day)))
+            cards.append(_Card(Memory(s, d, day, due_day, NOT_YET_MET)))
         loads.append((day, fresh, len(due)))
     total = len(plan.memories) + plan.not_introduced
     before = _mean_recall(model, cards, plan.target_date, total)
-    advanced = _advance(model, cards, plan, loads)
+    keys = _advance(model, cards, plan, loads)
+    advanced = {d: len(k) for d, k in keys.items()}
     after = _mean_recall(model, cards, plan.target_date, total)
     per_minute = plan.seconds_per_answer / 60
     days = [
@@ -189,6 +194,7 @@ def make_plan(model: Model, plan: PlanInput) -> Plan:
         seconds_per_answer=plan.seconds_per_answer,
         own_pace=plan.own_pace,
         days=days,
+        advanced_keys={d: tuple(k) for d, k in keys.items()},
     )
 
 
@@ -200,7 +206,7 @@ def _mean_recall(model: Model, cards: Sequence[_Card], on: date, total: int) -> 
 
 def _advance(
     model: Model, cards: list[_Card], plan: PlanInput, loads: list[tuple[date, int, int]]
-) -> dict[date, int]:
+) -> dict[date, list[int]]:
     """Give the weakest questions one more review in the window until the predicted share
     reaches the target; returns the extra reviews per day.
 
@@ -211,7 +217,8 @@ def _advance(
     if not tail:
         return {}
     trial = [_Card(c.memory, c.again, c.p_right) for c in cards]
-    needed = sum(_extra_reviews(model, trial, plan, {d: len(cards) for d, _n, _r in tail}).values())
+    unlimited = {d: len(cards) for d, _n, _r in tail}
+    needed = sum(len(k) for k in _extra_reviews(model, trial, plan, unlimited).values())
     if needed == 0:
         return {}
     ordinary = sum(n + r for _d, n, r in tail)
@@ -221,14 +228,14 @@ def _advance(
 
 def _extra_reviews(
     model: Model, cards: list[_Card], plan: PlanInput, room: dict[date, int]
-) -> dict[date, int]:
+) -> dict[date, list[int]]:
     total = len(plan.memories) + plan.not_introduced
     missing = plan.target_recall * total - sum(
         _recall_on(model, c, plan.target_date) for c in cards
     )
     weak = [c for c in cards if _recall_on(model, c, plan.target_date) < plan.target_recall]
     weak.sort(key=lambda c: _recall_on(model, c, plan.target_date))
-    extra: dict[date, int] = {}
+    extra: dict[date, list[int]] = {}
     for card in weak:
         if missing <= 0:
             break  # the share reaches the target: no more extra reviews
@@ -237,7 +244,7 @@ def _extra_reviews(
             old = _recall_on(model, card, plan.target_date)
             _review(model, card, day, plan.retention)
             missing -= _recall_on(model, card, plan.target_date) - old
-            extra[day] = extra.get(day, 0) + 1
+            extra.setdefault(day, []).append(card.memory.key)
             room[day] -= 1
     return extra
 

@@ -23,8 +23,8 @@ _logs = cast(Table, ReviewLogRow.__table__)
 
 # (question pk, when, rating, duration ms) of one answer
 Answer = tuple[int, datetime, int, int]
-# (FSRS state, stability, difficulty, last review, due) of one card
-StoredCard = tuple[int, float | None, float | None, datetime | None, datetime]
+# (question pk, FSRS state, stability, difficulty, last review, due) of one card
+StoredCard = tuple[int, int, float | None, float | None, datetime | None, datetime]
 
 
 def get_plan(conn: Connection, user_id: int) -> PlanSettings:
@@ -101,12 +101,17 @@ def active_cards(conn: Connection, user_id: int) -> list[StoredCard]:
     """The cadre's cards on active questions."""
     query = (
         select(
-            CardRow.state, CardRow.stability, CardRow.difficulty, CardRow.last_review, CardRow.due
+            CardRow.question_pk,
+            CardRow.state,
+            CardRow.stability,
+            CardRow.difficulty,
+            CardRow.last_review,
+            CardRow.due,
         )
         .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
         .where(CardRow.user_id == user_id, QuestionRow.retired.is_(False))
     )
-    return [(int(s), st, d, lr, due) for s, st, d, lr, due in conn.execute(query)]
+    return [(int(pk), int(s), st, d, lr, due) for pk, s, st, d, lr, due in conn.execute(query)]
 
 
 def active_question_count(conn: Connection) -> int:
