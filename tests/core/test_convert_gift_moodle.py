@@ -103,3 +103,19 @@ def test_missing_closing_brace_is_an_error_at_its_line_and_spares_the_next(
     assert [(p.row, p.column) for p in conversion.refused] == [(1, 5)]
     assert "}" in conversion.refused[0].message
     assert [q.stem for q in conversion.questions] == ["第二题"]
+
+
+def test_a_missing_brace_before_the_next_title_costs_only_its_own_question(
+    tmp_path: Path,
+) -> None:
+    # No blank line between the two: the second ``{`` opens inside the unclosed first one.
+    conversion = _read(
+        tmp_path,
+        "::缺括号::这题没有闭合 {=甲 ~乙\n::下一题::下一题照常读取 {=丙 ~丁}\n",
+    )
+    assert [(p.row, p.column, p.message) for p in conversion.refused] == [
+        (1, 15, "答案部分的“{”没有对应的“}”，本题未转换（下一题照常读取）")
+    ]
+    (item,) = conversion.ready
+    assert isinstance(item.question, SingleQuestion)
+    assert (item.row, item.question.stem, item.question.answer) == (2, "下一题照常读取", "A")

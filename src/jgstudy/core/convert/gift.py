@@ -110,6 +110,11 @@ def _blocks(text: str) -> Iterator[_Block]:
                 yield block
                 block = _Block(0)
         elif not line.startswith("//"):
+            if line.startswith("::") and block.lines and _unclosed_brace(block):
+                # A title inside an unclosed ``{`` starts the next question: only the
+                # unclosed one is lost, as after a blank line.
+                yield block
+                block = _Block(0)
             block.line = block.line or number
             block.lines.append(line)
             block.tags.extend(t for t in category if t not in block.tags)
