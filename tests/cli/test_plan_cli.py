@@ -65,3 +65,11 @@ def test_a_past_or_far_target_is_refused_and_not_saved(
         assert "须在今天之后" in capsys.readouterr().err
     assert run(folder, "plan", "--user", "张三") == 2  # nothing was saved
     assert "还没有设定目标日期" in capsys.readouterr().err
+
+
+def test_retention_prints_a_row_per_interval(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(folder, "retention", "--user", "张三") == 0
+    out = capsys.readouterr().out
+    assert "近 7 天" in out and "31 天以上" in out and "—（—）0 次" in out

@@ -21,6 +21,7 @@ from jgstudy.core.scheduling.fit import (
     training_items,
 )
 from jgstudy.core.scheduling.forecast import Memory, Model, PlanInput, make_plan
+from jgstudy.core.scheduling.retention import retention_table
 from jgstudy.core.services import Services
 
 DAY0 = date(2026, 1, 1)
@@ -219,3 +220,29 @@ def test_review_sessions_bring_the_plans_advanced_questions_in_the_last_days(
     first = advanced[0]
     study.record(cadre.id, study.question(first), True, 4000)
     assert first not in plans.advanced_today(cadre)  # answered today: not brought forward again
+
+
+def test_true_retention_counts_passes_by_interval_and_period() -> None:
+    day = DAY0
+    reviews = [
+        Review(1, day, 3),
+        Review(1, day, 1),  # a same-day repeat: not a review of memory
+        Review(1, day + timedelta(days=1), 1),  # 1 day: failed
+        Review(1, day + timedelta(days=3), 3),  # 2 days: passed
+        Review(2, day, 3),
+        Review(2, day + timedelta(days=10), 3),  # 10 days: passed
+        Review(3, day + timedelta(days=9), 3),
+        Review(3, day + timedelta(days=10), 4),  # 1 day: passed (Easy)
+    ]
+    rows = {
+        row.bucket: row.cells
+        for row in retention_table(reviews, day + timedelta(days=10), DEFAULT_PARAMETERS)
+    }
+    week, month, whole = rows["1 天"]
+    assert (whole.reviews, whole.passed, whole.rate) == (2, 1, 0.5)
+    assert (week.reviews, week.passed) == (1, 1)  # the failure was ten days ago
+    assert month == whole
+    assert rows["2–3 天"][2].passed == 1 and rows["8–14 天"][0].reviews == 1
+    assert rows["31 天以上"][2].reviews == 0 and rows["31 天以上"][2].rate is None
+    predicted = whole.predicted
+    assert predicted is not None and 0.5 < predicted < 1  # FSRS expects most 1-day reviews passed

@@ -4,6 +4,7 @@ target date (the same figures as the 设置 button and the 首页 card)."""
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from datetime import date
 
 from jgstudy.cli.commands import open_services, percent
@@ -12,6 +13,7 @@ from jgstudy.core.planning import BadTarget
 from jgstudy.core.records import UserInfo
 from jgstudy.core.scheduling.fit import FitResult, NotEnoughHistory
 from jgstudy.core.scheduling.forecast import Plan
+from jgstudy.core.scheduling.retention import PERIODS
 from jgstudy.core.services import Services
 
 
@@ -35,6 +37,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--save", action="store_true", help="把目标日期和掌握率保存为该学员（或全单位）的目标"
     )
     plan.set_defaults(func=run_plan)
+
+    retention = sub.add_parser("retention", help="真实保持率：按间隔和时段的复习通过率与预测值")
+    retention.add_argument("--user", required=True, help="姓名")
+    retention.set_defaults(func=run_retention)
 
 
 def _day(text: str) -> date:
@@ -170,3 +176,24 @@ def _unit_plan(services: Services, args: argparse.Namespace) -> int:
             f"每天约 {plan.minutes_per_day:.0f} 分钟"
         )
     return 0
+
+
+def run_retention(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    try:
+        user = _user(services, args.user)
+        rows = services.plans.retention(user)
+    finally:
+        services.close()
+    print(f"{user.name}：隔天复习的通过率（括号内为 FSRS 预测值）")
+    print(_pad("间隔", 12) + "".join(_pad(name, 22) for _days, name in PERIODS))
+    for row in rows:
+        cells = (f"{percent(c.rate)}（{percent(c.predicted)}）{c.reviews} 次" for c in row.cells)
+        print(_pad(row.bucket, 12) + "".join(_pad(cell, 22) for cell in cells))
+    return 0
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (CJK characters take two)."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(width - used, 1)

@@ -22,6 +22,7 @@ from jgstudy.core.scheduling.forecast import (
     PlanInput,
     make_plan,
 )
+from jgstudy.core.scheduling.retention import RetentionRow, retention_table
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage import plan_repo, retry
 
@@ -165,6 +166,18 @@ class PlanService:
         plan = self.plan(user)
         keys = plan.advanced_keys.get(today, ()) if plan else ()
         return [k for k in keys if k != NOT_YET_MET]
+
+    def retention(self, user: UserInfo) -> list[RetentionRow]:
+        """True retention by interval and period, next to FSRS's prediction (see
+        :mod:`jgstudy.core.scheduling.retention`)."""
+        rule = self._ctx.due_rule
+        with self._ctx.engine.connect() as conn:
+            answers = plan_repo.answers(conn, user.id)
+        reviews = [
+            fit_mod.Review(pk, rule.study_day(at), rating) for pk, at, rating, _ms in answers
+        ]
+        today = rule.study_day(self._ctx.clock.now())
+        return retention_table(reviews, today, self._study.scheduler_for(user).parameters)
 
     # -- the plan ------------------------------------------------------------------------
 
