@@ -73,3 +73,11 @@ def test_retention_prints_a_row_per_interval(
     assert run(folder, "retention", "--user", "张三") == 0
     out = capsys.readouterr().out
     assert "近 7 天" in out and "31 天以上" in out and "—（—）0 次" in out
+
+
+def test_simulate_answers_in_one_line_per_choice_of_minutes(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(folder, "simulate", "--user", "张三", "--until", AHEAD, "--minutes", "0") == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith(f"每天 0 分钟 → {AHEAD} 预计掌握 0%") and "还有 6 题没学过" in line

@@ -20,7 +20,7 @@ from jgstudy.core.scheduling.fit import (
     fit,
     training_items,
 )
-from jgstudy.core.scheduling.forecast import Memory, Model, PlanInput, make_plan
+from jgstudy.core.scheduling.forecast import Memory, Model, Plan, PlanInput, make_plan
 from jgstudy.core.scheduling.retention import retention_table
 from jgstudy.core.services import Services
 
@@ -246,3 +246,19 @@ def test_true_retention_counts_passes_by_interval_and_period() -> None:
     assert rows["31 天以上"][2].reviews == 0 and rows["31 天以上"][2].rate is None
     predicted = whole.predicted
     assert predicted is not None and 0.5 < predicted < 1  # FSRS expects most 1-day reviews passed
+
+
+def test_the_simulator_turns_daily_minutes_into_questions_met_and_recall() -> None:
+    model = Model(DEFAULT_PARAMETERS)
+
+    def simulate(minutes: float) -> Plan:
+        spec = PlanInput(
+            TODAY, TODAY + timedelta(days=30), memories(100), 400, daily_minutes=minutes
+        )
+        return make_plan(model, spec)
+
+    short, long = simulate(3), simulate(30)
+    assert short.unmet > 0 and long.unmet == 0
+    assert short.predicted_recall < long.predicted_recall
+    # the budget holds on every day before the last week's extra reviews
+    assert all(d.new == 0 or d.minutes <= 3 for d in short.days[:-7])

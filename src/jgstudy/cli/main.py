@@ -47,6 +47,7 @@ MODULE_COMMANDS: dict[str, tuple[str, str]] = {
     "db": ("数据库：检查、备份、恢复", "jgstudy.cli.db"),
     "optimize": ("按个人作答记录拟合 FSRS 参数，以后按它安排复习", "jgstudy.cli.plan"),
     "plan": ("到目标日期的学习计划与预计掌握率", "jgstudy.cli.plan"),
+    "simulate": ("模拟：每天学多少分钟，目标日期能掌握多少", "jgstudy.cli.plan"),
     "retention": ("真实保持率：按间隔和时段的复习通过率与预测值", "jgstudy.cli.plan"),
 }
 ALL = "*"  # build_parser(ALL): every subcommand in full

@@ -38,6 +38,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     plan.set_defaults(func=run_plan)
 
+    simulate = sub.add_parser("simulate", help="模拟：每天学多少分钟，目标日期能掌握多少")
+    simulate.add_argument("--user", required=True, help="姓名")
+    simulate.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="默认：已设定的目标日期")
+    simulate.add_argument(
+        "--minutes",
+        type=float,
+        action="append",
+        help="每天分钟数（可重复，如 --minutes 10 --minutes 20）",
+    )
+    simulate.add_argument("--retention", type=_retention, help="复习时的记忆保持率，如 0.85")
+    simulate.set_defaults(func=run_simulate)
+
     retention = sub.add_parser("retention", help="真实保持率：按间隔和时段的复习通过率与预测值")
     retention.add_argument("--user", required=True, help="姓名")
     retention.set_defaults(func=run_retention)
@@ -197,3 +209,46 @@ def _pad(text: str, width: int) -> str:
     """``text`` padded with spaces to ``width`` terminal columns (CJK characters take two)."""
     used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
     return text + " " * max(width - used, 1)
+
+
+def _retention(text: str) -> float:
+    value = _share(text)
+    if not 0.7 <= value <= 0.99:
+        raise argparse.ArgumentTypeError("记忆保持率须在 70% 到 99% 之间")
+    return value
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    """每天 N 分钟 → 目标日期预计掌握 X %, one line per choice of minutes."""
+    services = open_services(args)
+    try:
+        user = _user(services, args.user)
+        outcomes = [
+            (
+                minutes,
+                services.plans.plan(
+                    user, args.until, daily_minutes=minutes, retention=args.retention
+                ),
+            )
+            for minutes in (args.minutes or [None])
+        ]
+    except BadTarget as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        services.close()
+    for minutes, plan in outcomes:
+        if plan is None:
+            raise CliError(f"{user.name} 还没有设定目标日期：请加 --until YYYY-MM-DD")
+        print(simulation_line(minutes, plan))
+    return 0
+
+
+def simulation_line(minutes: float | None, plan: Plan) -> str:
+    """每天 15 分钟 → 2027-01-20 预计掌握 82 %（实际每天平均 14 分钟，最多 15 分钟）."""
+    busiest = max((d.minutes for d in plan.days), default=0.0)
+    head = f"每天 {minutes:.0f} 分钟" if minutes is not None else "按计划学完所有新题"
+    unmet = f"；到那天还有 {plan.unmet} 题没学过" if plan.unmet else ""
+    return (
+        f"{head} → {plan.target_date.isoformat()} 预计掌握 {percent(plan.predicted_recall)}"
+        f"（平均每天 {plan.minutes_per_day:.0f} 分钟，最多 {busiest:.0f} 分钟{unmet}）"
+    )

@@ -196,11 +196,17 @@ class PlanService:
         until: date | None = None,
         target_recall: float | None = None,
         lead_days: int = DEFAULT_LEAD_DAYS,
+        *,
+        daily_minutes: float | None = None,
+        retention: float | None = None,
     ) -> Plan | None:
         """The plan toward ``until`` (default: the cadre's 目标日期); None without a date.
 
         Raises:
             BadTarget: the date is today or past, or more than two years ahead.
+
+        The simulator: ``daily_minutes`` caps each day's work (new questions get what the
+        reviews leave), ``retention`` replaces the desktop's desired retention.
         """
         settings = self.settings(user)
         target_date = until or settings.target_date
@@ -228,11 +234,12 @@ class PlanService:
                 target_date=target_date,
                 memories=memories,
                 not_introduced=max(total - len(memories), 0),
-                retention=scheduler.desired_retention,
+                retention=retention or scheduler.desired_retention,
                 target_recall=recall,
                 lead_days=lead_days,
                 seconds_per_answer=seconds or DEFAULT_SECONDS,
                 own_pace=seconds is not None,
+                daily_minutes=daily_minutes,
             ),
         )
 

@@ -76,6 +76,7 @@ class Plan:
     seconds_per_answer: float
     own_pace: bool = False  # seconds_per_answer is the cadre's own median, not the default
     days: list[DayLoad] = field(default_factory=list)
+    unmet: int = 0  # questions still not met on the date (a daily budget too small)
     # the questions (Memory.key) given an extra review, by day
     advanced_keys: dict[date, tuple[int, ...]] = field(default_factory=dict)
 
@@ -149,6 +150,8 @@ class PlanInput:
     lead_days: int = 3  # every new question met this many days before the date
     seconds_per_answer: float = 15.0
     own_pace: bool = False
+    # the simulator: at most this many minutes a day; new questions only in what reviews leave
+    daily_minutes: float | None = None
 
 
 def make_plan(model: Model, plan: PlanInput) -> Plan:
@@ -166,6 +169,9 @@ def make_plan(model: Model, plan: PlanInput) -> Plan:
         for card in due:
             _review(model, card, day, plan.retention)
         fresh = min(quota, left)
+        if plan.daily_minutes is not None:  # what the day's reviews leave of the budget
+            budget = int(plan.daily_minutes * 60 // plan.seconds_per_answer)
+            fresh = min(left, max(budget - len(due), 0))
         left -= fresh
         for _ in range(fresh):
             s, d = model.after(None, day, GOOD, plan.retention)
@@ -195,6 +201,7 @@ def make_plan(model: Model, plan: PlanInput) -> Plan:
         own_pace=plan.own_pace,
         days=days,
         advanced_keys={d: tuple(k) for d, k in keys.items()},
+        unmet=left,
     )
 
 
