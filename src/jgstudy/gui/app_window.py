@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.wrongbook.set_workbook(self.services.workbook)
         self.workbook = WorkbookView(self.service, self.services.workbook)
         self.practice.marks.set_workbook(self.services.workbook)
+        self.exam.set_workbook(self.services.workbook)
+        self.editor.set_workbook(self.services.workbook)
         self.progress = ProgressView(self._stats)
         self.reports = ReportsView(self.services.reports, files=self.files)
         self.reports.add_problem_queue(ProblemQueue(self.services.workbook))

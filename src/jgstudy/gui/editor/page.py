@@ -22,6 +22,7 @@ from jgstudy.core.banks.editing import BankDocument, FieldProblem
 from jgstudy.core.banks.errors import BankErrors
 from jgstudy.core.convert import ConvertError
 from jgstudy.core.records import UserInfo
+from jgstudy.core.workbook import WorkbookService
 from jgstudy.gui.editor.commands import EditHeader
 from jgstudy.gui.editor.dialogs import (
     IMPORT_FILTER,
@@ -42,6 +43,7 @@ from jgstudy.gui.flow import FlowLayout
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.restyle import StyleKeeper
 from jgstudy.gui.widgets import button, plain_label
+from jgstudy.gui.workbook.problems import ProblemQueue
 
 SHOWN_NOTICES = 30
 
@@ -79,6 +81,8 @@ class BankEditor(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._top_bar())
         layout.addWidget(self._draft_banner())
+        self._problem_layout = layout  # the 学员纠错 queue goes here once a workbook is given
+        self.report_queue: ProblemQueue | None = None
         layout.addWidget(self.workspace, 1)
         self._shortcuts()
         self.style_keeper = StyleKeeper(self, editor_stylesheet)
@@ -90,7 +94,30 @@ class BankEditor(QWidget):
         """Banks are edited as files, for every cadre alike."""
 
     def activate(self) -> None:
-        """Nothing to re-read: the open file is the editor's own."""
+        """The open file is the editor's own; the 纠错 reports on it are re-read."""
+        self._refresh_problems()
+
+    def set_workbook(self, workbook: WorkbookService) -> None:
+        """Show the cadres' open 纠错 reports on the questions of the open bank (题目纠错)."""
+        queue = ProblemQueue(workbook, lambda: str(self.document.header.get("id") or ""))
+        queue.setContentsMargins(16, 0, 16, 0)
+        queue.chosen.connect(self.go_to_question)
+        self._problem_layout.insertWidget(self._problem_layout.count() - 1, queue)
+        self.report_queue = queue
+        self._refresh_problems()
+
+    def _refresh_problems(self) -> None:
+        if self.report_queue is not None:
+            self.report_queue.refresh()
+            self.report_queue.setVisible(bool(self.report_queue.reports))
+
+    def go_to_question(self, qid: str) -> bool:
+        """Select the question with id ``qid``; False when the open bank has none."""
+        ids = self.document.ids()
+        if qid not in ids:
+            return False
+        self.workspace.select(ids.index(qid))
+        return True
 
     def _top_bar(self) -> QFrame:
         bar = QFrame()
@@ -226,6 +253,7 @@ class BankEditor(QWidget):
         self.workspace.set_document(document)
         self._unsaved = unsaved
         self._refresh()
+        self._refresh_problems()
         if notices:
             shown = notices[:SHOWN_NOTICES]
             more = (

@@ -27,6 +27,7 @@ from jgstudy.core.exams import (
     PaletteEntry,
 )
 from jgstudy.core.records import UserInfo
+from jgstudy.core.workbook import WorkbookService
 from jgstudy.gui.exam.look import exam_stylesheet
 from jgstudy.gui.exam.picker import BlueprintPicker, PaperChoice
 from jgstudy.gui.exam.result import ResultPanel
@@ -71,6 +72,7 @@ class ExamPage(QWidget):
         self._paths = list(blueprints) if blueprints is not None else None
         self._confirm = confirm
         self.user: UserInfo | None = None
+        self._workbook: WorkbookService | None = None
         self.session: ExamSession | None = None
         self._last: ExamBlueprint | None = None  # the paper last started, for 再考一次
         self.stack = QStackedWidget()
@@ -101,7 +103,17 @@ class ExamPage(QWidget):
         self.exam_screen.detach()
         self.session = None
         self.user = user
+        self._update_marks()
         self.show_picker()
+
+    def set_workbook(self, workbook: WorkbookService) -> None:
+        """收藏, 笔记 and 纠错 under every question of a result (the cadre's own)."""
+        self._workbook = workbook
+        self._update_marks()
+
+    def _update_marks(self) -> None:
+        ready = self._workbook is not None and self.user is not None
+        self.result.marks = (self._workbook, self.user) if ready else None  # type: ignore[assignment]
 
     def show_picker(self) -> None:
         """List the papers and offer the unfinished exam; a running exam is not interrupted."""

@@ -16,12 +16,17 @@ from PySide6.QtWidgets import (
 
 from jgstudy.core.exams import ExamResult, ItemResult
 from jgstudy.core.model import display_stem
+from jgstudy.core.records import UserInfo
+from jgstudy.core.workbook import WorkbookService
 from jgstudy.gui.exam.texts import duration_text, points_text, response_text, type_label
 from jgstudy.gui.exam.util import clear_layout, discard
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.feedback import answer_text
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import button, card, page_header, plain_label
+from jgstudy.gui.workbook.marks import MarkBar
+
+Marks = tuple[WorkbookService, UserInfo]
 
 
 def verdict(good: bool) -> str:
@@ -31,7 +36,7 @@ def verdict(good: bool) -> str:
 class ResultItem(QFrame):
     """One question of the paper as marked."""
 
-    def __init__(self, item: ItemResult) -> None:
+    def __init__(self, item: ItemResult, marks: Marks | None = None) -> None:
         super().__init__()
         self.item = item
         self.setObjectName("resultitem")
@@ -76,6 +81,12 @@ class ResultItem(QFrame):
         )
         explanation.setObjectName("explain")
         layout.addWidget(explanation)
+        self.marks: MarkBar | None = None
+        if marks is not None:  # 收藏, 笔记 and 纠错, as after a practice answer
+            workbook, user = marks
+            self.marks = MarkBar(workbook)
+            self.marks.show_question(user, item.record.pk)
+            layout.addWidget(self.marks)
 
 
 class ResultPanel(QWidget):
@@ -89,6 +100,7 @@ class ResultPanel(QWidget):
         super().__init__()
         self.result: ExamResult | None = None
         self.items: list[ResultItem] = []
+        self.marks: Marks | None = None  # set when the page knows the cadre and the workbook
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.area = QScrollArea()
@@ -216,7 +228,7 @@ class ResultPanel(QWidget):
     def _show_items(self, result: ExamResult) -> None:
         for widget in self.items:
             discard(widget)
-        self.items = [ResultItem(item) for item in result.items]
+        self.items = [ResultItem(item, self.marks) for item in result.items]
         for widget in self.items:
             self.list_layout.addWidget(widget)
         self._filter(self.only_wrong.isChecked())
