@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from jgstudy.core.model import (
     AnyQuestion,
@@ -107,15 +107,20 @@ class Leak:
 
 def find_leaks(questions: Sequence[AnyQuestion]) -> list[Leak]:
     """Every pair where one question gives another away; positions index ``questions``."""
+    leaks = [Leak(g, t, text) for g, t, text in _answer_pairs(questions)]
+    return leaks + _same_quotes(questions)
+
+
+def _answer_pairs(questions: Sequence[AnyQuestion]) -> Iterator[tuple[int, int, str]]:
+    """(giver, taker, text) for every stem that states another question's answer."""
     stems = [normalized(stem_text(q)) for q in questions]
     joined, starts = _joined(stems)
-    leaks: list[Leak] = []
+    found: dict[str, list[int]] = {}  # many questions share an answer: search each text once
     for taker, question in enumerate(questions):
         for text in leaking_answers(question):
-            givers = {g for g in _stems_containing(joined, starts, stems, text) if g != taker}
-            leaks += [Leak(g, taker, text) for g in sorted(givers)]
-    leaks += _same_quotes(questions)
-    return leaks
+            if text not in found:
+                found[text] = sorted(_stems_containing(joined, starts, stems, text))
+            yield from ((g, taker, text) for g in found[text] if g != taker)
 
 
 def _joined(stems: list[str]) -> tuple[str, list[int]]:
@@ -155,9 +160,12 @@ def _same_quotes(questions: Sequence[AnyQuestion]) -> list[Leak]:
 def sibling_map(items: Mapping[K, AnyQuestion]) -> dict[K, frozenset[K]]:
     """For each key, the keys of the questions that must not share a paper with it."""
     keys = list(items)
+    questions = [items[k] for k in keys]
     pairs: dict[K, set[K]] = {}
-    for leak in find_leaks([items[k] for k in keys]):
-        a, b = keys[leak.giver], keys[leak.taker]
+    same_quotes = ((leak.giver, leak.taker) for leak in _same_quotes(questions))
+    answers = ((giver, taker) for giver, taker, _text in _answer_pairs(questions))
+    for giver, taker in (*answers, *same_quotes):
+        a, b = keys[giver], keys[taker]
         pairs.setdefault(a, set()).add(b)
         pairs.setdefault(b, set()).add(a)
     return {k: frozenset(v) for k, v in pairs.items()}
@@ -173,59 +181,101 @@ def spread(
     and, where it can be helped, neighbours differ in every part of their ``groups`` (e.g. bank
     and type), else in some part.
 
-    Greedy and stable: each place takes the first waiting item that fits best; siblings that
-    cannot be kept ``gap`` apart end up as far apart as the order allows.
+    Greedy and stable: each place takes the first waiting item (of the next ``WINDOW``) that
+    fits best; siblings that cannot be kept ``gap`` apart end up as far apart as the order
+    allows. Linear in the number of items and sibling pairs: what each step asks is kept up to
+    date as items are placed rather than recounted.
     """
-    waiting = list(order)
+    state = _Spread(list(order), siblings, groups)
     largest = max((len(v) + 1 for v in siblings.values()), default=1)
     # A gap the items cannot keep would only push all siblings to the end, side by side.
-    gap = min(gap, max(len(waiting) // largest - 1, 1))
-    placed: list[K] = []
-    while waiting:
-        placed.append(waiting.pop(_next(waiting, placed, siblings, gap, groups)))
-    return placed
+    state.gap = min(gap, max(len(state.rest) // largest - 1, 1))
+    while state.window or state.cursor < len(state.rest):
+        state.fill()
+        state.place(state.next_index())
+    return state.placed
 
 
-def _next(
-    waiting: list[K],
-    placed: list[K],
-    siblings: Mapping[K, frozenset[K]],
-    gap: int,
-    groups: Mapping[K, tuple[object, ...]],
-) -> int:
-    """Index in ``waiting`` of the item to place next."""
-    blocked: set[K] = set().union(*(siblings.get(k, frozenset()) for k in placed[-gap:]))
-    last = groups.get(placed[-1], ()) if placed else ()
-    pending = set(waiting)
-
-    def urgent(k: K) -> bool:
-        # Its waiting siblings need every remaining place to stay ``gap`` apart.
-        return len(siblings.get(k, frozenset()) & pending) * (gap + 1) + 1 >= len(pending)
-
-    tests: tuple[Callable[[K], bool], ...] = (
-        urgent,
-        lambda k: _differs(groups.get(k, ()), last, every=True),
-        lambda k: _differs(groups.get(k, ()), last, every=False),
-        lambda k: True,
-    )
-    free = [k for k in waiting[:200] if k not in blocked]  # looking further only costs time
-    for test in tests:
-        found = next((k for k in free if test(k)), None)
-        if found is not None:
-            return waiting.index(found)
-    return _farthest(waiting, placed, siblings)
+# How far ahead a place looks for an item that fits: looking further only costs time.
+WINDOW = 200
 
 
-def _farthest(waiting: list[K], placed: list[K], siblings: Mapping[K, frozenset[K]]) -> int:
-    """The waiting item whose nearest placed sibling is furthest back."""
-    where = {k: i for i, k in enumerate(placed)}
+class _Spread(Generic[K]):
+    """The running state of :func:`spread`."""
 
-    def distance(key: K) -> int:
-        last = max((where[s] for s in siblings.get(key, frozenset()) if s in where), default=-1)
-        return len(placed) - last
+    def __init__(
+        self,
+        rest: list[K],
+        siblings: Mapping[K, frozenset[K]],
+        groups: Mapping[K, tuple[object, ...]],
+    ) -> None:
+        self.rest, self.siblings, self.groups = rest, siblings, groups
+        self.gap = 1
+        self.cursor = 0
+        self.window: list[K] = []
+        self.placed: list[K] = []
+        self.where: dict[K, int] = {}  # placed item → its place
+        self.pending = len(rest)
+        # For each item, how many of its siblings are still waiting.
+        waiting = set(rest)
+        self.waiting_siblings = {k: len(siblings.get(k, frozenset()) & waiting) for k in rest}
 
-    window = waiting[:200]
-    return max(range(len(window)), key=lambda i: distance(window[i]))
+    def fill(self) -> None:
+        while len(self.window) < WINDOW and self.cursor < len(self.rest):
+            self.window.append(self.rest[self.cursor])
+            self.cursor += 1
+
+    def place(self, index: int) -> None:
+        key = self.window.pop(index)
+        self.where[key] = len(self.placed)
+        self.placed.append(key)
+        self.pending -= 1
+        for sibling in self.siblings.get(key, frozenset()):
+            if sibling in self.waiting_siblings and sibling not in self.where:
+                self.waiting_siblings[sibling] -= 1
+
+    def next_index(self) -> int:
+        """Index in ``window`` of the item to place next: the first urgent free item, else the
+        first free one differing from the last placed in every group, else in some, else any."""
+        recent = self.placed[-self.gap :]
+        last = self.groups.get(self.placed[-1], ()) if self.placed else ()
+        # Urgent: its waiting siblings need every remaining place to stay ``gap`` apart.
+        threshold = (self.pending - 1) / (self.gap + 1)
+        firsts: list[int | None] = [None, None, None]
+        ranks: dict[tuple[object, ...], int] = {}  # few distinct groups (bank, type): rank once
+        for index, key in enumerate(self.window):
+            if not self.siblings.get(key, _NONE).isdisjoint(recent):
+                continue  # a sibling was placed too recently
+            if self.waiting_siblings[key] >= threshold:
+                return index
+            group = self.groups.get(key, ())
+            rank = ranks.get(group)
+            if rank is None:
+                rank = ranks[group] = _rank(group, last)
+            if firsts[rank] is None:
+                firsts[rank] = index
+        found = next((i for i in firsts if i is not None), None)
+        return found if found is not None else self.farthest()
+
+    def farthest(self) -> int:
+        """The waiting item whose nearest placed sibling is furthest back."""
+
+        def distance(key: K) -> int:
+            mine = self.siblings.get(key, frozenset())
+            last = max((self.where[s] for s in mine if s in self.where), default=-1)
+            return len(self.placed) - last
+
+        return max(range(len(self.window)), key=lambda i: distance(self.window[i]))
+
+
+_NONE: frozenset[object] = frozenset()
+
+
+def _rank(group: tuple[object, ...], last: tuple[object, ...]) -> int:
+    """0 when ``group`` differs from ``last`` in every part, 1 in some part, 2 in none."""
+    if _differs(group, last, every=True):
+        return 0
+    return 1 if _differs(group, last, every=False) else 2
 
 
 def _differs(a: tuple[object, ...], b: tuple[object, ...], *, every: bool) -> bool:
