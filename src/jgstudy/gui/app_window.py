@@ -101,19 +101,6 @@ class MainWindow(QMainWindow):
         self.reports = ReportsView(self.services.reports, files=self.files)
         self.reports.add_problem_queue(ProblemQueue(self.services.workbook))
         self.settings = SettingsView(self.prefs, data_folder, database_url, self.services.plans)
-        self.views: dict[View, QWidget] = {
-            View.HOME: self.home,
-            View.PRACTICE: self.practice,
-            View.EXAM: self.exam,
-            View.COMPETITION: self.competition,
-            View.LIBRARY: self.library,
-            View.EDITOR: self.editor,
-            View.WRONGBOOK: self.wrongbook,
-            View.WORKBOOK: self.workbook,
-            View.PROGRESS: self.progress,
-            View.REPORTS: self.reports,
-            View.SETTINGS: self.settings,
-        }
         self.registry: dict[View, Page] = {
             View.HOME: self.home,
             View.PRACTICE: self.practice,
@@ -127,6 +114,7 @@ class MainWindow(QMainWindow):
             View.REPORTS: self.reports,
             View.SETTINGS: self.settings,
         }
+        self.views: dict[View, QWidget] = {v: _widget(p) for v, p in self.registry.items()}
         self.home.practice_requested.connect(self.start_practice)
         self.home.tag_practice_requested.connect(self.practice_tag)
         self.home.wrong_book_requested.connect(lambda: self.navigate(View.WRONGBOOK))
@@ -374,3 +362,9 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
         self.importer.wait()
         super().closeEvent(event)
+
+
+def _widget(page: Page) -> QWidget:
+    """Every page is a widget too (the Page protocol only names what the window calls)."""
+    assert isinstance(page, QWidget)
+    return page
