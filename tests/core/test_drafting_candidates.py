@@ -176,3 +176,23 @@ def test_a_broken_word_file_is_explained(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(MaterialError, match="无法打开 Word 文件"):
         read_material(path)
+
+
+def test_a_material_without_facts_writes_no_empty_bank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jgstudy.cli.main import main
+
+    material = tmp_path / "空.txt"
+    material.write_bytes("\ufeff各单位要高度重视，认真抓好落实。\r\n".encode())
+    output = tmp_path / "draft.yaml"
+    assert main(["--data-dir", str(tmp_path), "draft", str(material), "-o", str(output)]) == 2
+    assert "没有生成候选题" in capsys.readouterr().err
+    assert not output.exists()
+
+
+def test_windows_line_endings_draft_the_same_candidates() -> None:
+    crlf = TWO_PLACES.replace("\n", "\r\n")
+    drafted = draft_candidates(crlf)
+    assert [c.fact for c in drafted] == [c.fact for c in draft_candidates(TWO_PLACES)]
+    assert all(c.quote in crlf and "\r" not in c.quote for c in drafted)

@@ -184,6 +184,12 @@ def draft(args: argparse.Namespace) -> int:
     bank_id = args.bank_id or f"draft-{args.material.stem}"[:64]
     title = args.title or f"{args.material.stem}（草稿）"
     yaml_text, count = draft_bank_yaml(text, bank_id, title, all_forms=args.all_forms)
+    if count == 0:  # an empty bank file would only fail `check` later
+        raise CliError(
+            f"{args.material} 没有生成候选题：材料中没有带单位的数字、引号中的名称或完整的列举"
+            "（也可能是空文件），未写出 "
+            f"{args.output}"
+        )
     args.output.write_text(yaml_text, encoding="utf-8")
     print(f"已生成 {count} 道候选题：{args.output}（审核后删除 status: draft 即可导入）")
     print(_draft_summary(yaml_text, args.all_forms))
