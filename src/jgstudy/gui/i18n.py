@@ -4,7 +4,8 @@ The Chinese text in the source is the key: ``tr("首页")`` is ``首页`` in Chi
 ``Home`` in English. Texts with values are templates with named fields:
 ``tr("第 {position} / {total} 题").format(position=p, total=t)``. The language is chosen
 once at start (from the settings), before any widget is built; a change applies after a
-restart. Question bank content and messages from the core are never translated.
+restart. Question bank content is never translated. Messages from the core are
+:class:`jgstudy.core.text.Msg` values: ``tr_msg`` translates their template and fields.
 
 English templates may choose a word by a number field: ``"{count} {count|day|days}"`` reads
 "1 day" and "2 days" (Chinese has no plural). ``trc(context, text)`` tells apart two English
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from jgstudy.core.text import Msg, MsgList
 
 PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
 CONTEXT_MARK = "\x04"
@@ -69,3 +72,31 @@ def N_(text: str) -> str:
     """Mark a text for translation where it is shown: module-level tables are built before
     the language is chosen, so they hold the Chinese and the code calls ``tr`` at use."""
     return text
+
+
+# How the core's Chinese separators read in English (MsgList joins).
+_SEPARATORS = {"；": "; ", "，": ", ", "、": ", ", "。": ". ", "：": ": ", "\n": "\n"}
+
+
+def tr_msg(text: str) -> str:
+    """A message from the core in the interface language.
+
+    A :class:`Msg` is translated from its template, its message fields translated in turn;
+    a template without an English entry stays Chinese (the catalog test keeps that rare).
+    A plain string is looked up as it is.
+    """
+    if not _catalog:
+        return str(text)
+    if isinstance(text, MsgList):
+        separator = _SEPARATORS.get(text.separator, text.separator)
+        return separator.join(tr_msg(part) for part in text.parts)
+    if isinstance(text, Msg):
+        template = _catalog.get(text.template)
+        if template is None:
+            return str(text)
+        fields = {
+            name: tr_msg(value) if isinstance(value, Msg) else value
+            for name, value in text.fields.items()
+        }
+        return Text(template).format(**fields)
+    return _catalog.get(text, text)
