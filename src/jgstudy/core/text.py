@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["N_", "Msg", "MsgList", "join", "msg"]
+__all__ = ["N_", "Msg", "MsgList", "join", "message_of", "msg"]
 
 
 class Msg(str):
@@ -89,3 +89,12 @@ def join(separator: str, parts: Iterable[str]) -> MsgList:
 def N_(template: str) -> str:
     """Mark a Chinese template kept in a table and formatted later with :func:`msg`."""
     return template
+
+
+def message_of(error: BaseException) -> str:
+    """The message an exception was raised with, still a :class:`Msg` when it was one.
+
+    ``str(error)`` makes a plain copy of the text and loses the template.
+    """
+    args = error.args
+    return args[0] if len(args) == 1 and isinstance(args[0], str) else str(error)

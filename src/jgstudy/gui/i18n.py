@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from jgstudy.core.text import Msg, MsgList
+from jgstudy.core.banks.errors import Problem
+from jgstudy.core.text import Msg, MsgList, message_of
 
 PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
 CONTEXT_MARK = "\x04"
@@ -100,3 +101,13 @@ def tr_msg(text: str) -> str:
         }
         return Text(template).format(**fields)
     return _catalog.get(text, text)
+
+
+def tr_error(error: BaseException) -> str:
+    """An exception's message (a :class:`Msg` from the core) in the interface language."""
+    return tr_msg(message_of(error))
+
+
+def tr_problem(problem: Problem) -> str:
+    """``file:line:col: message`` with the message in the interface language."""
+    return f"{problem.file}:{problem.line}:{problem.column}: {tr_msg(problem.message)}"

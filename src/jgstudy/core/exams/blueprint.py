@@ -16,12 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from jgstudy.core.banks.errors import PendingProblem
 from jgstudy.core.exams.configfile import load_model
 from jgstudy.core.model import Ident, MultipleScoring, QType, Text
+from jgstudy.core.text import N_, msg
 
 _PART = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"
 QuestionRef = Annotated[str, StringConstraints(pattern=rf"^{_PART}/{_PART}$")]
 
 
-PATTERN_MESSAGES = {"questions": "试题应写作“题库编号/题目编号”，如 wh2025-overview/ov-001"}
+PATTERN_MESSAGES = {"questions": N_("试题应写作“题库编号/题目编号”，如 wh2025-overview/ov-001")}
 
 
 class _Frozen(BaseModel):
@@ -109,9 +110,9 @@ def check_blueprint(bp: ExamBlueprint) -> list[PendingProblem]:
     """Problems pydantic cannot see: rules that relate several fields."""
     problems = _check_pass_mark(bp)
     if not bp.sections:
-        problems.append(PendingProblem(("sections",), "至少需要一个部分 sections"))
+        problems.append(PendingProblem(("sections",), msg("至少需要一个部分 sections")))
     if bp.draw is DrawMode.FIXED and bp.seed is not None:
-        problems.append(PendingProblem(("seed",), "seed 只用于 draw: random"))
+        problems.append(PendingProblem(("seed",), msg("seed 只用于 draw: random")))
     for index, section in enumerate(bp.sections):
         problems += _check_section(bp.draw, section, ("sections", index))
     problems += _check_duplicates(bp)
@@ -121,11 +122,15 @@ def check_blueprint(bp: ExamBlueprint) -> list[PendingProblem]:
 def _check_pass_mark(bp: ExamBlueprint) -> list[PendingProblem]:
     mark = bp.pass_mark
     if (mark.points is None) == (mark.percent is None):
-        return [PendingProblem(("pass_mark",), "及格线 pass_mark 应写 points 或 percent 之一")]
+        return [PendingProblem(("pass_mark",), msg("及格线 pass_mark 应写 points 或 percent 之一"))]
     if mark.points is not None and all(s.points for s in bp.sections):
         total = sum(s.size * (s.points or 0) for s in bp.sections)
         if mark.points > total:
-            return [PendingProblem(("pass_mark", "points"), f"及格线高于满分 {total:g}")]
+            return [
+                PendingProblem(
+                    ("pass_mark", "points"), msg("及格线高于满分 {total:g}", total=total)
+                )
+            ]
     return []
 
 
@@ -133,17 +138,17 @@ def _check_section(mode: DrawMode, s: Section, at: tuple[str | int, ...]) -> lis
     problems: list[PendingProblem] = []
     if QType.SHORT in s.filter.types:
         # An exam is scored automatically; a short answer needs the cadre's own verdict.
-        problems.append(PendingProblem((*at, "filter", "types"), "考试不能包含简答题 short"))
+        problems.append(PendingProblem((*at, "filter", "types"), msg("考试不能包含简答题 short")))
     if mode is DrawMode.RANDOM:
         if s.count is None:
-            problems.append(PendingProblem((*at, "count"), "随机抽题的部分需要题数 count"))
+            problems.append(PendingProblem((*at, "count"), msg("随机抽题的部分需要题数 count")))
         if s.questions:
-            problems.append(PendingProblem((*at, "questions"), "questions 只用于 draw: fixed"))
+            problems.append(PendingProblem((*at, "questions"), msg("questions 只用于 draw: fixed")))
     else:
         if not s.questions:
-            problems.append(PendingProblem((*at, "questions"), "固定试题的部分需要 questions"))
+            problems.append(PendingProblem((*at, "questions"), msg("固定试题的部分需要 questions")))
         if s.count is not None or s.filter != QuestionFilter():
-            problems.append(PendingProblem(at, "draw: fixed 的部分不用 count 和 filter"))
+            problems.append(PendingProblem(at, msg("draw: fixed 的部分不用 count 和 filter")))
     return problems
 
 
@@ -154,5 +159,5 @@ def _check_duplicates(bp: ExamBlueprint) -> list[PendingProblem]:
         for position, ref in enumerate(section.questions):
             if seen[ref] > 1:
                 at = ("sections", index, "questions", position)
-                problems.append(PendingProblem(at, f"试题 {ref} 重复出现"))
+                problems.append(PendingProblem(at, msg("试题 {ref} 重复出现", ref=ref)))
     return problems

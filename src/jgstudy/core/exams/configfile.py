@@ -16,6 +16,7 @@ from jgstudy.core.banks.errors import BankErrors, PendingProblem
 from jgstudy.core.banks.loader import decode_bank_text, parse_bank_text, read_bank_bytes
 from jgstudy.core.banks.locate import locate
 from jgstudy.core.banks.messages import describe
+from jgstudy.core.text import msg
 
 M = TypeVar("M", bound=BaseModel)
 Checks = Callable[[M], list[PendingProblem]]
@@ -58,7 +59,7 @@ def validate_model(
 ) -> tuple[M | None, list[PendingProblem]]:
     """Validate parsed data; problems are returned with their path in the document."""
     if not isinstance(data, dict):
-        return None, [PendingProblem((), "文件应为“键: 值”形式的映射")]
+        return None, [PendingProblem((), msg("文件应为“键: 值”形式的映射"))]
     try:
         value = model.model_validate(data)
     except ValidationError as exc:
@@ -73,7 +74,9 @@ def _from_validation(exc: ValidationError, patterns: Mapping[str, str]) -> Itera
         if error["type"].startswith("union_tag"):
             yield _union_tag(loc, error.get("ctx") or {})
         elif error["type"] == "string_pattern_mismatch" and field in patterns:
-            yield PendingProblem(loc, f"{field}：{patterns[field]}")
+            yield PendingProblem(
+                loc, msg("{field}：{problem}", field=field, problem=msg(patterns[field]))
+            )
         else:
             yield PendingProblem(loc, describe(error))
 
@@ -83,5 +86,8 @@ def _union_tag(loc: tuple[str | int, ...], ctx: dict[str, Any]) -> PendingProble
     key = str(ctx.get("discriminator", "")).strip("'")
     if "tag" in ctx:
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
-        return PendingProblem((*loc, key), f"{key} 取值无效：{ctx['tag']}，应为 {expected}")
-    return PendingProblem(loc, f"缺少必填字段：{key}")
+        problem = msg(
+            "{key} 取值无效：{tag}，应为 {expected}", key=key, tag=ctx["tag"], expected=expected
+        )
+        return PendingProblem((*loc, key), problem)
+    return PendingProblem(loc, msg("缺少必填字段：{key}", key=key))

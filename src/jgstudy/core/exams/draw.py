@@ -11,6 +11,7 @@ from jgstudy.core.exams.state import SectionSlice
 from jgstudy.core.model import QType
 from jgstudy.core.records import PoolEntry
 from jgstudy.core.siblings import apart
+from jgstudy.core.text import Msg, join, message_of, msg
 
 Siblings = Mapping[int, frozenset[int]]
 Pool = Callable[[QuestionFilter], Sequence[PoolEntry]]
@@ -45,12 +46,19 @@ def sample(
     """
     free = [e.pk for e in entries if e.pk not in used]
     if len(free) < count and not up_to:
-        raise DrawError(f"只有 {len(free)} 道符合条件的题，需要 {count} 道")
+        raise DrawError(
+            msg("只有 {free} 道符合条件的题，需要 {count} 道", free=len(free), count=count)
+        )
     shuffled = rng.sample(free, len(free))
     drawn = apart(shuffled, siblings or {}, set(used))[:count]
     if len(drawn) < count and not up_to:
         raise DrawError(
-            f"符合条件的 {len(free)} 道题中，互不泄露答案的只有 {len(drawn)} 道，需要 {count} 道"
+            msg(
+                "符合条件的 {free} 道题中，互不泄露答案的只有 {drawn} 道，需要 {count} 道",
+                free=len(free),
+                drawn=len(drawn),
+                count=count,
+            )
         )
     used.update(drawn)
     return drawn
@@ -68,17 +76,17 @@ def draw_paper(
     used: set[int] = set()
     pks: list[int] = []
     slices: list[SectionSlice] = []
-    errors: list[str] = []
+    errors: list[Msg] = []
     for section in bp.sections:
         try:
             drawn = _section(bp.draw, section, rng, used, pool, resolve, siblings or {})
         except DrawError as exc:
-            errors.append(f"“{section.title}”：{exc}")
+            errors.append(msg("“{title}”：{problem}", title=section.title, problem=message_of(exc)))
             continue
         slices.append(SectionSlice(section.title, len(pks), len(pks) + len(drawn), section.points))
         pks += drawn
     if errors:
-        raise DrawError("；".join(errors))
+        raise DrawError(join("；", errors))
     return pks, slices
 
 
@@ -95,7 +103,7 @@ def _section(
         found = resolve(section.questions)
         missing = [ref for ref in section.questions if ref not in found]
         if missing:
-            raise DrawError("找不到试题 " + "、".join(missing))
+            raise DrawError(msg("找不到试题 {refs}", refs=join("、", missing)))
         return [found[ref] for ref in section.questions]
     assert section.count is not None  # guaranteed by check_blueprint
     entries = pool(section.filter)

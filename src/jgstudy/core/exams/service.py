@@ -19,6 +19,7 @@ from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import AttemptInfo, PoolEntry, QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage import exam_repo, retry
+from jgstudy.core.text import join, message_of, msg
 
 EXAM_KIND = "exam"
 
@@ -48,7 +49,7 @@ class ExamService:
         try:
             self._draw(blueprint, seed)
         except DrawError as exc:
-            return str(exc)
+            return message_of(exc)
         return None
 
     # -- exams ---------------------------------------------------------------------------
@@ -109,7 +110,7 @@ class ExamService:
         with self._ctx.engine.connect() as conn:
             info = exam_repo.get_attempt(conn, attempt_id)
         if info is None or info.kind != EXAM_KIND or info.finished_at is None:
-            raise ExamError(f"没有已交卷的考试 {attempt_id}")
+            raise ExamError(msg("没有已交卷的考试 {attempt_id}", attempt_id=attempt_id))
         blueprint = ExamBlueprint.model_validate_json(info.config)
         state = ExamState.from_json(info.state)
         records = self._records(blueprint, state.pks)
@@ -174,7 +175,7 @@ class ExamService:
         records = self._records(blueprint, pks)
         short = [r.question.id for r in records if r.question.type == "short"]
         if short:
-            raise DrawError("考试不能包含简答题：" + "、".join(short))
+            raise DrawError(msg("考试不能包含简答题：{questions}", questions=join("、", short)))
         return pks, sections, records
 
     def _records(self, blueprint: ExamBlueprint, pks: Sequence[int]) -> list[QuestionRecord]:

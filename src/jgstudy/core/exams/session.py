@@ -25,6 +25,7 @@ from jgstudy.core.exams.view import (
 from jgstudy.core.grading import Response, response_to_json
 from jgstudy.core.records import QuestionRecord
 from jgstudy.core.session import MAX_COUNTED_MS
+from jgstudy.core.text import msg
 
 ZERO = timedelta(0)
 
@@ -223,7 +224,9 @@ class ExamSession:
 
     def _check_index(self, index: int) -> None:
         if not 0 <= index < self.total:
-            raise ExamError(f"没有第 {index + 1} 题（共 {self.total} 题）")
+            raise ExamError(
+                msg("没有第 {position} 题（共 {total} 题）", position=index + 1, total=self.total)
+            )
 
     def _move_to(self, index: int) -> None:
         self._account(self._clock.now())

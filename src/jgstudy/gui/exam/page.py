@@ -32,7 +32,7 @@ from jgstudy.gui.exam.look import exam_stylesheet
 from jgstudy.gui.exam.picker import BlueprintPicker, PaperChoice
 from jgstudy.gui.exam.result import ResultPanel
 from jgstudy.gui.exam.screen import ExamScreen
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_error, tr_msg, tr_problem
 from jgstudy.gui.restyle import StyleKeeper
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -134,11 +134,13 @@ class ExamPage(QWidget):
             try:
                 blueprint = self.exams.load_blueprint(path)
             except ConfigErrors as errors:
-                broken = tr("方案文件有误：") + tr("；").join(str(p) for p in errors.problems[:3])
+                broken = tr("方案文件有误：") + tr("；").join(map(tr_problem, errors.problems[:3]))
                 choices.append(PaperChoice(path, None, broken))
                 continue
             short = self.exams.check(blueprint)
-            problem = tr("已导入的题库不足以组卷：{short}").format(short=short) if short else None
+            problem = (
+                tr("已导入的题库不足以组卷：{short}").format(short=tr_msg(short)) if short else None
+            )
             past = tuple(results.get(blueprint.id, ()))
             choices.append(PaperChoice(path, blueprint, problem, past))
         return choices
@@ -157,7 +159,7 @@ class ExamPage(QWidget):
             blueprint = self.exams.load_blueprint(path)
         except ConfigErrors as errors:
             self.picker.set_message(
-                tr("方案文件有误：") + tr("；").join(map(str, errors.problems[:3]))
+                tr("方案文件有误：") + tr("；").join(map(tr_problem, errors.problems[:3]))
             )
             return False
         return self.start(blueprint)
@@ -181,7 +183,7 @@ class ExamPage(QWidget):
         try:
             session = self.exams.start(self.user, blueprint, self.exam_screen, seed=seed)
         except DrawError as exc:
-            self.picker.set_message(tr("无法组卷：{exc}").format(exc=exc))
+            self.picker.set_message(tr("无法组卷：{exc}").format(exc=tr_error(exc)))
             return False
         self._attach(session)
         return True
