@@ -67,14 +67,19 @@ def _question(rng: random.Random, index: int) -> dict[str, object]:
     return {**base, "type": "multiple", "options": options, "answer": ["A", "C"]}
 
 
+def questions(count: int, seed: int = 7) -> list[dict[str, object]]:
+    """The ``count`` questions of the benchmark bank, as its YAML holds them."""
+    rng = random.Random(seed)
+    return [_question(rng, i) for i in range(count)]
+
+
 def write_bank(path: Path, count: int, seed: int = 7) -> Path:
     """A bank file of ``count`` questions (about 700 bytes each)."""
-    rng = random.Random(seed)
     bank = {
         "format": 1,
         "id": f"bench-{count}",
         "title": f"基准测试题库（{count}题）",
-        "questions": [_question(rng, i) for i in range(count)],
+        "questions": questions(count, seed),
     }
     path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), "utf-8")
     return path
