@@ -77,8 +77,8 @@ def test_completion_needs_n_answers(seeded: StudyService) -> None:
     assert [c.name for c in rep.cadres if c.completed] == ["张伟"]
 
 
-def test_cadres_are_ranked_within_their_unit(seeded: StudyService) -> None:
-    ranked = [(c.unit, c.rank, c.name) for c in report(seeded).cadres]
+def test_cadres_are_ranked_within_their_unit_when_asked(seeded: StudyService) -> None:
+    ranked = [(c.unit, c.rank, c.name) for c in report(seeded, rank_cadres=True).cadres]
     assert ranked == [
         ("审计局", 1, "张伟"),
         ("审计局", 2, "王芳"),
@@ -90,6 +90,16 @@ def test_cadres_are_ranked_within_their_unit(seeded: StudyService) -> None:
         ("财政局", 3, "黄敏"),
         ("财政局", 4, "周杰"),
     ]
+
+
+def test_by_default_no_cadre_is_ranked_and_they_are_listed_by_name(
+    seeded: StudyService,
+) -> None:
+    cadres = report(seeded).cadres
+    assert all(c.rank is None for c in cadres)
+    listed = [(c.unit, c.name) for c in cadres]
+    assert listed == sorted(listed)
+    assert [u.rank for u in report(seeded).units] == [1, 2]  # units are still ranked
 
 
 def test_a_cadres_activity_tags_speed_and_streak(seeded: StudyService) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -96,9 +97,9 @@ def test_the_summary_has_a_bar_chart_of_unit_scores(rep: Report, tmp_path: Path)
 def test_text_that_looks_like_a_formula_stays_text_in_xlsx(rep: Report, tmp_path: Path) -> None:
     write_xlsx(rep, tmp_path / "r.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["学员"]
-    cells = [row for row in ws.iter_rows(min_row=2) if row[2].value == EVIL_NAME]
+    cells = [row for row in ws.iter_rows(min_row=2) if row[1].value == EVIL_NAME]
     assert len(cells) == 1
-    name, unit = cells[0][2], cells[0][0]
+    name, unit = cells[0][1], cells[0][0]
     assert (name.data_type, unit.data_type) == ("s", "s")
     assert name.quotePrefix and unit.quotePrefix
 
@@ -108,12 +109,21 @@ def test_csv_is_utf8_with_bom_and_neutralised(rep: Report, tmp_path: Path) -> No
     raw = (tmp_path / "r.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0][:3] == ["单位", "单位内排名", "姓名"]
+    assert rows[0][:3] == ["单位", "姓名", "作答题数"]  # no individual ranking by default
     assert len(rows) == 1 + len(rep.cadres)
-    evil = next(r for r in rows if EVIL_NAME in r[2])
-    assert (evil[0], evil[2]) == ("'" + EVIL_UNIT, "'" + EVIL_NAME)
-    zhang = next(r for r in rows if r[2] == "张伟")
-    assert zhang[5:7] == ["90.9%", "90.9"]
+    evil = next(r for r in rows if EVIL_NAME in r[1])
+    assert (evil[0], evil[1]) == ("'" + EVIL_UNIT, "'" + EVIL_NAME)
+    zhang = next(r for r in rows if r[1] == "张伟")
+    assert zhang[4:6] == ["90.9%", "90.9"]
+
+
+def test_cadres_are_ranked_in_the_files_only_when_asked(rep: Report, tmp_path: Path) -> None:
+    ranked = replace(rep, filters=replace(rep.filters, rank_cadres=True))
+    write_csv(ranked, tmp_path / "ranked.csv")
+    write_xlsx(rep, tmp_path / "plain.xlsx")
+    rows = list(csv.reader((tmp_path / "ranked.csv").read_text("utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["单位", "单位内排名", "姓名"]
+    assert "单位内排名" not in header(openpyxl.load_workbook(tmp_path / "plain.xlsx")["学员"])
 
 
 def test_the_format_comes_from_the_option_or_the_extension() -> None:

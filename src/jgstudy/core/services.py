@@ -70,7 +70,7 @@ def open_services(
         study=study,
         exams=ExamService(ctx, study),
         competitions=CompetitionService(ctx, study),
-        reports=ReportService(ctx),
+        reports=ReportService(ctx, plans),
         scores=ScoreService(ctx),
         backups=BackupService(_backup_manager(ctx, url, data_dir)),
         workbook=WorkbookService(ctx, study),

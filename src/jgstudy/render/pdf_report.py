@@ -18,12 +18,12 @@ from PySide6.QtGui import (
 
 from jgstudy.core.reports import Report
 from jgstudy.core.reports.columns import (
-    CADRE_COLUMNS,
     EXAM_COLUMNS,
     ITEM_COLUMNS,
     UNIT_COLUMNS,
     Column,
     Kind,
+    cadre_columns,
     text,
 )
 from jgstudy.render.charts import BarChart, ChartObject
@@ -194,7 +194,9 @@ def report_html(report: Report) -> str:
         table(report, UNIT_COLUMNS, report.units, UNIT_PDF),
         "<h2>三、成绩分布</h2>",
         "<p>[[chart:distribution]]</p>",
-        "<h2>四、学员成绩（按单位排名）</h2>",
+        "<h2>四、学员成绩（按单位排名）</h2>"
+        if report.filters.rank_cadres
+        else "<h2>四、学员成绩</h2>",
         _cadres(report),
         "<h2>五、需核查的试题</h2>",
         _items(report),
@@ -231,5 +233,6 @@ def _cadres(report: Report) -> str:
     for unit in report.units:
         members = [c for c in report.cadres if c.unit == unit.unit]
         out.append(f"<h3>{html.escape(unit.label)}</h3>")
-        out.append(table(report, CADRE_COLUMNS, members, CADRE_PDF + CADRE_PDF_MORE))
+        columns = cadre_columns(report.filters.rank_cadres)
+        out.append(table(report, columns, members, CADRE_PDF + CADRE_PDF_MORE))
     return "".join(out)

@@ -76,9 +76,10 @@ def _yes(flag: bool) -> str:
     return "是" if flag else "否"
 
 
+RANK_COLUMN: Column[CadreReport] = Column("单位内排名", lambda c: c.rank, Kind.INT)
 CADRE_COLUMNS: tuple[Column[CadreReport], ...] = (
     Column("单位", lambda c: _unit(c.unit)),
-    Column("单位内排名", lambda c: c.rank, Kind.INT),
+    RANK_COLUMN,
     Column("姓名", lambda c: c.name),
     Column("作答题数", lambda c: c.answers, Kind.INT),
     Column("答对题数", lambda c: c.correct, Kind.INT),
@@ -92,6 +93,12 @@ CADRE_COLUMNS: tuple[Column[CadreReport], ...] = (
     Column("考试次数", lambda c: len(c.exams), Kind.INT),
     Column("最高考试成绩", lambda c: c.best_exam, Kind.SCORE),
 )
+
+
+def cadre_columns(ranked: bool) -> tuple[Column[CadreReport], ...]:
+    """The per-cadre columns; the rank within the unit only when the report ranks cadres."""
+    return CADRE_COLUMNS if ranked else tuple(c for c in CADRE_COLUMNS if c is not RANK_COLUMN)
+
 
 UNIT_COLUMNS: tuple[Column[UnitReport], ...] = (
     Column("排名", lambda u: u.rank, Kind.INT),

@@ -11,7 +11,7 @@ import csv
 from datetime import datetime
 from pathlib import Path
 
-from jgstudy.core.reports.columns import CADRE_COLUMNS, Kind, Value, text
+from jgstudy.core.reports.columns import Kind, Value, cadre_columns, text
 from jgstudy.core.reports.data import Report
 from jgstudy.core.safecells import csv_text
 
@@ -30,6 +30,7 @@ def write_csv(report: Report, path: Path) -> None:
     """Write one row per cadre (the 学员 sheet of the workbook) to ``path``."""
     with path.open("w", encoding=ENCODING, newline="") as file:
         writer = csv.writer(file)
-        writer.writerow([c.header for c in CADRE_COLUMNS])
+        columns = cadre_columns(report.filters.rank_cadres)
+        writer.writerow([c.header for c in columns])
         for cadre in report.cadres:
-            writer.writerow([_cell(c.value(cadre), c.kind, report) for c in CADRE_COLUMNS])
+            writer.writerow([_cell(c.value(cadre), c.kind, report) for c in columns])

@@ -17,10 +17,11 @@ from sqlalchemy import Connection, Engine
 
 from jgstudy.core.reports import exams as exams_mod
 from jgstudy.core.reports.cadres import CadreInputs, CadreReport, build_cadres, score_distribution
+from jgstudy.core.reports.cohort import Cohort
 from jgstudy.core.reports.exams import ExamResult
 from jgstudy.core.reports.items import FirstAnswer, ItemStats, analyse_items
 from jgstudy.core.reports.records import CadreRow, Scope
-from jgstudy.core.reports.units import UnitReport, build_units, rank_cadres
+from jgstudy.core.reports.units import UnitReport, build_units, by_unit_and_name, rank_cadres
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.stats import local_midnight
 from jgstudy.core.storage import report_repo, study_repo
@@ -36,6 +37,8 @@ class ReportFilter:
 
     ``exam`` names an exam (an attempt's config ``id`` or its title): the report then covers that
     exam's answers and results only. ``min_answers`` is the N of "completed" outside exams.
+    ``rank_cadres`` asks for each cadre's rank within their unit; off by default (cadres are
+    then listed by name and no individual is ranked; units are still ranked).
     """
 
     unit: str | None = None
@@ -43,6 +46,7 @@ class ReportFilter:
     date_to: date | None = None
     exam: str | None = None
     min_answers: int = DEFAULT_MIN_ANSWERS
+    rank_cadres: bool = False
 
     def __post_init__(self) -> None:
         if self.date_from and self.date_to and self.date_from > self.date_to:
@@ -96,6 +100,8 @@ class Report:
     distribution: tuple[tuple[str, int], ...]
     # 题目纠错 reports still open: (bank/qid, cadre, reason, when), oldest first.
     problems: tuple[tuple[str, str, str, datetime], ...] = ()
+    # readiness for the target date (备考准备); None when not computed (build_report alone)
+    cohort: Cohort | None = None
 
     @property
     def exam_mode(self) -> bool:
@@ -221,7 +227,8 @@ def build_report(
         names = {c.id: (c.name, c.unit) for c in people}
         scope, exams = _exam_scope(conn, filters, Scope(filters.unit, since, until), names)
         ctx = _Context(conn, filters, now, tz, scheduler or Scheduler())
-        cadres = rank_cadres(_cadres(ctx, people, scope, exams))
+        listed = _cadres(ctx, people, scope, exams)
+        cadres = rank_cadres(listed) if filters.rank_cadres else by_unit_and_name(listed)
         items = _items(conn, scope)
     units = build_units(cadres)
     return Report(

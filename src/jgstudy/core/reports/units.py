@@ -82,6 +82,11 @@ def rank_cadres(cadres: Iterable[CadreReport]) -> list[CadreReport]:
     return ranked
 
 
+def by_unit_and_name(cadres: Iterable[CadreReport]) -> list[CadreReport]:
+    """The cadres by unit, then name, unranked: the report's order without individual rankings."""
+    return sorted(cadres, key=lambda c: (c.unit, c.name, c.user_id))
+
+
 def _unit(unit: str, members: Sequence[CadreReport]) -> UnitReport:
     scores = [c.score for c in members if c.score is not None]
     return UnitReport(

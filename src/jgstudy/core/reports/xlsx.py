@@ -20,7 +20,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jgstudy.core.reports.columns import (
-    CADRE_COLUMNS,
     DAY_COLUMNS,
     EXAM_COLUMNS,
     ITEM_COLUMNS,
@@ -29,6 +28,7 @@ from jgstudy.core.reports.columns import (
     Column,
     Kind,
     Value,
+    cadre_columns,
     day_rows,
     display_width,
     tag_rows,
@@ -60,7 +60,8 @@ def write_xlsx(report: Report, path: Path) -> None:
     assert summary is not None
     summary.title = "汇总"
     _summary_sheet(summary, report)
-    _table(book.create_sheet("学员"), report, CADRE_COLUMNS, report.cadres)
+    cadres = cadre_columns(report.filters.rank_cadres)
+    _table(book.create_sheet("学员"), report, cadres, report.cadres)
     units = book.create_sheet("单位")
     _table(units, report, UNIT_COLUMNS, report.units)
     items = book.create_sheet("试题分析")

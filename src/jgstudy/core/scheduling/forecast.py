@@ -20,7 +20,7 @@ Everything is in whole study days and deterministic: the same cards and today gi
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -79,6 +79,11 @@ class Plan:
     unmet: int = 0  # questions still not met on the date (a daily budget too small)
     # the questions (Memory.key) given an extra review, by day
     advanced_keys: dict[date, tuple[int, ...]] = field(default_factory=dict)
+    # predicted recall on the date of each question already met (by Memory.key), and of a
+    # question not yet met today (the plan's new ones averaged; those left unmet count 0):
+    # what a cohort report averages per tag (core.reports.cohort)
+    recall_by_key: Mapping[int, float] = field(default_factory=dict)
+    recall_of_new: float = 0.0
 
     @property
     def advanced(self) -> int:
@@ -202,7 +207,20 @@ def make_plan(model: Model, plan: PlanInput) -> Plan:
         days=days,
         advanced_keys={d: tuple(k) for d, k in keys.items()},
         unmet=left,
+        recall_by_key=_recall_by_key(model, cards, plan.target_date),
+        recall_of_new=_recall_of_new(model, cards, plan),
     )
+
+
+def _recall_by_key(model: Model, cards: Sequence[_Card], on: date) -> dict[int, float]:
+    return {c.memory.key: _recall_on(model, c, on) for c in cards if c.memory.key != NOT_YET_MET}
+
+
+def _recall_of_new(model: Model, cards: Sequence[_Card], plan: PlanInput) -> float:
+    if not plan.not_introduced:
+        return 0.0
+    fresh = cards[len(plan.memories) :]
+    return sum(_recall_on(model, c, plan.target_date) for c in fresh) / plan.not_introduced
 
 
 def _mean_recall(model: Model, cards: Sequence[_Card], on: date, total: int) -> float:

@@ -6,7 +6,7 @@ duration bucket), so a report over a million answers moves thousands of rows, no
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TypeVarTuple
 
 from sqlalchemy import Connection, Date, Integer, Select, cast, func, literal, select
@@ -15,6 +15,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from jgstudy.core.reports.records import DURATION_BUCKET_MS, CadreRow, ExamAttemptRow, Scope
 from jgstudy.core.storage.schema import (
     AttemptRow,
+    CardRow,
+    QuestionRow,
     QuestionTagRow,
     ReviewLogRow,
     UserRow,
@@ -160,3 +162,31 @@ def exam_attempts(conn: Connection, scope: Scope) -> list[ExamAttemptRow]:
     if scope.until is not None:
         query = query.where(AttemptRow.started_at < scope.until)
     return [ExamAttemptRow(*row) for row in conn.execute(query)]
+
+
+def first_seen_since(conn: Connection, unit: str | None, since: datetime) -> dict[int, int]:
+    """Per cadre: questions first answered at or after ``since`` (their recent new-question pace)."""
+    query = (
+        select(CardRow.user_id, func.count())
+        .join(UserRow, UserRow.id == CardRow.user_id)
+        .where(CardRow.first_reviewed_at >= since, *_cadre_conditions(unit))
+        .group_by(CardRow.user_id)
+    )
+    return {int(u): int(n) for u, n in conn.execute(query)}
+
+
+def active_question_tags(conn: Connection) -> dict[int, tuple[str, ...]]:
+    """Every active (not retired) question with its tags (an empty tuple when it has none)."""
+    tags: dict[int, list[str]] = {}
+    active = select(QuestionRow.pk).where(QuestionRow.retired.is_(False))
+    for (pk,) in conn.execute(active):
+        tags[int(pk)] = []
+    query = (
+        select(QuestionTagRow.question_pk, QuestionTagRow.tag)
+        .join(QuestionRow, QuestionRow.pk == QuestionTagRow.question_pk)
+        .where(QuestionRow.retired.is_(False))
+        .order_by(QuestionTagRow.question_pk, QuestionTagRow.tag)
+    )
+    for pk, tag in conn.execute(query):
+        tags[int(pk)].append(str(tag))
+    return {pk: tuple(names) for pk, names in tags.items()}
