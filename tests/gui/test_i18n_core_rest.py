@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from jgstudy.core.competition import Team
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services
+from jgstudy.gui.competition import HostPanel, MatchSetupDialog
 from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.i18n import set_language
 
@@ -98,3 +101,75 @@ def test_a_broken_blueprint_lists_its_problems_in_english(
     assert f"{path}:5:" in shown and "either points or percent" in shown
     assert "questions is only for draw: fixed" in shown
     assert not CJK.search(shown), shown
+
+
+BROKEN_CONTEST = """\
+format: 1
+id: broken-contest
+title: 有错的比赛
+teams:
+  - {name: 甲队, key: A}
+  - {name: 甲队, key: B}
+rounds:
+  - kind: risk
+    stakes: [10, 10]
+"""
+
+
+def _setup_dialog(qtbot: QtBot, services: Services, tmp_path: Path) -> MatchSetupDialog:
+    broken = tmp_path / "broken-contest.yaml"
+    broken.write_text(BROKEN_CONTEST, encoding="utf-8")
+    bad_key = tmp_path / "bad-key.yaml"
+    bad_key.write_text(BROKEN_CONTEST.replace("key: B", 'key: "?"'), encoding="utf-8")
+    paths = [broken, bad_key, *services.competitions.bundled_configs()]
+    dialog = MatchSetupDialog(services.competitions, paths=paths)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+@pytest.mark.usefixtures("english")
+def test_a_competition_file_with_errors_shows_english_errors(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    dialog = _setup_dialog(qtbot, services, tmp_path)
+    assert dialog.config_box.count() == len(services.competitions.bundled_configs())
+    broken, bad_key = dialog.broken.text().split("\n")
+    assert broken.startswith("The contest plan broken-contest.yaml has errors and is not listed: ")
+    assert "broken-contest.yaml:5:3: two teams have the same name; " in broken
+    assert "broken-contest.yaml:9:13: the stakes repeat a value" in broken
+    assert "bad-key.yaml:6:21: key: a buzzer key is A–Z, 0–9" in bad_key
+    assert not CJK.search(broken + bad_key)
+    dialog.names[1].setText(dialog.names[0].text())
+    assert dialog.problems.text() == "two teams have the same name"
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_a_competition_file_with_errors_reads_as_before_in_chinese(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    dialog = _setup_dialog(qtbot, services, tmp_path)
+    broken, bad_key = dialog.broken.text().split("\n")
+    assert broken.startswith("比赛方案 broken-contest.yaml 有误，未列出：")
+    assert "broken-contest.yaml:5:3: 队名有重复；" in broken
+    assert "bad-key.yaml:6:21: key：抢答键应为 A–Z、0–9" in bad_key
+    dialog.names[1].setText(dialog.names[0].text())
+    assert dialog.problems.text() == "队名有重复"
+
+
+@pytest.mark.usefixtures("english")
+def test_a_host_command_that_does_not_fit_is_refused_in_english(
+    qtbot: QtBot, services: Services, service: StudyService
+) -> None:
+    service.import_bundled()
+    config = services.competitions.load_config(services.competitions.bundled_configs()[0])
+    teams = [Team(name="甲", key="A"), Team(name="乙", key="B")]
+    match = services.competitions.create_match(config, teams, seed=1)
+    panel = HostPanel(UTC, confirm=lambda *_args: True)
+    qtbot.addWidget(panel)
+    panel.bind(match, services.competitions.now)
+    assert not panel.skip()
+    assert panel.status.text() == "not possible in the current state (LOBBY)"
+    assert panel.start_round()
+    assert "Compulsory" not in panel.round.text()  # the file's own title stays as written
+    assert not panel.set_order([1, 0])
+    assert panel.status.text() == "only a risk round has an order of choosing stakes"

@@ -40,4 +40,41 @@ EN: dict[str, str] = {
     "没有第 {position} 题（共 {total} 题）": (
         "there is no question {position} ({total} {total|question|questions} in all)"
     ),
+    # -- competitions: configuration files, line-ups, the match's commands -----------------
+    "抢答键应为 A–Z、0–9、F1–F12、Space、Enter、Tab 或 Num0–Num9": (
+        "a buzzer key is A–Z, 0–9, F1–F12, Space, Enter, Tab or Num0–Num9"
+    ),
+    "必答题": "Compulsory questions",
+    "抢答题": "Buzzer questions",
+    "速决毫厘": "Speed round",
+    "至少需要一轮 rounds": "at least one round (rounds) is needed",
+    "分值 stakes 有重复": "the stakes repeat a value",
+    "参赛队应为 {low}–{high} 个（现有 {count} 个）": "{low}–{high} teams are needed ({count} now)",
+    "队名有重复": "two teams have the same name",
+    "抢答键有重复": "two teams have the same buzzer key",
+    "当前状态 {phase} 下不能这样操作": "not possible in the current state ({phase})",
+    "没有第 {team} 队": "there is no team {team}",
+    "没有更多轮次": "there are no more rounds",
+    "还有轮次没有进行，加赛在全部轮次之后": (
+        "rounds are still to be played; a tie-break comes after all of them"
+    ),
+    "加赛只在同分（并列）的两队或多队之间进行": (
+        "a tie-break is only between two or more teams on the same score"
+    ),
+    "只有风险题可以调整选分顺序": "only a risk round has an order of choosing stakes",
+    "选分顺序应包含每个队各一次": "the order of choosing must name every team once",
+    "只有风险题需要选择分值": "only a risk round asks for a stake",
+    "分值应为 {stakes} 之一": "the stake must be one of {stakes}",
+    "本轮不能放弃": "declining is not allowed in this round",
+    "只有速答环节可以跳过题目": "only a speed round can skip a question",
+    "比赛已结束，不能撤销": "the match is over; nothing can be undone",
+    "第 {match_id} 场比赛没有任何记录": "match {match_id} has no record at all",
+    "没有编号为 {match_id} 的比赛": "there is no match number {match_id}",
+    "没有符合条件的题目": "no questions match",
+    "速答演练": "Speed drill",
+    "第 {round} 轮：{problem}": "round {round}: {problem}",
+    # -- competitions: the GUI's own words about these messages --------------------------
+    "比赛方案 {name} 有误，未列出：{problems}": (
+        "The contest plan {name} has errors and is not listed: {problems}"
+    ),
 }

@@ -14,6 +14,7 @@ from jgstudy.core.competition.events import EventKind, MatchEvent
 from jgstudy.core.competition.snapshot import build_snapshot
 from jgstudy.core.competition.state import MatchState, Phase
 from jgstudy.core.competition.view import EventSink, MatchSnapshot, MatchView, QuestionSource
+from jgstudy.core.text import join, msg
 
 ZERO = timedelta(0)
 M = TypeVar("M", bound="MatchCore")
@@ -37,7 +38,7 @@ class MatchCore:
     ) -> None:
         problems = team_problems(teams)
         if problems:
-            raise MatchError("；".join(problems))
+            raise MatchError(join("；", problems))
         self.config = config
         self.teams = tuple(teams)
         self.id: int | None = None  # the stored match's id (set by the service)
@@ -123,11 +124,11 @@ class MatchCore:
 
     def _require(self, *phases: Phase) -> None:
         if self.phase not in phases:
-            raise MatchError(f"当前状态 {self.phase.name} 下不能这样操作")
+            raise MatchError(msg("当前状态 {phase} 下不能这样操作", phase=self.phase.name))
 
     def _check_team(self, team: int) -> None:
         if not 0 <= team < len(self.teams):
-            raise MatchError(f"没有第 {team + 1} 队")
+            raise MatchError(msg("没有第 {team} 队", team=team + 1))
 
     def _emit(
         self, kind: EventKind, at: datetime, team: int | None = None, **payload: Any

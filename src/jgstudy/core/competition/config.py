@@ -18,13 +18,14 @@ from jgstudy.core.banks.errors import PendingProblem
 from jgstudy.core.exams.blueprint import QuestionFilter
 from jgstudy.core.exams.configfile import load_model
 from jgstudy.core.model import Ident, Text
+from jgstudy.core.text import N_, Msg, msg
 
 MIN_TEAMS = 2
 MAX_TEAMS = 8
 # Key names as the GUI reports them: a letter or digit, F1-F12, or a few named keys.
 KEY_PATTERN = r"^(?:[A-Z0-9]|F(?:[1-9]|1[0-2])|Space|Enter|Tab|Num[0-9])$"
 
-PATTERN_MESSAGES = {"key": "抢答键应为 A–Z、0–9、F1–F12、Space、Enter、Tab 或 Num0–Num9"}
+PATTERN_MESSAGES = {"key": N_("抢答键应为 A–Z、0–9、F1–F12、Space、Enter、Tab 或 Num0–Num9")}
 
 Points = Annotated[int, Field(ge=-1000, le=1000)]
 # A false start costs points or is a warning (0); a positive value would reward it.
@@ -78,7 +79,7 @@ class CompulsoryRound(_Round):
     """必答: each team in turn answers its own question."""
 
     kind: Literal["compulsory"]
-    title: Text = "必答题"
+    title: Text = N_("必答题")
     per_team: int = Field(default=2, ge=1, le=50)
     answer_seconds: Seconds = 30
     points: Points = 10
@@ -89,7 +90,7 @@ class BuzzerRound(_Round):
     """抢答: the first team to buzz after the release answers."""
 
     kind: Literal["buzzer"]
-    title: Text = "抢答题"
+    title: Text = N_("抢答题")
     count: int = Field(default=10, ge=1, le=200)
     buzz_window_seconds: Seconds = 20
     answer_seconds: Seconds = 20
@@ -106,7 +107,7 @@ class RiskRound(_Round):
     """风险题: in turn (lowest score first) each team picks a stake or declines, then answers."""
 
     kind: Literal["risk"]
-    title: Text = "风险题"
+    title: Text = N_("风险题")
     per_team: int = Field(default=1, ge=1, le=20)
     stakes: tuple[Annotated[int, Field(ge=1, le=1000)], ...] = Field(
         default=(10, 20, 30), min_length=1, max_length=10
@@ -120,7 +121,7 @@ class TiebreakRound(BuzzerRound):
     """加赛: sudden-death 抢答 among tied teams, questions drawn from those not used yet."""
 
     kind: Literal["buzzer"] = "buzzer"
-    title: Text = "加赛"
+    title: Text = N_("加赛")
     count: int = Field(default=5, ge=1, le=50)
     rebuzz_after_wrong: bool = False
     unanswered: Unanswered = Unanswered.VOID
@@ -130,7 +131,7 @@ class SpeedRound(_Round):
     """速答 / 速决毫厘: each team answers as many as it can in its turn."""
 
     kind: Literal["speed"]
-    title: Text = "速决毫厘"
+    title: Text = N_("速决毫厘")
     per_team: int = Field(default=15, ge=1, le=200)
     duration_seconds: Seconds = 60
     points: Points = 10
@@ -177,24 +178,31 @@ def load_competition(file: Path) -> CompetitionConfig:
 def check_competition(config: CompetitionConfig) -> list[PendingProblem]:
     problems = [PendingProblem(("teams",), m) for m in team_problems(config.teams, optional=True)]
     if not config.rounds:
-        problems.append(PendingProblem(("rounds",), "至少需要一轮 rounds"))
+        problems.append(PendingProblem(("rounds",), msg("至少需要一轮 rounds")))
     for index, rnd in enumerate(config.rounds):
         if isinstance(rnd, RiskRound) and len(set(rnd.stakes)) != len(rnd.stakes):
-            problems.append(PendingProblem(("rounds", index, "stakes"), "分值 stakes 有重复"))
+            problems.append(PendingProblem(("rounds", index, "stakes"), msg("分值 stakes 有重复")))
     return problems
 
 
-def team_problems(teams: Sequence[Team], optional: bool = False) -> list[str]:
+def team_problems(teams: Sequence[Team], optional: bool = False) -> list[Msg]:
     """What is wrong with a line-up: 2-8 teams, distinct names, distinct keys."""
     if optional and not teams:
         return []
-    problems: list[str] = []
+    problems: list[Msg] = []
     if not MIN_TEAMS <= len(teams) <= MAX_TEAMS:
-        problems.append(f"参赛队应为 {MIN_TEAMS}–{MAX_TEAMS} 个（现有 {len(teams)} 个）")
+        problems.append(
+            msg(
+                "参赛队应为 {low}–{high} 个（现有 {count} 个）",
+                low=MIN_TEAMS,
+                high=MAX_TEAMS,
+                count=len(teams),
+            )
+        )
     names = [t.name for t in teams]
     keys = [t.key for t in teams]
     if len(set(names)) != len(names):
-        problems.append("队名有重复")
+        problems.append(msg("队名有重复"))
     if len(set(keys)) != len(keys):
-        problems.append("抢答键有重复")
+        problems.append(msg("抢答键有重复"))
     return problems

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from jgstudy.core.grading import Grade, Response
 from jgstudy.core.records import QuestionRecord
+from jgstudy.core.text import msg
 
 ZERO = timedelta(0)
 
@@ -165,7 +166,7 @@ class DrillBase:
 
     def _require(self, *phases: DrillPhase) -> None:
         if self._phase not in phases:
-            raise DrillError(f"当前状态 {self._phase.name} 下不能这样操作")
+            raise DrillError(msg("当前状态 {phase} 下不能这样操作", phase=self._phase.name))
 
     def _grade(self, response: Response, duration_ms: int, reaction_ms: int | None) -> Grade:
         record = self.current

@@ -21,6 +21,7 @@ from jgstudy.core.competition.config import (
 from jgstudy.core.competition.events import EventKind, Timer
 from jgstudy.core.competition.state import Phase, questions_needed, tied_groups
 from jgstudy.core.competition.view import BuzzResult
+from jgstudy.core.text import join, msg
 
 IN_ROUND = (Phase.INTRO, Phase.READY, Phase.READING, Phase.BUZZING, Phase.ANSWERING, Phase.CLOSED)
 SKIPPABLE = (Phase.INTRO, Phase.CLOSED, Phase.READY, Phase.READING, Phase.BUZZING)
@@ -39,7 +40,7 @@ class Match(MatchCore):
         self._require(Phase.LOBBY, Phase.ROUND_OVER)
         index = self._state.flow.round + 1
         if index >= len(self.config.rounds):
-            raise MatchError("没有更多轮次")
+            raise MatchError(msg("没有更多轮次"))
         rnd = self.config.rounds[index]
         count = questions_needed(rnd, len(self.teams))
         used = self._state.used_questions()
@@ -54,13 +55,13 @@ class Match(MatchCore):
         self.tick(now)
         self._require(Phase.ROUND_OVER)
         if self._state.flow.round + 1 < len(self.config.rounds):
-            raise MatchError("还有轮次没有进行，加赛在全部轮次之后")
+            raise MatchError(msg("还有轮次没有进行，加赛在全部轮次之后"))
         contenders = sorted(set(teams))
         for team in contenders:
             self._check_team(team)
         scores = self.scores
         if len(contenders) < 2 or len({scores[t] for t in contenders}) != 1:
-            raise MatchError("加赛只在同分（并列）的两队或多队之间进行")
+            raise MatchError(msg("加赛只在同分（并列）的两队或多队之间进行"))
         index = max(self._state.flow.round + 1, len(self.config.rounds))
         rnd = self.config.tiebreak
         used = self._state.used_questions()
@@ -75,9 +76,9 @@ class Match(MatchCore):
         self.tick(now)
         self._require(Phase.INTRO)
         if not isinstance(self._round(), RiskRound):
-            raise MatchError("只有风险题可以调整选分顺序")
+            raise MatchError(msg("只有风险题可以调整选分顺序"))
         if sorted(order) != list(range(len(self.teams))):
-            raise MatchError("选分顺序应包含每个队各一次")
+            raise MatchError(msg("选分顺序应包含每个队各一次"))
         self._emit(EventKind.ORDER_SET, now, order=[int(t) for t in order])
 
     def next_round(self, now: datetime) -> None:
@@ -107,9 +108,9 @@ class Match(MatchCore):
         self._require(Phase.READY)
         rnd = self._state.round_config()
         if not isinstance(rnd, RiskRound):
-            raise MatchError("只有风险题需要选择分值")
+            raise MatchError(msg("只有风险题需要选择分值"))
         if stake not in rnd.stakes:
-            raise MatchError(f"分值应为 {'、'.join(map(str, rnd.stakes))} 之一")
+            raise MatchError(msg("分值应为 {stakes} 之一", stakes=join("、", map(str, rnd.stakes))))
         self._emit(EventKind.STAKE_CHOSEN, now, self._state.flow.team, stake=stake)
 
     def decline(self, now: datetime) -> None:
@@ -118,7 +119,7 @@ class Match(MatchCore):
         self._require(Phase.READY)
         rnd = self._state.round_config()
         if not isinstance(rnd, RiskRound) or not rnd.may_decline:
-            raise MatchError("本轮不能放弃")
+            raise MatchError(msg("本轮不能放弃"))
         flow = self._state.flow
         self._emit(EventKind.STAKE_CHOSEN, now, flow.team, declined=True, question=flow.question)
 
@@ -169,7 +170,7 @@ class Match(MatchCore):
         self.tick(now)
         self._require(Phase.ANSWERING)
         if not isinstance(self._round(), SpeedRound):
-            raise MatchError("只有速答环节可以跳过题目")
+            raise MatchError(msg("只有速答环节可以跳过题目"))
         flow = self._state.flow
         self._emit(EventKind.SKIPPED, now, flow.team, question=flow.question)
 
@@ -186,7 +187,7 @@ class Match(MatchCore):
         returns to where it was (e.g. the team is answering again and can be re-judged).
         """
         if self.phase is Phase.FINISHED:
-            raise MatchError("比赛已结束，不能撤销")
+            raise MatchError(msg("比赛已结束，不能撤销"))
         target = self._state.last_scoring()
         if target is None:
             return False

@@ -30,6 +30,7 @@ from jgstudy.core.records import (
 )
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage import exam_repo, match_repo
+from jgstudy.core.text import message_of, msg
 
 DRILL_KIND = "drill"
 ANY_QUESTION = QuestionFilter()
@@ -71,7 +72,7 @@ class CompetitionService:
                 count = questions_needed(rnd, n_teams)
                 used.update(self._source.draw(index, rnd.filter, count, seed, used))
         except DrawError as exc:
-            return str(exc)
+            return message_of(exc)
         return None
 
     # -- matches -------------------------------------------------------------------------
@@ -113,7 +114,7 @@ class CompetitionService:
         """The arbitration record (比赛记录) of a stored match, times in ``tz`` (default local)."""
         config, teams, events = self._stored(match_id)
         if not events:  # the match row was stored but its first event never was
-            raise MatchError(f"第 {match_id} 场比赛没有任何记录")
+            raise MatchError(msg("第 {match_id} 场比赛没有任何记录", match_id=match_id))
         zone = tz if tz is not None else self._ctx.local_tz
         return build_record(match_id, config, teams, events, self._source.question, zone)
 
@@ -122,7 +123,7 @@ class CompetitionService:
             info = match_repo.get_match(conn, match_id)
             stored = match_repo.load_events(conn, match_id)
         if info is None:
-            raise MatchError(f"没有编号为 {match_id} 的比赛")
+            raise MatchError(msg("没有编号为 {match_id} 的比赛", match_id=match_id))
         data = json.loads(info.config)
         config = CompetitionConfig.model_validate(data["config"])
         teams = [Team.model_validate(t) for t in data["teams"]]
@@ -183,9 +184,9 @@ class CompetitionService:
         entries = self._source.entries(flt, EXAM_EXCLUDED_TYPES)
         pks = sample(entries, count, random.Random(seed), set(), self._study.siblings(), up_to=True)
         if not pks:
-            raise DrawError("没有符合条件的题目")
+            raise DrawError(msg("没有符合条件的题目"))
         config = {"drill": kind, "filter": flt.model_dump(mode="json"), "seconds": s, "seed": seed}
-        title = "速答演练" if kind == "speed" else "抢答反应演练"
+        title = msg("速答演练") if kind == "speed" else msg("抢答反应演练")
         with self._ctx.engine.begin() as conn:
             attempt_id = exam_repo.create_attempt(
                 conn, user.id, DRILL_KIND, title, json.dumps(config), "{}", self._ctx.clock.now()
@@ -213,7 +214,10 @@ class _Source:
         try:
             return sample(self.entries(flt), count, rng, set(exclude), self._study.siblings())
         except DrawError as exc:
-            raise DrawError(f"第 {round_index + 1} 轮：{exc}") from exc
+            problem = message_of(exc)
+            raise DrawError(
+                msg("第 {round} 轮：{problem}", round=round_index + 1, problem=problem)
+            ) from exc
 
     def question(self, pk: int) -> QuestionRecord:
         return self._study.question(pk)

@@ -28,7 +28,7 @@ from jgstudy.core.records import QuestionRecord, UserInfo
 from jgstudy.gui.competition.drill_face import DrillFace, result_text
 from jgstudy.gui.exam.texts import clock_text, type_label
 from jgstudy.gui.exam.util import discard
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_error
 from jgstudy.gui.practice.base import ENTER_KEYS, AnswerInput
 from jgstudy.gui.practice.card import make_input
 from jgstudy.gui.practice.feedback import answer_text
@@ -135,7 +135,7 @@ class DrillDialog(QDialog):
         try:
             drill = self._competitions.speed_drill(self._user, self)
         except DrawError as exc:
-            self.start_message.setText(tr("无法开始：{exc}").format(exc=exc))
+            self.start_message.setText(tr("无法开始：{exc}").format(exc=tr_error(exc)))
             return False
         self._begin(drill)
         drill.start(self._now())
@@ -146,7 +146,7 @@ class DrillDialog(QDialog):
         try:
             drill = self._competitions.reaction_drill(self._user, self)
         except DrawError as exc:
-            self.start_message.setText(tr("无法开始：{exc}").format(exc=exc))
+            self.start_message.setText(tr("无法开始：{exc}").format(exc=tr_error(exc)))
             return False
         self._begin(drill)
         drill.next(self._now())

@@ -34,7 +34,7 @@ from jgstudy.gui.competition.setup import MatchSetupDialog
 from jgstudy.gui.competition.sounds import Sounds, sound_problem
 from jgstudy.gui.competition.stakes import OrderDialog
 from jgstudy.gui.exam.page import ask
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_error
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.restyle import StyleKeeper
 
@@ -168,7 +168,7 @@ class CompetitionPage(QWidget):
         try:
             match = self.competitions.create_match(config, teams, view=self.screens, seed=seed)
         except MatchError as exc:
-            self.lobby.message.setText(tr("无法开始比赛：{exc}").format(exc=exc))
+            self.lobby.message.setText(tr("无法开始比赛：{exc}").format(exc=tr_error(exc)))
             return None
         self._show_match(match)
         return match
@@ -178,7 +178,7 @@ class CompetitionPage(QWidget):
         try:
             match = self.competitions.open_match(match_id, view=self.screens)
         except MatchError as exc:
-            self.lobby.message.setText(str(exc))
+            self.lobby.message.setText(tr_error(exc))
             return None
         self._show_match(match)
         self.panel.load_log(match.events)

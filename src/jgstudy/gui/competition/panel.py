@@ -28,7 +28,7 @@ from jgstudy.gui.competition.parts import HostQuestion, SideColumn
 from jgstudy.gui.competition.stakes import StakeBar
 from jgstudy.gui.competition.texts import log_line, phase_text, rank_text, round_text, team_name
 from jgstudy.gui.exam.texts import clock_text
-from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.i18n import N_, tr, tr_error
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import button, plain_label
 
@@ -274,7 +274,7 @@ class HostPanel(QWidget):
         try:
             command(self.match, self._now())
         except (MatchError, DrawError) as exc:
-            self.status.setText(str(exc))
+            self.status.setText(tr_error(exc))
             return False
         self.status.setText("")
         return True

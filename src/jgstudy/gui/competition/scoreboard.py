@@ -18,7 +18,7 @@ from jgstudy.core.records import QuestionRecord
 from jgstudy.gui.competition.keys import key_label
 from jgstudy.gui.competition.look import stage_stylesheet
 from jgstudy.gui.competition.stage import banner_text, headline, tile_note, tile_state
-from jgstudy.gui.competition.texts import score_text
+from jgstudy.gui.competition.texts import round_title, score_text
 from jgstudy.gui.exam.texts import clock_text, type_label
 from jgstudy.gui.exam.util import clear_layout
 from jgstudy.gui.i18n import tr
@@ -118,7 +118,7 @@ class Scoreboard(QWidget):
         self.snapshot = snapshot
         self.title.setText(snapshot.title)
         finished = snapshot.phase is Phase.FINISHED
-        self.round.setText(tr("最终排名") if finished else snapshot.round_title or "")
+        self.round.setText(tr("最终排名") if finished else round_title(snapshot))
         self.item.setText(self._item_text(snapshot))
         self.banner.setText(banner_text(snapshot, self.last_event))
         self._show_question(snapshot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -26,10 +27,11 @@ from jgstudy.core.competition.config import MAX_TEAMS, MIN_TEAMS, team_problems
 from jgstudy.core.exams import ConfigErrors
 from jgstudy.gui.competition.keys import DEFAULT_KEYS, KEY_CHOICES, key_label
 from jgstudy.gui.competition.scoreboard import stage_screen
-from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.i18n import N_, tr, tr_msg, tr_problem
 from jgstudy.gui.widgets import plain_label
 
 NUMERALS = N_("一二三四五六七八")
+SHOWN_PROBLEMS = 3  # of a broken configuration file: enough to fix it, few enough to read
 
 
 def default_teams(config: CompetitionConfig | None, count: int = MAX_TEAMS) -> list[Team]:
@@ -64,12 +66,14 @@ class MatchSetupDialog(QDialog):
         parent: QWidget | None = None,
         *,
         screen_name: str = "",
+        paths: Sequence[Path] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("新建比赛"))
         self.setMinimumWidth(560)
         self._competitions = competitions
-        self._configs = self._load_configs(competitions.bundled_configs())
+        found = competitions.bundled_configs() if paths is None else paths
+        self._configs, broken = self._load_configs(found)
         self._checked: dict[tuple[int, int], str | None] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 22, 24, 18)
@@ -86,6 +90,10 @@ class MatchSetupDialog(QDialog):
         self.count.setFixedWidth(110)
         form.addRow(tr("比赛方案"), self.config_box)
         form.addRow("", self.description)
+        # A broken file is not offered, but the trainer learns why it is missing.
+        self.broken = plain_label("\n".join(broken), "muted", wrap=True)
+        self.broken.setVisible(bool(broken))
+        form.addRow("", self.broken)
         form.addRow(tr("参赛队数"), self.count)
         self.screen_group = QButtonGroup(self)
         self.screen_list = QVBoxLayout()
@@ -113,14 +121,22 @@ class MatchSetupDialog(QDialog):
         self._config_changed()
 
     @staticmethod
-    def _load_configs(paths: list[Path]) -> list[tuple[Path, CompetitionConfig]]:
-        loaded = []
+    def _load_configs(
+        paths: Sequence[Path],
+    ) -> tuple[list[tuple[Path, CompetitionConfig]], list[str]]:
+        """The configurations that load, and a line on each file that does not."""
+        loaded, broken = [], []
         for path in paths:
             try:
                 loaded.append((path, CompetitionService.load_config(path)))
-            except ConfigErrors:
-                continue  # a broken file is not offered (jgstudy check reports it)
-        return loaded
+            except ConfigErrors as errors:
+                problems = tr("；").join(map(tr_problem, errors.problems[:SHOWN_PROBLEMS]))
+                broken.append(
+                    tr("比赛方案 {name} 有误，未列出：{problems}").format(
+                        name=path.name, problems=problems
+                    )
+                )
+        return loaded, broken
 
     def _team_grid(self) -> QGridLayout:
         grid = QGridLayout()
@@ -199,7 +215,7 @@ class MatchSetupDialog(QDialog):
         ]
         teams = self.teams()
         if len(teams) == self.count.value():
-            problems += team_problems(teams)
+            problems += map(tr_msg, team_problems(teams))
         return tr("；").join(problems)
 
     # -- reacting ------------------------------------------------------------------------
@@ -236,7 +252,9 @@ class MatchSetupDialog(QDialog):
                 self._checked[key] = self._competitions.check(config, self.count.value())
             shortfall = self._checked[key]
             warning = (
-                tr("注意：已导入的题库不够本场比赛使用（{shortfall}）").format(shortfall=shortfall)
+                tr("注意：已导入的题库不够本场比赛使用（{shortfall}）").format(
+                    shortfall=tr_msg(shortfall)
+                )
                 if shortfall
                 else ""
             )

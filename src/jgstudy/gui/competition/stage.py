@@ -14,7 +14,7 @@ from jgstudy.core.competition import (
     standings,
 )
 from jgstudy.gui.competition.stakes import order_text
-from jgstudy.gui.competition.texts import rank_text, signed, team_name
+from jgstudy.gui.competition.texts import rank_text, round_title, signed, team_name
 from jgstudy.gui.i18n import tr
 
 PODIUM = 3  # the final screen lists the teams ranked up to third (more when tied)
@@ -100,12 +100,12 @@ def headline(s: MatchSnapshot) -> str:
             if t.rank <= PODIUM
         )
     if p is Phase.ROUND_OVER:
-        return tr("{value} 结束").format(value=s.round_title or "")
+        return tr("{value} 结束").format(value=round_title(s))
     if s.round_kind is RoundKind.RISK and p in (Phase.INTRO, Phase.READY, Phase.CLOSED):
         return tr("风险题：答对得分，答错扣分") + "\n" + order_text(s)
     if p is Phase.READY:
         return tr("速答：限时内答得越多越好")
-    return s.round_title or ""
+    return round_title(s)
 
 
 def tile_state(s: MatchSnapshot, team: int) -> str:

@@ -7,7 +7,14 @@ from datetime import tzinfo
 from typing import Any
 
 from jgstudy.core.competition import EventKind, MatchEvent, MatchSnapshot, Phase, RoundKind, Timer
-from jgstudy.gui.i18n import N_, tr
+from jgstudy.core.competition.config import (
+    BuzzerRound,
+    CompulsoryRound,
+    RiskRound,
+    SpeedRound,
+    TiebreakRound,
+)
+from jgstudy.gui.i18n import N_, tr, tr_msg
 
 UNDONE_KINDS = {"judged": N_("判分"), "false_start": N_("抢跑扣分"), "adjusted": N_("加减分")}
 
@@ -43,15 +50,28 @@ def rank_text(rank: int, tied: bool = False) -> str:
     return tr("并列{word}").format(word=word) if tied else word
 
 
+# The titles a round has when its competition file names none (the core's N_ templates).
+DEFAULT_ROUND_TITLES = frozenset(
+    str(kind.model_fields["title"].default)
+    for kind in (CompulsoryRound, BuzzerRound, RiskRound, SpeedRound, TiebreakRound)
+)
+
+
+def round_title(s: MatchSnapshot) -> str:
+    """The round's title: the file's own words as written, a default one in the interface language."""
+    title = s.round_title or ""
+    return tr_msg(title) if title in DEFAULT_ROUND_TITLES else title
+
+
 def round_text(s: MatchSnapshot) -> str:
     if s.round_index < 0 or s.round_title is None:
         return tr("尚未开始")
     if s.tiebreak and s.round_title != TIEBREAK_TITLE:  # the file named it otherwise
-        return tr("加赛 · {round_title}").format(round_title=s.round_title)
+        return tr("加赛 · {round_title}").format(round_title=round_title(s))
     if s.tiebreak:
         return tr(TIEBREAK_TITLE)
     return tr("第 {round_index}/{round_count} 轮 · {round_title}").format(
-        round_index=s.round_index + 1, round_count=s.round_count, round_title=s.round_title
+        round_index=s.round_index + 1, round_count=s.round_count, round_title=round_title(s)
     )
 
 
