@@ -8,16 +8,21 @@ from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
 
+import openpyxl
 import pytest
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
+from jgstudy.core.clock import FixedClock
 from jgstudy.core.competition import Team
+from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services
 from jgstudy.gui.competition import HostPanel, MatchSetupDialog
 from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.i18n import set_language
+from jgstudy.gui.reports import ReportsView
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 FINAL = "skills-final"
@@ -173,3 +178,80 @@ def test_a_host_command_that_does_not_fit_is_refused_in_english(
     assert "Compulsory" not in panel.round.text()  # the file's own title stays as written
     assert not panel.set_order([1, 0])
     assert panel.status.text() == "only a risk round has an order of choosing stakes"
+
+
+def _answered_reports(
+    qtbot: QtBot, service: StudyService, services: Services, sample_bank: Path, clock: FixedClock
+) -> ReportsView:
+    """Two cadres answered, one of them without a unit; the report page is open."""
+    service.import_banks([sample_bank])
+    for name, unit in (("张三", "市审计局"), ("赵六", "")):
+        user = service.ensure_user(name, unit)
+        first = service.question(service.practice_queue(user, order=NewOrder.BANK, limit=1)[0])
+        clock.advance(minutes=1)
+        service.record(user.id, first, "C", 4000)
+    view = ReportsView(services.reports)
+    qtbot.addWidget(view)
+    view.refresh()
+    return view
+
+
+def _preview(qtbot: QtBot, view: ReportsView) -> None:
+    assert view.preview()
+    qtbot.waitUntil(lambda: view.report is not None and view.preview_button.isEnabled())
+
+
+def _headers(view: ReportsView) -> list[str]:
+    table = view.table
+    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+
+
+@pytest.mark.usefixtures("english")
+def test_the_report_page_reads_in_english_and_exports_a_chinese_document(
+    qtbot: QtBot,
+    service: StudyService,
+    services: Services,
+    sample_bank: Path,
+    clock: FixedClock,
+    tmp_path: Path,
+) -> None:
+    view = _answered_reports(qtbot, service, services, sample_bank, clock)
+    _preview(qtbot, view)
+    headers = _headers(view)
+    assert headers[:3] == ["Rank", "Unit", "Cadre"], headers
+    assert not any(CJK.search(h) for h in headers), headers
+    units = {view.table.item(row, 1).text() for row in range(view.table.rowCount())}
+    assert units == {"市审计局", "(no unit given)"}  # a unit's own name is content
+    assert view.summary.text().startswith("jgstudy score report: ")
+    # The exported workbook is a Chinese document whatever the interface language.
+    target = tmp_path / "report.xlsx"
+    with qtbot.waitSignal(view.exported, timeout=20_000):
+        assert view.export(target, "xlsx")
+    book = openpyxl.load_workbook(target)
+    assert {"汇总", "学员", "单位"} <= set(book.sheetnames)
+    assert book["汇总"]["A2"].value == "报告" and book["汇总"]["B2"].value == "机关学习成绩报告"
+
+
+@pytest.mark.usefixtures("english")
+def test_a_report_period_that_ends_before_it_starts_is_refused_in_english(
+    qtbot: QtBot, service: StudyService, services: Services, sample_bank: Path, clock: FixedClock
+) -> None:
+    view = _answered_reports(qtbot, service, services, sample_bank, clock)
+    view.use_dates.setChecked(True)
+    view.date_from.setDate(QDate(2026, 3, 2))
+    view.date_to.setDate(QDate(2026, 3, 1))
+    with qtbot.waitSignal(view.failed) as signal:
+        assert not view.preview()
+    assert signal.args == ["the start date is after the end date"]
+    assert view.summary.text().endswith("the start date is after the end date")
+
+
+def test_the_report_page_reads_as_before_in_chinese(
+    qtbot: QtBot, service: StudyService, services: Services, sample_bank: Path, clock: FixedClock
+) -> None:
+    view = _answered_reports(qtbot, service, services, sample_bank, clock)
+    _preview(qtbot, view)
+    assert _headers(view)[:3] == ["名次", "单位", "学员"]
+    units = {view.table.item(row, 1).text() for row in range(view.table.rowCount())}
+    assert units == {"市审计局", "（未填单位）"}
+    assert view.summary.text().startswith("机关学习成绩报告：")

@@ -77,4 +77,24 @@ EN: dict[str, str] = {
     "比赛方案 {name} 有误，未列出：{problems}": (
         "The contest plan {name} has errors and is not listed: {problems}"
     ),
+    # -- reports (the GUI's view of them; the exported documents stay Chinese) ------------
+    "机关学习成绩报告": "jgstudy score report",
+    "开始日期晚于结束日期": "the start date is after the end date",
+    "完成标准至少为 1 题": "the completion standard is at least 1 question",
+    "全部时间": "all time",
+    "{start} 至 {end}": "{start} to {end}",
+    "最早": "the beginning",
+    "考试成绩报告：{exam}": "Exam score report: {exam}",
+    "（未选）": "(none chosen)",
+    "区分度为负（{disc:.2f}）：高分学员反而答错更多": (
+        "negative discrimination ({disc:.2f}): the stronger cadres got it wrong more often"
+    ),
+    "错误选项 {wrong} 的选择人数（{wrong_count}）多于正确答案 {key}（{key_count}），请核对答案": (
+        "more cadres chose the wrong option {wrong} ({wrong_count}) than the key {key} "
+        "({key_count}); check the key"
+    ),
+    "无法确定报告格式：{name}（可用：{formats}）": (
+        "cannot tell the report format of {name} (available: {formats})"
+    ),
+    "（未填单位）": "(no unit given)",
 }

@@ -31,8 +31,9 @@ from jgstudy.core.records import Progress, UserInfo
 from jgstudy.core.reports import ReportFilter
 from jgstudy.core.reports.data import Report
 from jgstudy.core.reports.service import ReportService
+from jgstudy.core.reports.units import NO_UNIT
 from jgstudy.gui.filechooser import FileChooser
-from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg
 from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 from jgstudy.gui.workbook.problems import ProblemQueue
@@ -222,7 +223,7 @@ class ReportsView(QWidget):
         try:
             flt = self.filters()
         except ValueError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(tr_error(exc))
             return False
         reports = self._reports
 
@@ -236,7 +237,7 @@ class ReportsView(QWidget):
             "report",
             work,
             lambda report: self._on_built(report, target),
-            lambda error: self.failed.emit(str(error)),
+            lambda error: self.failed.emit(tr_error(error)),
         )
         self._set_busy(started, tr("正在统计成绩…"))
         return started
@@ -252,7 +253,7 @@ class ReportsView(QWidget):
             if fmt == "pdf":
                 save_report(report, path, "pdf")
         except Exception as exc:  # a full disk or a locked file: tell the trainer
-            self.failed.emit(str(exc))
+            self.failed.emit(tr_error(exc))
             return
         self.exported.emit(ExportDone(path, report))
 
@@ -263,7 +264,7 @@ class ReportsView(QWidget):
             tr(
                 "{title}：学员 {cadres} 人，参与 {participants} 人，完成率 {completion:.0%}，平均分 {average}，需核查试题 {flagged_items} 道。"
             ).format(
-                title=report.title,
+                title=tr_msg(report.title),
                 cadres=s.cadres,
                 participants=s.participants,
                 completion=s.completion,
@@ -276,7 +277,7 @@ class ReportsView(QWidget):
             score = f"{unit.average_score:.1f}" if unit.average_score is not None else "—"
             cells = (
                 unit.rank or "—",
-                unit.unit,
+                unit.unit or tr_msg(NO_UNIT),
                 unit.cadres,
                 unit.participants,
                 unit.completed,

@@ -25,10 +25,11 @@ from jgstudy.core.reports.units import UnitReport, build_units, by_unit_and_name
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.stats import local_midnight
 from jgstudy.core.storage import report_repo, study_repo
+from jgstudy.core.text import N_, msg
 
 CHINA_TZ = timezone(timedelta(hours=8), "CST")
 DEFAULT_MIN_ANSWERS = 20
-DEFAULT_TITLE = "机关学习成绩报告"
+DEFAULT_TITLE = N_("机关学习成绩报告")
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,9 @@ class ReportFilter:
 
     def __post_init__(self) -> None:
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValueError("开始日期晚于结束日期")
+            raise ValueError(msg("开始日期晚于结束日期"))
         if self.min_answers < 1:
-            raise ValueError("完成标准至少为 1 题")
+            raise ValueError(msg("完成标准至少为 1 题"))
 
     def period(self, tz: tzinfo) -> tuple[datetime | None, datetime | None]:
         """The filter's days as UTC instants: [start of first day, start of the day after last)."""
@@ -119,12 +120,16 @@ class Report:
     def period_text(self) -> str:
         start, end = self.filters.date_from, self.filters.date_to
         if start is None and end is None:
-            return "全部时间"
-        return f"{start.isoformat() if start else '最早'} 至 {end.isoformat() if end else '今天'}"
+            return msg("全部时间")
+        return msg(
+            "{start} 至 {end}",
+            start=start.isoformat() if start else msg("最早"),
+            end=end.isoformat() if end else msg("今天"),
+        )
 
     @property
     def unit_text(self) -> str:
-        return self.filters.unit if self.filters.unit is not None else "全部单位"
+        return self.filters.unit if self.filters.unit is not None else msg("全部单位")
 
 
 @contextmanager
@@ -247,6 +252,6 @@ def build_report(
 
 def _default_title(filters: ReportFilter, exams: list[ExamResult]) -> str:
     if filters.exam is None:
-        return DEFAULT_TITLE
+        return msg(DEFAULT_TITLE)
     titles = sorted({e.title for e in exams if e.title})
-    return f"考试成绩报告：{titles[0] if titles else filters.exam}"
+    return msg("考试成绩报告：{exam}", exam=titles[0] if titles else filters.exam)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jgstudy.core.text import join, msg
+
 FORMATS = ("xlsx", "csv", "pdf")
 
 
@@ -19,5 +21,11 @@ def report_format(path: Path, explicit: str | None = None) -> str:
     """
     fmt = (explicit or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
-        raise UnknownFormat(f"无法确定报告格式：{path.name}（可用：{'、'.join(FORMATS)}）")
+        raise UnknownFormat(
+            msg(
+                "无法确定报告格式：{name}（可用：{formats}）",
+                name=path.name,
+                formats=join("、", FORMATS),
+            )
+        )
     return fmt

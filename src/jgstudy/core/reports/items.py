@@ -16,10 +16,14 @@ from statistics import fmean
 from jgstudy.core.model import JudgeQuestion, MultipleQuestion, SingleQuestion, display_stem
 from jgstudy.core.model import correct_answer_text as key_text
 from jgstudy.core.records import QuestionRecord
+from jgstudy.core.text import N_, msg
 
 # Below these sizes the figures are noise: no discrimination, no wrong-key warning.
 MIN_CADRES_FOR_DISCRIMINATION = 6
 MIN_ANSWERS_FOR_KEY_CHECK = 5
+# A choice answer as the item analysis shows it: how a cadre reads it in the report.
+NOTHING_CHOSEN = N_("（未选）")
+JUDGED_TRUE, JUDGED_FALSE = N_("正确"), N_("错误")
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,9 @@ def choice_label(record: QuestionRecord, answer_json: str) -> str | None:
     if isinstance(question, SingleQuestion) and isinstance(value, str):
         return value
     if isinstance(question, MultipleQuestion) and isinstance(value, list):
-        return "".join(sorted(str(v) for v in value)) or "（未选）"
+        return "".join(sorted(str(v) for v in value)) or NOTHING_CHOSEN
     if isinstance(question, JudgeQuestion) and isinstance(value, bool):
-        return "正确" if value else "错误"
+        return JUDGED_TRUE if value else JUDGED_FALSE
     return None
 
 
@@ -102,10 +106,16 @@ def _flags(
 ) -> tuple[str, ...]:
     flags = []
     if disc is not None and disc < 0:
-        flags.append(f"区分度为负（{disc:.2f}）：高分学员反而答错更多")
+        flags.append(msg("区分度为负（{disc:.2f}）：高分学员反而答错更多", disc=disc))
     if top is not None and n >= MIN_ANSWERS_FOR_KEY_CHECK and top[1] > key_count:
         flags.append(
-            f"错误选项 {top[0]} 的选择人数（{top[1]}）多于正确答案 {key}（{key_count}），请核对答案"
+            msg(
+                "错误选项 {wrong} 的选择人数（{wrong_count}）多于正确答案 {key}（{key_count}），请核对答案",
+                wrong=top[0],
+                wrong_count=top[1],
+                key=key,
+                key_count=key_count,
+            )
         )
     return tuple(flags)
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from statistics import fmean
 
 from jgstudy.core.reports.cadres import CadreReport
+from jgstudy.core.text import N_
 
-NO_UNIT = "（未填单位）"
+NO_UNIT = N_("（未填单位）")
 
 
 @dataclass(frozen=True)
