@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from data.reports.cohort import TAGS, seed_cohort
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.records import UserInfo
 from jgstudy.core.reports import ReportFilter
@@ -145,46 +146,10 @@ def test_lower_quartile() -> None:
 
 # -- through the services, on a fixed clock ------------------------------------------------
 
-TAGS = ("理论学习", "清廉机关", "法规")
-
-
-def bank(tmp_path: Path, count: int = 30) -> Path:
-    lines = ["format: 1\nid: cohort\ntitle: 备考测试\nquestions:\n"]
-    for i in range(count):
-        lines.append(
-            f"  - {{id: c{i}, type: judge, stem: 第{i}条规定适用于全体干部。, answer: true,"
-            f" explanation: 第{i}条的适用范围。, tags: [{TAGS[i % 3]}]}}\n"
-        )
-    path = tmp_path / "cohort.yaml"
-    path.write_text("".join(lines), encoding="utf-8")
-    return path
-
-
-def study(services: Services, clock: FixedClock, users: list[UserInfo], days: int) -> None:
-    """Every cadre in ``users`` answers their whole queue right, every day for ``days`` days."""
-    for _day in range(days):
-        for user in users:
-            for pk in services.study.practice_queue(user, new_per_day=6):
-                services.study.record(user.id, services.study.question(pk), True, 5000)
-        clock.advance(days=1)
-
 
 @pytest.fixture
 def unit(services: Services, clock: FixedClock, tmp_path: Path) -> dict[str, UserInfo]:
-    services.study.import_banks([bank(tmp_path)])
-    study_ = services.study
-    people = {
-        "按计划": study_.ensure_user("按计划", "审计局"),
-        "落后者": study_.ensure_user("落后者", "审计局"),
-        "财政": study_.ensure_user("财政", "财政局"),
-    }
-    study(services, clock, [people["落后者"]], 1)  # one day of study, then nothing
-    clock.advance(days=WINDOW_DAYS)
-    study(services, clock, [people["按计划"], people["财政"]], WINDOW_DAYS)
-    target = services.study.study_day() + timedelta(days=10)
-    for person in people.values():
-        services.plans.set_target(person, target, 0.8, actor="培训员")
-    return people
+    return seed_cohort(services, clock, tmp_path)
 
 
 def test_the_units_trainer_report_names_the_cadre_far_behind_and_not_the_one_on_track(

@@ -8,4 +8,45 @@ EN: dict[str, str] = {
     "预计掌握 {recall:.0%}，低于目标 {target:.0%}": (
         "predicted recall {recall:.0%}, below the target {target:.0%}"
     ),
+    # core.reports.cohort_columns: the tables' titles, headers and notes
+    "备考准备": "Readiness",
+    "各单位：目标日期预计掌握率": "Units: predicted recall on the target date",
+    "各单位的知识点（最薄弱的在前）": "Each unit's tags (weakest first)",
+    "落后于计划的学员": "Cadres behind plan",
+    "{unit}：{count} 名学员落后于计划；姓名只向本单位培训员显示"
+    "（按单位生成报告，或用本单位培训员的登录）。": (
+        "{unit}: {count} {count|cadre is|cadres are} behind plan; names are shown to the unit's"
+        " trainer only (a report for that unit, or the unit trainer's login)."
+    ),
+    "没有学员落后于计划。": "Nobody is behind plan.",
+    "还没有学员设定目标日期：在“设置”中设定，或用 jgstudy plan --unit 单位 --until 日期 --save。": (
+        "No cadre has a target date yet: set one in Settings, or with"
+        " jgstudy plan --unit UNIT --until DATE --save."
+    ),
+    "薄弱度 = 该知识点各题（1 − 目标日期预计掌握率）×难度 的平均值：预计掌握率为本单位学员的平均值，"
+    "难度为试题分析中首次作答答错的比例（无人作答的题取各题平均难度）。"
+    "即目标日期这些题预计会失分的比例：既没记住、也做不出来。": (
+        "Weakness = the mean over the tag's questions of (1 − predicted recall on the target"
+        " date) × difficulty: the recall is the mean over the unit's cadres, the difficulty the"
+        " share of wrong first answers in the item analysis (a question nobody answered takes"
+        " the mean difficulty). It is the share of these questions expected to be lost on the"
+        " day: neither remembered nor worked out."
+    ),
+    "近 {window} 天学习不少于 {active} 天的比例": (
+        "Studied on at least {active} of the last {window} days"
+    ),
+    "近 {window} 天每天新题": "New a day (last {window} days)",
+    "{first} 至 {last}": "{first} to {last}",
+    "学员人数": "Cadres",
+    "已设目标": "With a target",
+    "预计掌握率(平均)": "Predicted recall (mean)",
+    "预计掌握率(下四分位)": "Predicted recall (lower quartile)",
+    "落后于计划": "Behind plan",
+    "薄弱排序": "Weakest",
+    "知识点(标签)": "Tag",
+    "难度(首次答错率)": "Difficulty (wrong first answers)",
+    "薄弱度": "Weakness",
+    "预计掌握率": "Predicted recall",
+    "每天需学新题": "New needed a day",
+    "落后原因": "Why behind",
 }

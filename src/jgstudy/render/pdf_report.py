@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 
 from jgstudy.core.reports import Report
+from jgstudy.core.reports import cohort_columns as cc
 from jgstudy.core.reports.columns import (
     EXAM_COLUMNS,
     ITEM_COLUMNS,
@@ -40,6 +41,7 @@ TABLE = (
 HEAD_BG = "#DDE6F0"
 FLAG_BG = "#FCE4D6"
 MAX_CHART_BARS = 25  # a taller chart would not fit on one page
+WEAKEST_TAGS = 5  # per unit in the PDF (the workbook lists every tag)
 NOTES = (
     "<p>得分为百分制：按考试统计时取该考试的最高成绩，否则为所选时间内的答题正确率。"
     "单位平均得分为参与学员得分的平均值；完成率为达到完成标准的学员占单位全部学员的比例。"
@@ -202,8 +204,16 @@ def report_html(report: Report) -> str:
         _items(report),
         _problems(report),
     ]
+    number = iter("六七")
+    if report.cohort is not None:
+        # on a page of its own: the sheet a trainer hands round before the date
+        page = ' style="page-break-before: always"'
+        parts += [f"<h2{page}>{next(number)}、{cc.SHEET}</h2>", _cohort(report)]
     if report.exams:
-        parts += ["<h2>六、考试成绩</h2>", table(report, EXAM_COLUMNS, report.exams, EXAM_PDF)]
+        parts += [
+            f"<h2>{next(number)}、考试成绩</h2>",
+            table(report, EXAM_COLUMNS, report.exams, EXAM_PDF),
+        ]
     parts += ["<h2>说明</h2>", NOTES, "</body></html>"]
     return "".join(parts)
 
@@ -236,3 +246,30 @@ def _cadres(report: Report) -> str:
         columns = cadre_columns(report.filters.rank_cadres)
         out.append(table(report, columns, members, CADRE_PDF + CADRE_PDF_MORE))
     return "".join(out)
+
+
+def _columns(columns: Sequence[Column[Row]]) -> tuple[str, ...]:
+    return tuple(c.header for c in columns)
+
+
+def _cohort(report: Report) -> str:
+    """备考准备: each unit's predicted recall on the target date, its weakest tags, who is
+    behind plan (named for the unit's trainer only), participation as a rate."""
+    cohort = report.cohort
+    assert cohort is not None
+    parts = [table(report, cc.UNIT_READINESS, cohort.units, _columns(cc.UNIT_READINESS))]
+    if not any(u.planned for u in cohort.units):
+        parts.append(f"<p>{html.escape(cc.NO_TARGETS)}</p>")
+    weakest = [t for t in cohort.tags if t.order <= WEAKEST_TAGS]
+    if weakest:
+        parts.append(f"<h3>{html.escape(cc.TAGS_TITLE)}</h3>")
+        parts.append(table(report, cc.TAG_READINESS, weakest, _columns(cc.TAG_READINESS)))
+        parts.append(f'<p class="meta">{html.escape(cc.WEAKNESS_NOTE)}</p>')
+    parts.append(f"<h3>{html.escape(cc.BEHIND_TITLE)}</h3>")
+    if cohort.behind:
+        widths = {"落后原因": 40}
+        parts.append(table(report, cc.BEHIND, cohort.behind, _columns(cc.BEHIND), widths=widths))
+    parts += [f"<p>{html.escape(line)}</p>" for line in cc.hidden_names(cohort.units)]
+    if not cohort.behind and not any(u.behind_count for u in cohort.units):
+        parts.append(f"<p>{html.escape(cc.NOBODY_BEHIND)}</p>")
+    return "".join(parts)

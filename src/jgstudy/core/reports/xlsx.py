@@ -1,4 +1,5 @@
-"""The report as an Excel workbook: 汇总, 学员, 单位, 试题分析, 考试成绩, 知识掌握, 每日作答.
+"""The report as an Excel workbook: 汇总, 学员, 单位, 试题分析, 考试成绩, 知识掌握, 每日作答, and
+备考准备 when the report carries the cohort's readiness.
 
 Every table sheet has a frozen header row, an auto filter, number formats and column widths that
 count CJK characters double; the summary sheet carries a bar chart of the units' scores.
@@ -19,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jgstudy.core.reports import cohort_columns as cc
 from jgstudy.core.reports.columns import (
     DAY_COLUMNS,
     EXAM_COLUMNS,
@@ -70,6 +72,8 @@ def write_xlsx(report: Report, path: Path) -> None:
     _table(book.create_sheet("考试成绩"), report, EXAM_COLUMNS, report.exams)
     _table(book.create_sheet("知识掌握"), report, TAG_COLUMNS, tag_rows(report.cadres))
     _table(book.create_sheet("每日作答"), report, DAY_COLUMNS, day_rows(report.cadres))
+    if report.cohort is not None:
+        _cohort_sheet(book.create_sheet(cc.SHEET), report)
     _unit_chart(summary, units, len(report.units))
     book.save(path)
 
@@ -103,6 +107,59 @@ def _table(
             _put(ws, r, col, value, column.kind, report)
             widths[col - 1] = max(widths[col - 1], display_width(text(value, column.kind)))
     _finish(ws, widths, len(rows))
+
+
+def _block(
+    ws: Worksheet,
+    report: Report,
+    top: int,
+    columns: Sequence[Column[Row]],
+    rows: Sequence[Row],
+    widths: list[int],
+) -> int:
+    """A header row at ``top`` and the rows under it; widens ``widths``; returns the next row."""
+    for col, column in enumerate(columns, start=1):
+        _put(ws, top, col, column.header, Kind.TEXT, report)
+        cell = ws.cell(row=top, column=col)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        widths[col - 1] = max(widths[col - 1], display_width(column.header))
+    for r, row in enumerate(rows, start=top + 1):
+        for col, column in enumerate(columns, start=1):
+            value = column.value(row)
+            _put(ws, r, col, value, column.kind, report)
+            widths[col - 1] = max(widths[col - 1], display_width(text(value, column.kind)))
+    return top + 1 + len(rows)
+
+
+def _note(ws: Worksheet, report: Report, row: int, line: str, bold: bool = False) -> int:
+    _put(ws, row, 1, line, Kind.TEXT, report)
+    if bold:
+        ws.cell(row=row, column=1).font = HEADER_FONT
+    return row + 1
+
+
+def _cohort_sheet(ws: Worksheet, report: Report) -> None:
+    """备考准备: the units' readiness (frozen header, filter), their tags, who is behind."""
+    cohort = report.cohort
+    assert cohort is not None
+    widths = [0] * max(len(cc.UNIT_READINESS), len(cc.TAG_READINESS), len(cc.BEHIND))
+    row = _block(ws, report, 1, cc.UNIT_READINESS, cohort.units, widths)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(cc.UNIT_READINESS))}{row - 1}"
+    if not any(u.planned for u in cohort.units):
+        row = _note(ws, report, row + 1, cc.NO_TARGETS)
+    row = _note(ws, report, row + 1, cc.TAGS_TITLE, bold=True)
+    row = _block(ws, report, row, cc.TAG_READINESS, cohort.tags, widths)
+    row = _note(ws, report, row + 1, cc.BEHIND_TITLE, bold=True)
+    row = _block(ws, report, row, cc.BEHIND, cohort.behind, widths)
+    for line in cc.hidden_names(cohort.units):
+        row = _note(ws, report, row, line)
+    _note(ws, report, row + 1, cc.WEAKNESS_NOTE)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = min(
+            max(width + 2, MIN_WIDTH), MAX_WIDTH
+        )
 
 
 def _finish(ws: Worksheet, widths: Sequence[int], rows: int) -> None:
