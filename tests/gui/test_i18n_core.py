@@ -96,8 +96,6 @@ PENDING: set[str] = {
     "names.py",
     "planning.py",
     "recovery.py",
-    "scheduling/fit.py",
-    "scheduling/retention.py",
     "scores/export.py",
     "scores/fileformat.py",
     "scores/merge.py",

@@ -17,11 +17,13 @@ from jgstudy.core.clock import FixedClock
 from jgstudy.core.competition import Team
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
+from jgstudy.core.scheduling.fit import NotEnoughHistory
+from jgstudy.core.scheduling.retention import BUCKETS
 from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services
 from jgstudy.gui.competition import HostPanel, MatchSetupDialog
 from jgstudy.gui.exam import ExamPage
-from jgstudy.gui.i18n import set_language
+from jgstudy.gui.i18n import set_language, tr_error, tr_msg
 from jgstudy.gui.reports import ReportsView
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -255,3 +257,18 @@ def test_the_report_page_reads_as_before_in_chinese(
     units = {view.table.item(row, 1).text() for row in range(view.table.rowCount())}
     assert units == {"市审计局", "（未填单位）"}
     assert view.summary.text().startswith("机关学习成绩报告：")
+
+
+@pytest.mark.usefixtures("english")
+def test_scheduling_messages_read_in_english() -> None:
+    assert tr_error(NotEnoughHistory(1)) == (
+        "only 1 review on a later day than the one before; 400 are needed to fit personal "
+        "parameters. The parameters are unchanged."
+    )
+    assert [tr_msg(label) for _low, _high, label in BUCKETS][:2] == ["1 day", "2–3 days"]
+
+
+def test_scheduling_messages_read_as_before_in_chinese() -> None:
+    assert str(NotEnoughHistory(3)) == (
+        "只有 3 次隔天复习记录，至少需要 400 次才能拟合个人参数；参数未改变。"
+    )

@@ -97,4 +97,17 @@ EN: dict[str, str] = {
         "cannot tell the report format of {name} (available: {formats})"
     ),
     "（未填单位）": "(no unit given)",
+    # -- scheduling: fitting parameters, the true-retention table ------------------------
+    "只有 {reviews} 次隔天复习记录，至少需要 {minimum} 次才能拟合个人参数；参数未改变。": (
+        "only {reviews} {reviews|review|reviews} on a later day than the one before; "
+        "{minimum} are needed to fit personal parameters. The parameters are unchanged."
+    ),
+    "1 天": "1 day",
+    "2–3 天": "2–3 days",
+    "4–7 天": "4–7 days",
+    "8–14 天": "8–14 days",
+    "15–30 天": "15–30 days",
+    "31 天以上": "over 30 days",
+    "近 7 天": "last 7 days",
+    "近 30 天": "last 30 days",
 }

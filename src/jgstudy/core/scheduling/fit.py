@@ -18,6 +18,8 @@ from datetime import date
 
 import fsrs_rs_python as rs
 
+from jgstudy.core.text import msg
+
 MIN_REVIEWS = 400  # reviews on a later day than the question's previous review
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(rs.DEFAULT_PARAMETERS)
 
@@ -54,7 +56,11 @@ class NotEnoughHistory(ValueError):
 
     def __init__(self, reviews: int) -> None:
         super().__init__(
-            f"只有 {reviews} 次隔天复习记录，至少需要 {MIN_REVIEWS} 次才能拟合个人参数；参数未改变。"
+            msg(
+                "只有 {reviews} 次隔天复习记录，至少需要 {minimum} 次才能拟合个人参数；参数未改变。",
+                reviews=reviews,
+                minimum=MIN_REVIEWS,
+            )
         )
         self.reviews = reviews
 

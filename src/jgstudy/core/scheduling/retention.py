@@ -18,17 +18,22 @@ import fsrs_rs_python as rs
 
 from jgstudy.core.scheduling.fit import Review
 from jgstudy.core.scheduling.forecast import Model
+from jgstudy.core.text import N_
 
 # (first day, last day or None, label) of each interval bucket
 BUCKETS: tuple[tuple[int, int | None, str], ...] = (
-    (1, 1, "1 天"),
-    (2, 3, "2–3 天"),
-    (4, 7, "4–7 天"),
-    (8, 14, "8–14 天"),
-    (15, 30, "15–30 天"),
-    (31, None, "31 天以上"),
+    (1, 1, N_("1 天")),
+    (2, 3, N_("2–3 天")),
+    (4, 7, N_("4–7 天")),
+    (8, 14, N_("8–14 天")),
+    (15, 30, N_("15–30 天")),
+    (31, None, N_("31 天以上")),
 )
-PERIODS: tuple[tuple[int | None, str], ...] = ((7, "近 7 天"), (30, "近 30 天"), (None, "全部"))
+PERIODS: tuple[tuple[int | None, str], ...] = (
+    (7, N_("近 7 天")),
+    (30, N_("近 30 天")),
+    (None, N_("全部")),
+)
 
 
 @dataclass(frozen=True)
