@@ -34,6 +34,7 @@ CONTENT: dict[str, str] = {
     "competition/record_xlsx.py": "the match record document's sheets and headers",
     "reports/columns.py": "the score report document's column headers (xlsx/CSV/PDF)",
     "reports/xlsx.py": "the score report workbook's sheet names and summary labels",
+    "banks/schema.py": "the title of the bank file's JSON Schema, read by text editors",
 }
 
 # Modules not yet converted to msg(): their messages still reach the English UI in Chinese.
@@ -41,16 +42,6 @@ CONTENT: dict[str, str] = {
 PENDING: set[str] = {
     "access.py",
     "backup.py",
-    "banks/checks.py",
-    "banks/editfiles.py",
-    "banks/editing.py",
-    "banks/lint.py",
-    "banks/lintbank.py",
-    "banks/lintquestion.py",
-    "banks/loader.py",
-    "banks/messages.py",
-    "banks/schema.py",
-    "banks/yamlsafe.py",
     "convert/aiken.py",
     "convert/api.py",
     "convert/bankinfo.py",
@@ -92,7 +83,6 @@ PENDING: set[str] = {
     "drafting/subjects.py",
     "environment.py",
     "grading.py",
-    "model.py",
     "names.py",
     "planning.py",
     "recovery.py",

@@ -22,12 +22,16 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from jgstudy.core.text import N_, join, msg
+
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 OPTION_KEYS = "ABCDEFGH"
 
 # C0/C1 controls (bar tab and newline) and bidi overrides: they can drive a terminal (OSC 52
 # writes the clipboard) or make text read differently from what it says.
 _HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The error's template; core.banks.messages formats it as a message of its own.
+HIDDEN_CHARACTERS = N_("含有不可见的控制字符 U+{code}（第 {position} 个字符），请删除")
 
 
 def _visible(value: str) -> str:
@@ -35,7 +39,7 @@ def _visible(value: str) -> str:
     if match:
         raise PydanticCustomError(
             "hidden_characters",
-            "含有不可见的控制字符 U+{code}（第 {position} 个字符），请删除",
+            HIDDEN_CHARACTERS,
             {"code": f"{ord(match.group()):04X}", "position": match.start() + 1},
         )
     return value
@@ -57,11 +61,11 @@ class QType(StrEnum):
 
 
 QTYPE_LABELS = {
-    QType.SINGLE: "单选",
-    QType.MULTIPLE: "多选",
-    QType.JUDGE: "判断",
-    QType.FILL: "填空",
-    QType.SHORT: "简答",
+    QType.SINGLE: N_("单选"),
+    QType.MULTIPLE: N_("多选"),
+    QType.JUDGE: N_("判断"),
+    QType.FILL: N_("填空"),
+    QType.SHORT: N_("简答"),
 }
 
 
@@ -159,7 +163,11 @@ def blank_spans(stem: str) -> list[tuple[int, int]]:
     return [m.span() for m in _BLANK_RE.finditer(stem)]
 
 
-def display_stem(stem: str, blank: str = "（____）") -> str:
+# How a blank shows inside a stem; the stem is Chinese content, so English keeps this form too.
+BLANK_MARK = N_("（____）")
+
+
+def display_stem(stem: str, blank: str = BLANK_MARK) -> str:
     """The stem as a cadre sees it, each blank marker replaced by ``blank``."""
     return _BLANK_RE.sub(blank, stem)
 
@@ -208,7 +216,7 @@ def correct_answer_text(question: AnyQuestion) -> str:
     if isinstance(question, MultipleQuestion):
         return "".join(sorted(question.answer))
     if isinstance(question, JudgeQuestion):
-        return "正确" if question.answer else "错误"
+        return msg("正确") if question.answer else msg("错误")
     if isinstance(question, FillQuestion):
-        return "；".join(accepted[0] for accepted in question.blanks)
+        return join("；", (accepted[0] for accepted in question.blanks))
     return question.reference

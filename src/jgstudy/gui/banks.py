@@ -27,7 +27,7 @@ from jgstudy.core.paths import data_dir
 from jgstudy.core.records import BankInfo, ImportResult
 from jgstudy.core.service import StudyService
 from jgstudy.gui.filechooser import FileChooser
-from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg
 from jgstudy.gui.importpreview import ImportPreview
 from jgstudy.gui.models import BankTableModel
 from jgstudy.gui.widgets import button, plain_label
@@ -57,7 +57,7 @@ def run_preview(dialog: ImportPreview) -> bool:
 
 def problem_text(problem: Problem) -> str:
     """``file:line:col: message`` with the file's name only (the full path is in the tooltip)."""
-    return f"{Path(problem.file).name}:{problem.line}:{problem.column}: {problem.message}"
+    return f"{Path(problem.file).name}:{problem.line}:{problem.column}: {tr_msg(problem.message)}"
 
 
 def result_text(result: ImportResult) -> str:
@@ -336,13 +336,13 @@ class BanksPanel(QWidget):
         if isinstance(error, BankErrors):
             self.errors.show_problems(error.problems)
         elif isinstance(error, ConvertError):
-            self.errors.show_message(str(error))
+            self.errors.show_message(tr_error(error))
         elif isinstance(error, OSError):
             log.error("reading or importing failed", exc_info=error)
             self.errors.show_message(tr("无法读写文件：{error}").format(error=error))
         else:
             log.error("import failed", exc_info=error)
-            self.errors.show_message(str(error))
+            self.errors.show_message(tr_error(error))
 
     def _on_finished(self) -> None:
         for btn in (self.file_button, self.folder_button, self.reimport_button):

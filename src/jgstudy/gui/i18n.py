@@ -75,6 +75,8 @@ def N_(text: str) -> str:
     return text
 
 
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
 # How the core's Chinese separators read in English (MsgList joins).
 _SEPARATORS = {"；": "; ", "，": ", ", "、": ", ", "。": ". ", "：": ": ", "\n": "\n"}
 
@@ -94,7 +96,11 @@ def tr_msg(text: str) -> str:
     if isinstance(text, Msg):
         template = _catalog.get(text.template)
         if template is None:
-            return str(text)
+            if _CJK.search(text.template):
+                return str(text)
+            template = text.template  # only fields and punctuation ("{file}:{line}: {message}")
+        if not text.fields:
+            return template  # formatted only when it has fields, as the Msg itself
         fields = {
             name: tr_msg(value) if isinstance(value, Msg) else value
             for name, value in text.fields.items()

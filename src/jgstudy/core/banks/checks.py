@@ -16,6 +16,7 @@ from jgstudy.core.model import (
     SingleQuestion,
     blank_spans,
 )
+from jgstudy.core.text import Msg, join, msg
 
 
 def check_question(question: AnyQuestion, index: int, bank_dir: Path) -> Iterator[PendingProblem]:
@@ -30,7 +31,7 @@ def check_question(question: AnyQuestion, index: int, bank_dir: Path) -> Iterato
         if problem:
             yield PendingProblem((*at, "image"), problem)
     if question.status == "draft":
-        yield PendingProblem((*at, "status"), "草稿题：审核无误后删除 status: draft 再导入")
+        yield PendingProblem((*at, "status"), msg("草稿题：审核无误后删除 status: draft 再导入"))
 
 
 def check_unique_ids(ids: list[str | None]) -> Iterator[PendingProblem]:
@@ -41,7 +42,8 @@ def check_unique_ids(ids: list[str | None]) -> Iterator[PendingProblem]:
             continue
         if qid in first:
             yield PendingProblem(
-                ("questions", index, "id"), f"编号 {qid} 重复（第 {first[qid] + 1} 题已使用）"
+                ("questions", index, "id"),
+                msg("编号 {id} 重复（第 {first} 题已使用）", id=qid, first=first[qid] + 1),
             )
         else:
             first[qid] = index
@@ -53,7 +55,7 @@ def _check_choice(
     keys = list(question.options)
     if keys != list(OPTION_KEYS[: len(keys)]):
         yield PendingProblem(
-            (*at, "options"), f"选项应依次为 {'、'.join(OPTION_KEYS[: len(keys)])}"
+            (*at, "options"), msg("选项应依次为 {keys}", keys=join("、", OPTION_KEYS[: len(keys)]))
         )
     answers = [question.answer] if isinstance(question, SingleQuestion) else list(question.answer)
     for position, key in enumerate(answers):
@@ -61,9 +63,10 @@ def _check_choice(
             (*at, "answer") if isinstance(question, SingleQuestion) else (*at, "answer", position)
         )
         if key not in question.options:
-            yield PendingProblem(path, f"答案 {key} 不在选项中（选项为 {'、'.join(keys)}）")
+            message = msg("答案 {key} 不在选项中（选项为 {keys}）", key=key, keys=join("、", keys))
+            yield PendingProblem(path, message)
     if len(set(answers)) != len(answers):
-        yield PendingProblem((*at, "answer"), "答案中有重复的选项")
+        yield PendingProblem((*at, "answer"), msg("答案中有重复的选项"))
     yield from _same_options(question, at)
 
 
@@ -75,7 +78,12 @@ def _same_options(
     for key, text in question.options.items():
         norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
         if norm in seen:
-            message = f"选项 {seen[norm]} 和 {key} 的内容相同（“{text}”），请修改其中一个"
+            message = msg(
+                "选项 {first} 和 {key} 的内容相同（“{text}”），请修改其中一个",
+                first=seen[norm],
+                key=key,
+                text=text,
+            )
             yield PendingProblem((*at, "options", key), message)
         else:
             seen[norm] = key
@@ -86,27 +94,32 @@ def _check_fill(question: FillQuestion, at: tuple[str, int]) -> Iterator[Pending
     if marked != len(question.blanks):
         yield PendingProblem(
             (*at, "blanks"),
-            f"题干中有 {marked} 个空（{{{{1}}}} 或（ ）），但答案给出了 {len(question.blanks)} 组",
+            msg(
+                "题干中有 {marked} 个空（{{{{1}}}} 或（ ）），但答案给出了 {given} 组",
+                marked=marked,
+                given=len(question.blanks),
+            ),
         )
     for index, accepted in enumerate(question.blanks):
         if not accepted:
-            yield PendingProblem((*at, "blanks", index), f"第 {index + 1} 个空没有可接受的答案")
+            message = msg("第 {number} 个空没有可接受的答案", number=index + 1)
+            yield PendingProblem((*at, "blanks", index), message)
 
 
-def image_problem(reference: str, bank_dir: Path) -> str | None:
+def image_problem(reference: str, bank_dir: Path) -> Msg | None:
     """Why an image reference is unacceptable, or None when it is inside the bank folder."""
     if not reference or Path(reference).is_absolute() or reference.startswith(("/", "\\")):
-        return f"图片路径 {reference} 必须是相对于题库文件夹的路径"
+        return msg("图片路径 {path} 必须是相对于题库文件夹的路径", path=reference)
     if "://" in reference:
-        return f"图片 {reference} 不能引用网络资源"
+        return msg("图片 {path} 不能引用网络资源", path=reference)
     try:
         root = bank_dir.resolve()
         target = (bank_dir / reference).resolve()
         outside, missing = not target.is_relative_to(root), not target.is_file()
     except (OSError, ValueError):  # a NUL character, a name too long for the file system
-        return f"图片路径 {reference!r:.80} 无效"
+        return msg("图片路径 {path!r:.80} 无效", path=reference)
     if outside:
-        return f"图片路径 {reference} 超出了题库文件夹"
+        return msg("图片路径 {path} 超出了题库文件夹", path=reference)
     if missing:
-        return f"找不到图片文件 {reference}"
+        return msg("找不到图片文件 {path}", path=reference)
     return None

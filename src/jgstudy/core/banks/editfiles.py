@@ -28,6 +28,7 @@ from jgstudy.core.banks.yamlsafe import MAX_BYTES, parse
 from jgstudy.core.banks.yamlstyle import SHORT_OPTIONS, schema_line
 from jgstudy.core.convert.api import ConvertError, detect_format, reader_for, write_atomic
 from jgstudy.core.convert.validate import bank_id_for, validate_entries
+from jgstudy.core.text import msg
 
 FLOW_LISTS: Final = frozenset({"tags", "authors", "answer", "blanks", "aliases"})
 FLOW_MAPS: Final = frozenset({"source", "keywords"})  # keywords: each keyword on one line
@@ -115,7 +116,7 @@ class RoundTrip:
         data = parse_bank_text(path, text)
         questions = data.get("questions", []) if isinstance(data, dict) else None
         if not isinstance(questions, list) or not all(isinstance(q, dict) for q in questions):
-            message = "不是可编辑的题库：应为“键: 值”映射，questions 应为题目列表"
+            message = msg("不是可编辑的题库：应为“键: 值”映射，questions 应为题目列表")
             raise BankErrors([Problem(path, 1, 1, message)])
         try:
             return data, cls.load(text)
@@ -270,7 +271,7 @@ def atomic_save(trip: RoundTrip, target: Path, header: dict[str, Any], items: It
     text, origins = trip.render(target, header, items)
     expected = {**header, "questions": [data for data, _origin in items]}
     if not same(parse(text), expected):
-        raise SaveError("写出的内容与编辑的内容不一致，文件未保存（请检查特殊字符）")
+        raise SaveError(msg("写出的内容与编辑的内容不一致，文件未保存（请检查特殊字符）"))
     write_atomic(target, text.encode("utf-8"))
     trip.is_new = False
     return origins
@@ -288,11 +289,14 @@ def import_questions(
     if fmt == "yaml":
         return None, [], []
     if not path.is_file() or path.stat().st_size > MAX_BYTES:
-        raise ConvertError(f"找不到文件或文件过大（上限 32 MiB）：{path}")
+        raise ConvertError(msg("找不到文件或文件过大（上限 32 MiB）：{path}", path=path))
     parsed = reader_for(fmt)(path)
     _valid, problems, warnings = validate_entries(path, parsed, path.parent)  # fills ids
     header = {"format": 1, "id": bank_id_for(path), "title": path.stem, **parsed.header}
     found = [*parsed.problems, *problems, *parsed.warnings, *warnings]
-    notices = [f"{p.place()}：{p.message}" if p.row else p.message for p in found]
+    notices = [
+        msg("{place}：{message}", place=p.place(), message=p.message) if p.row else p.message
+        for p in found
+    ]
     questions = [entry.data for entry in parsed.entries]  # tuples become lists, as in a bank file:
     return *json.loads(json.dumps([header, questions], ensure_ascii=False)), notices

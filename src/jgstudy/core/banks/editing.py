@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from jgstudy.core.banks.editfiles import RoundTrip, atomic_save, import_questions
 from jgstudy.core.banks.loader import validate
 from jgstudy.core.model import QUESTION_ADAPTER, AnyQuestion, blank_spans
+from jgstudy.core.text import N_, msg
 
 Data = dict[str, Any]
 QUESTION_ORDER: Final = (
@@ -107,7 +108,10 @@ def _body(qtype: str, old: Data) -> Data:
     options, answer = old.get("options"), old.get("answer")
     if not isinstance(options, dict):
         options = (
-            {"A": "正确", "B": "错误"} if isinstance(answer, bool) else dict.fromkeys("ABCD", "")
+            # A judge question's words become the options' text: bank content, kept as written.
+            {"A": N_("正确"), "B": N_("错误")}
+            if isinstance(answer, bool)
+            else dict.fromkeys("ABCD", "")
         )
         answer = ("A" if answer else "B") if isinstance(answer, bool) else None
     keys = [answer] if isinstance(answer, str) else [a for a in answer or [] if isinstance(a, str)]
@@ -153,7 +157,7 @@ class BankDocument:
         self.roundtrip = roundtrip or RoundTrip.empty()
 
     @classmethod
-    def new(cls, folder: Path | None = None, title: str = "新题库") -> BankDocument:
+    def new(cls, folder: Path | None = None, title: str = N_("新题库")) -> BankDocument:
         """An empty bank with one question; ``title`` in the interface's language."""
         header: Data = {"format": 1, "id": "new-bank", "title": title}
         return cls(header, [new_question("single", "q-001")], folder=folder)
@@ -166,7 +170,7 @@ class BankDocument:
             BankErrors: the file is not YAML (or breaks a limit), or is not a bank at all.
         """
         data, trip = RoundTrip.read(path)
-        notices = [] if trip else ["此文件的注释无法保留：保存时将按标准格式重写"]
+        notices: list[str] = [] if trip else [msg("此文件的注释无法保留：保存时将按标准格式重写")]
         header = {k: v for k, v in data.items() if k != "questions"}
         return cls(header, data.get("questions", []), path, trip), notices
 

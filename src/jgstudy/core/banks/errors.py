@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jgstudy.core.text import Msg, join, msg
+
 Path_ = tuple[str | int, ...]
 
 
@@ -19,7 +21,17 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return self.describe()
+
+    def describe(self) -> Msg:
+        """``file:line:column: message``, the message kept translatable."""
+        return msg(
+            "{file}:{line}:{column}: {message}",
+            file=self.file,
+            line=self.line,
+            column=self.column,
+            message=self.message,
+        )
 
 
 @dataclass(frozen=True)
@@ -35,4 +47,4 @@ class BankErrors(Exception):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(join("\n", [p.describe() for p in self.problems]))

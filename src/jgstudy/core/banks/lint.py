@@ -23,6 +23,7 @@ from jgstudy.core.banks.locate import place
 from jgstudy.core.banks.yamlsafe import compose
 from jgstudy.core.model import AnyQuestion, Bank
 from jgstudy.core.siblings import find_leaks
+from jgstudy.core.text import N_, Msg, join, msg
 
 
 class LintKind(StrEnum):
@@ -51,15 +52,15 @@ LEAK_KINDS = frozenset(
     }
 )
 KIND_LABELS = {
-    LintKind.SIBLING_LEAK: "互相泄露",
-    LintKind.SAME_QUOTE: "同一出处",
-    LintKind.TAG_ANSWER: "标签即答案",
-    LintKind.STEM_ANSWER: "题干含答案",
-    LintKind.STEM_HINT: "题干提示答案",
-    LintKind.NEAR_DUPLICATE: "题干雷同",
-    LintKind.LONGEST_ANSWER: "答案总是最长",
-    LintKind.ANSWER_LETTERS: "答案字母不均",
-    LintKind.NO_PICTURE: "缺少图片",
+    LintKind.SIBLING_LEAK: N_("互相泄露"),
+    LintKind.SAME_QUOTE: N_("同一出处"),
+    LintKind.TAG_ANSWER: N_("标签即答案"),
+    LintKind.STEM_ANSWER: N_("题干含答案"),
+    LintKind.STEM_HINT: N_("题干提示答案"),
+    LintKind.NEAR_DUPLICATE: N_("题干雷同"),
+    LintKind.LONGEST_ANSWER: N_("答案总是最长"),
+    LintKind.ANSWER_LETTERS: N_("答案字母不均"),
+    LintKind.NO_PICTURE: N_("缺少图片"),
 }
 
 
@@ -76,8 +77,8 @@ class Finding:
     def is_leak(self) -> bool:
         return self.kind in LEAK_KINDS
 
-    def text(self) -> str:
-        return f"[{KIND_LABELS[self.kind]}] {self.message}"
+    def text(self) -> Msg:
+        return msg("[{kind}] {message}", kind=msg(KIND_LABELS[self.kind]), message=self.message)
 
 
 def lint_banks(banks: Sequence[Bank], names: Sequence[str] | None = None) -> list[Finding]:
@@ -129,9 +130,12 @@ def _leaks(banks: Sequence[Bank], where: list[str]) -> Iterator[Finding]:
     for leak in find_leaks(questions):
         if leak.same_quote:
             (tb, tq), giver = places[leak.taker], questions[leak.giver]
-            message = (
-                f"{questions[leak.taker].id} 与 {giver.id} 引用同一句原文“{leak.text}”，"
-                "抽题时会自动错开；如两题互相提示，请改用不同的出处"
+            message = msg(
+                "{id} 与 {other} 引用同一句原文“{text}”，"
+                "抽题时会自动错开；如两题互相提示，请改用不同的出处",
+                id=questions[leak.taker].id,
+                other=giver.id,
+                text=leak.text,
             )
             yield Finding(LintKind.SAME_QUOTE, tb, ("questions", tq, "source"), message)
         else:
@@ -151,19 +155,33 @@ def _leak_findings(
     question = questions[taker]
     tb, tq = places[taker]
     if len(givers) > MAX_GIVERS:
-        ids = "、".join(questions[g].id for g in givers[:6]) + ("…" if len(givers) > 6 else "")
-        message = (
-            f"{question.id} 的答案“{text}”出现在 {len(givers)} 道题的题干中（{ids}），"
-            "几乎任何一套题都会泄露它：请改问更具体的事实"
+        ids: Msg = join("、", [questions[g].id for g in givers[:6]])
+        if len(givers) > 6:
+            ids = msg("{ids}…", ids=ids)
+        message = msg(
+            "{id} 的答案“{text}”出现在 {count} 道题的题干中（{ids}），"
+            "几乎任何一套题都会泄露它：请改问更具体的事实",
+            id=question.id,
+            text=text,
+            count=len(givers),
+            ids=ids,
         )
         yield Finding(LintKind.SIBLING_LEAK, tb, ("questions", tq, "stem"), message)
         return
     for giver in givers:
         gb, gq = places[giver]
-        elsewhere = "" if gb == tb else f"（{where[tb]}）"
-        message = (
-            f"{questions[giver].id} 的题干写出了 {question.id}{elsewhere} 的答案“{text}”，"
-            "两题同卷时一题泄露另一题的答案：请改写题干"
+        template = (
+            N_(
+                "{giver} 的题干写出了 {id} 的答案“{text}”，两题同卷时一题泄露另一题的答案：请改写题干"
+            )
+            if gb == tb
+            else N_(
+                "{giver} 的题干写出了 {id}（{bank}）的答案“{text}”，"
+                "两题同卷时一题泄露另一题的答案：请改写题干"
+            )
+        )
+        message = msg(
+            template, giver=questions[giver].id, id=question.id, bank=where[tb], text=text
         )
         yield Finding(LintKind.SIBLING_LEAK, gb, ("questions", gq, "stem"), message)
 

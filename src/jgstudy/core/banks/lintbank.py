@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from jgstudy.core.model import AnyQuestion, SingleQuestion
 from jgstudy.core.siblings import normalized
+from jgstudy.core.text import join, msg
 
 Found = Iterator[tuple[tuple[str | int, ...], str]]
 # Below this many single-choice questions a pattern is chance, not habit.
@@ -35,8 +36,14 @@ def longest_answers(questions: Sequence[AnyQuestion]) -> Found:
     if share > LONGEST_SHARE:
         yield (
             ("questions",),
-            f"{len(singles)} 道单选题中有 {len(longest)} 道（{share:.0%}）正确答案是最长的选项，"
-            f"考生可以“选最长的”猜对：请加长干扰项或缩短答案（如 {'、'.join(longest[:5])}）",
+            msg(
+                "{singles} 道单选题中有 {longest} 道（{share:.0%}）正确答案是最长的选项，"
+                "考生可以“选最长的”猜对：请加长干扰项或缩短答案（如 {examples}）",
+                singles=len(singles),
+                longest=len(longest),
+                share=share,
+                examples=join("、", longest[:5]),
+            ),
         )
 
 
@@ -59,8 +66,13 @@ def answer_letters(questions: Sequence[AnyQuestion]) -> Found:
     chi2 = sum((observed[k] - e) ** 2 / e for k, e in expected.items() if e > 0)
     freedom = min(max(len(expected) - 1, 1), len(_CHI2_CRITICAL))
     if chi2 > _CHI2_CRITICAL[freedom - 1]:
-        counts = "、".join(f"{k} {observed[k]} 道" for k in sorted(expected))
+        counts = join(
+            "、", [msg("{key} {count} 道", key=k, count=observed[k]) for k in sorted(expected)]
+        )
         yield (
             ("questions",),
-            f"单选题正确答案的字母分布很不均匀（{counts}），考生可以押字母：请调换选项顺序",
+            msg(
+                "单选题正确答案的字母分布很不均匀（{counts}），考生可以押字母：请调换选项顺序",
+                counts=counts,
+            ),
         )

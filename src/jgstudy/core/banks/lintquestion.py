@@ -11,12 +11,13 @@ from collections.abc import Iterator, Sequence
 
 from jgstudy.core.model import AnyQuestion, MultipleQuestion, SingleQuestion
 from jgstudy.core.siblings import MIN_LEAK_CHARS, answer_texts, contains, normalized, stem_text
+from jgstudy.core.text import msg
 
 Check = Iterator[tuple[str, str]]
 NEAR_DUPLICATE = 0.8
 _PICTURE = re.compile(r"图片|图中|如图|据图|上图|下图|照片")
 # Question words are the stem's frame, not a hint.
-_FRAME = ("什么", "哪个", "哪些", "哪项", "多少", "哪一")
+_FRAME = re.compile("什么|哪个|哪些|哪项|多少|哪一")
 _HAN_OR_DIGIT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
@@ -31,7 +32,7 @@ def stem_gives_answer(question: AnyQuestion) -> Check:
         wrong = [v for k, v in question.options.items() if k not in question.answer]
         if any(contains(stem, normalized(w)) for w in wrong if normalized(w)):
             return
-    yield "stem", f"{question.id} 的题干里已经写出了答案“{hits[0]}”"
+    yield "stem", msg("{id} 的题干里已经写出了答案“{answer}”", id=question.id, answer=hits[0])
 
 
 def stem_points_at_answer(question: AnyQuestion) -> Check:
@@ -46,8 +47,18 @@ def stem_points_at_answer(question: AnyQuestion) -> Check:
     for word in _shared_words(stem, right):
         sharing = sum(word in w for w in wrong)
         if sharing <= (len(wrong) - 1) // 2:
-            rest = "只有正确答案含有它" if sharing == 0 else "只有正确答案和少数选项含有它"
-            yield "stem", f"{question.id} 的题干提到“{word}”，{rest}，可据此排除干扰项"
+            rest = (
+                msg("只有正确答案含有它") if sharing == 0 else msg("只有正确答案和少数选项含有它")
+            )
+            yield (
+                "stem",
+                msg(
+                    "{id} 的题干提到“{word}”，{rest}，可据此排除干扰项",
+                    id=question.id,
+                    word=word,
+                    rest=rest,
+                ),
+            )
             return
 
 
@@ -62,7 +73,7 @@ def _shared_words(stem: str, option: str, shortest: int = 2) -> list[str]:
         while end < len(option) and option[start : end + 1] in stem:
             end += 1
         word = option[start:end]
-        framing = any(f in word for f in _FRAME)
+        framing = _FRAME.search(word) is not None
         if not word.isdigit() and not framing and not any(word in f for f in found):
             found.add(word)
     return sorted(found, key=len, reverse=True)
@@ -77,14 +88,25 @@ def tag_gives_answer(question: AnyQuestion, tags: Sequence[str]) -> Check:
             continue
         for answer in answers:
             if len(answer) >= 2 and (contains(answer, plain) or contains(plain, answer)):
-                yield "tags", f"{question.id} 的标签“{tag}”就是答案“{answer}”，请改用别的标签"
+                yield (
+                    "tags",
+                    msg(
+                        "{id} 的标签“{tag}”就是答案“{answer}”，请改用别的标签",
+                        id=question.id,
+                        tag=tag,
+                        answer=answer,
+                    ),
+                )
                 return
 
 
 def dangling_picture(question: AnyQuestion) -> Check:
     """The stem refers to a picture that the question does not show."""
     if question.image is None and _PICTURE.search(question.stem):
-        yield "stem", f"{question.id} 的题干提到图片，但这道题没有图片：请改写成不看图也能作答"
+        yield (
+            "stem",
+            msg("{id} 的题干提到图片，但这道题没有图片：请改写成不看图也能作答", id=question.id),
+        )
 
 
 def near_duplicates(questions: Sequence[AnyQuestion]) -> Iterator[tuple[int, int, str]]:
@@ -101,7 +123,16 @@ def near_duplicates(questions: Sequence[AnyQuestion]) -> Iterator[tuple[int, int
             union = len(bag) + len(grams[other]) - count
             if union and count / union >= NEAR_DUPLICATE:
                 a, b = questions[other], questions[position]
-                yield position, other, f"{b.id} 的题干与 {a.id} 几乎相同（{count / union:.0%}）"
+                yield (
+                    position,
+                    other,
+                    msg(
+                        "{id} 的题干与 {other} 几乎相同（{share:.0%}）",
+                        id=b.id,
+                        other=a.id,
+                        share=count / union,
+                    ),
+                )
 
 
 def _bigrams(text: str) -> set[str]:

@@ -26,11 +26,13 @@ from jgstudy.core.banks.yamlsafe import (
     parse,
 )
 from jgstudy.core.model import QUESTION_ADAPTER, AnyQuestion, Bank, BankHeader
+from jgstudy.core.text import N_, Msg, msg
 
 # Beyond this many problems a file is not a bank with mistakes; listing them all costs minutes.
 MAX_PROBLEMS = 1000
 BANK_SUFFIXES = (".yaml", ".yml")
 SKIPPED_DIRS = {"exams", "competitions"}
+NOT_REGULAR = N_("不是普通文件（设备、管道或套接字），已拒绝")
 __all__ = [
     "QUESTION_ADAPTER",
     "LoadedBank",
@@ -114,17 +116,19 @@ def read_bank_bytes(file: Path) -> bytes:
     try:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise BankErrors([Problem(file, 1, 1, f"无法读取文件：{exc.strerror or exc}")]) from exc
+        message = msg("无法读取文件：{reason}", reason=exc.strerror or exc)
+        raise BankErrors([Problem(file, 1, 1, message)]) from exc
     with os.fdopen(fd, "rb") as stream:
         if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise BankErrors([Problem(file, 1, 1, "不是普通文件（设备、管道或套接字），已拒绝")])
+            raise BankErrors([Problem(file, 1, 1, msg(NOT_REGULAR))])
         try:
             raw = stream.read(MAX_BYTES + 1)
         except OSError as exc:
-            message = f"无法读取文件：{exc.strerror or exc}"
+            message = msg("无法读取文件：{reason}", reason=exc.strerror or exc)
             raise BankErrors([Problem(file, 1, 1, message)]) from exc
     if len(raw) > MAX_BYTES:
-        raise BankErrors([Problem(file, 1, 1, f"文件过大（超过上限 {MAX_BYTES} 字节）")])
+        message = msg("文件过大（超过上限 {limit} 字节）", limit=MAX_BYTES)
+        raise BankErrors([Problem(file, 1, 1, message)])
     return raw
 
 
@@ -141,9 +145,10 @@ def refused_bank_files(paths: Iterable[Path]) -> list[Problem]:
             if entry.suffix not in BANK_SUFFIXES or entry.is_dir():
                 continue
             if entry.is_symlink() and not entry.resolve().is_relative_to(root):
-                problems.append(Problem(entry, 1, 1, "符号链接指向检查的文件夹之外，已拒绝"))
+                message = msg("符号链接指向检查的文件夹之外，已拒绝")
+                problems.append(Problem(entry, 1, 1, message))
             elif not entry.is_symlink() and not entry.is_file():
-                problems.append(Problem(entry, 1, 1, "不是普通文件（设备、管道或套接字），已拒绝"))
+                problems.append(Problem(entry, 1, 1, msg(NOT_REGULAR)))
     return problems
 
 
@@ -154,7 +159,9 @@ def decode_bank_text(file: Path, raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = "文件不是 UTF-8 编码（请在编辑器中以 UTF-8 保存；Excel 题库请用 jgstudy convert）"
+        message = msg(
+            "文件不是 UTF-8 编码（请在编辑器中以 UTF-8 保存；Excel 题库请用 jgstudy convert）"
+        )
         raise BankErrors([Problem(file, line, column, message)]) from exc
 
 
@@ -167,7 +174,7 @@ def parse_bank_text(file: Path, text: str) -> Any:
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
-        raise BankErrors([Problem(file, line, 1, "文件含有二进制内容，不是文本题库")])
+        raise BankErrors([Problem(file, line, 1, msg("文件含有二进制内容，不是文本题库"))])
     try:
         return parse(text)
     except yaml.MarkedYAMLError as exc:
@@ -175,25 +182,25 @@ def parse_bank_text(file: Path, text: str) -> Any:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise BankErrors([Problem(file, line, column, _yaml_message(exc))]) from exc
     except yaml.YAMLError as exc:
-        raise BankErrors([Problem(file, 1, 1, f"YAML 无法解析：{exc}")]) from exc
+        raise BankErrors([Problem(file, 1, 1, msg("YAML 无法解析：{error}", error=exc))]) from exc
     except YamlLimitError as exc:
-        raise BankErrors([Problem(file, exc.line, exc.column, str(exc))]) from exc
+        raise BankErrors([Problem(file, exc.line, exc.column, exc.message)]) from exc
     except DuplicateKeys as exc:
         found = exc.found[:MAX_PROBLEMS]
         raise BankErrors(
             [Problem(file, line, column, text) for line, column, text in found]
         ) from exc
     except RecursionError as exc:
-        raise BankErrors([Problem(file, 1, 1, "嵌套层数过深，文件已拒绝")]) from exc
+        raise BankErrors([Problem(file, 1, 1, msg("嵌套层数过深，文件已拒绝"))]) from exc
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or "格式错误"
+def _yaml_message(exc: yaml.MarkedYAMLError) -> Msg:
+    problem = exc.problem or msg("格式错误")
     if "could not determine a constructor" in problem:
-        return "不允许的 YAML 标签（如 !!python/object），题库只能包含文本、数字、列表和映射"
+        return msg("不允许的 YAML 标签（如 !!python/object），题库只能包含文本、数字、列表和映射")
     if problem.startswith(VALUE_ERROR):
-        return problem
-    return f"YAML 语法错误：{problem}"
+        return problem if isinstance(problem, Msg) else msg(problem)
+    return msg("YAML 语法错误：{problem}", problem=problem)
 
 
 def validate(data: Any, bank_dir: Path) -> tuple[Bank | None, list[PendingProblem]]:
@@ -201,7 +208,7 @@ def validate(data: Any, bank_dir: Path) -> tuple[Bank | None, list[PendingProble
     if not isinstance(data, dict):
         return None, [
             PendingProblem(
-                (), "题库文件应为“键: 值”形式的映射（包含 format、id、title、questions）"
+                (), msg("题库文件应为“键: 值”形式的映射（包含 format、id、title、questions）")
             )
         ]
     pending: list[PendingProblem] = []
@@ -209,12 +216,13 @@ def validate(data: Any, bank_dir: Path) -> tuple[Bank | None, list[PendingProble
     header = _validated(BankHeader, header_data, (), pending)
     raw_questions = data.get("questions")
     if not isinstance(raw_questions, list) or not raw_questions:
-        pending.append(PendingProblem(("questions",), "缺少题目列表 questions（至少一题）"))
+        pending.append(PendingProblem(("questions",), msg("缺少题目列表 questions（至少一题）")))
         raw_questions = raw_questions if isinstance(raw_questions, list) else []
     questions = list(_questions(raw_questions, bank_dir, pending))
     pending.extend(islice(check_unique_ids([_raw_id(q) for q in raw_questions]), MAX_PROBLEMS))
     if len(pending) >= MAX_PROBLEMS:
-        pending[MAX_PROBLEMS:] = [PendingProblem((), f"问题过多，只列出了前 {MAX_PROBLEMS} 个")]
+        too_many = msg("问题过多，只列出了前 {count} 个", count=MAX_PROBLEMS)
+        pending[MAX_PROBLEMS:] = [PendingProblem((), too_many)]
     if header is None or pending:
         return None, pending
     return Bank.model_construct(**dict(header), questions=tuple(questions)), pending
@@ -262,7 +270,9 @@ def _duplicate_bank_ids(banks: list[LoadedBank]) -> Iterator[Problem]:
     seen: dict[str, Path] = {}
     for loaded in banks:
         if loaded.bank.id in seen:
-            message = f"题库编号 {loaded.bank.id} 与 {seen[loaded.bank.id]} 重复"
+            message = msg(
+                "题库编号 {id} 与 {other} 重复", id=loaded.bank.id, other=seen[loaded.bank.id]
+            )
             yield Problem(loaded.path, 1, 1, message)
         else:
             seen[loaded.bank.id] = loaded.path

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from jgstudy.core.text import N_, Msg, msg
+
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -22,15 +24,16 @@ MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 2_000_000
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
-VALUE_ERROR = "无法识别的值"
+VALUE_ERROR = N_("无法识别的值")
 _ANCHOR_RE = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+", re.MULTILINE)
 
 
 class YamlLimitError(Exception):
     """The document breaks one of the limits; ``line`` and ``column`` are 1-based."""
 
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, message: Msg, line: int = 1, column: int = 1) -> None:
         super().__init__(message)
+        self.message = message
         self.line = line
         self.column = column
 
@@ -74,7 +77,11 @@ class _CheckedSafeLoader(SafeLoader):  # type: ignore[misc,valid-type]
             line = key.start_mark.line + 1
             first = seen.setdefault((key.tag, key.value), line)
             if first != line:
-                message = f"键“{key.value:.40}”重复（第 {first} 行已有），两个值只会保留一个"
+                message = msg(
+                    "键“{key:.40}”重复（第 {first} 行已有），两个值只会保留一个",
+                    key=key.value,
+                    first=first,
+                )
                 self.duplicates.append((line, key.start_mark.column + 1, message))
         return super().construct_mapping(node, deep)
 
@@ -87,7 +94,11 @@ class _CheckedSafeLoader(SafeLoader):  # type: ignore[misc,valid-type]
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"{VALUE_ERROR} {node.value!r:.40}（{exc}）；如果是文本，请加引号",
+                msg(
+                    "无法识别的值 {value!r:.40}（{error}）；如果是文本，请加引号",
+                    value=node.value,
+                    error=exc,
+                ),
                 node.start_mark,
             ) from exc
 
@@ -120,7 +131,7 @@ def check_node_count(text: str) -> None:
             if count > MAX_NODES:
                 mark = event.start_mark
                 line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                message = f"文件中的值过多（超过 {MAX_NODES} 个），文件已拒绝"
+                message = msg("文件中的值过多（超过 {limit} 个），文件已拒绝", limit=MAX_NODES)
                 raise YamlLimitError(message, line, column)
 
 
@@ -151,7 +162,10 @@ def check_aliases(root: yaml.Node | None, text: str = "") -> None:
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         raise YamlLimitError(
-            f"别名（*引用）展开后重复的节点过多（超过 {MAX_ALIAS_NODES} 个），文件已拒绝",
+            msg(
+                "别名（*引用）展开后重复的节点过多（超过 {limit} 个），文件已拒绝",
+                limit=MAX_ALIAS_NODES,
+            ),
             line,
             column,
         )
@@ -171,7 +185,7 @@ def check_depth(data: Any) -> None:
     while stack:
         item, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise YamlLimitError(f"嵌套层数超过 {MAX_DEPTH} 层")
+            raise YamlLimitError(msg("嵌套层数超过 {limit} 层", limit=MAX_DEPTH))
         if isinstance(item, dict):
             stack.extend((v, depth + 1) for v in item.values() if isinstance(v, dict | list))
         elif isinstance(item, list):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from jgstudy.gui.i18n import tr_msg
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import plain_label
 
@@ -62,7 +63,7 @@ class FieldBox(QWidget):
 
     def set_messages(self, messages: Iterable[str]) -> None:
         """Show the core's messages (none hides them); the field gets a red border meanwhile."""
-        shown = list(dict.fromkeys(messages))
+        shown = list(dict.fromkeys(tr_msg(message) for message in messages))
         if shown == self.messages:
             return
         self.messages = shown

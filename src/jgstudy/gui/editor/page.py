@@ -40,7 +40,7 @@ from jgstudy.gui.editor.workspace import EditorWorkspace
 from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.fit import ElidedLabel
 from jgstudy.gui.flow import FlowLayout
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_error, tr_msg, tr_problem
 from jgstudy.gui.restyle import StyleKeeper
 from jgstudy.gui.widgets import button, plain_label
 from jgstudy.gui.workbook.problems import ProblemQueue
@@ -255,7 +255,7 @@ class BankEditor(QWidget):
         self._refresh()
         self._refresh_problems()
         if notices:
-            shown = notices[:SHOWN_NOTICES]
+            shown = [tr_msg(notice) for notice in notices[:SHOWN_NOTICES]]
             more = (
                 tr("\n……另有 {count} 条").format(count=len(notices) - len(shown))
                 if len(notices) > len(shown)
@@ -278,7 +278,7 @@ class BankEditor(QWidget):
         try:
             document, notices = BankDocument.open(path)
         except BankErrors as errors:
-            lines = "\n".join(str(p) for p in errors.problems[:SHOWN_NOTICES])
+            lines = "\n".join(tr_problem(p) for p in errors.problems[:SHOWN_NOTICES])
             self._inform(
                 self,
                 tr("无法打开题库"),
@@ -296,7 +296,9 @@ class BankEditor(QWidget):
             document, notices = BankDocument.import_file(path)
         except (ConvertError, BankErrors, OSError) as exc:
             self._inform(
-                self, tr("无法导入"), tr("{name} 无法导入：\n{exc}").format(name=path.name, exc=exc)
+                self,
+                tr("无法导入"),
+                tr("{name} 无法导入：\n{exc}").format(name=path.name, exc=tr_error(exc)),
             )
             return False
         self._set_document(document, notices, unsaved=document.path is None)
@@ -318,7 +320,9 @@ class BankEditor(QWidget):
             self._inform(
                 self,
                 tr("保存失败"),
-                tr("无法保存到 {path}：\n{exc}\n\n原文件没有改动。").format(path=path, exc=exc),
+                tr("无法保存到 {path}：\n{exc}\n\n原文件没有改动。").format(
+                    path=path, exc=tr_error(exc)
+                ),
             )
             return False
         self.workspace.stack.setClean()

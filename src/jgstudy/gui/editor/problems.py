@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QListWidgetItem,
 
 from jgstudy.core.banks.editing import FieldProblem, Validation
 from jgstudy.gui.editor.texts import question_place
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_msg
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import plain_label
 
@@ -57,7 +57,8 @@ class ProblemPanel(QFrame):
             )
             item = QListWidgetItem(
                 tr("{question_place}：{message}").format(
-                    question_place=question_place(problem.index, qid), message=problem.message
+                    question_place=question_place(problem.index, qid),
+                    message=tr_msg(problem.message),
                 )
             )
             item.setData(Qt.ItemDataRole.UserRole, problem)
