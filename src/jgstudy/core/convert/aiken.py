@@ -14,12 +14,13 @@ from jgstudy.core.convert import syntax
 from jgstudy.core.convert.entries import Entry, Parsed, Rendered, RowProblem
 from jgstudy.core.convert.textfiles import lines, read_text
 from jgstudy.core.model import Bank, SingleQuestion
+from jgstudy.core.text import msg
 
 _OPTION = re.compile(r"^([A-Za-z])\s*[.)．）、]\s*(.*)$")
 _ANSWER = re.compile(r"^(?:ANSWER|答案)\s*[:：]\s*(.*)$", re.IGNORECASE)
 _EXPLAIN = re.compile(r"^(?:解析|EXPLANATION)\s*[:：]\s*(.*)$", re.IGNORECASE)
-ONLY_SINGLE = "非单选题（Aiken 只能表示单选题）"
-MISSING_ANSWER = "这道题缺少“ANSWER: …”行，未转换"
+ONLY_SINGLE = msg("非单选题（Aiken 只能表示单选题）")
+MISSING_ANSWER = msg("这道题缺少“ANSWER: …”行，未转换")
 
 
 @dataclass
@@ -44,11 +45,13 @@ class _Question:
         keys = syntax.parse_choice(answer)
         entry.data["type"] = "multiple" if keys and len(keys) > 1 else "single"
         for number in self.stray:
-            entry.problems.append(f"第 {number} 行既不是选项（A. …）也不是“ANSWER: …”行")
+            entry.problems.append(
+                msg("第 {line} 行既不是选项（A. …）也不是“ANSWER: …”行", line=number)
+            )
         if not self.options:
-            entry.fail("options", "没有选项（每行一个，写成“A. 选项内容”）")
+            entry.fail("options", msg("没有选项（每行一个，写成“A. 选项内容”）"))
         if keys is None:
-            entry.fail("answer", f"答案“{answer}”应为选项字母，如 ANSWER: B")
+            entry.fail("answer", msg("答案“{answer}”应为选项字母，如 ANSWER: B", answer=answer))
         else:
             entry.data["answer"] = keys[0] if len(keys) == 1 else keys
         return entry
@@ -110,7 +113,7 @@ def write_aiken(bank: Bank) -> Rendered:
     rendered = Rendered(("\n\n".join(blocks) + "\n").encode("utf-8"), len(blocks))
     if skipped:
         rendered.skipped[ONLY_SINGLE] = skipped
-    rendered.notices.append("Aiken 只保存题干、选项和答案；编号、解析、标签、难度等未导出")
+    rendered.notices.append(msg("Aiken 只保存题干、选项和答案；编号、解析、标签、难度等未导出"))
     return rendered
 
 

@@ -26,9 +26,11 @@ from jgstudy.core.convert.result import DERIVED_ID_NOTICE, Conversion, ReadyQues
 from jgstudy.core.convert.rows import ambiguous_cells
 from jgstudy.core.convert.textfiles import decode
 from jgstudy.core.convert.validate import build_bank, validate_entries
+from jgstudy.core.convert.words import LIST_SEPARATORS_SHOWN
 from jgstudy.core.convert.xlsx_io import read_xlsx, write_xlsx
 from jgstudy.core.convert.yaml_out import bank_yaml
 from jgstudy.core.model import AnyQuestion, Bank
+from jgstudy.core.text import Msg, join, msg
 
 Reader = Callable[[Path], Parsed]
 Sniffer = Callable[[str], bool]
@@ -76,7 +78,7 @@ def reader_for(fmt: str) -> Reader:
     """The reader of a registered non-YAML format."""
     reader = _SOURCES[fmt].reader
     if reader is None:
-        raise ConvertError(f"{fmt} 不是表格或试题文件格式")
+        raise ConvertError(msg("{format} 不是表格或试题文件格式", format=fmt))
     return reader
 
 
@@ -85,17 +87,27 @@ def source_formats() -> list[SourceFormat]:
     return list(_SOURCES.values())
 
 
-register_format(SourceFormat("xlsx", "Excel 表格", (".xlsx", ".xlsm"), read_xlsx))
-register_format(SourceFormat("csv", "CSV 表格", (".csv", ".tsv"), read_csv, looks_like_table))
+register_format(SourceFormat("xlsx", msg("Excel 表格"), (".xlsx", ".xlsm"), read_xlsx))
+register_format(SourceFormat("csv", msg("CSV 表格"), (".csv", ".tsv"), read_csv, looks_like_table))
 # Before Aiken: a paper's numbered questions may carry "答案：B" lines that Aiken also accepts.
-register_format(SourceFormat("paper", "Word 或文本试卷", (".docx",), read_paper, looks_like_paper))
+register_format(
+    SourceFormat("paper", msg("Word 或文本试卷"), (".docx",), read_paper, looks_like_paper)
+)
 register_format(SourceFormat("aiken", "Aiken", (".aiken",), read_aiken, looks_like_aiken))
 register_format(SourceFormat("gift", "Moodle GIFT", (".gift",), read_gift, looks_like_gift))
-register_format(SourceFormat("yaml", "jgstudy 题库", (".yaml", ".yml"), None))
+register_format(SourceFormat("yaml", msg("jgstudy 题库"), (".yaml", ".yml"), None))
 
 
 class ConvertError(Exception):
-    """The conversion cannot start (missing input, unknown format…); nothing was written."""
+    """The conversion cannot start (missing input, unknown format…); nothing was written.
+
+    ``message`` is the reason as given (a :class:`~jgstudy.core.text.Msg` an interface
+    translates); ``str(error)`` is its Chinese text.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -115,11 +127,13 @@ def detect_format(path: Path, given: str | None, reading: bool) -> str:
     names = [s.name for s in source_formats()] if reading else list(FORMATS)
     if given:
         if given not in names:
-            raise ConvertError(f"未知格式 {given}，可用：{'、'.join(names)}")
+            raise ConvertError(
+                msg("未知格式 {format}，可用：{names}", format=given, names=join("、", names))
+            )
         return given
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise ConvertError("不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再转换")
+        raise ConvertError(msg("不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再转换"))
     if not reading and suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
     for source in source_formats() if reading else []:
@@ -129,7 +143,12 @@ def detect_format(path: Path, given: str | None, reading: bool) -> str:
         return _sniff_text(path)
     which = "--from" if reading else "--to"
     raise ConvertError(
-        f"无法从扩展名判断 {path.name} 的格式，请用 {which} 指定（{'、'.join(names)}）"
+        msg(
+            "无法从扩展名判断 {name} 的格式，请用 {option} 指定（{names}）",
+            name=path.name,
+            option=which,
+            names=join("、", names),
+        )
     )
 
 
@@ -139,7 +158,11 @@ def _sniff_text(path: Path) -> str:
         if source.sniff is not None and source.sniff(text):
             return source.name
     raise ConvertError(
-        f"无法判断 {path.name} 是哪种题库文本（GIFT、Aiken、制表符分隔的表格或编号的试卷），请用 --from 指定"
+        msg(
+            "无法判断 {name} 是哪种题库文本（GIFT、Aiken、制表符分隔的表格或编号的试卷），"
+            "请用 --from 指定",
+            name=path.name,
+        )
     )
 
 
@@ -161,19 +184,28 @@ def convert(
     try:
         existing = existing_from_file(out_path) if target == "yaml" else None
     except ValueError as exc:
-        raise ConvertError(str(exc)) from exc
+        raise ConvertError(exc.args[0] if exc.args else str(exc)) from exc
     conversion = read_source(
         in_path, source, bank_dir=out_path.parent, bank_id=bank_id, title=title, existing=existing
     )
     bank = conversion.bank
     problems, warnings = list(conversion.refused), list(conversion.notices)
     if bank is None or not bank.questions:
-        reason = "没有可以转换的题目" if bank is not None else "题库有上述问题"
-        problems.append(RowProblem(in_path, None, f"{reason}，未写出文件"))
+        reason = msg("没有可以转换的题目") if bank is not None else msg("题库有上述问题")
+        problems.append(RowProblem(in_path, None, msg("{reason}，未写出文件", reason=reason)))
         return ConvertReport(in_path, out_path, 0, False, tuple(problems), tuple(warnings))
     rendered = render(bank, target, out_path)
     problems.extend(
-        RowProblem(out_path, None, f"{len(ids)} 题是{reason}，未导出：{'、'.join(ids)}")
+        RowProblem(
+            out_path,
+            None,
+            msg(
+                "{count} 题是{reason}，未导出：{ids}",
+                count=len(ids),
+                reason=reason,
+                ids=join("、", ids),
+            ),
+        )
         for reason, ids in rendered.skipped.items()
     )
     warnings.extend(RowProblem(out_path, None, notice) for notice in rendered.notices)
@@ -186,20 +218,21 @@ def _check_paths(
 ) -> tuple[str, str]:
     check_source(in_path)
     if out_path.is_dir():
-        raise ConvertError(f"输出应为文件名，而 {out_path} 是文件夹")
+        raise ConvertError(msg("输出应为文件名，而 {path} 是文件夹", path=str(out_path)))
     if not out_path.parent.is_dir():
-        raise ConvertError(f"输出文件夹不存在：{out_path.parent}")
+        raise ConvertError(msg("输出文件夹不存在：{path}", path=str(out_path.parent)))
     if out_path.exists() and out_path.resolve() == in_path.resolve():
-        raise ConvertError("输入和输出是同一个文件，请换一个输出文件名")
+        raise ConvertError(msg("输入和输出是同一个文件，请换一个输出文件名"))
     return detect_format(in_path, from_fmt, True), detect_format(out_path, to_fmt, False)
 
 
 def check_source(path: Path) -> None:
     """Raise :class:`ConvertError` when ``path`` cannot be read at all (missing, too large)."""
     if not path.is_file():
-        raise ConvertError(f"找不到输入文件 {path}")
+        raise ConvertError(msg("找不到输入文件 {path}", path=str(path)))
     if path.stat().st_size > MAX_BYTES:
-        raise ConvertError(f"{path} 过大（上限 {MAX_BYTES // 1024 // 1024} MiB）")
+        limit = MAX_BYTES // 1024 // 1024
+        raise ConvertError(msg("{path} 过大（上限 {limit} MiB）", path=str(path), limit=limit))
 
 
 def read_source(
@@ -256,11 +289,8 @@ def _read_entries(
     )
 
 
-def _derived_id_notice(bank: Bank) -> str:
-    return (
-        f"{DERIVED_ID_NOTICE}，按标题“{bank.title}”取为 {bank.id}；转换新版本时请输出到同一个"
-        "题库文件（或用 --bank-id 指定同一编号），否则会成为另一个题库"
-    )
+def _derived_id_notice(bank: Bank) -> Msg:
+    return msg(DERIVED_ID_NOTICE, title=bank.title, id=bank.id)
 
 
 def _read_yaml(file: Path, overrides: dict[str, str]) -> Conversion:
@@ -286,8 +316,12 @@ def render(bank: Bank, fmt: str, target: Path) -> Rendered:
     if fmt == "csv":
         rendered = Rendered(write_csv(bank), len(bank.questions))
         rendered.notices.append(
-            f"CSV 不保存题库信息（编号 {bank.id}、标题 {bank.title} 等）；"
-            "重新导入时可用 --bank-id 和 --title 指定，或改用 .xlsx"
+            msg(
+                "CSV 不保存题库信息（编号 {id}、标题 {title} 等）；"
+                "重新导入时可用 --bank-id 和 --title 指定，或改用 .xlsx",
+                id=bank.id,
+                title=bank.title,
+            )
         )
     else:
         data, notices = write_xlsx(bank)
@@ -298,7 +332,12 @@ def render(bank: Bank, fmt: str, target: Path) -> Rendered:
 
 def _ambiguous(questions: tuple[AnyQuestion, ...]) -> list[str]:
     return [
-        f"题 {q.id} 的{'、'.join(cols)}含有分隔符（、，；| 等），重新导入时会被拆开"
+        msg(
+            "题 {id} 的{columns}含有分隔符（{separators} 等），重新导入时会被拆开",
+            id=q.id,
+            separators=LIST_SEPARATORS_SHOWN,
+            columns=join("、", cols),
+        )
         for q in questions
         if (cols := ambiguous_cells(q))
     ]

@@ -6,29 +6,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from jgstudy.core.convert import syntax
-from jgstudy.core.model import BankHeader, MultipleScoring
+from jgstudy.core.convert.columns import INFO_COLUMNS, INFO_FIELDS, INFO_SHEET, SCORING_WORDS
+from jgstudy.core.model import BankHeader
+from jgstudy.core.text import msg
 
-INFO_SHEET = "题库信息"
-INFO_COLUMNS = ("项目", "内容", "说明")
+__all__ = ["INFO_COLUMNS", "INFO_SHEET", "header_from_rows", "header_rows"]
 
-# (field path, label, hint for the trainer); a dotted path is a key of the bank's source.
-FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("id", "编号", "题库编号：字母、数字、-、_、.；同一编号再次导入会更新原题库"),
-    ("title", "标题", "学员看到的题库名称"),
-    ("description", "说明", ""),
-    ("version", "版本", ""),
-    ("authors", "作者", "多人用“、”分隔"),
-    ("source.title", "材料标题", "出题依据的材料"),
-    ("source.file", "材料文件", ""),
-    ("source.date", "材料日期", ""),
-    ("tags", "题库标签", "本题库每道题都带的标签，用“、”分隔（各题自己的标签写在“章节”列）"),
-    ("multiple_scoring", "多选计分", "all_or_nothing：全对才得分；partial：少选且无错选得一半"),
-)
+FIELDS = INFO_FIELDS
 _BY_NAME = {name: path for path, label, _ in FIELDS for name in (path, label)}
-_SCORING_WORDS = {
-    "全对才得分": MultipleScoring.ALL_OR_NOTHING,
-    "少选得一半": MultipleScoring.PARTIAL,
-}
+
 _LISTS = {"authors", "tags"}
 
 
@@ -59,7 +45,10 @@ def header_from_rows(
         path = _BY_NAME.get(key.strip())
         if path is None:
             if key.strip() and key.strip() != INFO_COLUMNS[0]:
-                notices.append((row, f"“{INFO_SHEET}”中未识别的项目：{key.strip()}（已忽略）"))
+                message = msg(
+                    "“{sheet}”中未识别的项目：{key}（已忽略）", sheet=INFO_SHEET, key=key.strip()
+                )
+                notices.append((row, message))
             continue
         if value:
             _put(data, path, _value(path, value))
@@ -71,7 +60,7 @@ def _value(path: str, text: str) -> Any:
     if path in _LISTS:
         return syntax.split_list(text)
     if path == "multiple_scoring":
-        return _SCORING_WORDS.get(text.strip(), text.strip())
+        return SCORING_WORDS.get(text.strip(), text.strip())
     return text
 
 

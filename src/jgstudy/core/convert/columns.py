@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from jgstudy.core.model import OPTION_KEYS
+from jgstudy.core.model import OPTION_KEYS, MultipleScoring
 
 
 class Col(StrEnum):
@@ -44,6 +44,7 @@ class Col(StrEnum):
 
 
 OPTION_COLS = tuple(Col(key) for key in OPTION_KEYS)
+QUESTION_SHEET = "题目"  # the questions' sheet of an exported workbook
 
 # Export order: the id first (it keeps a cadre's history), then the 考试宝 layout, then the rest.
 EXPORT_LABELS: dict[Col, str] = {
@@ -61,6 +62,9 @@ EXPORT_LABELS: dict[Col, str] = {
     Col.QUOTE: "原文引用",
     Col.IMAGE: "图片",
 }
+
+SEQ_LABEL = "题号"
+REQUIRED_SHOWN = "“题干”“题型”“正确答案”"  # the required columns, as messages name them
 
 _ALIASES: dict[Col, tuple[str, ...]] = {
     Col.ID: ("编号", "id", "题目编号", "试题编号", "题目id"),
@@ -125,3 +129,26 @@ def map_headers(headers: Sequence[str]) -> HeaderMap:
         else:
             mapped.columns[col] = index
     return mapped
+
+
+# The "题库信息" sheet: bank-level information as key/value rows (see :mod:`.bankinfo`).
+INFO_SHEET = "题库信息"
+INFO_COLUMNS = ("项目", "内容", "说明")
+
+# (field path, label, hint for the trainer); a dotted path is a key of the bank's source.
+INFO_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("id", "编号", "题库编号：字母、数字、-、_、.；同一编号再次导入会更新原题库"),
+    ("title", "标题", "学员看到的题库名称"),
+    ("description", "说明", ""),
+    ("version", "版本", ""),
+    ("authors", "作者", "多人用“、”分隔"),
+    ("source.title", "材料标题", "出题依据的材料"),
+    ("source.file", "材料文件", ""),
+    ("source.date", "材料日期", ""),
+    ("tags", "题库标签", "本题库每道题都带的标签，用“、”分隔（各题自己的标签写在“章节”列）"),
+    ("multiple_scoring", "多选计分", "all_or_nothing：全对才得分；partial：少选且无错选得一半"),
+)
+SCORING_WORDS = {
+    "全对才得分": MultipleScoring.ALL_OR_NOTHING,
+    "少选得一半": MultipleScoring.PARTIAL,
+}

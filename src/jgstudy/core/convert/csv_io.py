@@ -21,6 +21,7 @@ from jgstudy.core.convert.table import HEADER_SEARCH_ROWS, read_table
 from jgstudy.core.convert.textfiles import read_text
 from jgstudy.core.model import Bank
 from jgstudy.core.safecells import csv_text
+from jgstudy.core.text import msg
 
 _DELIMITERS = (",", "\t", ";")
 
@@ -48,7 +49,7 @@ def read_csv(file: Path) -> Parsed:
     try:
         read_table(file, _records(text), parsed)
     except csv.Error as exc:
-        parsed.problems.append(RowProblem(file, None, f"CSV 格式错误：{exc}"))
+        parsed.problems.append(RowProblem(file, None, msg("CSV 格式错误：{error}", error=str(exc))))
     return parsed
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jgstudy.core.text import msg
+
 
 @dataclass(frozen=True)
 class RowProblem:
@@ -22,22 +24,30 @@ class RowProblem:
 
     def place(self) -> str:
         """Where, as a trainer reads it: ``工作表“题目”第 5 行`` or ``第 5 行``; "" for the file."""
-        where = f"工作表“{self.sheet}”" if self.sheet else ""
-        if self.row is not None:
-            where += f"第 {self.row} 行"
-            if self.column is not None:
-                where += f"第 {self.column} 列"
-        return where
+        return place(self.row, self.column, self.sheet)
 
     def __str__(self) -> str:
-        place = str(self.file)
+        where = str(self.file)
         if self.sheet:
-            place += f"（工作表“{self.sheet}”）"
+            where = msg("{file}（工作表“{sheet}”）", file=where, sheet=self.sheet)
         if self.row is not None:
-            place += f":{self.row}"
+            where += f":{self.row}"
             if self.column is not None:
-                place += f":{self.column}"
-        return f"{place}: {self.message}"
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+def place(row: int | None, column: int | None = None, sheet: str | None = None) -> str:
+    """``工作表“题目”第 5 行第 2 列``, ``第 5 行``, ``工作表“题目”`` or "" (a :class:`Msg`)."""
+    if row is None:
+        return msg("工作表“{sheet}”", sheet=sheet) if sheet else ""
+    if column is None:
+        if sheet:
+            return msg("工作表“{sheet}”第 {row} 行", sheet=sheet, row=row)
+        return msg("第 {row} 行", row=row)
+    if sheet:
+        return msg("工作表“{sheet}”第 {row} 行第 {column} 列", sheet=sheet, row=row, column=column)
+    return msg("第 {row} 行第 {column} 列", row=row, column=column)
 
 
 @dataclass

@@ -14,7 +14,9 @@ from pathlib import Path
 from jgstudy.core.convert.entries import Entry, Parsed, RowProblem
 from jgstudy.core.convert.htmltext import html_to_text
 from jgstudy.core.convert.textfiles import lines, read_text
+from jgstudy.core.convert.words import BLANK
 from jgstudy.core.model import ID_PATTERN
+from jgstudy.core.text import join, msg
 
 _ESCAPES = {"\\": "\ue000", ":": "\ue001", "~": "\ue002", "=": "\ue003", "#": "\ue004"}
 _ESCAPES |= {"{": "\ue005", "}": "\ue006"}
@@ -71,10 +73,10 @@ def read_gift(file: Path) -> Parsed:
             unclosed = _unclosed_brace(block)
             entry = None if unclosed else _entry(block)
             if unclosed:
-                message = "答案部分的“{”没有对应的“}”，本题未转换（下一题照常读取）"
+                message = msg("答案部分的“{”没有对应的“}”，本题未转换（下一题照常读取）")
                 parsed.problems.append(RowProblem(file, unclosed[0], message, unclosed[1]))
             elif entry is None:
-                message = "找不到答案部分 {…}（GIFT 说明文字不是题目），未转换"
+                message = msg("找不到答案部分 {…}（GIFT 说明文字不是题目），未转换")
                 parsed.problems.append(RowProblem(file, block.line, message))
             else:
                 parsed.entries.append(entry)
@@ -172,7 +174,7 @@ def _plain_html(entry: Entry) -> None:
                 value[option] = text
                 entry.warnings.extend(lost)
     if changed:
-        entry.warnings.append("HTML 格式（[html]）已转为纯文本：加粗、颜色等格式未保留")
+        entry.warnings.append(msg("HTML 格式（[html]）已转为纯文本：加粗、颜色等格式未保留"))
 
 
 def _identify(entry: Entry, block: _Block, title: str) -> None:
@@ -191,13 +193,13 @@ def _read_answer(entry: Entry, answer: str, before: str, after: str, general: st
         if general:
             data["reference"] = general
         else:
-            entry.fail("reference", "问答题没有参考答案（写在 {####参考答案} 中）")
+            entry.fail("reference", msg("问答题没有参考答案（写在 {####参考答案} 中）"))
         return
     if general:
         data["explanation"] = general
     judge = _JUDGE.fullmatch(answer)
     if judge:
-        data.update(type="judge", stem=_stem(before, after, "（ ）"))
+        data.update(type="judge", stem=_stem(before, after, BLANK))
         data["answer"] = judge.group(1).upper().startswith("T")
         _warn_feedback(entry, judge.group(2) is not None)
     elif answer.startswith("#"):
@@ -209,7 +211,7 @@ def _read_answer(entry: Entry, answer: str, before: str, after: str, general: st
 def _read_items(entry: Entry, answer: str, before: str, after: str) -> None:
     items = _items(answer)
     if items is None:
-        entry.fail("type", "答案部分无法识别：每个选项应以 = 或 ~ 开头（配对题不支持）")
+        entry.fail("type", msg("答案部分无法识别：每个选项应以 = 或 ~ 开头（配对题不支持）"))
     elif all(item.correct for item in items):
         _fill(entry, items, before, after)  # only = answers: Moodle's short answer
     elif any(item.correct for item in items):
@@ -239,10 +241,13 @@ _KEYS = "ABCDEFGH"
 
 def _options(entry: Entry, items: list[_Item], before: str, after: str) -> list[_Item]:
     if len(items) > len(_KEYS):
-        dropped = "、".join(item.text for item in items[len(_KEYS) :])
-        entry.fail("options", f"选项超过 {len(_KEYS)} 个（多出：{dropped}），请删减")
+        dropped = join("、", (item.text for item in items[len(_KEYS) :]))
+        message = msg(
+            "选项超过 {count} 个（多出：{dropped}），请删减", count=len(_KEYS), dropped=dropped
+        )
+        entry.fail("options", message)
     kept = items[: len(_KEYS)]
-    entry.data["stem"] = _stem(before, after, "（ ）")
+    entry.data["stem"] = _stem(before, after, BLANK)
     entry.data["options"] = {_KEYS[i]: item.text for i, item in enumerate(kept)}
     return kept
 
@@ -252,18 +257,26 @@ def _single(entry: Entry, items: list[_Item], before: str, after: str) -> None:
     kept = _options(entry, items, before, after)
     right = [_KEYS[i] for i, item in enumerate(kept) if item.correct]
     partial = [
-        f"{_KEYS[i]}（{item.weight:g}%）"
+        msg("{key}（{weight}%）", key=_KEYS[i], weight=f"{item.weight:g}")
         for i, item in enumerate(kept)
         if not item.correct and item.weight
     ]
     entry.data["type"] = "single"
     if len(right) > 1:
-        entry.fail("answer", f"单选题标了 {len(right)} 个“=”答案（{'、'.join(right)}），只能有一个")
+        message = msg(
+            "单选题标了 {count} 个“=”答案（{keys}），只能有一个",
+            count=len(right),
+            keys=join("、", right),
+        )
+        entry.fail("answer", message)
         return
     entry.data["answer"] = right[0]
     if partial:
         entry.warnings.append(
-            f"部分得分的选项 {'、'.join(partial)} 按错误答案处理（题库的单选题只有一个得分答案）"
+            msg(
+                "部分得分的选项 {options} 按错误答案处理（题库的单选题只有一个得分答案）",
+                options=join("、", partial),
+            )
         )
 
 
@@ -273,21 +286,23 @@ def _multiple(entry: Entry, items: list[_Item], before: str, after: str) -> None
     right = [_KEYS[i] for i, item in enumerate(kept) if (item.weight or 0) > 0]
     entry.data["type"] = "multiple" if len(right) > 1 else "single"
     if not right:
-        entry.fail("answer", "选择题没有标出正确答案（用 = 或 ~%50% 这样的正分值标出）")
+        entry.fail("answer", msg("选择题没有标出正确答案（用 = 或 ~%50% 这样的正分值标出）"))
         return
     entry.data["answer"] = right if len(right) > 1 else right[0]
     weights = {item.weight for item in kept if (item.weight or 0) > 0}
     negative = any((item.weight or 0) < 0 for item in kept)
     if len(right) > 1 and (len(weights) > 1 or negative):
         entry.warnings.append(
-            "各选项的得分百分比（含倒扣）未保留，按题库的多选计分规则评分（全对得分或少选得一半）"
+            msg(
+                "各选项的得分百分比（含倒扣）未保留，按题库的多选计分规则评分（全对得分或少选得一半）"
+            )
         )
 
 
 def _fill(entry: Entry, items: list[_Item], before: str, after: str) -> None:
     full = [item.text for item in items if item.weight is None or item.weight >= 100]
     if len(full) < len(items):
-        entry.warnings.append("部分得分的答案（=%50%…）已忽略，只保留满分答案")
+        entry.warnings.append(msg("部分得分的答案（=%50%…）已忽略，只保留满分答案"))
     entry.data.update(type="fill", stem=_stem(before, after, "{{1}}"), blanks=[full])
 
 
@@ -301,7 +316,7 @@ def _numerical(entry: Entry, body: str, before: str, after: str) -> None:
     first = _WEIGHT.sub("", alternatives[0].lstrip("=").strip()) if alternatives else ""
     value = plain(first.partition("#")[0])
     if len(alternatives) > 1:
-        entry.warnings.append("数值题的其他可接受答案和部分得分未保留，只接受第一个答案")
+        entry.warnings.append(msg("数值题的其他可接受答案和部分得分未保留，只接受第一个答案"))
     tolerance = re.fullmatch(rf"({_NUMBER})\s*:\s*({_NUMBER})", value)
     span = re.fullmatch(rf"({_NUMBER})\s*\.\.\s*({_NUMBER})", value)
     if re.fullmatch(_NUMBER, value):
@@ -311,16 +326,26 @@ def _numerical(entry: Entry, body: str, before: str, after: str) -> None:
     elif tolerance:
         entry.data["blanks"] = [[tolerance.group(1)]]
         entry.warnings.append(
-            f"数值题的误差 ±{tolerance.group(2)} 未保留，只接受 {tolerance.group(1)}"
+            msg(
+                "数值题的误差 ±{tolerance} 未保留，只接受 {value}",
+                tolerance=tolerance.group(2),
+                value=tolerance.group(1),
+            )
         )
     elif span and _small_integer_range(span.group(1), span.group(2)):
         accepted = [str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1)]
         entry.data["blanks"] = [accepted]
         entry.warnings.append(
-            f"数值题的范围 {span.group(1)}..{span.group(2)} 改为接受其中的整数：{'、'.join(accepted)}"
+            msg(
+                "数值题的范围 {low}..{high} 改为接受其中的整数：{accepted}",
+                low=span.group(1),
+                high=span.group(2),
+                accepted=join("、", accepted),
+            )
         )
     else:
-        entry.fail("blanks", f"数值题的答案“{value}”无法转为填空题（范围过大或不是数字）")
+        message = msg("数值题的答案“{value}”无法转为填空题（范围过大或不是数字）", value=value)
+        entry.fail("blanks", message)
 
 
 def _small_integer_range(low: str, high: str) -> bool:
@@ -344,4 +369,4 @@ def _stem(before: str, after: str, blank: str) -> str:
 
 def _warn_feedback(entry: Entry, present: bool) -> None:
     if present:
-        entry.warnings.append("答案反馈（#…）不能转换，已忽略；总体反馈（####…）作为解析")
+        entry.warnings.append(msg("答案反馈（#…）不能转换，已忽略；总体反馈（####…）作为解析"))

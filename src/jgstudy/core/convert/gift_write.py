@@ -19,9 +19,10 @@ from jgstudy.core.model import (
     SingleQuestion,
     split_stem,
 )
+from jgstudy.core.text import join, msg
 
 _SPECIAL = "\\~=#{}:"
-MULTI_BLANK = "多空填空题（GIFT 只能表示一个空）"
+MULTI_BLANK = msg("多空填空题（GIFT 只能表示一个空）")
 
 
 def escape(text: str) -> str:
@@ -84,12 +85,12 @@ def _choice_lines(question: SingleQuestion | MultipleQuestion) -> list[str]:
 def _lost(bank: Bank) -> list[str]:
     """What the GIFT file leaves out, named once for the whole bank."""
     checks = {
-        "难度": any(q.difficulty != 2 for q in bank.questions),
-        "分值": any(q.points != 1 for q in bank.questions),
-        "出处": any(q.source is not None for q in bank.questions),
-        "图片": any(q.image is not None for q in bank.questions),
-        "简答题的解析和关键词": any(isinstance(q, ShortQuestion) for q in bank.questions),
-        "题库信息（编号、标题等）": True,
+        msg("难度"): any(q.difficulty != 2 for q in bank.questions),
+        msg("分值"): any(q.points != 1 for q in bank.questions),
+        msg("出处"): any(q.source is not None for q in bank.questions),
+        msg("图片"): any(q.image is not None for q in bank.questions),
+        msg("简答题的解析和关键词"): any(isinstance(q, ShortQuestion) for q in bank.questions),
+        msg("题库信息（编号、标题等）"): True,
     }
     lost = [name for name, present in checks.items() if present]
-    return [f"GIFT 无法保存{'、'.join(lost)}，这些内容未导出"]
+    return [msg("GIFT 无法保存{what}，这些内容未导出", what=join("、", lost))]

@@ -6,15 +6,23 @@ import html
 import re
 from html.parser import HTMLParser
 
+from jgstudy.core.text import Msg, msg
+
 _BREAKS = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
-_LOST = {"img": "图片", "video": "视频", "audio": "音频", "table": "表格", "iframe": "嵌入内容"}
+_LOST = {
+    "img": msg("图片"),
+    "video": msg("视频"),
+    "audio": msg("音频"),
+    "table": msg("表格"),
+    "iframe": msg("嵌入内容"),
+}
 
 
 class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.lost: list[str] = []
+        self.lost: list[Msg] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BREAKS:
@@ -30,7 +38,7 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-def html_to_text(markup: str) -> tuple[str, list[str]]:
+def html_to_text(markup: str) -> tuple[str, list[Msg]]:
     """The text of ``markup``, and a notice for each kind of content that cannot be kept."""
     if "<" not in markup and "&" not in markup:
         return markup, []
@@ -40,5 +48,7 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
     text = html.unescape("".join(parser.parts)).replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    lost = [f"HTML 中的{kind}无法转换，已略去" for kind in dict.fromkeys(parser.lost)]
+    lost = [
+        msg("HTML 中的{kind}无法转换，已略去", kind=kind) for kind in dict.fromkeys(parser.lost)
+    ]
     return text, lost

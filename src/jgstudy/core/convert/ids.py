@@ -17,6 +17,7 @@ from jgstudy.core.convert.entries import RowProblem
 from jgstudy.core.convert.result import Conversion, IdReport
 from jgstudy.core.convert.validate import content_id, stem_key
 from jgstudy.core.model import AnyQuestion, Bank
+from jgstudy.core.text import Msg, join, msg
 
 _SHOWN = 20
 
@@ -40,14 +41,22 @@ def onto_existing(
             RowProblem(
                 conversion.source,
                 None,
-                f"题库编号沿用已有题库的 {bank_id}（文件中的编号 {bank.id} 未使用）",
+                msg(
+                    "题库编号沿用已有题库的 {id}（文件中的编号 {file_id} 未使用）",
+                    id=bank_id,
+                    file_id=bank.id,
+                ),
             )
         )
     changes: dict[str, object] = {"id": bank_id}
     if title and bank.title == conversion.source.stem and title != bank.title:
         changes["title"] = title
         notices.append(
-            RowProblem(conversion.source, None, f"题库标题沿用已有题库的“{title}”（文件未写标题）")
+            RowProblem(
+                conversion.source,
+                None,
+                msg("题库标题沿用已有题库的“{title}”（文件未写标题）", title=title),
+            )
         )
     by_id = {q.id: q for q in existing}
     # First every stem match, so a question inserted above cannot take a renumbered id first.
@@ -64,12 +73,17 @@ def onto_existing(
             qid = question.id
             edited.append(qid)
             matched.append(qid)
-            notices.append(_notice(conversion, item.row, item.sheet, f"编号 {qid} 的题干有改动"))
+            text = msg("编号 {id} 的题干有改动", id=qid)
+            notices.append(_notice(conversion, item.row, item.sheet, text))
         else:
             qid = _free_id(question, by_id, taken)
             new.append(qid)
             if question.id in by_id:
-                text = f"编号 {question.id} 已属于已有题库中题干不同的另一题，本题改用编号 {qid}"
+                text = msg(
+                    "编号 {id} 已属于已有题库中题干不同的另一题，本题改用编号 {new}",
+                    id=question.id,
+                    new=qid,
+                )
                 notices.append(_notice(conversion, item.row, item.sheet, text))
         ids[index] = qid
         taken.add(qid)
@@ -79,7 +93,7 @@ def onto_existing(
     ]
     vanished = [q.id for q in existing if q.id not in taken]
     report = IdReport(bank_id, tuple(matched), tuple(new), tuple(vanished), tuple(edited))
-    notices.insert(0, RowProblem(conversion.source, None, report.summary() + _listing(vanished)))
+    notices.insert(0, RowProblem(conversion.source, None, _listing(report.summary(), vanished)))
     updated = Bank.model_construct(**{**dict(bank), **changes, "questions": tuple(renamed)})
     return conversion.with_bank(updated, report, notices)
 
@@ -122,11 +136,13 @@ def _notice(conversion: Conversion, row: int | None, sheet: str | None, text: st
     return RowProblem(conversion.source, row, text, sheet=sheet)
 
 
-def _listing(ids: list[str]) -> str:
+def _listing(summary: Msg, ids: list[str]) -> Msg:
     if not ids:
-        return ""
-    shown = "、".join(ids[:_SHOWN]) + ("……" if len(ids) > _SHOWN else "")
-    return f"；没有的：{shown}"
+        return summary
+    shown: str = join("、", ids[:_SHOWN])
+    if len(ids) > _SHOWN:
+        shown = msg("{rows}……", rows=shown)
+    return msg("{summary}；没有的：{ids}", summary=summary, ids=shown)
 
 
 def existing_from_file(path: Path) -> Bank | None:
@@ -144,8 +160,16 @@ def existing_from_file(path: Path) -> Bank | None:
         return load_bank(path).bank
     except BankErrors as errors:
         first = errors.problems[0] if errors.problems else None
-        where = f"（第 {first.line} 行：{first.message}）" if first else ""
+        where = (
+            msg("（第 {line} 行：{problem}）", line=first.line, problem=first.message)
+            if first
+            else ""
+        )
         raise ValueError(
-            f"输出文件 {path.name} 已存在，但不是有效的题库{where}；新版本的题目编号无法与它对照。"
-            "请先修正它（jgstudy check），或换一个输出文件名，以免覆盖"
+            msg(
+                "输出文件 {name} 已存在，但不是有效的题库{where}；新版本的题目编号无法与它对照。"
+                "请先修正它（jgstudy check），或换一个输出文件名，以免覆盖",
+                name=path.name,
+                where=where,
+            )
         ) from errors

@@ -23,9 +23,10 @@ from jgstudy.core.convert.paper_report import Tally, report
 from jgstudy.core.convert.paper_segment import Block, KeyItem, Segmented, segment
 from jgstudy.core.convert.paper_tokens import Kind, is_numbered, tokenize
 from jgstudy.core.convert.textfiles import read_text
+from jgstudy.core.text import msg
 
 _TITLE_LENGTH = 60
-_PICTURE = "这一段有图片，图片没有转换；题目需要时请在题库中用 image 字段另行添加"
+_PICTURE = msg("这一段有图片，图片没有转换；题目需要时请在题库中用 image 字段另行添加")
 _GIFT_BLOCK = re.compile(r"\{[=~#TF]|::")
 
 
@@ -49,8 +50,9 @@ def _lines(file: Path, parsed: Parsed) -> list[Line] | None:
         try:
             return docx_lines(file)
         except Exception as exc:  # python-docx raises several kinds for a damaged file
-            message = (
-                f"无法作为 Word 文档读取（{type(exc).__name__}），请在 Word 中另存为 .docx 后重试"
+            message = msg(
+                "无法作为 Word 文档读取（{error}），请在 Word 中另存为 .docx 后重试",
+                error=type(exc).__name__,
             )
             parsed.problems.append(RowProblem(file, None, message))
             return None
@@ -64,13 +66,13 @@ def convert_lines(file: Path, lines: list[Line], parsed: Parsed, *, docx: bool =
     keys, key_problems = match_keys(paper)
     tally = Tally(docx=docx)
     for line, message in key_problems:
-        parsed.problems.append(RowProblem(file, line.number, message + _place(line)))
+        parsed.problems.append(RowProblem(file, line.number, _placed(message, line)))
     for index, block in enumerate(paper.blocks):
         _convert_block(file, block, keys.get(index), parsed, tally)
     _title(paper, parsed)
     parsed.warnings.extend(RowProblem(file, row, text) for row, text in report(paper, tally))
     parsed.warnings.extend(
-        RowProblem(file, number, _PICTURE + _place(line))
+        RowProblem(file, number, _placed(_PICTURE, line))
         for number, line in {line.number: line for line in lines if line.picture}.items()
     )
     return parsed
@@ -84,10 +86,15 @@ def _convert_block(
         built: Built = build(block, read_parts(block), key)
     except Refused as refusal:
         snippet = block.head.text[:20]
-        message = f"第 {block.number} 题（“{snippet}”）：{refusal}，未转换" + _place(line)
+        message: str = msg(
+            "第 {number} 题（“{snippet}”）：{reason}，未转换",
+            number=block.number,
+            snippet=snippet,
+            reason=refusal.message,
+        )
         if block.refusal:
-            message = f"{refusal}" + _place(line)
-        parsed.problems.append(RowProblem(file, line.number, message))
+            message = refusal.message
+        parsed.problems.append(RowProblem(file, line.number, _placed(message, line)))
         tally.refused(block)
         return
     parsed.entries.append(Entry(line.number, built.data))
@@ -95,8 +102,9 @@ def _convert_block(
     tally.converted(block, built)
 
 
-def _place(line: Line) -> str:
-    return f"（{line.place}）" if line.place else ""
+def _placed(message: str, line: Line) -> str:
+    """``message`` followed by where a Word table's line is (``（表 1 第 3 行）``)."""
+    return msg("{message}（{place}）", message=message, place=line.place) if line.place else message
 
 
 def _title(paper: Segmented, parsed: Parsed) -> None:

@@ -19,23 +19,18 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from jgstudy.core.convert import syntax
+from jgstudy.core.convert import syntax, words
 from jgstudy.core.convert.paper_lines import Line, LineBuilder
 from jgstudy.core.convert.paper_numbering import AutoNumbers
+from jgstudy.core.text import msg
 
 _DRAWING, _PICT = qn("w:drawing"), qn("w:pict")
 _RUN, _VAL = qn("w:r"), qn("w:val")
 _NOT_TEXT = {qn(tag) for tag in ("w:pPr", "w:del", "w:moveFrom", "w:rPr", "w:sdtPr")}
 _RED = 0xC0
 _DARK = 0x60
-_COLUMNS = {
-    "number": ("题号", "序号", "编号"),
-    "type": ("题型", "类型", "题目类型"),
-    "stem": ("题干", "题目", "试题", "题目内容", "问题", "试题内容"),
-    "answer": ("答案", "正确答案", "参考答案", "标准答案"),
-    "explain": ("解析", "答案解析", "试题解析"),
-}
-_OPTION_COLUMN = re.compile(r"^(?:选项)?\s*[(（]?\s*([A-HＡ-Ｈ])\s*[)）]?$")
+_COLUMNS = words.PAPER_COLUMNS
+_OPTION_COLUMN = re.compile(words.PAPER_OPTION_COLUMN)
 
 
 def docx_lines(file: Path) -> list[Line]:
@@ -48,7 +43,7 @@ def docx_lines(file: Path) -> list[Line]:
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             number = next(counter)
-            place = f"第 {number} 段"
+            place = msg("第 {number} 段", number=number)
             lines.extend(_paragraph(item, number, place, numbers.prefix(item)))
         else:
             lines.extend(_table(item, counter, next(tables)))
@@ -141,7 +136,8 @@ def _table(table: Table, counter: Iterator[int], table_number: int) -> list[Line
         return _question_rows(rows[1:], columns, counter, table_number)
     lines: list[Line] = []
     for index, cells in enumerate(rows, start=1):
-        lines.extend(_plain_row(cells, counter, f"表 {table_number} 第 {index} 行"))
+        place = msg("表 {table} 第 {row} 行", table=table_number, row=index)
+        lines.extend(_plain_row(cells, counter, place))
     return lines
 
 
@@ -167,15 +163,13 @@ def _question_rows(
         stem = fields.get("stem")
         if stem is None or not stem.text.strip():
             continue
-        place = f"表 {table} 第 {index} 行"
+        place = msg("表 {table} 第 {row} 行", table=table, row=index)
         digits = fields["number"].text.strip() if "number" in fields else ""
         qtype = fields["type"].text.strip() if "type" in fields else ""
-        prefix = f"{digits if digits.isdigit() else index - 1}、" + (
-            f"【{qtype}】" if qtype else ""
-        )
+        prefix = words.numbered(digits if digits.isdigit() else index - 1) + words.type_mark(qtype)
         lines.extend(_cell_lines(stem, counter, place, prefix))
         lines.extend(_option_lines(fields, counter, place))
-        for name, label in (("answer", "答案："), ("explain", "解析：")):
+        for name, label in (("answer", words.ANSWER_LABEL), ("explain", words.EXPLANATION_LABEL)):
             if name in fields and fields[name].text.strip():
                 lines.extend(_cell_lines(fields[name], counter, place, label))
     return lines
@@ -188,7 +182,7 @@ def _option_lines(fields: dict[str, _Cell], counter: Iterator[int], place: str) 
     lines: list[Line] = []
     for key, cell in found:
         if cell is not None and filled and key <= filled[-1]:
-            lines.extend(_cell_lines(cell, counter, place, f"{key}．"))
+            lines.extend(_cell_lines(cell, counter, place, words.option_mark(key)))
     return lines
 
 
@@ -203,7 +197,7 @@ def _plain_row(cells: list[_Cell], counter: Iterator[int], place: str) -> list[L
     texts = [c.text.strip() for c in cells]
     prefix = ""
     if len(cells) >= 2 and texts[0].isdigit():
-        prefix, cells, texts = f"{texts[0]}、", cells[1:], texts[1:]
+        prefix, cells, texts = words.numbered(texts[0]), cells[1:], texts[1:]
     answer = ""
     if len(cells) >= 2 and _answer_like(texts[-1]):
         answer, cells = texts[-1], cells[:-1]
@@ -211,7 +205,7 @@ def _plain_row(cells: list[_Cell], counter: Iterator[int], place: str) -> list[L
     for index, cell in enumerate(cells):
         lines.extend(_cell_lines(cell, counter, place, prefix if index == 0 else ""))
     if answer:
-        lines.append(Line(next(counter), "答案：" + answer, place=place))
+        lines.append(Line(next(counter), words.ANSWER_LABEL + answer, place=place))
     return lines
 
 
@@ -219,4 +213,4 @@ def _answer_like(text: str) -> bool:
     return syntax.parse_choice(text) is not None or syntax.parse_judge(text) is not None
 
 
-_FULL = str.maketrans("ＡＢＣＤＥＦＧＨ", "ABCDEFGH")
+_FULL = words.FULL_WIDTH_LETTERS

@@ -12,14 +12,15 @@ from collections.abc import Callable
 
 from jgstudy.core.convert.paper_lines import Line
 from jgstudy.core.convert.paper_segment import Block, KeyItem, Segmented
+from jgstudy.core.text import msg
 
 Problem = tuple[Line, str]
 
 
 def match_keys(paper: Segmented) -> tuple[dict[int, KeyItem], list[Problem]]:
     """Key items by block index, and the problems of the key."""
-    problems = [
-        (item.line, f"文末答案“{item.text[1:]}”的答案个数与题号范围不符，这一行未使用")
+    problems: list[Problem] = [
+        (item.line, msg("文末答案“{key}”的答案个数与题号范围不符，这一行未使用", key=item.text[1:]))
         for item in paper.keys
         if item.text.startswith("?")
     ]
@@ -35,9 +36,11 @@ def match_keys(paper: Segmented) -> tuple[dict[int, KeyItem], list[Problem]]:
     key_groups = len({item.group for item in items})
     if key_groups != len(set(groups)):
         line = items[0].line
-        message = (
-            f"文末答案分为 {key_groups} 组、题目分为 {len(set(groups))} 组（题号各自从头编），"
-            "无法对应，答案表未使用；请在答案表中写出与试卷相同的分节标题"
+        message = msg(
+            "文末答案分为 {keys} 组、题目分为 {questions} 组（题号各自从头编），"
+            "无法对应，答案表未使用；请在答案表中写出与试卷相同的分节标题",
+            keys=key_groups,
+            questions=len(set(groups)),
         )
         return {}, [*problems, (line, message)]
     first_group = min(item.group for item in items)
@@ -55,9 +58,11 @@ def _assign(
     for item in items:
         index = where.get(place(item))
         if index is None:
-            problems.append((item.line, f"文末答案第 {item.number} 题没有对应的题目，未使用"))
+            message = msg("文末答案第 {number} 题没有对应的题目，未使用", number=item.number)
+            problems.append((item.line, message))
         elif index in found:
-            problems.append((item.line, f"文末答案第 {item.number} 题出现了两次，未使用"))
+            message = msg("文末答案第 {number} 题出现了两次，未使用", number=item.number)
+            problems.append((item.line, message))
             found.pop(index)
         else:
             found[index] = item

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from jgstudy.core import text as messages
 from jgstudy.core.convert.paper_lines import Line
 from jgstudy.core.convert.paper_options import Option, find_options
 from jgstudy.core.convert.paper_segment import Block
 from jgstudy.core.convert.paper_tokens import Kind, Token, is_text_answer
+from jgstudy.core.text import msg
 
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]")
 
@@ -129,9 +131,15 @@ class _Reader:
             return True
         if first.loose:
             return False  # ``B超……`` in a stem is text, not an option out of order
-        have = "、".join(o.key for o in self.parts.options) or "无"
+        keys = [o.key for o in self.parts.options]
+        have = messages.join("、", keys) if keys else msg("无")
         self.parts.option_problems.append(
-            f"选项 {first.key} 出现在应为 {expected} 的位置（已有选项：{have}）"
+            msg(
+                "选项 {key} 出现在应为 {expected} 的位置（已有选项：{have}）",
+                key=first.key,
+                expected=expected,
+                have=have,
+            )
         )
         return True
 

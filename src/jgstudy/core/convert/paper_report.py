@@ -17,7 +17,9 @@ from jgstudy.core.convert.paper_segment import (
     Block,
     Segmented,
 )
+from jgstudy.core.convert.words import REPLY_MARK
 from jgstudy.core.model import QTYPE_LABELS, QType
+from jgstudy.core.text import join, msg
 
 _SHOWN = 12
 
@@ -51,27 +53,45 @@ def report(paper: Segmented, tally: Tally) -> list[Notice]:
     lines: list[Notice] = [(None, _totals(tally))]
     lines.extend((None, text) for text in _sections(paper, tally))
     if tally.sources:
-        found = "，".join(f"{label} {count} 题" for label, count in tally.sources.most_common())
-        lines.append((None, f"答案来自：{found}"))
+        found = join(
+            "，",
+            (
+                msg("{source} {count} 题", source=label, count=count)
+                for label, count in tally.sources.most_common()
+            ),
+        )
+        lines.append((None, msg("答案来自：{sources}", sources=found)))
     if tally.inferred:
         lines.append(
             (
                 None,
-                f"{tally.inferred} 题的分节标题和题型标记没有写明题型，按内容判断（选项、√×、空、答：）",
+                msg(
+                    "{count} 题的分节标题和题型标记没有写明题型，按内容判断（选项、√×、空、{reply}）",
+                    count=tally.inferred,
+                    reply=REPLY_MARK,
+                ),
             )
         )
     lines.extend(_noise(paper))
     if tally.docx:
-        lines.append((None, "Word 文档的页眉、页脚、脚注和文本框不读取"))
+        lines.append((None, msg("Word 文档的页眉、页脚、脚注和文本框不读取")))
     return lines
 
 
 def _totals(tally: Tally) -> str:
     total = sum(tally.types.values())
-    kinds = "，".join(f"{QTYPE_LABELS[t]} {tally.types[t]}" for t in QType if tally.types[t])
-    text = f"识别出 {total} 题" + (f"（{kinds}）" if kinds else "")
+    kinds = [
+        msg("{type} {count}", type=msg(QTYPE_LABELS[t]), count=tally.types[t])
+        for t in QType
+        if tally.types[t]
+    ]
+    text = msg("识别出 {count} 题", count=total)
+    if kinds:
+        text = msg("识别出 {count} 题（{kinds}）", count=total, kinds=join("，", kinds))
     refused = sum(tally.failed.values())
-    return text + (f"；{refused} 题未转换，原因见各行" if refused else "")
+    if refused:
+        return msg("{found}；{refused} 题未转换，原因见各行", found=text, refused=refused)
+    return text
 
 
 def _sections(paper: Segmented, tally: Tally) -> list[str]:
@@ -80,26 +100,46 @@ def _sections(paper: Segmented, tally: Tally) -> list[str]:
         done, failed = tally.done[section.index], tally.failed[section.index]
         if not done and not failed:
             continue
-        name = section_tag(section.title) if section.index else "（分节标题之前）"
-        parts.append(f"{name} {done} 题" + (f"（另有 {failed} 题未转换）" if failed else ""))
-    return [f"各部分：{'；'.join(parts)}"] if len(parts) > 1 or paper.sections[-1].index else []
+        name = section_tag(section.title) if section.index else msg("（分节标题之前）")
+        part = msg("{section} {count} 题", section=name, count=done)
+        if failed:
+            part = msg(
+                "{section} {count} 题（另有 {failed} 题未转换）",
+                section=name,
+                count=done,
+                failed=failed,
+            )
+        parts.append(part)
+    if len(parts) > 1 or paper.sections[-1].index:
+        return [msg("各部分：{sections}", sections=join("；", parts))]
+    return []
 
 
 def _noise(paper: Segmented) -> list[Notice]:
     lines: list[Notice] = []
     front = [t for t in paper.front if t.text]
     if front:
-        shown = "、".join(f"“{t.whole[:20]}”" for t in front[:3])
-        lines.append((None, f"第一题之前的 {len(front)} 行作为标题或说明，未转换：{shown}"))
+        quoted = join("、", (msg("“{text}”", text=t.whole[:20]) for t in front[:3]))
+        message = msg(
+            "第一题之前的 {count} 行作为标题或说明，未转换：{lines}", count=len(front), lines=quoted
+        )
+        lines.append((None, message))
     grouped: dict[str, list[int]] = {}
     for token, reason in paper.noise:
         if reason in (NOISE_PAGE, NOISE_HEADER):
             grouped.setdefault(reason, []).append(token.line.number)
         else:
-            lines.append((token.line.number, f"{reason}，已忽略：“{token.whole[:30]}”"))
+            message = msg("{reason}，已忽略：“{text}”", reason=reason, text=token.whole[:30])
+            lines.append((token.line.number, message))
     for reason, numbers in grouped.items():
-        shown = "、".join(str(n) for n in numbers[:_SHOWN]) + (
-            "……" if len(numbers) > _SHOWN else ""
+        shown: str = join("、", (str(n) for n in numbers[:_SHOWN]))
+        if len(numbers) > _SHOWN:
+            shown = msg("{rows}……", rows=shown)
+        message = msg(
+            "已忽略{reason} {count} 行（第 {rows} 行）",
+            reason=reason,
+            count=len(numbers),
+            rows=shown,
         )
-        lines.append((None, f"已忽略{reason} {len(numbers)} 行（第 {shown} 行）"))
+        lines.append((None, message))
     return lines

@@ -17,7 +17,9 @@ from jgstudy.core.convert.paper_keyline import single_key
 from jgstudy.core.convert.paper_lines import Line
 from jgstudy.core.convert.paper_options import find_options
 from jgstudy.core.convert.paper_tokens import Kind, Token, is_text_answer, names_kind
+from jgstudy.core.convert.words import NUMBER_MARK
 from jgstudy.core.model import QType
+from jgstudy.core.text import msg
 
 _KEY_HEAD = re.compile(
     r"^(?:附\s*[:：]?\s*)?[【\[]?\s*(?:参考|标准|正确)?答案\s*(?:及|与|和)?\s*(?:解析|详解)?\s*[】\]]?\s*[:：]?$"
@@ -93,11 +95,12 @@ class Segmented:
     noise: list[tuple[Token, str]] = field(default_factory=list)
 
 
-NOISE_PAGE = "页码"
-NOISE_HEADER = "页眉页脚（重复出现的行）"
-NOISE_NOTE = "标题或说明"
-NOISE_STRAY = "无法归入任何题目"
-NOISE_KEY = "答案部分中无法识别"
+# Why a line was left out (a notice names it).
+NOISE_PAGE = msg("页码")
+NOISE_HEADER = msg("页眉页脚（重复出现的行）")
+NOISE_NOTE = msg("标题或说明")
+NOISE_STRAY = msg("无法归入任何题目")
+NOISE_KEY = msg("答案部分中无法识别")
 
 
 class _Segmenter:
@@ -291,9 +294,10 @@ class _Segmenter:
             return None  # a title such as ``2024年……`` before the first question
         if self.block is not None and not self.block.complete():
             return None
-        reason = (
-            f"题号和正文连在一起（“{token.line.text.strip()[:16]}”），"
-            "无法确定题号到哪里为止，未转换；请在题号后加“、”"
+        reason = msg(
+            "题号和正文连在一起（“{text}”），无法确定题号到哪里为止，未转换；请在题号后加“{mark}”",
+            text=token.line.text.strip()[:16],
+            mark=NUMBER_MARK,
         )
         return int(token.digits[:1] or "0"), token, reason
 

@@ -15,8 +15,12 @@ from pathlib import Path
 
 from jgstudy.core.convert.entries import RowProblem
 from jgstudy.core.model import AnyQuestion, Bank
+from jgstudy.core.text import N_, Msg, join, msg
 
-DERIVED_ID_NOTICE = "文件没有写题库编号"
+DERIVED_ID_NOTICE = N_(
+    "文件没有写题库编号，按标题“{title}”取为 {id}；转换新版本时请输出到同一个"
+    "题库文件（或用 --bank-id 指定同一编号），否则会成为另一个题库"
+)
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,18 @@ class IdReport:
     vanished: tuple[str, ...] = ()
     edited: tuple[str, ...] = ()
 
-    def summary(self) -> str:
-        text = (
-            f"与已有题库 {self.bank_id} 对照：{len(self.matched)} 题已匹配（作答记录保留），"
-            f"{len(self.new)} 题新增，{len(self.vanished)} 题在新版本中没有（导入后停用，记录保留）"
+    def summary(self) -> Msg:
+        text = msg(
+            "与已有题库 {bank} 对照：{matched} 题已匹配（作答记录保留），{new} 题新增，"
+            "{vanished} 题在新版本中没有（导入后停用，记录保留）",
+            bank=self.bank_id,
+            matched=len(self.matched),
+            new=len(self.new),
+            vanished=len(self.vanished),
         )
         if self.edited:
-            text += f"，{len(self.edited)} 题按编号对应但题干有改动"
+            edited = msg("{count} 题按编号对应但题干有改动", count=len(self.edited))
+            return join("，", [text, edited])
         return text
 
 
@@ -107,5 +116,7 @@ class Conversion:
         pairs = zip(self.ready, bank.questions, strict=True)
         ready = tuple(replace(item, question=question) for item, question in pairs)
         # The guess at a bank id for a bank of its own no longer applies.
-        kept = tuple(p for p in self.notices if not p.message.startswith(DERIVED_ID_NOTICE))
+        kept = tuple(
+            p for p in self.notices if getattr(p.message, "template", "") != DERIVED_ID_NOTICE
+        )
         return replace(self, bank=bank, ready=ready, ids=ids, notices=(*kept, *notices))

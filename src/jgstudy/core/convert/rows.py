@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from jgstudy.core.convert import syntax
-from jgstudy.core.convert.columns import OPTION_COLS, Col
+from jgstudy.core.convert.columns import EXPORT_LABELS, OPTION_COLS, Col
 from jgstudy.core.convert.entries import Entry
 from jgstudy.core.model import (
     OPTION_KEYS,
@@ -20,8 +20,10 @@ from jgstudy.core.model import (
     SingleQuestion,
     blank_spans,
 )
+from jgstudy.core.text import join, msg
 
 Cells = Mapping[Col, str]
+_LABEL = EXPORT_LABELS  # a column's header, as messages quote it
 CellValue = str | int | float
 
 
@@ -46,9 +48,14 @@ def _read_type(entry: Entry, text: str) -> QType | None:
     if qtype is not None:
         entry.data["type"] = qtype.value
     elif not text:
-        entry.fail("type", f"“题型”为空（应为 {syntax.TYPE_LABELS}）")
+        message = msg(
+            "“{column}”为空（应为 {types}）", column=_LABEL[Col.TYPE], types=syntax.TYPE_LABELS
+        )
+        entry.fail("type", message)
     else:
-        entry.fail("type", f"未知题型“{text}”，应为 {syntax.TYPE_LABELS}")
+        entry.fail(
+            "type", msg("未知题型“{text}”，应为 {types}", text=text, types=syntax.TYPE_LABELS)
+        )
     return qtype
 
 
@@ -80,8 +87,12 @@ def _read_difficulty(entry: Entry, text: str) -> None:
     value = syntax.parse_difficulty(text)
     if value is None:
         entry.warnings.append(
-            f"“难度”写的是“{text}”，无法识别（应为 1～5 或 简单/适中/困难、较易/较难、高/中/低），"
-            "已按默认难度导入"
+            msg(
+                "“{column}”写的是“{text}”，无法识别（应为 1～5 或 {words}），已按默认难度导入",
+                column=_LABEL[Col.DIFFICULTY],
+                text=text,
+                words=syntax.DIFFICULTY_SHOWN,
+            )
         )
     else:
         entry.data["difficulty"] = value
@@ -92,7 +103,14 @@ def _read_points(entry: Entry, text: str) -> None:
         return
     value = syntax.parse_points(text)
     if value is None:
-        entry.warnings.append(f"“分值”写的是“{text}”，不是正数（如 2 或 2分），已按默认分值导入")
+        entry.warnings.append(
+            msg(
+                "“{column}”写的是“{text}”，不是正数（如 2 或 {example}），已按默认分值导入",
+                column=_LABEL[Col.POINTS],
+                text=text,
+                example=syntax.POINTS_EXAMPLE,
+            )
+        )
     else:
         entry.data["points"] = value
 
@@ -107,16 +125,27 @@ def _read_choice(entry: Entry, cells: Cells) -> None:
     text = cells.get(Col.ANSWER, "")
     keys = syntax.parse_choice(text)
     if not text:
-        entry.fail("answer", "“正确答案”为空")
+        entry.fail("answer", msg("“{column}”为空", column=_LABEL[Col.ANSWER]))
     elif keys is None:
-        entry.fail("answer", f"答案“{text}”应为选项字母，如 B、ACD 或 A,C,D")
+        entry.fail("answer", msg("答案“{text}”应为选项字母，如 B、ACD 或 A,C,D", text=text))
     elif entry.data["type"] == QType.SINGLE and len(keys) != 1:
         entry.fail(
             "answer",
-            f"单选题只能有一个答案，这里写的是 {''.join(keys)}（多选题请把题型写成“多选”）",
+            msg(
+                "单选题只能有一个答案，这里写的是 {keys}（多选题请把题型写成“{multiple}”）",
+                keys="".join(keys),
+                multiple=QTYPE_LABELS[QType.MULTIPLE],
+            ),
         )
     elif outside := [k for k in keys if k not in OPTION_KEYS]:
-        entry.fail("answer", f"答案 {outside[0]} 不在选项中（选项为 {'、'.join(options)}）")
+        entry.fail(
+            "answer",
+            msg(
+                "答案 {key} 不在选项中（选项为 {options}）",
+                key=outside[0],
+                options=join("、", options),
+            ),
+        )
     else:
         entry.data["answer"] = keys[0] if entry.data["type"] == QType.SINGLE else keys
 
@@ -129,10 +158,23 @@ def _read_judge(entry: Entry, cells: Cells) -> None:
         # Some templates give 判断题 the options A 正确 / B 错误 and the answer as a letter.
         value = syntax.parse_judge(options[text.strip().upper()])
     if not text:
-        entry.fail("answer", "“正确答案”为空（判断题写“正确”或“错误”）")
+        message = msg(
+            "“{column}”为空（判断题写“{true}”或“{false}”）",
+            column=_LABEL[Col.ANSWER],
+            true=syntax.format_judge(True),
+            false=syntax.format_judge(False),
+        )
+        entry.fail("answer", message)
     elif value is None:
         entry.fail(
-            "answer", f"判断题的答案应为“正确”或“错误”（也可写 对/错、√/×、T/F），而不是“{text}”"
+            "answer",
+            msg(
+                "判断题的答案应为“{true}”或“{false}”（也可写 {others}），而不是“{text}”",
+                true=syntax.format_judge(True),
+                false=syntax.format_judge(False),
+                others=syntax.JUDGE_SYNONYMS_SHOWN,
+                text=text,
+            ),
         )
     else:
         entry.data["answer"] = value
@@ -144,7 +186,12 @@ def _read_fill(entry: Entry, cells: Cells) -> None:
         entry.data["blanks"] = syntax.parse_blanks(text)
         _place_single_blank(entry)
     else:
-        entry.fail("blanks", "“正确答案”为空（填空题写每个空的答案，用“；”分隔）")
+        message = msg(
+            "“{column}”为空（填空题写每个空的答案，用“{separator}”分隔）",
+            column=_LABEL[Col.ANSWER],
+            separator=syntax.BLANK_SEPARATOR,
+        )
+        entry.fail("blanks", message)
 
 
 _END_PUNCTUATION = re.compile(r"[。？?！!]*$")
@@ -158,7 +205,7 @@ def _place_single_blank(entry: Entry) -> None:
     end = _END_PUNCTUATION.search(stem)
     cut = end.start() if end else len(stem)
     entry.data["stem"] = stem[:cut] + "{{1}}" + stem[cut:]
-    entry.warnings.append("填空题的题干没有标出空（（ ）或 ____），已在句末加一个空")
+    entry.warnings.append(msg("填空题的题干没有标出空（（ ）或 ____），已在句末加一个空"))
 
 
 def _read_short(entry: Entry, cells: Cells) -> None:
@@ -166,7 +213,8 @@ def _read_short(entry: Entry, cells: Cells) -> None:
     if text:
         entry.data["reference"] = text
     else:
-        entry.fail("reference", "“正确答案”为空（简答题在这里写参考答案）")
+        message = msg("“{column}”为空（简答题在这里写参考答案）", column=_LABEL[Col.ANSWER])
+        entry.fail("reference", message)
     if cells.get(Col.KEYWORDS):
         entry.data["keywords"] = syntax.parse_keywords(cells[Col.KEYWORDS])
 
@@ -181,11 +229,13 @@ _BODY: dict[QType, Callable[[Entry, Cells], None]] = {
 
 
 def _warn_unused(entry: Entry, cells: Cells, qtype: QType) -> None:
-    label = QTYPE_LABELS[qtype]
+    # The type's name is the model's label (a message the interface translates).
+    label = msg(QTYPE_LABELS[qtype])
     if qtype in (QType.FILL, QType.SHORT) and _options(cells):
-        entry.warnings.append(f"{label}题不用选项，选项列已忽略")
+        entry.warnings.append(msg("{type}题不用选项，选项列已忽略", type=label))
     if qtype is not QType.SHORT and cells.get(Col.KEYWORDS):
-        entry.warnings.append("只有简答题用关键词，“关键词”列已忽略")
+        message = msg("只有简答题用关键词，“{column}”列已忽略", column=_LABEL[Col.KEYWORDS])
+        entry.warnings.append(message)
 
 
 def question_to_row(question: AnyQuestion) -> dict[Col, CellValue]:
@@ -228,15 +278,15 @@ def ambiguous_cells(question: AnyQuestion) -> list[str]:
     """Column names whose text holds a separator, so the row would read back differently."""
     found = []
     if any(_LIST_BREAKERS.search(tag) for tag in question.tags):
-        found.append("章节")
+        found.append(EXPORT_LABELS[Col.TAGS])
     if isinstance(question, FillQuestion) and any(
         _ALTERNATIVE_BREAKERS.search(a) for accepted in question.blanks for a in accepted
     ):
-        found.append("正确答案")
+        found.append(EXPORT_LABELS[Col.ANSWER])
     if isinstance(question, ShortQuestion) and any(
         _LIST_BREAKERS.search(w) or _ALTERNATIVE_BREAKERS.search(w)
         for k in question.keywords
         for w in (k.word, *k.aliases)
     ):
-        found.append("关键词")
+        found.append(EXPORT_LABELS[Col.KEYWORDS])
     return found

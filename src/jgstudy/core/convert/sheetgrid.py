@@ -16,8 +16,10 @@ from datetime import date, datetime, time, timedelta
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jgstudy.core.convert.columns import EXPORT_LABELS, Col
 from jgstudy.core.convert.numfmt import CJK_BUILTIN, EXACT_DIGITS, display, is_date_code
 from jgstudy.core.convert.table import CellNotes
+from jgstudy.core.text import msg
 
 _DATES = (datetime, date, time, timedelta)
 
@@ -32,8 +34,12 @@ class SheetGrid:
         for row, column in pictures:
             where = f"{get_column_letter(column)}{row}"
             self.notes.losses.setdefault(row, []).append(
-                f"单元格 {where} 有一张嵌入的图片，题库不能保存嵌入图片，已略去；"
-                "如需图片，请另存为图片文件，并在“图片”列写文件名"
+                msg(
+                    "单元格 {cell} 有一张嵌入的图片，题库不能保存嵌入图片，已略去；"
+                    "如需图片，请另存为图片文件，并在“{column}”列写文件名",
+                    cell=where,
+                    column=EXPORT_LABELS[Col.IMAGE],
+                )
             )
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
@@ -63,8 +69,12 @@ class SheetGrid:
                 self.notes.note(
                     row,
                     column,
-                    f"单元格 {get_column_letter(column + 1)}{row} 属于合并单元格 {coord}，"
-                    f"按合并内容“{_short(text)}”读取",
+                    msg(
+                        "单元格 {cell} 属于合并单元格 {range}，按合并内容“{text}”读取",
+                        cell=f"{get_column_letter(column + 1)}{row}",
+                        range=coord,
+                        text=_short(text),
+                    ),
                 )
             return text
         return self._shown(row, column, cell)
@@ -77,7 +87,10 @@ class SheetGrid:
             self.notes.note(
                 row,
                 column,
-                f"单元格 {where} 是公式，按公式原文读取、不计算（需要结果请先“选择性粘贴为数值”）",
+                msg(
+                    "单元格 {cell} 是公式，按公式原文读取、不计算（需要结果请先“选择性粘贴为数值”）",
+                    cell=where,
+                ),
             )
             return str(value)
         text = display(value, code)
@@ -87,17 +100,29 @@ class SheetGrid:
             self.notes.note(
                 row,
                 column,
-                f"单元格 {where} 在 Excel 中用中文数字显示（[DBNum]格式），"
-                f"按阿拉伯数字“{text}”读取，请核对",
+                msg(
+                    "单元格 {cell} 在 Excel 中用中文数字显示（[DBNum]格式），"
+                    "按阿拉伯数字“{text}”读取，请核对",
+                    cell=where,
+                    text=text,
+                ),
             )
         elif isinstance(value, _DATES) or (_is_number(value) and is_date_code(code)):
-            self.notes.note(row, column, f"单元格 {where} 是 Excel 日期/时间，按显示的“{text}”读取")
+            note = msg(
+                "单元格 {cell} 是 Excel 日期/时间，按显示的“{text}”读取", cell=where, text=text
+            )
+            self.notes.note(row, column, note)
         elif _is_number(value) and abs(float(value)) >= 10**EXACT_DIGITS:  # type: ignore[arg-type]
             self.notes.note(
                 row,
                 column,
-                f"单元格 {where} 是超过 {EXACT_DIGITS} 位的数字，Excel 只保存前 {EXACT_DIGITS} 位"
-                f"（读作 {text}）；身份证号等长数字请把单元格设为“文本”后重新输入",
+                msg(
+                    "单元格 {cell} 是超过 {digits} 位的数字，Excel 只保存前 {digits} 位"
+                    "（读作 {text}）；身份证号等长数字请把单元格设为“文本”后重新输入",
+                    cell=where,
+                    digits=EXACT_DIGITS,
+                    text=text,
+                ),
             )
         return text
 

@@ -68,7 +68,12 @@ _UNDERSCORE_BLANK = re.compile(r"[（(][ \u3000]*[_＿]+[ \u3000]*[）)]|[_＿]{
 _ANY_BLANK = re.compile(
     r"\{\{\s*\d+\s*\}\}|（[ \u3000]*）|\([ \u3000]*\)|" + _UNDERSCORE_BLANK.pattern
 )
+# As messages show what a cell may say (the words themselves stay Chinese in any language).
 TYPE_LABELS = "单选、多选、判断、填空 或 简答"
+DIFFICULTY_SHOWN = "简单/适中/困难、较易/较难、高/中/低"
+JUDGE_SYNONYMS_SHOWN = "对/错、√/×、T/F"
+POINTS_EXAMPLE = "2分"
+BLANK_SEPARATOR = "；"
 
 
 def _plain(text: str) -> str:

@@ -7,10 +7,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jgstudy.core.convert.columns import EXPORT_LABELS, Col, HeaderMap, map_headers
+from jgstudy.core.convert.columns import (
+    EXPORT_LABELS,
+    REQUIRED_SHOWN,
+    SEQ_LABEL,
+    Col,
+    HeaderMap,
+    map_headers,
+)
 from jgstudy.core.convert.entries import Entry, Parsed, RowProblem
 from jgstudy.core.convert.rows import row_to_entry
 from jgstudy.core.safecells import restore
+from jgstudy.core.text import join, msg
 
 HEADER_SEARCH_ROWS = 10  # templates often put a title or instructions above the header
 MAX_ROWS = 100_000
@@ -58,7 +66,11 @@ def read_table(
     found = _find_header(iterator)
     if found is None:
         if need_header:
-            message = f"前 {HEADER_SEARCH_ROWS} 行中找不到表头（应有“题干”“题型”“正确答案”等列）"
+            message = msg(
+                "前 {count} 行中找不到表头（应有{columns}等列）",
+                count=HEADER_SEARCH_ROWS,
+                columns=REQUIRED_SHOWN,
+            )
             parsed.problems.append(RowProblem(file, 1, message, sheet=sheet))
         return False
     header_row, mapping = found
@@ -71,7 +83,9 @@ def read_table(
     entries: list[Entry] = []
     for row, values in iterator:
         if row > MAX_ROWS:
-            parsed.problems.append(place.at(row, f"超过 {MAX_ROWS} 行，其余行未读取"))
+            parsed.problems.append(
+                place.at(row, msg("超过 {count} 行，其余行未读取", count=MAX_ROWS))
+            )
             break
         texts = {
             col: cell_text(values[i]) if i < len(values) else ""
@@ -108,11 +122,12 @@ _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 def _drop_invisible(texts: dict[Col, str]) -> list[str]:
     """Remove zero-width characters (pasted from web pages); a notice per column."""
-    notices = []
+    notices: list[str] = []
     for col, text in texts.items():
         if _INVISIBLE.search(text):
             texts[col] = _INVISIBLE.sub("", text)
-            notices.append(f"“{EXPORT_LABELS.get(col, col)}”含有不可见的零宽字符，已删除")
+            column = EXPORT_LABELS.get(col, col)
+            notices.append(msg("“{column}”含有不可见的零宽字符，已删除", column=column))
     return notices
 
 
@@ -130,13 +145,19 @@ def _running_numbers(
 ) -> None:
     """Drop ids that are only running numbers (1, 2, 3…): a renumbering must not move history."""
     if Col.SEQ in mapping.columns:
-        message = "“题号”列只是顺序号，不作为题目编号（插入新题、重新编号不影响学员的作答记录）"
+        message = msg(
+            "“{column}”列只是顺序号，不作为题目编号（插入新题、重新编号不影响学员的作答记录）",
+            column=SEQ_LABEL,
+        )
         parsed.warnings.append(place.at(row, message))
     ids = [e.data["id"] for e in entries if "id" in e.data]
     if ids and all(str(i).isdigit() for i in ids):
         for entry in entries:
             entry.data.pop("id", None)
-        message = "“编号”列全是数字顺序号，不作为题目编号；题目按题干对应（重新编号不影响作答记录）"
+        message = msg(
+            "“{column}”列全是数字顺序号，不作为题目编号；题目按题干对应（重新编号不影响作答记录）",
+            column=EXPORT_LABELS[Col.ID],
+        )
         parsed.warnings.append(place.at(row, message))
     elif Col.ID in mapping.columns:
         parsed.has_ids = True
@@ -154,12 +175,13 @@ def _find_header(rows: Iterator[tuple[int, list[str]]]) -> tuple[int, HeaderMap]
 
 def _header_notices(place: _Place, row: int, mapping: HeaderMap, parsed: Parsed) -> None:
     if mapping.unknown:
-        shown = "、".join(h.replace("\n", "") for h in mapping.unknown)
-        parsed.warnings.append(place.at(row, f"未识别的列：{shown}（已忽略）"))
+        shown = join("、", (h.replace("\n", "") for h in mapping.unknown))
+        parsed.warnings.append(place.at(row, msg("未识别的列：{columns}（已忽略）", columns=shown)))
     if mapping.repeated:
-        shown = "、".join(h.replace("\n", "") for h in mapping.repeated)
-        parsed.warnings.append(place.at(row, f"重复的列：{shown}（只使用同名的第一列）"))
+        shown = join("、", (h.replace("\n", "") for h in mapping.repeated))
+        message = msg("重复的列：{columns}（只使用同名的第一列）", columns=shown)
+        parsed.warnings.append(place.at(row, message))
     missing = [EXPORT_LABELS[col] for col in REQUIRED if col not in mapping.columns]
     if missing:
-        message = f"缺少必需的列：{'、'.join(missing)}，没有读取任何题目"
+        message = msg("缺少必需的列：{columns}，没有读取任何题目", columns=join("、", missing))
         parsed.problems.append(place.at(row, message))

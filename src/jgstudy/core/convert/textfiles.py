@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 from jgstudy.core.convert.entries import Parsed, RowProblem
+from jgstudy.core.text import msg
 
 
 def decode(raw: bytes) -> str | None:
@@ -29,10 +30,10 @@ def read_text(file: Path, parsed: Parsed) -> str | None:
     """The decoded text of ``file``; None, with the problem recorded, when it is not text."""
     text = decode(file.read_bytes())
     if text is None:
-        message = "无法识别文件编码（支持 UTF-8 和 GBK/GB18030），请以 UTF-8 另存"
+        message = msg("无法识别文件编码（支持 UTF-8 和 GBK/GB18030），请以 UTF-8 另存")
         parsed.problems.append(RowProblem(file, None, message))
     elif "\x00" in text:
-        parsed.problems.append(RowProblem(file, None, "文件含有二进制内容，不是文本"))
+        parsed.problems.append(RowProblem(file, None, msg("文件含有二进制内容，不是文本")))
         text = None
     return text
 

@@ -22,9 +22,11 @@ from jgstudy.core.banks.messages import COLUMN_NAMES, describe
 from jgstudy.core.convert.bankinfo import INFO_SHEET
 from jgstudy.core.convert.entries import Entry, Parsed, RowProblem
 from jgstudy.core.convert.result import ReadyQuestion
+from jgstudy.core.convert.words import MISSING_EXPLANATION
 from jgstudy.core.model import ID_PATTERN, AnyQuestion, Bank, BankHeader
+from jgstudy.core.text import Msg, join, msg
 
-MISSING_EXPLANATION = "（暂无解析）"
+__all__ = ["MISSING_EXPLANATION", "build_bank", "content_id", "stem_key", "validate_entries"]
 _SHOWN_ROWS = 30
 
 
@@ -95,15 +97,22 @@ def _complete(entries: list[Entry]) -> tuple[set[int], set[tuple[str | None, int
 def _placeholder_warning(file: Path, places: list[tuple[str | None, int]]) -> RowProblem:
     sheets = {sheet for sheet, _row in places}
     texts = [f"{sheet}!{row}" if len(sheets) > 1 else str(row) for sheet, row in places]
-    shown = "、".join(texts[:_SHOWN_ROWS]) + ("……" if len(texts) > _SHOWN_ROWS else "")
-    message = f"{len(places)} 题没有解析，已填入“{MISSING_EXPLANATION}”，请补写（第 {shown} 行）"
+    shown: str = join("、", texts[:_SHOWN_ROWS])
+    if len(texts) > _SHOWN_ROWS:
+        shown = msg("{rows}……", rows=shown)
+    message = msg(
+        "{count} 题没有解析，已填入“{placeholder}”，请补写（第 {rows} 行）",
+        count=len(places),
+        placeholder=MISSING_EXPLANATION,
+        rows=shown,
+    )
     return RowProblem(file, None, message)
 
 
-def _where(entry: Entry, other: Entry) -> str:
+def _where(entry: Entry, other: Entry) -> Msg:
     if other.sheet and other.sheet != entry.sheet:
-        return f"工作表“{other.sheet}”第 {other.row} 行"
-    return f"第 {other.row} 行"
+        return msg("工作表“{sheet}”第 {row} 行", sheet=other.sheet, row=other.row)
+    return msg("第 {row} 行", row=other.row)
 
 
 def _duplicate(entry: Entry, ids: dict[str, Entry], derived: bool) -> Iterator[str]:
@@ -113,9 +122,9 @@ def _duplicate(entry: Entry, ids: dict[str, Entry], derived: bool) -> Iterator[s
     if qid not in ids:
         ids[qid] = entry
     elif derived:
-        yield f"与{_where(entry, ids[qid])}的题目重复（题型和题干相同）"
+        yield msg("与{place}的题目重复（题型和题干相同）", place=_where(entry, ids[qid]))
     else:
-        yield f"编号 {qid} 与{_where(entry, ids[qid])}重复"
+        yield msg("编号 {id} 与{place}重复", id=qid, place=_where(entry, ids[qid]))
 
 
 def _same_stem(entry: Entry, stems: dict[str, Entry], derived: bool) -> Iterator[str]:
@@ -125,7 +134,9 @@ def _same_stem(entry: Entry, stems: dict[str, Entry], derived: bool) -> Iterator
         return
     first = stems.setdefault(stem_key(stem), entry)
     if first is not entry and not derived:
-        yield f"题干与{_where(entry, first)}相同（编号不同，两题都保留；请确认是否重复）"
+        yield msg(
+            "题干与{place}相同（编号不同，两题都保留；请确认是否重复）", place=_where(entry, first)
+        )
 
 
 def _validated(entry: Entry, bank_dir: Path, messages: list[str]) -> AnyQuestion | None:
@@ -171,8 +182,12 @@ def _header_problem(file: Path, parsed: Parsed, error: ErrorDetails) -> RowProbl
     field = str(error["loc"][0]) if error["loc"] else ""
     row = parsed.header_rows.get(field)
     # Rows of the 题库信息 sheet are not rows of the question sheet: say which sheet is meant.
-    where = f"“{INFO_SHEET}”表：" if row is not None else "题库信息："
-    return RowProblem(file, row, where + describe(error))
+    problem = describe(error)
+    if row is not None:
+        message = msg("“{sheet}”表：{problem}", sheet=INFO_SHEET, problem=problem)
+    else:
+        message = msg("题库信息：{problem}", problem=problem)
+    return RowProblem(file, row, message)
 
 
 def bank_id_for(file: Path) -> str:

@@ -23,7 +23,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jgstudy.core.convert.bankinfo import INFO_COLUMNS, INFO_SHEET, header_from_rows, header_rows
-from jgstudy.core.convert.columns import EXPORT_LABELS, Col
+from jgstudy.core.convert.columns import EXPORT_LABELS, QUESTION_SHEET, REQUIRED_SHOWN, Col
 from jgstudy.core.convert.entries import Parsed, RowProblem
 from jgstudy.core.convert.numfmt import display
 from jgstudy.core.convert.rows import CellValue, question_to_row
@@ -32,8 +32,8 @@ from jgstudy.core.convert.table import HEADER_SEARCH_ROWS, cell_text, read_table
 from jgstudy.core.convert.xlsx_pictures import picture_cells
 from jgstudy.core.model import Bank
 from jgstudy.core.safecells import set_text
+from jgstudy.core.text import join, msg
 
-QUESTION_SHEET = "题目"
 _WIDTHS = {Col.STEM: 60, Col.EXPLANATION: 40, Col.ANSWER: 16, Col.KEYWORDS: 30, Col.QUOTE: 30}
 
 
@@ -52,7 +52,10 @@ def _read_workbook(file: Path) -> Parsed:
         # Not read-only: merged ranges and the number format of every cell are needed.
         workbook = load_workbook(file, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        message = f"无法打开 Excel 文件（{exc}）；旧版 .xls 请先在 Excel 中“另存为” .xlsx"
+        message = msg(
+            "无法打开 Excel 文件（{error}）；旧版 .xls 请先在 Excel 中“另存为” .xlsx",
+            error=str(exc),
+        )
         parsed.problems.append(RowProblem(file, None, message))
         return parsed
     pictures = picture_cells(file)
@@ -73,19 +76,31 @@ def _read_workbook(file: Path) -> Parsed:
         (read if found else skipped).append(sheet.title)
     _sheet_notices(file, read, skipped, parsed)
     if hidden:
-        message = f"跳过隐藏的工作表：{'、'.join(hidden)}（如需导入，请先在 Excel 中取消隐藏）"
+        message = msg(
+            "跳过隐藏的工作表：{sheets}（如需导入，请先在 Excel 中取消隐藏）",
+            sheets=join("、", hidden),
+        )
         parsed.warnings.append(RowProblem(file, None, message))
     return parsed
 
 
 def _sheet_notices(file: Path, read: list[str], skipped: list[str], parsed: Parsed) -> None:
     if not read:
-        message = f"没有哪个工作表的前 {HEADER_SEARCH_ROWS} 行有题目表头（应有“题干”“题型”“正确答案”等列）"
+        message = msg(
+            "没有哪个工作表的前 {count} 行有题目表头（应有{columns}等列）",
+            count=HEADER_SEARCH_ROWS,
+            columns=REQUIRED_SHOWN,
+        )
         parsed.problems.append(RowProblem(file, None, message))
     if len(read) + len(skipped) > 1:
-        text = f"读取了工作表：{'、'.join(read) or '无'}"
+        sheets = join("、", read) if read else msg("无")
+        text = msg("读取了工作表：{sheets}", sheets=sheets)
         if skipped:
-            text += f"；跳过（没有题目表头）：{'、'.join(skipped)}"
+            text = msg(
+                "读取了工作表：{sheets}；跳过（没有题目表头）：{skipped}",
+                sheets=sheets,
+                skipped=join("、", skipped),
+            )
         parsed.warnings.append(RowProblem(file, None, text))
 
 
@@ -150,7 +165,13 @@ def _put(sheet: Worksheet, row: int, column: int, value: CellValue, qid: str) ->
     clean = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters xlsx cannot store
     set_text(cell, clean)
     if clean != value:
-        return [f"题 {qid} 的 {get_column_letter(column)} 列含有 Excel 无法保存的控制字符，已删除"]
+        return [
+            msg(
+                "题 {id} 的 {column} 列含有 Excel 无法保存的控制字符，已删除",
+                id=qid,
+                column=get_column_letter(column),
+            )
+        ]
     return []
 
 

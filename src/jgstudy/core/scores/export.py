@@ -17,6 +17,7 @@ from jgstudy.core.scores.fileformat import (
     ScoresFile,
 )
 from jgstudy.core.storage import scores_repo as repo
+from jgstudy.core.text import msg
 
 
 class UnknownUser(LookupError):
@@ -93,7 +94,7 @@ def export_scores(conn: Connection, name: str, now: datetime) -> ScoresFile:
     """
     user = repo.user(conn, name)
     if user is None:
-        raise UnknownUser(f"没有名为 {name} 的用户")
+        raise UnknownUser(msg("没有名为 {name} 的用户", name=name))
     refs = _Refs()
     logs = [_log(row, refs) for row in repo.user_logs(conn, user.id)]
     cards = [_card(row, refs) for row in repo.user_cards(conn, user.id)]

@@ -43,6 +43,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from jgstudy.core.names import MAX_NAME, MAX_UNIT, clean_name, clean_unit
+from jgstudy.core.text import N_, join, msg
 
 FORMAT: Final = "jgstudy-scores"
 VERSION: Final = 1
@@ -59,12 +60,13 @@ class ScoresFileError(Exception):
 
     def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
         super().__init__(message)
+        self.message = message  # a Msg an interface translates; str(error) is its Chinese
         self.problems = problems
 
 
 def _sane_time(value: datetime) -> datetime:
     if not _EARLIEST <= value < _LATEST:
-        raise ValueError(f"时间 {value.isoformat()} 不在 2000 年至 2100 年之间")
+        raise ValueError(msg("时间 {time} 不在 2000 年至 2100 年之间", time=value.isoformat()))
     return value
 
 
@@ -72,15 +74,15 @@ def _json_object_text(value: str) -> str:
     try:
         parsed = json.loads(value)
     except (ValueError, RecursionError) as exc:
-        raise ValueError("不是有效的 JSON 文本") from exc
+        raise ValueError(msg("不是有效的 JSON 文本")) from exc
     if not isinstance(parsed, dict):
-        raise ValueError("应为 JSON 对象")
+        raise ValueError(msg("应为 JSON 对象"))
     return value
 
 
 def _bounded_json(value: JsonValue) -> JsonValue:
     if len(json.dumps(value, ensure_ascii=False)) > 100_000:
-        raise ValueError("作答内容过长")
+        raise ValueError(msg("作答内容过长"))
     return value
 
 
@@ -184,8 +186,12 @@ class ScoresFile(_Model):
             for index, question in enumerate(questions):
                 if question >= count:
                     raise ValueError(
-                        f"{section}[{index}].question：试题编号 {question} 超出范围"
-                        f"（文件只有 {count} 道试题）"
+                        msg(
+                            "{where}：试题编号 {question} 超出范围（文件只有 {count} 道试题）",
+                            where=f"{section}[{index}].question",
+                            question=question,
+                            count=count,
+                        )
                     )
         _unique("attempts", [a.uid for a in self.attempts])
         _unique("review_logs", [e.uid for e in self.review_logs])
@@ -198,7 +204,13 @@ def _unique(section: str, keys: list[Any], field: str = "uid") -> None:
     seen: dict[Any, int] = {}
     for index, key in enumerate(keys):
         if key in seen:
-            raise ValueError(f"{section}[{index}].{field}：与 {section}[{seen[key]}] 重复")
+            raise ValueError(
+                msg(
+                    "{where}：与 {other} 重复",
+                    where=f"{section}[{index}].{field}",
+                    other=f"{section}[{seen[key]}]",
+                )
+            )
         seen[key] = index
 
 
@@ -219,13 +231,20 @@ def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
         stream = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw
         data = stream.read(limit + 1)
     if len(data) > limit:
-        what = "解压后" if head == b"\x1f\x8b" else "文件"
-        raise ScoresFileError(f"{path.name}：{what}超过 {limit // (1024 * 1024)} MB，不是成绩文件")
+        what = msg("解压后") if head == b"\x1f\x8b" else msg("文件")
+        raise ScoresFileError(
+            msg(
+                "{file}：{what}超过 {limit} MB，不是成绩文件",
+                file=path.name,
+                what=what,
+                limit=limit // (1024 * 1024),
+            )
+        )
     return data
 
 
 def _refuse_constant(name: str) -> float:
-    raise ValueError(f"不允许的数值 {name}")
+    raise ValueError(msg("不允许的数值 {name}", name=name))
 
 
 def load(path: Path) -> ScoresFile:
@@ -238,14 +257,20 @@ def load(path: Path) -> ScoresFile:
     try:
         data = json.loads(read_capped(path), parse_constant=_refuse_constant)
     except RecursionError as exc:  # e.g. 100,000 nested brackets
-        raise ScoresFileError(f"{path.name}：JSON 嵌套过深，不是成绩文件") from exc
+        raise ScoresFileError(msg("{file}：JSON 嵌套过深，不是成绩文件", file=path.name)) from exc
     except (OSError, ValueError, EOFError, zlib.error) as exc:
-        raise ScoresFileError(f"{path.name}：无法读取（{exc}）") from exc
+        message = msg("{file}：无法读取（{error}）", file=path.name, error=str(exc))
+        raise ScoresFileError(message) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ScoresFileError(f"{path.name}：不是 jgstudy 成绩文件")
+        raise ScoresFileError(msg("{file}：不是 jgstudy 成绩文件", file=path.name))
     if data.get("version") != VERSION:
         raise ScoresFileError(
-            f"{path.name}：成绩文件版本 {data.get('version')!r:.20} 不受支持（本程序读取版本 {VERSION}）"
+            msg(
+                "{file}：成绩文件版本 {version} 不受支持（本程序读取版本 {supported}）",
+                file=path.name,
+                version=f"{data.get('version')!r:.20}",
+                supported=VERSION,
+            )
         )
     try:
         return ScoresFile.model_validate(data)
@@ -253,32 +278,36 @@ def load(path: Path) -> ScoresFile:
         problems = tuple(located(e) for e in exc.errors(include_url=False))
         shown = list(problems[:MAX_PROBLEMS_SHOWN])
         if len(problems) > len(shown):
-            shown.append(f"……另有 {len(problems) - len(shown)} 处")
-        lines = "\n  ".join(shown)
-        message = f"{path.name}：内容有误（{len(problems)} 处），未合并：\n  {lines}"
+            shown.append(msg("……另有 {count} 处", count=len(problems) - len(shown)))
+        message = msg(
+            "{file}：内容有误（{count} 处），未合并：\n  {problems}",
+            file=path.name,
+            count=len(problems),
+            problems=join("\n  ", shown),
+        )
         raise ScoresFileError(message, problems) from exc
 
 
 _MESSAGES = {
-    "missing": "缺少这一项",
-    "extra_forbidden": "不认识的字段",
-    "finite_number": "不能是 NaN 或无穷大",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数",
-    "float_type": "应为数字",
-    "float_parsing": "应为数字",
-    "string_type": "应为文字",
-    "string_pattern_mismatch": "格式不对",
-    "datetime_type": "应为带时区的时间",
-    "datetime_parsing": "不是有效的时间",
-    "datetime_from_date_parsing": "不是有效的时间",
-    "timezone_aware": "时间缺少时区",
-    "tuple_type": "应为列表",
-    "model_type": "应为对象",
-    "dict_type": "应为对象",
+    "missing": N_("缺少这一项"),
+    "extra_forbidden": N_("不认识的字段"),
+    "finite_number": N_("不能是 NaN 或无穷大"),
+    "bool_type": N_("应为 true 或 false"),
+    "bool_parsing": N_("应为 true 或 false"),
+    "int_type": N_("应为整数"),
+    "int_parsing": N_("应为整数"),
+    "int_from_float": N_("应为整数"),
+    "float_type": N_("应为数字"),
+    "float_parsing": N_("应为数字"),
+    "string_type": N_("应为文字"),
+    "string_pattern_mismatch": N_("格式不对"),
+    "datetime_type": N_("应为带时区的时间"),
+    "datetime_parsing": N_("不是有效的时间"),
+    "datetime_from_date_parsing": N_("不是有效的时间"),
+    "timezone_aware": N_("时间缺少时区"),
+    "tuple_type": N_("应为列表"),
+    "model_type": N_("应为对象"),
+    "dict_type": N_("应为对象"),
 }
 
 
@@ -287,20 +316,31 @@ def located(error: ErrorDetails) -> str:
     where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error["loc"]).lstrip(".")
     ctx = error.get("ctx", {})
     kind = error["type"]
+    what: str
     if kind == "value_error":
-        what = str(ctx.get("error", error["msg"]))
+        what = _reason(ctx.get("error", error["msg"]))
     elif kind in ("greater_than_equal", "greater_than"):
-        what = f"应不小于 {ctx.get('ge', ctx.get('gt'))}"
+        what = msg("应不小于 {limit}", limit=ctx.get("ge", ctx.get("gt")))
     elif kind in ("less_than_equal", "less_than"):
-        what = f"应不大于 {ctx.get('le', ctx.get('lt'))}"
+        what = msg("应不大于 {limit}", limit=ctx.get("le", ctx.get("lt")))
     elif kind in ("too_long", "string_too_long"):
-        what = f"过长（最多 {ctx.get('max_length')}）"
+        what = msg("过长（最多 {limit}）", limit=ctx.get("max_length"))
     elif kind in ("too_short", "string_too_short"):
-        what = "不能为空"
+        what = msg("不能为空")
     elif kind == "literal_error":
-        what = f"取值应为 {ctx.get('expected')}"
+        what = msg("取值应为 {expected}", expected=ctx.get("expected"))
     else:
-        what = _MESSAGES.get(kind, error["msg"])
+        what = msg(_MESSAGES[kind]) if kind in _MESSAGES else error["msg"]
     value = error.get("input")
-    shown = "" if kind == "missing" or isinstance(value, dict | list) else f"（现为 {value!r:.40}）"
-    return f"{where or '文件'}：{what}{shown}"
+    place = where or msg("文件")
+    if kind == "missing" or isinstance(value, dict | list):
+        return msg("{where}：{problem}", where=place, problem=what)
+    shown = f"{value!r:.40}"
+    return msg("{where}：{problem}（现为 {value}）", where=place, problem=what, value=shown)
+
+
+def _reason(error: object) -> str:
+    """A validator's ValueError as its message (a Msg kept as it is)."""
+    if isinstance(error, Exception) and error.args and isinstance(error.args[0], str):
+        return error.args[0]
+    return str(error)

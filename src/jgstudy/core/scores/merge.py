@@ -46,6 +46,7 @@ from jgstudy.core.scores.fileformat import (
 )
 from jgstudy.core.storage import retry
 from jgstudy.core.storage import scores_repo as repo
+from jgstudy.core.text import msg
 
 _OLDEST = datetime.min.replace(tzinfo=UTC)
 STEP = 500  # rows per transaction
@@ -96,7 +97,11 @@ def merge_file(engine: Engine, path: Path, now: datetime) -> MergeResult:
         return _merge(run, scores, now)
     except (IntegrityError, DataError) as exc:  # a step the database refused; others are kept
         raise ScoresFileError(
-            f"{path.name}：合并中断（{exc.orig}）；修正后重新合并即可，已合并的部分不会重复"
+            msg(
+                "{file}：合并中断（{error}）；修正后重新合并即可，已合并的部分不会重复",
+                file=path.name,
+                error=str(exc.orig),
+            )
         ) from exc
 
 
@@ -185,7 +190,7 @@ def _merge_attempts(conn: Connection, entries: Sequence[AttemptEntry], user_id: 
             repo.insert_attempt(conn, {**entry.model_dump(), "user_id": user_id})
             step.attempts_added += 1
         elif old.user_id != user_id:
-            step.foreign.append(f"考试/练习记录 {entry.uid} 属于另一名学员，未合并")
+            step.foreign.append(msg("考试/练习记录 {uid} 属于另一名学员，未合并", uid=entry.uid))
         elif entry.finished_at is not None and (
             old.finished_at is None or entry.finished_at > old.finished_at
         ):
@@ -207,14 +212,18 @@ def _merge_logs(
     for entry in entries:
         owner = present.get(entry.uid)
         if owner is not None and owner != user_id:
-            step.foreign.append(f"答题记录 {entry.uid} 属于另一名学员，未合并")
+            step.foreign.append(msg("答题记录 {uid} 属于另一名学员，未合并", uid=entry.uid))
         elif owner is not None:
             step.logs_present += 1
         elif entry.question not in pks:
             step.logs_unknown += 1
         elif entry.attempt is not None and entry.attempt not in attempts:
             step.foreign.append(
-                f"答题记录 {entry.uid} 所属的考试 {entry.attempt} 不是该学员的，未合并"
+                msg(
+                    "答题记录 {uid} 所属的考试 {attempt} 不是该学员的，未合并",
+                    uid=entry.uid,
+                    attempt=entry.attempt,
+                )
             )
         else:
             rows.append(_log_row(entry, user_id, pks[entry.question], attempts))
