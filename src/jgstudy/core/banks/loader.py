@@ -18,6 +18,7 @@ from jgstudy.core.banks.checks import check_question, check_unique_ids
 from jgstudy.core.banks.errors import BankErrors, PendingProblem, Problem
 from jgstudy.core.banks.locate import locate
 from jgstudy.core.banks.messages import describe
+from jgstudy.core.banks.yamlfast import fast_parse
 from jgstudy.core.banks.yamlsafe import (
     MAX_BYTES,
     VALUE_ERROR,
@@ -91,16 +92,23 @@ def load_banks(paths: Iterable[Path]) -> tuple[list[LoadedBank], list[Problem]]:
     return banks, problems
 
 
-def load_bank(file: Path) -> LoadedBank:
+def load_bank(file: Path, *, fast: bool = True) -> LoadedBank:
     """Load and validate one bank file.
+
+    A well-formed file is parsed by the fast parser when it certifies the result equal to the
+    safe parse (see ``yamlfast``); any other file, and any file that does not validate, goes
+    through the safe parse, which locates every problem. ``fast=False`` forces the safe parse.
 
     Raises:
         BankErrors: with every problem found, each located at its line and column.
     """
     raw = read_bank_bytes(file)
     text = decode_bank_text(file, raw)
-    data = parse_bank_text(file, text)
-    bank, pending = validate(data, file.parent)
+    parsed = fast_parse(text) if fast else None
+    bank, pending = validate(parsed.data, file.parent) if parsed else (None, [])
+    if bank is None or pending:
+        data = parse_bank_text(file, text)
+        bank, pending = validate(data, file.parent)
     if pending or bank is None:
         raise BankErrors(locate(file, text, pending))
     info = file.stat()

@@ -39,7 +39,7 @@ class YamlLimitError(Exception):
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     # Building many small objects triggers the cyclic GC over and over; none of them is garbage yet.
     enabled = gc.isenabled()
     gc.disable()
@@ -110,7 +110,7 @@ def parse(text: str) -> Any:
         check_aliases(compose(text), text)
     loader = _CheckedSafeLoader(text)
     try:
-        with _collector_paused():
+        with collector_paused():
             data = loader.get_single_data()
     finally:
         loader.dispose()

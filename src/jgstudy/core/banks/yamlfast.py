@@ -1,0 +1,153 @@
+"""A fast YAML parse for well-formed bank files, certified equal to the safe PyYAML parse.
+
+``yaml_rs`` (a Rust YAML 1.2 parser) builds the objects about eight times faster than PyYAML's
+safe loader, but YAML 1.2 types some plain scalars differently from YAML 1.1 (``yes``, ``0123``,
+``1e3``, ``2026-01-01``), accepts some text libyaml refuses (a tab before a key, U+2028, a list
+as a key) and expands aliases without limit. So its result is used only when it is certainly
+what :func:`jgstudy.core.banks.yamlsafe.parse` would return; otherwise :func:`fast_parse` says
+"unsure" (``None``) and the caller takes the safe path, which also locates every error:
+
+1. libyaml itself (PyYAML's C parser, events counted in C without building objects) must accept
+   the text: the same parser as the safe path, so a syntax error, a control character or nesting
+   over libyaml's 1,000 levels never reaches yaml_rs. Its event count bounds the node count.
+2. The text must contain none of what the safe path treats specially or YAML 1.1 reads otherwise:
+   anchors, aliases, tags, directives, the line breaks of YAML 1.1 (NEL, U+2028, U+2029), and no
+   plain token that starts like a number spelled in a way 1.1 and 1.2 read differently (leading
+   zero, ``0x``/``0o``/``0b``, a leading ``.`` or ``_``, an exponent). Any number left is spelled
+   alike in both (``3``, ``-12``, ``1.5``, ``1_000``); ``true``/``false``/``null``/``~`` agree too.
+3. Walking the result: every string (key or value) must be one that PyYAML would also read as a
+   string if it had been written plain (not ``yes``, ``1:30``, ``2026-01-01``, ``<<``, ``=``),
+   unless yaml_rs would not have made a string of it plain (then it was quoted), keys must be
+   scalars, nesting within ``MAX_DEPTH``, and the number of nodes must give exactly
+   libyaml's event count (a structural cross-check of the two parsers).
+
+Duplicate keys make yaml_rs raise, and that too sends the file down the safe path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from jgstudy.core.banks.yamlsafe import MAX_DEPTH, MAX_NODES, collector_paused
+
+try:  # the fast path needs both the Rust parser and libyaml; without either it is simply off
+    import yaml_rs
+
+    _CParser: Any = yaml.CSafeLoader
+    # libyaml refuses nesting deeper than 1,000 levels from 0.2.6 on; yaml_rs overflows its
+    # stack on a few ten thousand, so older libyaml builds never hand it a file.
+    ENABLED = yaml._yaml.get_version() >= (0, 2, 6)
+except (ImportError, AttributeError):  # pragma: no cover - a platform without the wheels
+    ENABLED = False
+
+# Matched first character first, then what precedes it (much faster than a lookbehind first):
+# a token starting after a separator (or after the ":" of a quoted or flow key) with an anchor,
+# alias, tag or directive sign, a leading "." or "_", a leading zero, or an exponent.
+_RISKY_TEXT = re.compile(
+    r"[\x85\u2028\u2029]"  # line breaks in YAML 1.1 only
+    r"|[-+0-9._&*!%]"
+    r"(?:(?<=[\s\[\]{},\ufeff].)|(?<=[\"'\]}]:.)|(?<=\A.))"
+    r"(?:(?<=[&*!%._])|(?<=[-+])(?:0[0-9_xXoObB]|[._]|[0-9][0-9._]*[eE])"
+    r"|(?<=0)[0-9_xXoObB]|(?<=[0-9])[0-9._]*[eE])"
+)
+# Each first character PyYAML's implicit resolvers look at, with the patterns of non-strings.
+_RESOLVERS: dict[str, list[re.Pattern[str]]] = {
+    first: [regexp for _tag, regexp in entries]
+    for first, entries in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    if first
+}
+_NUMBERS = {int, float, bool}
+# A block scalar at the very end of a file without a final line break keeps a "\n" in yaml_rs.
+_LINE_ENDS = ("\n", "\r")
+# Events besides the nodes' own: stream start/end, document start/end.
+_FRAME_EVENTS = 4
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The parsed document (which may itself be ``None``)."""
+
+    data: Any
+
+
+def fast_parse(text: str) -> Parsed | None:
+    """The document as the safe parse would return it, or ``None`` when that is not certain."""
+    if not ENABLED or "\x00" in text or not text.endswith(_LINE_ENDS) or _RISKY_TEXT.search(text):
+        return None
+    try:
+        events = _CParser(text).raw_parse()
+    except yaml.YAMLError:
+        return None
+    if events > MAX_NODES:
+        return None  # the safe path counts the nodes exactly
+    with collector_paused():
+        try:
+            data = yaml_rs.loads(text, parse_datetime=False)
+        except (ValueError, TypeError, OverflowError):  # YAMLDecodeError is a ValueError
+            return None
+    if not isinstance(data, dict) or _certified_nodes(data) != events - _FRAME_EVENTS:
+        return None
+    return Parsed(data)
+
+
+def _certified_nodes(root: dict[Any, Any]) -> int:
+    """libyaml's node events for ``root`` (two per collection), or -1 if anything is unsure."""
+    count = 0
+    doubtful: list[str] = []  # strings PyYAML would not keep as strings had they been plain
+    stack: list[tuple[dict[Any, Any] | list[Any], int]] = [(root, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return -1
+        if isinstance(item, dict):
+            values: Any = [*item, *item.values()]  # keys are nodes too
+        else:
+            values = item
+        count += 2  # the collection's start and end events
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                if value and value[0] in _RESOLVERS and value.isascii() and _typed(value):
+                    doubtful.append(value)
+                elif value[:1] == "\n" and not value.strip("\n"):
+                    return -1  # an empty block scalar ("k: |"): "" in PyYAML, "\n" in yaml_rs
+            elif kind is dict or kind is list:  # a key never is: yaml_rs makes tuples of those
+                stack.append((value, depth + 1))
+                continue
+            elif value is not None and kind not in _NUMBERS:
+                return -1
+            count += 1
+    return count if _were_quoted(doubtful) else -1
+
+
+def _typed(value: str) -> bool:
+    """PyYAML would read ``value``, written plain, as something else than a string.
+
+    Every non-string pattern of PyYAML's resolver is ASCII; "\n" can only end a match ("$"
+    matches before a final newline), and a plain scalar never ends with one.
+    """
+    return "\n" not in value and any(p.match(value) for p in _RESOLVERS[value[0]])
+
+
+def _were_quoted(values: list[str]) -> bool:
+    """True when yaml_rs would make none of ``values``, written plain, a string: so each was
+    quoted in the file (``'6511'``), and quoted text is a string for both parsers.
+
+    Asked of yaml_rs itself, all at once as one block sequence (a call costs ~0.2 ms).
+    """
+    if not values:
+        return True
+    with collector_paused():
+        try:
+            typed = yaml_rs.loads("".join(f"- {v}\n" for v in values), parse_datetime=False)
+        except (ValueError, TypeError, OverflowError):
+            return False
+    return (
+        isinstance(typed, list)
+        and len(typed) == len(values)
+        and not any(isinstance(t, str) for t in typed)
+    )
