@@ -45,6 +45,14 @@ CONTENT: dict[str, str] = {
     "convert/paper_numbering.py": "Chinese numerals of Word's automatic numbering (一、二、…)",
     "convert/paper_options.py": "patterns of option markers in a paper (A． （B） Ｃ、)",
     "convert/paper_tokens.py": "patterns and section words of a paper (单项选择题, 答案：, 第1题)",
+    # Drafting reads Chinese material and writes Chinese questions (docs/drafting.md); its
+    # messages to the trainer (material.py) are msg() templates.
+    "drafting/draft.py": "the Chinese questions, explanations and bank header it drafts",
+    "drafting/enumerations.py": "patterns that find lists (一是…二是…) in Chinese material",
+    "drafting/figures.py": "patterns for Chinese numbers, dates and names in the material",
+    "drafting/forms.py": "the Chinese stems and options of the questions it drafts",
+    "drafting/sentences.py": "patterns that split Chinese material into sentences and headings",
+    "drafting/subjects.py": "patterns that find the subject (e.g. 全市) of a Chinese sentence",
 }
 
 # Modules not yet converted to msg(): their messages still reach the English UI in Chinese.
@@ -52,13 +60,6 @@ CONTENT: dict[str, str] = {
 PENDING: set[str] = {
     "access.py",
     "backup.py",
-    "drafting/draft.py",
-    "drafting/enumerations.py",
-    "drafting/figures.py",
-    "drafting/forms.py",
-    "drafting/material.py",
-    "drafting/sentences.py",
-    "drafting/subjects.py",
     "environment.py",
     "grading.py",
     "names.py",

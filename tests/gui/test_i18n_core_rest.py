@@ -22,6 +22,7 @@ from jgstudy.core.scheduling.retention import BUCKETS
 from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services
 from jgstudy.gui.competition import HostPanel, MatchSetupDialog
+from jgstudy.gui.editor.drafting import DraftDialog
 from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.i18n import set_language, tr_error, tr_msg
 from jgstudy.gui.reports import ReportsView
@@ -272,3 +273,17 @@ def test_scheduling_messages_read_as_before_in_chinese() -> None:
     assert str(NotEnoughHistory(3)) == (
         "只有 3 次隔天复习记录，至少需要 400 次才能拟合个人参数；参数未改变。"
     )
+
+
+@pytest.mark.usefixtures("english")
+def test_an_unreadable_material_is_explained_in_english(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = DraftDialog()
+    qtbot.addWidget(dialog)
+    broken = tmp_path / "材料.docx"
+    broken.write_bytes(b"not a zip")
+    assert not dialog.load_material(broken)
+    assert dialog.status.text() == (
+        f"cannot open the Word file {broken}: it is damaged or not a .docx file"
+    )
+    assert not dialog.load_material(tmp_path / "missing.txt")
+    assert dialog.status.text().startswith("material file not found: ")

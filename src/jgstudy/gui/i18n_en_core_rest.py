@@ -110,4 +110,15 @@ EN: dict[str, str] = {
     "31 天以上": "over 30 days",
     "近 7 天": "last 7 days",
     "近 30 天": "last 30 days",
+    # -- drafting: reading the material ---------------------------------------------------
+    "找不到材料文件 {path}": "material file not found: {path}",
+    "材料文件 {path} 超过 20 MB，请拆分后再生成": (
+        "the material file {path} is larger than 20 MB; split it and draft again"
+    ),
+    "无法打开 Word 文件 {path}：文件已损坏或不是 .docx 格式": (
+        "cannot open the Word file {path}: it is damaged or not a .docx file"
+    ),
+    "无法识别材料文件 {path} 的编码，请另存为 UTF-8 文本": (
+        "cannot tell the encoding of the material file {path}; save it as UTF-8 text"
+    ),
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from jgstudy.core.text import msg
+
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -16,13 +18,13 @@ def read_material(path: Path) -> str:
     """The text of a material: a Word .docx (its body paragraphs and table cells, one per line),
     or text in UTF-8 (with or without BOM), UTF-16 with BOM, or GBK."""
     if not path.is_file():
-        raise MaterialError(f"找不到材料文件 {path}")
+        raise MaterialError(msg("找不到材料文件 {path}", path=path))
     if path.suffix.lower() == ".docx":
         return docx_text(path)
     with path.open("rb") as stream:
         data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise MaterialError(f"材料文件 {path} 超过 20 MB，请拆分后再生成")
+        raise MaterialError(msg("材料文件 {path} 超过 20 MB，请拆分后再生成", path=path))
     return decode_material(data, path)
 
 
@@ -37,7 +39,8 @@ def docx_text(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
-        raise MaterialError(f"无法打开 Word 文件 {path}：文件已损坏或不是 .docx 格式") from error
+        problem = msg("无法打开 Word 文件 {path}：文件已损坏或不是 .docx 格式", path=path)
+        raise MaterialError(problem) from error
     lines: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
@@ -55,4 +58,4 @@ def decode_material(data: bytes, path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise MaterialError(f"无法识别材料文件 {path} 的编码，请另存为 UTF-8 文本")
+    raise MaterialError(msg("无法识别材料文件 {path} 的编码，请另存为 UTF-8 文本", path=path))

@@ -34,7 +34,7 @@ from jgstudy.core.drafting.material import MaterialError, read_material
 from jgstudy.core.model import QTYPE_LABELS, QType, display_stem
 from jgstudy.gui.editor.dialogs import choose_file
 from jgstudy.gui.filechooser import documents_folder
-from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.i18n import N_, tr, tr_error
 from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, plain_label
 
@@ -177,7 +177,7 @@ class DraftDialog(QDialog):
         try:
             self.material.setPlainText(read_material(path))
         except MaterialError as error:
-            self.status.setText(str(error))
+            self.status.setText(tr_error(error))
             return False
         self._folder = path.parent
         self.status.setText(tr("已打开 {name}").format(name=path.name))
@@ -196,7 +196,7 @@ class DraftDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.draft_button.setEnabled(True)
-        self.status.setText(tr("生成失败：{error}").format(error=error))
+        self.status.setText(tr("生成失败：{error}").format(error=tr_error(error)))
 
     def _drafted(self, candidates: list[Candidate]) -> None:
         self.draft_button.setEnabled(True)
