@@ -1,15 +1,15 @@
 """English for the messages of jgstudy.core.convert and jgstudy.core.scores (see core.text).
 
 Quoted words such as “正确答案” or “题型” stay Chinese: they are what the trainer's file says or
-must say. Literal braces are doubled: every English template is formatted.
+must say. Literal braces are doubled only where the message has fields (as in the Chinese).
 """
 
 from __future__ import annotations
 
 EN: dict[str, str] = {
     # -- places ------------------------------------------------------------------------------
-    "第 {row} 行": "row {row}",
-    "第 {row} 行第 {column} 列": "row {row}, column {column}",
+    "第 {row} 行": "line {row}",
+    "第 {row} 行第 {column} 列": "line {row}, column {column}",
     "工作表“{sheet}”": "sheet “{sheet}”",
     "工作表“{sheet}”第 {row} 行": "sheet “{sheet}”, row {row}",
     "工作表“{sheet}”第 {row} 行第 {column} 列": "sheet “{sheet}”, row {row}, column {column}",
@@ -99,7 +99,7 @@ EN: dict[str, str] = {
     "缺少必需的列：{columns}，没有读取任何题目": (
         "Required columns missing: {columns}; no question was read"
     ),
-    "未知题型“{text}”，应为 {types}": "Unknown type “{text}”; write {types}",
+    "未知题型“{text}”，应为 {types}": "Unknown type “{text}”; write “{types}”",
     "答案“{text}”应为选项字母，如 B、ACD 或 A,C,D": (
         "The answer “{text}” should be option letters, such as B, ACD or A,C,D"
     ),
@@ -164,17 +164,17 @@ EN: dict[str, str] = {
     "题库信息：{problem}": "Bank information: {problem}",
     # -- GIFT and Aiken ---------------------------------------------------------------------
     "答案部分的“{”没有对应的“}”，本题未转换（下一题照常读取）": (
-        "The answer part's “{{” has no matching “}}”; this question was not converted "
+        "The answer part's “{” has no matching “}”; this question was not converted "
         "(the next one is read as usual)"
     ),
     "找不到答案部分 {…}（GIFT 说明文字不是题目），未转换": (
-        "No answer part {{…}} (GIFT descriptions are not questions); not converted"
+        "No answer part {…} (GIFT descriptions are not questions); not converted"
     ),
     "HTML 格式（[html]）已转为纯文本：加粗、颜色等格式未保留": (
         "HTML ([html]) turned into plain text: bold, colours and other formatting not kept"
     ),
     "问答题没有参考答案（写在 {####参考答案} 中）": (
-        "The essay question has no reference answer (write it as {{####answer}})"
+        "The essay question has no reference answer (write it as {####answer})"
     ),
     "答案部分无法识别：每个选项应以 = 或 ~ 开头（配对题不支持）": (
         "The answer part is not understood: each option should start with = or ~ "
@@ -311,9 +311,9 @@ EN: dict[str, str] = {
     "{found}；{refused} 题未转换，原因见各行": (
         "{found}; {refused} not converted, see each line for why"
     ),
-    "{section} {count} 题": "{section}: {count}",
+    "{section} {count} 题": "“{section}”: {count}",
     "{section} {count} 题（另有 {failed} 题未转换）": (
-        "{section}: {count} ({failed} more not converted)"
+        "“{section}”: {count} ({failed} more not converted)"
     ),
     "（分节标题之前）": "(before the first section heading)",
     "各部分：{sections}": "Sections: {sections}",
@@ -332,23 +332,23 @@ EN: dict[str, str] = {
         "Ignored {reason}: {count} {count|line|lines} (lines {rows})"
     ),
     # -- messages quoting what the file says or must say
-    "题 {id} 的{columns}含有分隔符（{separators} 等），重新导入时会被拆开": "The {columns} of question {id} contain separators ({separators} …) and would be split when imported again",
+    "题 {id} 的{columns}含有分隔符（{separators} 等），重新导入时会被拆开": "The {columns} of question {id} contain separators (“{separators}” …) and would be split when imported again",
     "前 {count} 行中找不到表头（应有{columns}等列）": "No header in the first {count} rows (expected columns such as {columns})",
     "“{column}”列只是顺序号，不作为题目编号（插入新题、重新编号不影响学员的作答记录）": "The “{column}” column is only a running number and is not used as question ids (inserting or renumbering questions does not affect answer history)",
     "“{column}”列全是数字顺序号，不作为题目编号；题目按题干对应（重新编号不影响作答记录）": "The “{column}” column holds only running numbers and is not used as question ids; questions are matched by stem (renumbering does not affect answer history)",
-    "“{column}”为空（应为 {types}）": "The type column “{column}” is empty (write {types})",
-    "“{column}”写的是“{text}”，无法识别（应为 1～5 或 {words}），已按默认难度导入": "The difficulty column “{column}” says “{text}”, which is not understood (write 1–5 or {words}); imported with the default difficulty",
-    "“{column}”写的是“{text}”，不是正数（如 2 或 {example}），已按默认分值导入": "The points column “{column}” says “{text}”, which is not a positive number (such as 2 or {example}); imported with the default points",
+    "“{column}”为空（应为 {types}）": "The type column “{column}” is empty (write “{types}”)",
+    "“{column}”写的是“{text}”，无法识别（应为 1～5 或 {words}），已按默认难度导入": "The difficulty column “{column}” says “{text}”, which is not understood (write 1–5 or “{words}”); imported with the default difficulty",
+    "“{column}”写的是“{text}”，不是正数（如 2 或 {example}），已按默认分值导入": "The points column “{column}” says “{text}”, which is not a positive number (such as 2 or “{example}”); imported with the default points",
     "“{column}”为空": "The answer column “{column}” is empty",
     "单选题只能有一个答案，这里写的是 {keys}（多选题请把题型写成“{multiple}”）": "A single-choice question has one answer, but this says {keys} (for multiple choice write the type “{multiple}”)",
     "“{column}”为空（判断题写“{true}”或“{false}”）": "The answer column “{column}” is empty (for true/false write “{true}” or “{false}”)",
-    "判断题的答案应为“{true}”或“{false}”（也可写 {others}），而不是“{text}”": "A true/false answer should be “{true}” or “{false}” (or {others}), not “{text}”",
+    "判断题的答案应为“{true}”或“{false}”（也可写 {others}），而不是“{text}”": "A true/false answer should be “{true}” or “{false}” (or “{others}”), not “{text}”",
     "“{column}”为空（填空题写每个空的答案，用“{separator}”分隔）": "The answer column “{column}” is empty (for fill-in write each blank's answer, separated by “{separator}”)",
     "“{column}”为空（简答题在这里写参考答案）": "The answer column “{column}” is empty (for short answer write the reference answer here)",
     "只有简答题用关键词，“{column}”列已忽略": "Only short-answer questions use keywords; the “{column}” column was ignored",
     "单元格 {cell} 有一张嵌入的图片，题库不能保存嵌入图片，已略去；如需图片，请另存为图片文件，并在“{column}”列写文件名": "Cell {cell} has an embedded picture, which a bank cannot keep; it was left out. To keep it, save it as a picture file and write the file name in the “{column}” column",
     "没有哪个工作表的前 {count} 行有题目表头（应有{columns}等列）": "No sheet has a question header in its first {count} rows (expected columns such as {columns})",
-    "{where}“{text}”不是判断题的答案（{answers}）": "{where} “{text}” is not a true/false answer ({answers})",
+    "{where}“{text}”不是判断题的答案（{answers}）": "{where} “{text}” is not a true/false answer (“{answers}”)",
     "没有找到答案（简答题的答案写在“{reply}”或“{answer}”之后）": "no answer found (a short answer is written after “{reply}” or “{answer}”)",
     "判断题的答案 {letters} 不是“{true}”或“{false}”选项": "the true/false answer {letters} is not a “{true}” or “{false}” option",
     "题干中有 {count} 个空，答案给出了 {given} 个（多个答案用“{separator}”分隔）": "the stem has {count} {count|blank|blanks} but the answer gives {given} (separate several answers with “{separator}”)",

@@ -29,7 +29,7 @@ from jgstudy.core.convert import Conversion, ReadyQuestion, RowProblem, onto_exi
 from jgstudy.core.convert.validate import stem_key
 from jgstudy.core.model import QTYPE_LABELS, AnyQuestion, QType
 from jgstudy.core.records import BankInfo
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_msg
 from jgstudy.gui.widgets import plain_label
 
 QuestionsOf = Callable[[str], Sequence[AnyQuestion]]
@@ -37,8 +37,8 @@ _MATCH_SHARE = 0.5  # an existing bank is proposed when half the questions are a
 
 
 def place_text(problem: RowProblem) -> str:
-    """``工作表“题目”第 5 行`` / ``第 5 行`` / ``整个文件``."""
-    return problem.place() or tr("整个文件")
+    """``工作表“题目”第 5 行`` / ``第 5 行`` / ``整个文件``, in the interface language."""
+    return tr_msg(problem.place()) or tr("整个文件")
 
 
 class ImportPreview(QDialog):
@@ -170,8 +170,8 @@ class ImportPreview(QDialog):
         )
         self.ids_label.setVisible(ids is not None)
         _fill(self.ready_table, [_ready_row(item) for item in conversion.ready])
-        _fill(self.refused_table, [[place_text(p), p.message] for p in conversion.refused])
-        _fill(self.notice_table, [[place_text(p), p.message] for p in conversion.notices])
+        _fill(self.refused_table, [[place_text(p), tr_msg(p.message)] for p in conversion.refused])
+        _fill(self.notice_table, [[place_text(p), tr_msg(p.message)] for p in conversion.notices])
         self.tabs.setTabText(1, tr("未转换的行（{count}）").format(count=refused))
         self.tabs.setTabText(2, tr("提示（{count}）").format(count=len(conversion.notices)))
         self.tabs.setTabText(0, tr("可导入的题目（{count}）").format(count=ready))
@@ -184,8 +184,9 @@ class ImportPreview(QDialog):
 def _ready_row(item: ReadyQuestion) -> list[str]:
     question = item.question
     stem = question.stem.replace("\n", " ")
-    place = item.place() or "—"
-    return [place, tr(QTYPE_LABELS[QType(question.type)]), stem, tr("；").join(item.notices)]
+    place = tr_msg(item.place()) or "—"
+    notices = tr("；").join(tr_msg(notice) for notice in item.notices)
+    return [place, tr(QTYPE_LABELS[QType(question.type)]), stem, notices]
 
 
 def _table(headers: list[str]) -> QTableWidget:
