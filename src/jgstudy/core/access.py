@@ -15,6 +15,7 @@ from jgstudy.core.clock import Clock, SystemClock
 from jgstudy.core.errors import AccessError
 from jgstudy.core.storage import access_repo, study_repo
 from jgstudy.core.storage.engine import make_engine, upgrade
+from jgstudy.core.text import msg
 
 PASSWORD_BYTES = 18  # 24 URL-safe characters
 
@@ -57,9 +58,11 @@ def add_user(
 ) -> Login:
     """A login for a person (their profile is created if needed); a new password unless given."""
     if kind not in ("cadre", "trainer"):
-        raise AccessError(f"角色应为 cadre（学员）或 trainer（培训师），而不是 {kind}")
+        raise AccessError(
+            msg("角色应为 cadre（学员）或 trainer（培训师），而不是 {kind}", kind=kind)
+        )
     if not unit.strip():
-        raise AccessError("请用 --unit 指定此人所在的单位：培训师只能看到本单位的成绩")
+        raise AccessError(msg("请用 --unit 指定此人所在的单位：培训师只能看到本单位的成绩"))
     engine = make_engine(admin_url)
     try:
         _require_postgres(engine.dialect.name)
@@ -91,7 +94,7 @@ def revoke(admin_url: str, name_or_login: str) -> str:
             user = study_repo.find_user(conn, name_or_login)
             login = (access_repo.login_of(conn, user.id) if user else None) or name_or_login
             if not access_repo.revoke_login(conn, login):
-                raise AccessError(f"没有名为 {name_or_login} 的用户或登录名")
+                raise AccessError(msg("没有名为 {name} 的用户或登录名", name=name_or_login))
         return login
     finally:
         engine.dispose()
@@ -109,4 +112,4 @@ def unguarded_tables(admin_url: str) -> list[str]:
 
 def _require_postgres(dialect: str) -> None:
     if dialect != "postgresql":
-        raise AccessError("角色和权限只用于单位共享的 PostgreSQL 数据库；单机 SQLite 无需设置")
+        raise AccessError(msg("角色和权限只用于单位共享的 PostgreSQL 数据库；单机 SQLite 无需设置"))

@@ -42,6 +42,7 @@ from sqlalchemy.engine import make_url
 
 from jgstudy.core.clock import Clock
 from jgstudy.core.context import system_tz
+from jgstudy.core.text import Msg, join, message_of, msg
 
 BACKUP_DIR_NAME = "backups"
 STAMP = "%Y%m%d-%H%M%S"
@@ -99,7 +100,7 @@ def connect_existing(path: Path) -> sqlite3.Connection:
     never creates an empty database where a file was expected.
     """
     if not path.is_file():
-        raise BackupError(f"找不到数据库文件 {path}")
+        raise BackupError(msg("找不到数据库文件 {path}", path=path))
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=15)
 
 
@@ -119,7 +120,7 @@ def check_file(path: Path, *, quick: bool = False) -> str | None:
         if is_corruption(exc):
             return str(exc)
         raise
-    return None if rows == ["ok"] else "；".join(rows)
+    return None if rows == ["ok"] else join("；", rows)
 
 
 def database_revision(path: Path) -> str | None:
@@ -160,22 +161,23 @@ def missing_tables(path: Path) -> set[str]:
         conn.close()
 
 
-def restorable_problem(path: Path) -> str | None:
+def restorable_problem(path: Path) -> Msg | None:
     """Why ``path`` cannot be restored (damaged, not jgstudy's, too new), or None."""
     try:
         problem = check_file(path)
         missing = set() if problem else missing_tables(path)
         revision = None if problem or missing else database_revision(path)
     except (BackupError, sqlite3.Error) as exc:
-        return str(exc)
+        text = message_of(exc)
+        return text if isinstance(text, Msg) else msg("{error}", error=text)
     if problem:
-        return f"文件已损坏（{problem}）"
+        return msg("文件已损坏（{problem}）", problem=problem)
     if missing:
-        return f"不是 jgstudy 数据库（没有表 {'、'.join(sorted(missing))}）"
+        return msg("不是 jgstudy 数据库（没有表 {tables}）", tables=join("、", sorted(missing)))
     if revision is None:
-        return "不是 jgstudy 数据库（没有 alembic_version）"
+        return msg("不是 jgstudy 数据库（没有 alembic_version）")
     if revision not in known_revisions():
-        return f"由更新版本的 jgstudy 写入（版本 {revision}），请先升级程序"
+        return msg("由更新版本的 jgstudy 写入（版本 {revision}），请先升级程序", revision=revision)
     return None
 
 
@@ -192,7 +194,7 @@ def database_lock(db_path: Path, timeout: float | None = None) -> Iterator[None]
     try:
         lock.acquire()
     except Timeout as exc:
-        raise BackupError("另一个 jgstudy 正在备份或恢复这个数据库，请稍后再试") from exc
+        raise BackupError(msg("另一个 jgstudy 正在备份或恢复这个数据库，请稍后再试")) from exc
     try:
         yield
     finally:
@@ -228,10 +230,12 @@ def copy_database(source: Path, target: Path) -> None:
         problem = check_file(partial, quick=True)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"无法备份 {source}：{exc}") from exc
+        raise BackupError(msg("无法备份 {source}：{error}", source=source, error=exc)) from exc
     if problem:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"数据库 {source} 已损坏，未保存备份：{problem}")
+        raise BackupError(
+            msg("数据库 {source} 已损坏，未保存备份：{problem}", source=source, problem=problem)
+        )
     os.replace(partial, target)
 
 

@@ -13,16 +13,17 @@ import sqlite3
 from collections.abc import Iterator
 
 from jgstudy.core.errors import DatabaseTooNew, EnvironmentProblem
+from jgstudy.core.text import N_, Msg, message_of, msg
 from jgstudy.core.urls import BadUrl
 
-FULL = "磁盘空间已满，无法写入{where}。请清理磁盘后重试。"
-READ_ONLY = "数据文件或文件夹是只读的{where}，无法写入。请检查权限或换一个数据文件夹。"
-DENIED = "没有权限访问{where}。请检查文件权限或换一个数据文件夹。"
-IO_ERROR = "磁盘读写出错{where}。请检查磁盘或存储设备。"
-LOCKED = "数据库正被其他程序长时间占用，请稍后再试。"
-UNREACHABLE = "无法连接数据库服务器（{detail}）。请检查网络、地址和账号。"
-NO_DRIVER = "缺少连接这种数据库所需的驱动程序（{detail}）。"
-BAD_URL = (
+FULL = N_("磁盘空间已满，无法写入{where}。请清理磁盘后重试。")
+READ_ONLY = N_("数据文件或文件夹是只读的{where}，无法写入。请检查权限或换一个数据文件夹。")
+DENIED = N_("没有权限访问{where}。请检查文件权限或换一个数据文件夹。")
+IO_ERROR = N_("磁盘读写出错{where}。请检查磁盘或存储设备。")
+LOCKED = N_("数据库正被其他程序长时间占用，请稍后再试。")
+UNREACHABLE = N_("无法连接数据库服务器（{detail}）。请检查网络、地址和账号。")
+NO_DRIVER = N_("缺少连接这种数据库所需的驱动程序（{detail}）。")
+BAD_URL = N_(
     "数据库地址写法不对（{detail}）。例：sqlite:///路径 或 postgresql+psycopg://用户@主机/库名"
 )
 
@@ -45,7 +46,7 @@ _SQLITE = (
 )
 
 
-def explain(exc: BaseException) -> str | None:
+def explain(exc: BaseException) -> Msg | None:
     """One sentence for an environment failure anywhere in ``exc``'s chain, or None (a bug)."""
     for cause in _chain(exc):
         sentence = _one(cause)
@@ -66,25 +67,26 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
-def _one(exc: BaseException) -> str | None:
+def _one(exc: BaseException) -> Msg | None:
     from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
 
     if isinstance(exc, EnvironmentProblem | BadUrl | DatabaseTooNew):
-        return str(exc)
+        text = message_of(exc)
+        return text if isinstance(text, Msg) else msg(text)
     if isinstance(exc, OSError) and exc.errno in _ERRNO:
-        where = f"（{exc.filename}）" if exc.filename else ""
-        return _ERRNO[exc.errno].format(where=where)
+        where = msg("（{file}）", file=exc.filename) if exc.filename else ""
+        return msg(_ERRNO[exc.errno], where=where)
     if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
         text = str(exc).lower()
-        return next((s.format(where="") for key, s in _SQLITE if key in text), None)
+        return next((msg(s, where="") for key, s in _SQLITE if key in text), None)
     if isinstance(exc, NoSuchModuleError):
-        return NO_DRIVER.format(detail=_first_line(exc))
+        return msg(NO_DRIVER, detail=_first_line(exc))
     if isinstance(exc, ArgumentError):
-        return BAD_URL.format(detail=_first_line(exc))
+        return msg(BAD_URL, detail=_first_line(exc))
     if isinstance(exc, OperationalError | InterfaceError) and not isinstance(
         exc.orig, sqlite3.Error
     ):
-        return UNREACHABLE.format(detail=_first_line(exc.orig or exc))
+        return msg(UNREACHABLE, detail=_first_line(exc.orig or exc))
     return None
 
 

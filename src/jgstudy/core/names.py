@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from jgstudy.core.text import join, msg
+
 MAX_NAME = 100
 MAX_UNIT = 200
 # Control, format (bidi overrides, zero-width), surrogate, private use, unassigned.
@@ -30,20 +32,22 @@ def clean_text(text: str, what: str, max_length: int, *, required: bool) -> str:
     text = unicodedata.normalize("NFC", text).strip()
     hidden = hidden_characters(text)
     if hidden:
-        shown = "、".join(dict.fromkeys(hidden))
-        raise BadName(f"{what}含有不可见的控制字符（{shown}），请删除后重试")
+        shown = join("、", dict.fromkeys(hidden))
+        raise BadName(
+            msg("{what}含有不可见的控制字符（{shown}），请删除后重试", what=what, shown=shown)
+        )
     if required and not text:
-        raise BadName(f"{what}不能为空")
+        raise BadName(msg("{what}不能为空", what=what))
     if len(text) > max_length:
-        raise BadName(f"{what}过长（最多 {max_length} 个字）")
+        raise BadName(msg("{what}过长（最多 {limit} 个字）", what=what, limit=max_length))
     return text
 
 
 def clean_name(name: str) -> str:
     """A cadre's name as stored (see the module docstring); BadName when it cannot be."""
-    return clean_text(name, "姓名", MAX_NAME, required=True)
+    return clean_text(name, msg("姓名"), MAX_NAME, required=True)
 
 
 def clean_unit(unit: str) -> str:
     """A unit's name as stored; may be empty."""
-    return clean_text(unit, "单位", MAX_UNIT, required=False)
+    return clean_text(unit, msg("单位"), MAX_UNIT, required=False)

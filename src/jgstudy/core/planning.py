@@ -25,6 +25,7 @@ from jgstudy.core.scheduling.forecast import (
 from jgstudy.core.scheduling.retention import RetentionRow, retention_table
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage import plan_repo, retry
+from jgstudy.core.text import msg
 
 DEFAULT_SECONDS = 15.0  # per answer, until the cadre has answered MIN_TIMED questions
 MIN_TIMED = 20
@@ -63,7 +64,7 @@ class PlanService:
     ) -> None:
         """Set (or clear, with None) the cadre's 目标日期 and target recall; logged as an event."""
         if recall is not None and not 0.5 <= recall <= 0.99:
-            raise BadTarget("目标掌握率须在 50% 到 99% 之间")
+            raise BadTarget(msg("目标掌握率须在 50% 到 99% 之间"))
         if target_date is not None:
             self._check_date(target_date)
         after = _target_text(target_date, recall)
@@ -101,7 +102,11 @@ class PlanService:
         today = self._ctx.due_rule.study_day(self._ctx.clock.now())
         if not 0 < (target_date - today).days <= MAX_DAYS_AHEAD:
             raise BadTarget(
-                f"目标日期 {target_date.isoformat()} 须在今天之后、{MAX_DAYS_AHEAD} 天之内"
+                msg(
+                    "目标日期 {date} 须在今天之后、{days} 天之内",
+                    date=target_date.isoformat(),
+                    days=MAX_DAYS_AHEAD,
+                )
             )
         return today
 

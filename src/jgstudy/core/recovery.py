@@ -32,6 +32,7 @@ from jgstudy.core.backup import (
 from jgstudy.core.clock import Clock, SystemClock
 from jgstudy.core.services import Services, open_services
 from jgstudy.core.storage.engine import check_writable
+from jgstudy.core.text import Msg, msg
 from jgstudy.core.urls import check_url
 
 
@@ -76,21 +77,21 @@ def open_or_recover(
         except (DBAPIError, sqlite3.DatabaseError) as exc:
             if not is_corruption(exc):
                 raise
-            problem = f"数据库文件已损坏（{getattr(exc, 'orig', exc)}）"
+            problem = msg("数据库文件已损坏（{problem}）", problem=getattr(exc, "orig", exc))
     manager = BackupManager(db_path, backup_dir(data_dir), clock or SystemClock())
     return None, RecoveryInfo(problem, db_path, manager.newest_good())
 
 
-def diagnose(db_path: Path, backups: Path) -> str | None:
+def diagnose(db_path: Path, backups: Path) -> Msg | None:
     """Why the SQLite file at ``db_path`` cannot be opened, or None (also when it is missing)."""
     if not db_path.exists():
         return None  # a first start: the database is created
     if db_path.stat().st_size == 0 and not _has_wal(db_path):
         # SQLite treats an empty file as a new database; with backups around it is a lost one.
         has_backups = backups.is_dir() and any(backups.glob("jgstudy-*.sqlite3"))
-        return "数据库文件是空的（0 字节）" if has_backups else None
+        return msg("数据库文件是空的（0 字节）") if has_backups else None
     problem = check_file(db_path, quick=True)
-    return f"数据库文件已损坏（{problem}）" if problem else None
+    return msg("数据库文件已损坏（{problem}）", problem=problem) if problem else None
 
 
 def restore_backup(db_path: Path, backup: Path, data_dir: Path, clock: Clock) -> RestoreResult:
@@ -105,16 +106,16 @@ def restore_backup(db_path: Path, backup: Path, data_dir: Path, clock: Clock) ->
         BackupError: when ``backup`` is not a usable jgstudy database, or a step fails.
     """
     if db_path.exists() and backup.resolve() == db_path.resolve():
-        raise BackupError("不能用数据库自身来恢复")
+        raise BackupError(msg("不能用数据库自身来恢复"))
     problem = restorable_problem(backup)
     if problem:
-        raise BackupError(f"{backup} 不能用于恢复：{problem}")
+        raise BackupError(msg("{backup} 不能用于恢复：{problem}", backup=backup, problem=problem))
     with database_lock(db_path):
         safety, moved = _keep_current(db_path, data_dir, clock)
         _write_into(backup, db_path)
         after = check_file(db_path, quick=True)
     if after:
-        raise BackupError(f"恢复后的数据库未通过检查：{after}")
+        raise BackupError(msg("恢复后的数据库未通过检查：{problem}", problem=after))
     return RestoreResult(backup, safety, moved)
 
 
@@ -146,7 +147,9 @@ def move_aside(db_path: Path, clock: Clock) -> tuple[Path, ...]:
                 os.replace(source, f"{base}{suffix}")
                 moved.append(Path(f"{base}{suffix}"))
     except OSError as exc:
-        raise BackupError(f"无法移走损坏的数据库（请先关闭其他 jgstudy 窗口）：{exc}") from exc
+        raise BackupError(
+            msg("无法移走损坏的数据库（请先关闭其他 jgstudy 窗口）：{error}", error=exc)
+        ) from exc
     return tuple(moved)
 
 
@@ -161,7 +164,7 @@ def _write_into(backup: Path, db_path: Path) -> None:
         finally:
             dst.close()
     except sqlite3.Error as exc:
-        raise BackupError(f"恢复失败：{exc}") from exc
+        raise BackupError(msg("恢复失败：{error}", error=exc)) from exc
     finally:
         src.close()
 

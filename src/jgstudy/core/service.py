@@ -54,6 +54,7 @@ from jgstudy.core.storage import (
     stats_repo,
     study_repo,
 )
+from jgstudy.core.text import msg
 
 if TYPE_CHECKING:
     # the bank loader is imported when a bank is imported, not at start-up
@@ -177,7 +178,7 @@ class StudyService:
         from jgstudy.core.convert import write_bank_file
 
         if conversion.bank is None or not conversion.ready:
-            raise ValueError("没有可以导入的题目")
+            raise ValueError(msg("没有可以导入的题目"))
         if conversion.format == "yaml" and conversion.ids is None:
             return self.import_banks([conversion.source])
         folder.mkdir(parents=True, exist_ok=True)

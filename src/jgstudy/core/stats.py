@@ -17,8 +17,9 @@ from sqlalchemy import Connection
 
 from jgstudy.core.scheduling import CardState, DueRule, Scheduler
 from jgstudy.core.storage import stats_repo
+from jgstudy.core.text import N_
 
-NO_TAG = "（无标签）"
+NO_TAG = N_("（无标签）")
 HEATMAP_DAYS = 90
 # Knowledge is the recall expected this far ahead without further review: right after a
 # session every card is remembered "now", which said 100 % and meant nothing.

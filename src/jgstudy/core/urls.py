@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from jgstudy.core.dburl import MASK, masked
+from jgstudy.core.text import msg
 
 _SECRET_QUERY = re.compile(r"([?&][^=&#]*(?:pass|pwd|secret|token|key)[^=&#]*=)[^&#]*", re.I)
 
@@ -35,6 +36,9 @@ def check_url(url: str) -> None:
         make_url(url)
     except (ArgumentError, ValueError) as exc:
         raise BadUrl(
-            f"数据库地址写法不对：{shown_url(url)}"
-            "（例：sqlite:///路径 或 postgresql+psycopg://用户@主机/库名）"
+            msg(
+                "数据库地址写法不对：{url}"
+                "（例：sqlite:///路径 或 postgresql+psycopg://用户@主机/库名）",
+                url=shown_url(url),
+            )
         ) from exc

@@ -16,6 +16,7 @@ from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.storage import exam_repo, workbook_repo
+from jgstudy.core.text import join, msg
 
 NOTE_MAX = 200
 REASON_MIN, REASON_MAX = 4, 300
@@ -107,7 +108,9 @@ class WorkbookService:
         """
         text = text.strip()
         if len(text) > NOTE_MAX:
-            raise WorkbookError(f"笔记最多 {NOTE_MAX} 字，现在有 {len(text)} 字")
+            raise WorkbookError(
+                msg("笔记最多 {limit} 字，现在有 {count} 字", limit=NOTE_MAX, count=len(text))
+            )
         with self._ctx.engine.begin() as conn:
             workbook_repo.set_note(conn, user.id, pk, text, self._ctx.clock.now())
         return text
@@ -137,9 +140,15 @@ class WorkbookService:
         """
         reason = " ".join(reason.split())
         if len(reason) < REASON_MIN:
-            raise WorkbookError(f"请写明问题所在（至少 {REASON_MIN} 个字）")
+            raise WorkbookError(msg("请写明问题所在（至少 {limit} 个字）", limit=REASON_MIN))
         if len(reason) > REASON_MAX:
-            raise WorkbookError(f"纠错说明最多 {REASON_MAX} 字，现在有 {len(reason)} 字")
+            raise WorkbookError(
+                msg(
+                    "纠错说明最多 {limit} 字，现在有 {count} 字",
+                    limit=REASON_MAX,
+                    count=len(reason),
+                )
+            )
         with self._ctx.engine.begin() as conn:
             return workbook_repo.add_report(conn, user.id, pk, reason, self._ctx.clock.now())
 
@@ -158,14 +167,15 @@ def given_text(question: AnyQuestion, value: Any) -> str:
     """A stored answer as the cadre gave it (``AC``, ``错误``, ``773；第十届``), ``（未作答）`` if
     nothing was given."""
     response = response_from_json(question, value)
+    text: str
     if isinstance(response, bool):
-        text = "正确" if response else "错误"
-    elif isinstance(response, frozenset):
+        return msg("正确") if response else msg("错误")
+    if isinstance(response, frozenset):
         text = "".join(sorted(response))
     elif isinstance(response, tuple):
-        text = "；".join(response) if any(response) else ""
+        text = join("；", response) if any(response) else ""  # the cadre's words: stays as is
     elif isinstance(response, ShortResponse):
         text = response.text
     else:
         text = str(response)
-    return text.strip() or "（未作答）"
+    return text.strip() or msg("（未作答）")

@@ -201,4 +201,108 @@ EN: dict[str, str] = {
     "{id} 的题干与 {other} 几乎相同（{share:.0%}）": (
         "the stem of {id} is nearly the same as {other}'s ({share:.0%})"
     ),
+    # -- the environment: disk, permissions, database server ---------------------------
+    "磁盘空间已满，无法写入{where}。请清理磁盘后重试。": (
+        "The disk is full; cannot write{where}. Free some space and try again."
+    ),
+    "数据文件或文件夹是只读的{where}，无法写入。请检查权限或换一个数据文件夹。": (
+        "The data file or folder is read-only{where}. Check the permissions or choose another"
+        " data folder."
+    ),
+    "没有权限访问{where}。请检查文件权限或换一个数据文件夹。": (
+        "No permission to access{where}. Check the file permissions or choose another data folder."
+    ),
+    "磁盘读写出错{where}。请检查磁盘或存储设备。": (
+        "A disk read or write failed{where}. Check the disk or storage device."
+    ),
+    "数据库正被其他程序长时间占用，请稍后再试。": (
+        "Another program has been holding the database for a long time; try again later."
+    ),
+    "无法连接数据库服务器（{detail}）。请检查网络、地址和账号。": (
+        "Cannot reach the database server ({detail}). Check the network, address and account."
+    ),
+    "缺少连接这种数据库所需的驱动程序（{detail}）。": (
+        "The driver needed for this kind of database is missing ({detail})."
+    ),
+    "数据库地址写法不对（{detail}）。例：sqlite:///路径 或 postgresql+psycopg://用户@主机/库名": (
+        "The database address is not written right ({detail}). For example: sqlite:///path or"
+        " postgresql+psycopg://user@host/database"
+    ),
+    "数据库地址写法不对：{url}（例：sqlite:///路径 或 postgresql+psycopg://用户@主机/库名）": (
+        "The database address is not written right: {url} (for example sqlite:///path or"
+        " postgresql+psycopg://user@host/database)"
+    ),
+    "（{file}）": " ({file})",
+    "数据库文件是只读的（{path}），无法保存作答。请检查文件权限。": (
+        "The database file is read-only ({path}); answers cannot be saved. Check the file"
+        " permissions."
+    ),
+    "数据文件夹是只读的（{path}），无法写入。请检查权限。": (
+        "The data folder is read-only ({path}); nothing can be written. Check the permissions."
+    ),
+    "数据库版本 {current} 比本程序新，请升级 jgstudy 后再打开（本程序支持到 {head}）": (
+        "The database version {current} is newer than this program; update jgstudy to open it"
+        " (this one supports up to {head})"
+    ),
+    # -- backup and restore ------------------------------------------------------------
+    "找不到数据库文件 {path}": "database file {path} not found",
+    "文件已损坏（{problem}）": "the file is damaged ({problem})",
+    "不是 jgstudy 数据库（没有表 {tables}）": "not a jgstudy database (tables {tables} missing)",
+    "不是 jgstudy 数据库（没有 alembic_version）": "not a jgstudy database (no alembic_version)",
+    "由更新版本的 jgstudy 写入（版本 {revision}），请先升级程序": (
+        "written by a newer jgstudy (version {revision}); update the program first"
+    ),
+    "另一个 jgstudy 正在备份或恢复这个数据库，请稍后再试": (
+        "another jgstudy is backing up or restoring this database; try again later"
+    ),
+    "无法备份 {source}：{error}": "cannot back up {source}: {error}",
+    "数据库 {source} 已损坏，未保存备份：{problem}": (
+        "database {source} is damaged; no backup was saved: {problem}"
+    ),
+    "不能用数据库自身来恢复": "a database cannot be restored from itself",
+    "{backup} 不能用于恢复：{problem}": "{backup} cannot be restored: {problem}",
+    "恢复后的数据库未通过检查：{problem}": "the restored database failed its check: {problem}",
+    "无法移走损坏的数据库（请先关闭其他 jgstudy 窗口）：{error}": (
+        "cannot move the damaged database aside (close other jgstudy windows first): {error}"
+    ),
+    "恢复失败：{error}": "restore failed: {error}",
+    "数据库文件是空的（0 字节）": "the database file is empty (0 bytes)",
+    "数据库文件已损坏（{problem}）": "the database file is damaged ({problem})",
+    # -- people, roles, targets, the workbook ------------------------------------------
+    "角色和权限只用于单位共享的 PostgreSQL 数据库；单机 SQLite 无需设置": (
+        "roles and permissions are only for an organisation's shared PostgreSQL database; a"
+        " single desktop on SQLite needs none"
+    ),
+    "角色应为 cadre（学员）或 trainer（培训师），而不是 {kind}": (
+        "the role should be cadre or trainer, not {kind}"
+    ),
+    "请用 --unit 指定此人所在的单位：培训师只能看到本单位的成绩": (
+        "give this person's unit with --unit: trainers see only their own unit's scores"
+    ),
+    "没有名为 {name} 的用户或登录名": "no user or login named {name}",
+    "登录名 {login} 已被占用（另一个人或另一个数据库）：请用 --login 另选一个": (
+        "login {login} is taken (by another person or database): choose another with --login"
+    ),
+    "数据库尚未设置权限：请先运行 jgstudy db provision --admin-url …": (
+        "the database has no permissions set up yet: run jgstudy db provision --admin-url … first"
+    ),
+    "{what}含有不可见的控制字符（{shown}），请删除后重试": (
+        "{what} holds invisible control characters ({shown}); delete them and try again"
+    ),
+    "{what}不能为空": "{what} must not be empty",
+    "{what}过长（最多 {limit} 个字）": "{what} is too long (at most {limit} characters)",
+    "目标日期 {date} 须在今天之后、{days} 天之内": (
+        "the target date {date} must be after today and within {days} days"
+    ),
+    "目标掌握率须在 50% 到 99% 之间": "the target recall must be between 50% and 99%",
+    "没有可以导入的题目": "there are no questions to import",
+    "（无标签）": "(no tag)",
+    "笔记最多 {limit} 字，现在有 {count} 字": (
+        "a note holds at most {limit} characters; this one has {count}"
+    ),
+    "请写明问题所在（至少 {limit} 个字）": "say what is wrong (at least {limit} characters)",
+    "纠错说明最多 {limit} 字，现在有 {count} 字": (
+        "a report holds at most {limit} characters; this one has {count}"
+    ),
+    "（未作答）": "(no answer)",
 }

@@ -6,6 +6,7 @@ from sqlalchemy import Connection, inspect, text
 
 from jgstudy.core.errors import AccessError
 from jgstudy.core.storage import access_sql as sql
+from jgstudy.core.text import msg
 
 KINDS = ("cadre", "trainer", "admin")
 
@@ -47,7 +48,7 @@ def _rules_for(conn: Connection, table: str) -> str:
 
 def require_provisioned(conn: Connection) -> None:
     if not inspect(conn).has_table("access_roles"):
-        raise AccessError("数据库尚未设置权限：请先运行 jgstudy db provision --admin-url …")
+        raise AccessError(msg("数据库尚未设置权限：请先运行 jgstudy db provision --admin-url …"))
 
 
 def tables_without_row_security(conn: Connection) -> list[str]:
@@ -105,7 +106,10 @@ def require_free_login(conn: Connection, login: str, user_id: int) -> None:
     exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": login}).first()
     if exists and login_of(conn, user_id) != login:
         raise AccessError(
-            f"登录名 {login} 已被占用（另一个人或另一个数据库）：请用 --login 另选一个"
+            msg(
+                "登录名 {login} 已被占用（另一个人或另一个数据库）：请用 --login 另选一个",
+                login=login,
+            )
         )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
 from jgstudy.core.errors import DatabaseTooNew, EnvironmentProblem
+from jgstudy.core.text import msg
 
 # The newest migration this code knows; a test keeps it equal to the Alembic script head.
 HEAD_REVISION = "0007_review_counts"
@@ -49,9 +50,13 @@ def check_writable(db_path: Path) -> None:
     """
     folder = db_path.parent
     if db_path.exists() and _read_only(db_path):
-        raise EnvironmentProblem(f"数据库文件是只读的（{db_path}），无法保存作答。请检查文件权限。")
+        raise EnvironmentProblem(
+            msg("数据库文件是只读的（{path}），无法保存作答。请检查文件权限。", path=db_path)
+        )
     if folder.exists() and _read_only(folder):
-        raise EnvironmentProblem(f"数据文件夹是只读的（{folder}），无法写入。请检查权限。")
+        raise EnvironmentProblem(
+            msg("数据文件夹是只读的（{path}），无法写入。请检查权限。", path=folder)
+        )
     shm = Path(f"{db_path}-shm")
     owner = getattr(os, "geteuid", lambda: -1)()
     if shm.exists() and not shm.stat().st_mode & stat.S_IWUSR and shm.stat().st_uid == owner:
@@ -90,7 +95,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
     if current is not None and current not in known:
         raise DatabaseTooNew(
-            f"数据库版本 {current} 比本程序新，请升级 jgstudy 后再打开（本程序支持到 {HEAD_REVISION}）"
+            msg(
+                "数据库版本 {current} 比本程序新，请升级 jgstudy 后再打开（本程序支持到 {head}）",
+                current=current,
+                head=HEAD_REVISION,
+            )
         )
     with engine.begin() as conn:
         config.attributes["connection"] = conn
