@@ -143,9 +143,10 @@ def test_a_competition_file_with_errors_shows_english_errors(
     assert dialog.config_box.count() == len(services.competitions.bundled_configs())
     broken, bad_key = dialog.broken.text().split("\n")
     assert broken.startswith("The contest plan broken-contest.yaml has errors and is not listed: ")
-    assert "broken-contest.yaml:5:3: two teams have the same name; " in broken
-    assert "broken-contest.yaml:9:13: the stakes repeat a value" in broken
-    assert "bad-key.yaml:6:21: key: a buzzer key is A–Z, 0–9" in bad_key
+    assert (
+        "listed: line 5: two teams have the same name; line 9: the stakes repeat a value" in broken
+    )
+    assert "listed: line 6: key: a buzzer key is A–Z, 0–9" in bad_key
     assert not CJK.search(broken + bad_key)
     dialog.names[1].setText(dialog.names[0].text())
     assert dialog.problems.text() == "two teams have the same name"
@@ -158,8 +159,8 @@ def test_a_competition_file_with_errors_reads_as_before_in_chinese(
     dialog = _setup_dialog(qtbot, services, tmp_path)
     broken, bad_key = dialog.broken.text().split("\n")
     assert broken.startswith("比赛方案 broken-contest.yaml 有误，未列出：")
-    assert "broken-contest.yaml:5:3: 队名有重复；" in broken
-    assert "bad-key.yaml:6:21: key：抢答键应为 A–Z、0–9" in bad_key
+    assert "未列出：第 5 行：队名有重复；第 9 行：分值 stakes 有重复" in broken
+    assert "未列出：第 6 行：key：抢答键应为 A–Z、0–9" in bad_key
     dialog.names[1].setText(dialog.names[0].text())
     assert dialog.problems.text() == "队名有重复"
 

@@ -74,6 +74,7 @@ EN: dict[str, str] = {
     "速答演练": "Speed drill",
     "第 {round} 轮：{problem}": "round {round}: {problem}",
     # -- competitions: the GUI's own words about these messages --------------------------
+    "第 {line} 行：{problem}": "line {line}: {problem}",
     "比赛方案 {name} 有误，未列出：{problems}": (
         "The contest plan {name} has errors and is not listed: {problems}"
     ),

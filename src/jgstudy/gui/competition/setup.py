@@ -27,7 +27,7 @@ from jgstudy.core.competition.config import MAX_TEAMS, MIN_TEAMS, team_problems
 from jgstudy.core.exams import ConfigErrors
 from jgstudy.gui.competition.keys import DEFAULT_KEYS, KEY_CHOICES, key_label
 from jgstudy.gui.competition.scoreboard import stage_screen
-from jgstudy.gui.i18n import N_, tr, tr_msg, tr_problem
+from jgstudy.gui.i18n import N_, tr, tr_msg
 from jgstudy.gui.widgets import plain_label
 
 NUMERALS = N_("一二三四五六七八")
@@ -90,10 +90,6 @@ class MatchSetupDialog(QDialog):
         self.count.setFixedWidth(110)
         form.addRow(tr("比赛方案"), self.config_box)
         form.addRow("", self.description)
-        # A broken file is not offered, but the trainer learns why it is missing.
-        self.broken = plain_label("\n".join(broken), "muted", wrap=True)
-        self.broken.setVisible(bool(broken))
-        form.addRow("", self.broken)
         form.addRow(tr("参赛队数"), self.count)
         self.screen_group = QButtonGroup(self)
         self.screen_list = QVBoxLayout()
@@ -102,6 +98,10 @@ class MatchSetupDialog(QDialog):
         form.addRow(tr("大屏显示在"), self.screen_list)
         form.addRow("", self.screen_note)
         layout.addLayout(form)
+        # A broken file is not offered, but the trainer learns why it is missing.
+        self.broken = plain_label("\n".join(broken), "muted", wrap=True)
+        self.broken.setVisible(bool(broken))
+        layout.addWidget(self.broken)
         self._list_screens(screen_name)
         layout.addLayout(self._team_grid())
         self.problems = plain_label("", wrap=True)
@@ -130,7 +130,10 @@ class MatchSetupDialog(QDialog):
             try:
                 loaded.append((path, CompetitionService.load_config(path)))
             except ConfigErrors as errors:
-                problems = tr("；").join(map(tr_problem, errors.problems[:SHOWN_PROBLEMS]))
+                problems = tr("；").join(
+                    tr("第 {line} 行：{problem}").format(line=p.line, problem=tr_msg(p.message))
+                    for p in errors.problems[:SHOWN_PROBLEMS]
+                )
                 broken.append(
                     tr("比赛方案 {name} 有误，未列出：{problems}").format(
                         name=path.name, problems=problems
