@@ -262,3 +262,45 @@ def test_the_simulator_turns_daily_minutes_into_questions_met_and_recall() -> No
     assert short.predicted_recall < long.predicted_recall
     # the budget holds on every day before the last week's extra reviews
     assert all(d.new == 0 or d.minutes <= 3 for d in short.days[:-7])
+
+
+def test_more_daily_minutes_never_lower_the_recall_and_the_budget_holds_to_the_date() -> None:
+    model = Model(DEFAULT_PARAMETERS)
+    budgets = [0, 5, 10, 15, 20, 30, 45, 60, 90, 240]
+    plans = [
+        make_plan(
+            model,
+            PlanInput(
+                TODAY,
+                TODAY + timedelta(days=40),
+                memories(400),
+                800,
+                target_recall=0.95,
+                daily_minutes=minutes,
+            ),
+        )
+        for minutes in budgets
+    ]
+    recalls = [plan.predicted_recall for plan in plans]
+    assert recalls == sorted(recalls) and recalls[0] < recalls[-1]
+    assert plans[-1].advanced > 0  # enough minutes: the last days' extra reviews fit
+    for minutes, plan in zip(budgets, plans, strict=True):
+        # the due reviews always happen; new questions and extra reviews only within the budget
+        assert all(d.minutes <= minutes + 1e-9 for d in plan.days if d.new or d.advanced)
+
+
+def test_the_simulator_reads_once_and_gives_the_plan_for_each_choice(
+    services: Services, clock: FixedClock, cadre: UserInfo
+) -> None:
+    study_days(services, clock, cadre, 3)
+    until = services.study.study_day() + timedelta(days=30)
+    steps: list[tuple[int, int]] = []
+    plans = services.plans.simulate(
+        cadre, until, [5, None], 0.85, lambda done, total, _what: steps.append((done, total))
+    )
+    assert plans == [
+        services.plans.plan(cadre, until, daily_minutes=5, retention=0.85),
+        services.plans.plan(cadre, until, retention=0.85),
+    ]
+    assert steps == [(0, 2), (1, 2)]
+    assert services.plans.simulate(cadre, None, [5]) is None  # no target date saved

@@ -223,32 +223,24 @@ def run_simulate(args: argparse.Namespace) -> int:
     services = open_services(args)
     try:
         user = _user(services, args.user)
-        outcomes = [
-            (
-                minutes,
-                services.plans.plan(
-                    user, args.until, daily_minutes=minutes, retention=args.retention
-                ),
-            )
-            for minutes in (args.minutes or [None])
-        ]
+        choices: list[float | None] = list(args.minutes or [None])
+        plans = services.plans.simulate(user, args.until, choices, args.retention)
     except BadTarget as exc:
         raise CliError(str(exc)) from exc
     finally:
         services.close()
-    for minutes, plan in outcomes:
-        if plan is None:
-            raise CliError(f"{user.name} 还没有设定目标日期：请加 --until YYYY-MM-DD")
+    if plans is None:
+        raise CliError(f"{user.name} 还没有设定目标日期：请加 --until YYYY-MM-DD")
+    for minutes, plan in zip(choices, plans, strict=True):
         print(simulation_line(minutes, plan))
     return 0
 
 
 def simulation_line(minutes: float | None, plan: Plan) -> str:
     """每天 15 分钟 → 2027-01-20 预计掌握 82 %（实际每天平均 14 分钟，最多 15 分钟）."""
-    busiest = max((d.minutes for d in plan.days), default=0.0)
     head = f"每天 {minutes:.0f} 分钟" if minutes is not None else "按计划学完所有新题"
     unmet = f"；到那天还有 {plan.unmet} 题没学过" if plan.unmet else ""
     return (
         f"{head} → {plan.target_date.isoformat()} 预计掌握 {percent(plan.predicted_recall)}"
-        f"（平均每天 {plan.minutes_per_day:.0f} 分钟，最多 {busiest:.0f} 分钟{unmet}）"
+        f"（平均每天 {plan.minutes_per_day:.0f} 分钟，最多 {plan.busiest_minutes:.0f} 分钟{unmet}）"
     )

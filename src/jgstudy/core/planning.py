@@ -4,13 +4,15 @@ of :mod:`jgstudy.core.services`."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from statistics import median
 
 from sqlalchemy import Connection
 
 from jgstudy.core.context import Context
-from jgstudy.core.records import PlanSettings, ScheduleEvent, UserInfo
+from jgstudy.core.records import PlanSettings, Progress, ScheduleEvent, UserInfo
 from jgstudy.core.scheduling import fit as fit_mod
 from jgstudy.core.scheduling.days import REVIEW
 from jgstudy.core.scheduling.forecast import (
@@ -213,6 +215,45 @@ class PlanService:
         The simulator: ``daily_minutes`` caps each day's work (new questions get what the
         reviews leave), ``retention`` replaces the desktop's desired retention.
         """
+        spec = self._plan_input(user, until, target_recall, lead_days, retention)
+        if spec is None:
+            return None
+        model, base = spec
+        return make_plan(model, replace(base, daily_minutes=daily_minutes))
+
+    def simulate(
+        self,
+        user: UserInfo | int,
+        until: date | None,
+        minutes: Sequence[float | None],
+        retention: float | None = None,
+        progress: Progress | None = None,
+    ) -> list[Plan] | None:
+        """The simulator: one plan per choice of daily minutes (None: the plan's own pace),
+        read from the database once; None without a target date.
+
+        Raises:
+            BadTarget: as :meth:`plan`.
+        """
+        spec = self._plan_input(user, until, None, DEFAULT_LEAD_DAYS, retention)
+        if spec is None:
+            return None
+        model, base = spec
+        plans: list[Plan] = []
+        for done, budget in enumerate(minutes):
+            if progress is not None:
+                progress(done, len(minutes), "simulate")
+            plans.append(make_plan(model, replace(base, daily_minutes=budget)))
+        return plans
+
+    def _plan_input(
+        self,
+        user: UserInfo | int,
+        until: date | None,
+        target_recall: float | None,
+        lead_days: int,
+        retention: float | None,
+    ) -> tuple[Model, PlanInput] | None:
         settings = self.settings(user)
         target_date = until or settings.target_date
         if target_date is None:
@@ -232,20 +273,16 @@ class PlanService:
         ]
         scheduler = self._study.scheduler_for(user)
         seconds = self.seconds_per_answer(user)
-        return make_plan(
-            Model(scheduler.parameters),
-            PlanInput(
-                today=today,
-                target_date=target_date,
-                memories=memories,
-                not_introduced=max(total - len(memories), 0),
-                retention=retention or scheduler.desired_retention,
-                target_recall=recall,
-                lead_days=lead_days,
-                seconds_per_answer=seconds or DEFAULT_SECONDS,
-                own_pace=seconds is not None,
-                daily_minutes=daily_minutes,
-            ),
+        return Model(scheduler.parameters), PlanInput(
+            today=today,
+            target_date=target_date,
+            memories=memories,
+            not_introduced=max(total - len(memories), 0),
+            retention=retention or scheduler.desired_retention,
+            target_recall=recall,
+            lead_days=lead_days,
+            seconds_per_answer=seconds or DEFAULT_SECONDS,
+            own_pace=seconds is not None,
         )
 
 

@@ -14,6 +14,10 @@ target) get one extra review on the latest day that lifts it to the target. No d
 window then carries more than its busiest ordinary day, or an even share of the window's whole
 load if that is more: the load is spread, not piled on the last day.
 
+The simulator gives the plan a daily budget of minutes instead: the due reviews come first,
+new questions get what they leave (at the pace that meets the rest ``lead_days`` before the
+date, catching up when behind), and the extra reviews of the last days fit in it too.
+
 Everything is in whole study days and deterministic: the same cards and today give the same plan.
 """
 
@@ -92,6 +96,11 @@ class Plan:
     @property
     def minutes_per_day(self) -> float:
         return sum(d.minutes for d in self.days) / len(self.days) if self.days else 0.0
+
+    @property
+    def busiest_minutes(self) -> float:
+        """The minutes of the plan's busiest day."""
+        return max((d.minutes for d in self.days), default=0.0)
 
 
 class Model:
@@ -174,9 +183,8 @@ def make_plan(model: Model, plan: PlanInput) -> Plan:
         for card in due:
             _review(model, card, day, plan.retention)
         fresh = min(quota, left)
-        if plan.daily_minutes is not None:  # what the day's reviews leave of the budget
-            budget = int(plan.daily_minutes * 60 // plan.seconds_per_answer)
-            fresh = min(left, max(budget - len(due), 0))
+        if plan.daily_minutes is not None:
+            fresh = _fresh_within(plan, day, introduce_by, left, len(due))
         left -= fresh
         for _ in range(fresh):
             s, d = model.after(None, day, GOOD, plan.retention)
@@ -223,6 +231,25 @@ def _recall_of_new(model: Model, cards: Sequence[_Card], plan: PlanInput) -> flo
     return sum(_recall_on(model, c, plan.target_date) for c in fresh) / plan.not_introduced
 
 
+def _budget(plan: PlanInput) -> int | None:
+    """Answers a day the simulator's daily minutes allow (None: no limit)."""
+    if plan.daily_minutes is None:
+        return None
+    return int(plan.daily_minutes * 60 // plan.seconds_per_answer)
+
+
+def _fresh_within(plan: PlanInput, day: date, introduce_by: date, left: int, due: int) -> int:
+    """New questions on ``day`` under the simulator's budget: what is left, spread over the days
+    until ``introduce_by`` (a day behind catches up later), in what the due reviews leave.
+
+    Spreading, not front-loading, keeps more minutes from meaning a lower recall on the date:
+    a question met early has had longer to fade by the date than one met on the plan's pace.
+    """
+    budget = _budget(plan) or 0
+    pace = math.ceil(left / max((introduce_by - day).days, 1))
+    return min(left, pace, max(budget - due, 0))
+
+
 def _mean_recall(model: Model, cards: Sequence[_Card], on: date, total: int) -> float:
     if total == 0:
         return 0.0
@@ -248,7 +275,10 @@ def _advance(
         return {}
     ordinary = sum(n + r for _d, n, r in tail)
     cap = max(max(n + r for _d, n, r in tail), math.ceil((ordinary + needed) / len(tail)))
-    return _extra_reviews(model, cards, plan, {d: cap - n - r for d, n, r in tail})
+    budget = _budget(plan)
+    if budget is not None:  # the simulator's minutes hold for the extra reviews too
+        cap = min(cap, budget)
+    return _extra_reviews(model, cards, plan, {d: max(cap - n - r, 0) for d, n, r in tail})
 
 
 def _extra_reviews(
