@@ -6,12 +6,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCharts import (
     QAbstractAxis,
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
     QChart,
     QChartView,
     QHorizontalBarSeries,
+    QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
@@ -40,10 +42,13 @@ def _style_axis(axis: QAbstractAxis, colors: Colors, font: QFont) -> None:
 class BarChartView(QChartView):
     """One bar series over categories; call :meth:`set_data` to (re)draw."""
 
-    def __init__(self, horizontal: bool = False, percent: bool = False) -> None:
+    def __init__(
+        self, horizontal: bool = False, percent: bool = False, labels: bool = False
+    ) -> None:
         super().__init__()
         self._horizontal = horizontal
         self._percent = percent
+        self._labels = labels  # each bar's value written on it
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFixedHeight(230)
         self.setStyleSheet("background: transparent;")
@@ -71,6 +76,11 @@ class BarChartView(QChartView):
         series = QHorizontalBarSeries() if self._horizontal else QBarSeries()
         series.setBarWidth(0.62)
         series.append(bars)
+        if self._labels:
+            bars.setLabelColor(QColor(colors.on_accent))
+            series.setLabelsFormat("@value%" if self._percent else "@value")
+            series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideEnd)
+            series.setLabelsVisible(True)
         chart.addSeries(series)
         self._add_axes(chart, series, colors, title)
         old = self.chart()
@@ -78,9 +88,7 @@ class BarChartView(QChartView):
         if old is not None:
             old.deleteLater()
 
-    def _add_axes(
-        self, chart: QChart, series: QBarSeries | QHorizontalBarSeries, c: Colors, title: str
-    ) -> None:
+    def _add_axes(self, chart: QChart, series: QAbstractBarSeries, c: Colors, title: str) -> None:
         font = QFont(QApplication.font())
         font.setPixelSize(max(QApplication.font().pixelSize() - 4, 11))
         category = QBarCategoryAxis()
@@ -105,3 +113,45 @@ class BarChartView(QChartView):
         chart.addAxis(value, val_side)
         series.attachAxis(category)
         series.attachAxis(value)
+
+
+class StackedBarChartView(BarChartView):
+    """Bars of several parts stacked per category (e.g. reviews and new questions a day), with a
+    legend naming the parts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stacks: list[tuple[str, list[float]]] = []
+
+    def set_stacks(
+        self,
+        categories: Sequence[str],
+        stacks: Sequence[tuple[str, Sequence[float], str]],
+        colors: Colors,
+        title: str = "",
+    ) -> None:
+        """``stacks``: (name, one value per category, colour), drawn bottom to top."""
+        self.categories = list(categories)
+        self.stacks = [(name, list(values)) for name, values, _color in stacks]
+        self.values = [sum(parts) for parts in zip(*(v for _n, v in self.stacks), strict=True)]
+        chart = QChart()
+        chart.setBackgroundVisible(False)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        legend = chart.legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignTop)
+        legend.setLabelColor(QColor(colors.muted))
+        series = QStackedBarSeries()
+        series.setBarWidth(0.7)
+        for name, values, color in stacks:
+            bars = QBarSet(name)
+            bars.append(list(values))
+            bars.setColor(QColor(color))
+            bars.setBorderColor(QColor(color))
+            series.append(bars)
+        chart.addSeries(series)
+        self._add_axes(chart, series, colors, title)
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None:
+            old.deleteLater()
