@@ -164,6 +164,10 @@ def _shoot_views(s: Shooter, window: MainWindow) -> None:
     s.shot("12-progress")
     body = window.progress.findChild(QScrollArea).widget()
     s.shot("13-progress-full", body)
+    window.navigate("forecast")
+    _wait_for_forecast(s.app, window)
+    s.shot("20-forecast")
+    s.shot("21-forecast-full", window.forecast)
     window.navigate("reports")
     window.reports.preview()
     QThreadPool.globalInstance().waitForDone()
@@ -179,6 +183,13 @@ def _shoot_views(s: Shooter, window: MainWindow) -> None:
     window.practice.set_user(window.user)  # no session: the page offers the practice modes
     window.navigate("practice")
     s.shot("18-practice-start")
+
+
+def _wait_for_forecast(app: QApplication, window: MainWindow) -> None:
+    """The 预测 page computes in the background: wait for its figures."""
+    while window.forecast.busy:
+        QThreadPool.globalInstance().waitForDone()
+        settle(app)
 
 
 def _shoot_import(s: Shooter, window: MainWindow) -> None:

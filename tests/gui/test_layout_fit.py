@@ -109,10 +109,20 @@ def _exam_result(window: MainWindow) -> str:
     return "exam: result"
 
 
+def _forecast(window: MainWindow) -> str:
+    """预测 with its figures: they arrive from the background."""
+    window.navigate("forecast")
+    page = window.forecast
+    while page.busy:
+        page.wait()
+        QApplication.processEvents()
+    return "forecast"
+
+
 def scenes(sample: Path) -> list[Scene]:
     names = ("home", "practice", "library", "wrongbook", "progress", "reports", "settings")
     views = [_view(name) for name in (*names, "competition", "exam")]
-    return [*views, _browser, _practice, _feedback, _editor(sample), _exam, _exam_result]
+    return [*views, _forecast, _browser, _practice, _feedback, _editor(sample), _exam, _exam_result]
 
 
 def clipped(window: MainWindow, size: QSize, sample: Path, qtbot: QtBot) -> list[str]:

@@ -32,6 +32,7 @@ from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.fit import DEFAULT_WINDOW, MINIMUM_WINDOW, fit_to_screen, scroll_page
 from jgstudy.gui.fonts import base_pixel_size
+from jgstudy.gui.forecast import ForecastView
 from jgstudy.gui.home import HomeView
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.icons import nav_icon, nav_icon_size
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
         self.exam.set_workbook(self.services.workbook)
         self.editor.set_workbook(self.services.workbook)
         self.progress = ProgressView(self._stats)
+        self.forecast = ForecastView(
+            self.services.plans, self.service.study_day, lambda: self.service.desired_retention
+        )
         self.reports = ReportsView(self.services.reports, files=self.files)
         self.reports.add_problem_queue(ProblemQueue(self.services.workbook))
         self.settings = SettingsView(self.prefs, data_folder, database_url, self.services.plans)
@@ -111,6 +115,7 @@ class MainWindow(QMainWindow):
             View.WRONGBOOK: self.wrongbook,
             View.WORKBOOK: self.workbook,
             View.PROGRESS: self.progress,
+            View.FORECAST: self.forecast,
             View.REPORTS: self.reports,
             View.SETTINGS: self.settings,
         }
@@ -119,6 +124,7 @@ class MainWindow(QMainWindow):
         self.home.tag_practice_requested.connect(self.practice_tag)
         self.home.wrong_book_requested.connect(lambda: self.navigate(View.WRONGBOOK))
         self.home.exam_requested.connect(lambda: self.navigate(View.EXAM))
+        self.home.forecast_requested.connect(lambda: self.navigate(View.FORECAST))
         self.exam.closed.connect(lambda: self.navigate(View.HOME))
         # (no refresh when a paper is handed in: the exam page on screen would leave its result;
         # the other pages read the new figures when they are shown)

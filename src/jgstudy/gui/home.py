@@ -47,6 +47,7 @@ class HomeView(QWidget):
     wrong_book_requested = Signal()
     exam_requested = Signal()
     tag_practice_requested = Signal(str)  # 专项练习 on a weak tag
+    forecast_requested = Signal()  # 预测与模拟, from the plan card
 
     def __init__(self, stats: StatsSource, plan: PlanSource | None = None) -> None:
         super().__init__()
@@ -62,6 +63,7 @@ class HomeView(QWidget):
         self.plan_card = PlanCard(plan) if plan is not None else None
         if self.plan_card is not None:  # the plan toward the 目标日期, across the page
             layout.addWidget(self.plan_card)
+            self.plan_card.forecast_requested.connect(self.forecast_requested)
         layout.addLayout(self._build_lower(), 1)
         self.set_stats(None, None)
 

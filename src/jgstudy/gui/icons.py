@@ -26,6 +26,9 @@ NAV_SHAPES = {
     "workbook": '<path d="M4 6h16M4 12h10M4 18h7"/><circle cx="17.5" cy="16.5" r="3"/>',
     "wrongbook": '<circle cx="12" cy="12" r="8.5"/><path d="M9 9l6 6M15 9l-6 6"/>',
     "progress": '<path d="M4 20h16"/><path d="M7 16v-5M12 16V6M17 16v-8"/>',
+    "forecast": (
+        '<path d="M4 20h16"/><path d="M4.5 16.5 9 12l3.5 2.5L19 7.5"/><path d="M15 7.5h4v4"/>'
+    ),
     "reports": (
         '<path d="M6 3.5h9l3.5 3.5v13a.5.5 0 0 1-.5.5H6a.5.5 0 0 1-.5-.5V4a.5.5 0 0 1 .5-.5z"/>'
         '<path d="M9 12h6M9 15.5h6M9 8.5h3"/>'

@@ -26,6 +26,7 @@ class View(StrEnum):
     EDITOR = "editor"
     WRONGBOOK = "wrongbook"
     PROGRESS = "progress"
+    FORECAST = "forecast"
     COMPETITION = "competition"
     REPORTS = "reports"
     SETTINGS = "settings"
@@ -40,6 +41,7 @@ TITLES: dict[View, str] = {
     View.EDITOR: N_("题库编辑"),
     View.WRONGBOOK: N_("错题本"),
     View.PROGRESS: N_("统计"),
+    View.FORECAST: N_("预测"),
     View.COMPETITION: N_("竞赛"),
     View.REPORTS: N_("成绩报表"),
     View.SETTINGS: N_("设置"),

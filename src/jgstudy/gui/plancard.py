@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from jgstudy.core.records import UserInfo
 from jgstudy.core.scheduling.forecast import Plan
 from jgstudy.gui.i18n import tr
-from jgstudy.gui.widgets import card, plain_label
+from jgstudy.gui.widgets import button, card, plain_label
 
 PlanSource = Callable[[UserInfo], Plan | None]
 
@@ -42,6 +43,8 @@ def plan_lines(plan: Plan) -> list[str]:
 class PlanCard(QWidget):
     """目标日期: the plan's figures, or an invitation to set a date in 设置."""
 
+    forecast_requested = Signal()  # the 预测 page: the simulator and true retention
+
     def __init__(self, source: PlanSource) -> None:
         super().__init__()
         self._source = source
@@ -51,7 +54,13 @@ class PlanCard(QWidget):
         inner = box.layout()
         assert isinstance(inner, QVBoxLayout)
         inner.setSpacing(6)
-        inner.addWidget(plain_label(tr("目标日期"), "section"))
+        head = QHBoxLayout()
+        head.addWidget(plain_label(tr("目标日期"), "section"))
+        head.addStretch(1)
+        self.forecast_button = button(tr("预测与模拟"), flat=True)
+        self.forecast_button.clicked.connect(self.forecast_requested)
+        head.addWidget(self.forecast_button)
+        inner.addLayout(head)
         self.body = plain_label("", wrap=True)
         inner.addWidget(self.body)
         layout.addWidget(box)
