@@ -36,7 +36,7 @@ from jgstudy.gui.style import colors_for
 from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import card, page_header, plain_label, view_layout
 
-MINUTE_CHOICES = (5, 10, 15, 20, 30, 45, 60, 90)  # the bars of "minutes → recall"
+MINUTE_CHOICES = (2, 5, 10, 15, 20, 30, 45, 60)  # the bars of "minutes → recall"
 DEFAULT_MINUTES = 15
 DEFAULT_DAYS_AHEAD = 30  # the date offered when the cadre has none
 DELAY_MS = 250  # after the last change of a control, before computing
@@ -130,6 +130,7 @@ class ForecastView(QWidget):
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(8)
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("yyyy-MM-dd")

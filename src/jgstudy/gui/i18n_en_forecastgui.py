@@ -102,5 +102,4 @@ EN: dict[str, str] = {
     "31 天以上": "31+ days",
     "近 7 天": "Last 7 days",
     "近 30 天": "Last 30 days",
-    "全部": "All time",
 }
