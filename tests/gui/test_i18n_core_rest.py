@@ -105,10 +105,23 @@ def test_a_broken_blueprint_lists_its_problems_in_english(
     page = _exam_page(qtbot, services, service.ensure_user("李四"))
     assert not page.start_file(path)
     shown = page.picker.message.text()
-    assert shown.startswith("The exam plan file has errors:")
+    assert shown.startswith(f"The exam plan file has errors: {path}:")
     assert f"{path}:5:" in shown and "either points or percent" in shown
     assert "questions is only for draw: fixed" in shown
     assert not CJK.search(shown), shown
+
+
+def test_a_broken_blueprint_lists_its_problems_as_before_in_chinese(
+    qtbot: QtBot, service: StudyService, services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN_BLUEPRINT, encoding="utf-8")
+    page = _exam_page(qtbot, services, service.ensure_user("李四"))
+    assert not page.start_file(path)
+    assert page.picker.message.text() == (
+        f"方案文件有误：{path}:5:12: 及格线 pass_mark 应写 points 或 percent 之一；"
+        f"{path}:9:16: questions 只用于 draw: fixed"
+    )
 
 
 BROKEN_CONTEST = """\

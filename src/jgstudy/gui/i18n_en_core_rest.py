@@ -73,6 +73,7 @@ EN: dict[str, str] = {
     "没有符合条件的题目": "no questions match",
     "速答演练": "Speed drill",
     "第 {round} 轮：{problem}": "round {round}: {problem}",
+    "方案文件有误：{problems}": "The exam plan file has errors: {problems}",
     # -- competitions: the GUI's own words about these messages --------------------------
     "第 {line} 行：{problem}": "line {line}: {problem}",
     "比赛方案 {name} 有误，未列出：{problems}": (

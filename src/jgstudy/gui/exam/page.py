@@ -134,7 +134,7 @@ class ExamPage(QWidget):
             try:
                 blueprint = self.exams.load_blueprint(path)
             except ConfigErrors as errors:
-                broken = tr("方案文件有误：") + tr("；").join(map(tr_problem, errors.problems[:3]))
+                broken = _broken_text(errors)
                 choices.append(PaperChoice(path, None, broken))
                 continue
             short = self.exams.check(blueprint)
@@ -158,9 +158,7 @@ class ExamPage(QWidget):
         try:
             blueprint = self.exams.load_blueprint(path)
         except ConfigErrors as errors:
-            self.picker.set_message(
-                tr("方案文件有误：") + tr("；").join(map(tr_problem, errors.problems[:3]))
-            )
+            self.picker.set_message(_broken_text(errors))
             return False
         return self.start(blueprint)
 
@@ -227,3 +225,9 @@ class ExamPage(QWidget):
         self.stack.setCurrentWidget(self.result)
         self.session = None
         self.finished.emit(result)
+
+
+def _broken_text(errors: ConfigErrors, shown: int = 3) -> str:
+    """方案文件有误：the first ``shown`` located problems of a blueprint file."""
+    problems = tr("；").join(map(tr_problem, errors.problems[:shown]))
+    return tr("方案文件有误：{problems}").format(problems=problems)
