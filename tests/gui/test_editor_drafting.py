@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from jgstudy.gui.editor.drafting import DraftDialog, Verdict
 from jgstudy.gui.editor.page import BankEditor
+from jgstudy.gui.filechooser import FileChooser
+from jgstudy.gui.prefs import Preferences
 
 MATERIAL = Path(__file__).parents[1] / "data" / "materials" / "two_places_report.txt"
 
@@ -94,7 +96,7 @@ def test_the_editor_adds_the_accepted_questions_as_one_undoable_step(
     qtbot.keyClick(dialog.list, Qt.Key.Key_A)
 
     class Reviewed(DraftDialog):
-        def __new__(cls, _parent: QWidget) -> DraftDialog:  # type: ignore[misc]
+        def __new__(cls, _parent: QWidget, _files: FileChooser) -> DraftDialog:  # type: ignore[misc]
             return dialog
 
     dialog.exec = lambda: DraftDialog.DialogCode.Accepted  # type: ignore[method-assign]
@@ -117,3 +119,29 @@ def test_an_unreadable_material_is_explained(qtbot: QtBot, tmp_path: Path) -> No
     qtbot.addWidget(dialog)
     assert not dialog.load_material(tmp_path / "missing.txt")
     assert "找不到" in dialog.status.text()
+
+
+def test_the_material_chooser_starts_in_the_folder_used_last(
+    qtbot: QtBot, tmp_path: Path, prefs: Preferences, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor's last folder is where the material dialog opens, and a material's folder is
+    remembered for the next dialog (the bank's save dialog included)."""
+    banks, materials = tmp_path / "banks", tmp_path / "materials"
+    banks.mkdir(), materials.mkdir()
+    material = materials / "report.txt"
+    material.write_text(MATERIAL.read_text(encoding="utf-8"), encoding="utf-8")
+    files = FileChooser(prefs)
+    files.remember(banks / "bank.yaml")
+    started_in: list[str] = []
+
+    def pick(_parent: QWidget, _title: str, folder: str, _filters: str) -> tuple[str, str]:
+        started_in.append(folder)
+        return str(material), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", pick)
+    dialog = DraftDialog(None, files)
+    qtbot.addWidget(dialog)
+    dialog.choose_material()
+    assert started_in == [str(banks)]
+    assert dialog.material.toPlainText() == MATERIAL.read_text(encoding="utf-8")
+    assert files.start_folder() == materials

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr
@@ -35,11 +35,6 @@ def ask_save_changes(parent: QWidget, title: str, text: str) -> str:
 
 def show_message(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
-
-
-def choose_file(parent: QWidget, title: str, folder: Path, filters: str) -> Path | None:
-    chosen, _filter = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
-    return Path(chosen) if chosen else None
 
 
 def choose_save_path(parent: QWidget, files: FileChooser, suggested: str | Path) -> Path | None:

@@ -32,8 +32,7 @@ from jgstudy.core.drafting import Candidate, draft_candidates
 from jgstudy.core.drafting.forms import DRAFT_TAG
 from jgstudy.core.drafting.material import MaterialError, read_material
 from jgstudy.core.model import QTYPE_LABELS, QType, display_stem
-from jgstudy.gui.editor.dialogs import choose_file
-from jgstudy.gui.filechooser import documents_folder
+from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr, tr_error
 from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, plain_label
@@ -57,11 +56,11 @@ class DraftDialog(QDialog):
 
     drafted = Signal(int)  # how many candidates the material gave
 
-    def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, files: FileChooser | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("从材料生成候选题"))
         self.resize(1100, 680)
-        self._folder = folder or documents_folder()
+        self._files = files or FileChooser()  # the editor's: it remembers the last folder
         self.candidates: list[Candidate] = []
         self.verdicts: list[Verdict] = []
         self._stems: dict[int, str] = {}  # edited stems, by candidate index
@@ -169,7 +168,7 @@ class DraftDialog(QDialog):
     # -- drafting ------------------------------------------------------------------------
 
     def choose_material(self) -> None:
-        path = choose_file(self, tr("打开材料"), self._folder, tr(MATERIAL_FILTER))
+        path = self._files.open_file(self, tr("打开材料"), tr(MATERIAL_FILTER))
         if path is not None:
             self.load_material(path)
 
@@ -179,7 +178,6 @@ class DraftDialog(QDialog):
         except MaterialError as error:
             self.status.setText(tr_error(error))
             return False
-        self._folder = path.parent
         self.status.setText(tr("已打开 {name}").format(name=path.name))
         return True
 

@@ -62,7 +62,7 @@ class BankEditor(QWidget):
         folder: Path | None = None,
         ask_save: AskSave = ask_save_changes,
         inform: Inform = show_message,
-        make_draft_dialog: Callable[[QWidget], DraftDialog] = DraftDialog,
+        make_draft_dialog: Callable[[QWidget, FileChooser], DraftDialog] = DraftDialog,
         files: FileChooser | None = None,
     ) -> None:
         super().__init__(parent)
@@ -364,7 +364,7 @@ class BankEditor(QWidget):
 
     def draft_from_material(self) -> int:
         """从材料生成: review drafted candidates; the accepted ones join this bank (undoable)."""
-        dialog = self._make_draft_dialog(self)
+        dialog = self._make_draft_dialog(self, self._files)
         if dialog.exec() != DraftDialog.DialogCode.Accepted:
             return 0
         return self.workspace.add_reviewed(dialog.accepted_questions())
