@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from jgstudy.core.environment import explain
 from jgstudy.core.logs import install_excepthook
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_msg
 from jgstudy.gui.widgets import plain_label
 
 log = logging.getLogger("jgstudy.gui")
@@ -87,8 +87,11 @@ def install_crash_handlers(
 
     def report(exc: BaseException, details: str) -> None:
         # A full disk or a lost server mid-session gets its sentence; anything else is a bug.
-        message = explain(exc) or tr(
-            "出现了一个意外错误。你的作答已经保存；可以继续使用，或重新启动程序。"
+        sentence = explain(exc)
+        message = (
+            tr_msg(sentence)
+            if sentence
+            else tr("出现了一个意外错误。你的作答已经保存；可以继续使用，或重新启动程序。")
         )
         show(message, details, log_file)
 

@@ -16,7 +16,7 @@ from jgstudy.core.backup_service import BackupService
 from jgstudy.core.clock import Clock, SystemClock
 from jgstudy.core.recovery import RecoveryInfo, open_or_recover, restore_backup
 from jgstudy.core.services import Services
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_error, tr_msg
 from jgstudy.gui.tasks import TaskRunner
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # an hourly look; at most one backup per day is taken
@@ -39,7 +39,7 @@ def open_database(
         try:
             restore_backup(info.db_path, info.newest_backup, folder, clock)
         except BackupError as exc:
-            QMessageBox.critical(parent, tr("恢复失败"), str(exc))
+            QMessageBox.critical(parent, tr("恢复失败"), tr_error(exc))
             return None
         services, info = open_or_recover(url, folder, clock)
     return services
@@ -52,7 +52,7 @@ def _ask_restore(info: RecoveryInfo, parent: QWidget | None) -> bool:
             tr("数据库已损坏"),
             tr(
                 "{problem}\n\n{db_path}\n\n没有找到可用的备份。文件没有被删除，请联系管理员。"
-            ).format(problem=info.problem, db_path=info.db_path),
+            ).format(problem=tr_msg(info.problem or ""), db_path=info.db_path),
         )
         return False
     answer = QMessageBox.question(
@@ -60,7 +60,7 @@ def _ask_restore(info: RecoveryInfo, parent: QWidget | None) -> bool:
         tr("数据库已损坏"),
         tr(
             "{problem}\n\n最近的完好备份：{name}\n\n是否用这个备份恢复？损坏的文件会改名保留，不会删除。"
-        ).format(problem=info.problem, name=info.newest_backup.name),
+        ).format(problem=tr_msg(info.problem or ""), name=info.newest_backup.name),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -89,7 +89,7 @@ class AutoBackup(QObject):
         )
 
     def _failed(self, error: Exception) -> None:
-        self.last_error = str(error)
+        self.last_error = tr_error(error)
 
     def on_close(self) -> None:
         """The closing backup: after the last answer, so nothing of the day is missing."""
@@ -98,7 +98,7 @@ class AutoBackup(QObject):
         try:
             self.backups.backup_now()
         except BackupError as exc:
-            self.last_error = str(exc)
+            self.last_error = tr_error(exc)
 
 
 def auto_backup(backups: BackupService, parent: QObject | None = None) -> AutoBackup | None:

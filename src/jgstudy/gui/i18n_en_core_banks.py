@@ -305,4 +305,6 @@ EN: dict[str, str] = {
         "a report holds at most {limit} characters; this one has {count}"
     ),
     "（未作答）": "(no answer)",
+    # -- GUI texts of this change ----------------------------------------------------
+    "比赛记录只能导出为 .xlsx 或 .pdf：{name}": "A match record can only be saved as .xlsx or .pdf: {name}",
 }

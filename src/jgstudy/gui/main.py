@@ -22,7 +22,7 @@ from jgstudy.gui import qt_texts
 from jgstudy.gui.appicon import app_icon
 from jgstudy.gui.crash import install_crash_handlers, show_error
 from jgstudy.gui.fonts import base_pixel_size
-from jgstudy.gui.i18n import language, set_language, tr
+from jgstudy.gui.i18n import language, set_language, tr, tr_msg
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.splash import show_splash
 from jgstudy.gui.style import apply_theme
@@ -143,7 +143,9 @@ def _cannot_open(url: str, exc: Exception, log_file: Path | None) -> None:
         QMessageBox.critical(
             None,
             tr("无法打开数据库"),
-            tr("无法打开数据库：\n{url}\n\n{exc}").format(url=hide_password(url), exc=sentence),
+            tr("无法打开数据库：\n{url}\n\n{exc}").format(
+                url=hide_password(url), exc=tr_msg(sentence)
+            ),
         )
         return
     show_error(tr("无法打开数据库：{url}").format(url=hide_password(url)), details(exc), log_file)

@@ -127,8 +127,8 @@ class PlanSettingsCard(QWidget):
         recall = self.recall.value() if day is not None else None
         try:
             self._plans.set_target(self._user, day, recall, actor=self._user.name)  # type: ignore[arg-type]
-        except ValueError as exc:  # BadTarget: in plain Chinese already
-            self.fit_note.setText(str(exc))
+        except ValueError as exc:  # BadTarget: one sentence from the core
+            self.fit_note.setText(tr_error(exc))
             return
         self.fit_note.setText(tr("目标已保存。") if day else tr("已取消目标日期。"))
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from jgstudy.core.names import BadName, clean_name, clean_unit
 from jgstudy.core.records import UserInfo
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_error
 from jgstudy.gui.widgets import plain_label
 
 NEW_PROFILE = "__new__"
@@ -108,7 +108,7 @@ class ProfileDialog(QDialog):
             clean_name(self.choice()[0])
             clean_unit(self.unit_edit.text())
         except BadName as exc:
-            self.error.setText(str(exc))
+            self.error.setText(tr_error(exc))
             return
         self.accept()
 

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jgstudy.core.model import QTYPE_LABELS, QType
+from jgstudy.core.model import QTYPE_LABELS, AnyQuestion, QType
 from jgstudy.core.records import PracticeMode, QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
+from jgstudy.core.text import Msg
 from jgstudy.core.workbook import WorkbookService, WrongHistory, given_text
 from jgstudy.core.wrongsheet import wrong_entries
 from jgstudy.gui.detail import QuestionDetailDialog
-from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg
 from jgstudy.gui.models import one_line
 from jgstudy.gui.widgets import button, page_header, plain_label, view_layout
 from jgstudy.gui.workbook.marks import MarkBar
@@ -34,6 +35,13 @@ from jgstudy.render.wrongbook_pdf import save_wrongbook
 log = logging.getLogger(__name__)
 
 COLUMNS = (N_("题型"), N_("题干"), N_("答错次数"), N_("最近答错"), N_("上次答案"), N_("题库"))
+
+
+def answer_shown(question: AnyQuestion, value: object) -> str:
+    """The cadre's last answer: 正确/错误/（未作答） in the interface language, their words as
+    they were (never looked up in the catalog)."""
+    text = given_text(question, value)
+    return tr_msg(text) if isinstance(text, Msg) else text
 
 
 class WrongBookView(QWidget):
@@ -117,7 +125,7 @@ class WrongBookView(QWidget):
                 one_line(q.stem),
                 tr("{count} 次").format(count=past.count) if past else "",
                 self._local(past.last_at) if past else "",
-                given_text(q, past.last_answer) if past else "",
+                answer_shown(q, past.last_answer) if past else "",
                 self._titles.get(record.bank_id, record.bank_id),
             )
             for column, text in enumerate(cells):
@@ -148,7 +156,9 @@ class WrongBookView(QWidget):
         if past is not None:
             times = tr("、").join(self._local(t) for t in past.times[-5:])
             text = tr("答错 {count} 次（{times}）；最近一次答的是：{answer}").format(
-                count=past.count, times=times, answer=given_text(record.question, past.last_answer)
+                count=past.count,
+                times=times,
+                answer=answer_shown(record.question, past.last_answer),
             )
             extra.append(plain_label(text, "section", wrap=True))
         marks = MarkBar(self._workbook)
@@ -179,7 +189,7 @@ class WrongBookView(QWidget):
             save_wrongbook(entries, path, title)
         except (OSError, ValueError) as exc:
             log.exception("wrong book export failed")
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else tr_error(exc)
             text = tr("无法写入 {path}：{reason}").format(path=path, reason=reason)
             self.error_box = QMessageBox(QMessageBox.Icon.Warning, tr("导出错题本"), text)
             self.error_box.setParent(self, self.error_box.windowFlags())

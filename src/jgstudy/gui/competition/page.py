@@ -224,7 +224,10 @@ class CompetitionPage(QWidget):
         try:
             save_record(self.competitions.record(self.match.id), path)
         except UnknownRecordFormat as exc:
-            self.panel.status.setText(str(exc))
+            log.info("match record refused: %s", exc)
+            self.panel.status.setText(
+                tr("比赛记录只能导出为 .xlsx 或 .pdf：{name}").format(name=path.name)
+            )
             return None
         except OSError as exc:
             log.exception("Cannot write the match record %s", path)

@@ -6,9 +6,15 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
-from jgstudy.core.model import AnyQuestion, MultipleQuestion, SingleQuestion, correct_answer_text
+from jgstudy.core.model import (
+    AnyQuestion,
+    FillQuestion,
+    MultipleQuestion,
+    SingleQuestion,
+    correct_answer_text,
+)
 from jgstudy.core.session import Feedback
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_msg
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import plain_label
 
@@ -24,7 +30,9 @@ def answer_text(question: AnyQuestion) -> str:
             tr("{k}．{options}").format(k=k, options=question.options[k])
             for k in sorted(question.answer)
         )
-    return correct_answer_text(question)
+    if isinstance(question, FillQuestion):  # the key's words, joined as the interface joins
+        return tr("；").join(accepted[0] for accepted in question.blanks)
+    return tr_msg(correct_answer_text(question))  # 正确/错误 of a judge question, or content
 
 
 def interval_text(delta: timedelta) -> str:

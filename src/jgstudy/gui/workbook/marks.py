@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLineEdit, QPushButton,
 
 from jgstudy.core.records import UserInfo
 from jgstudy.core.workbook import NOTE_MAX, WorkbookError, WorkbookService
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_error
 from jgstudy.gui.widgets import button, plain_label
 
 
@@ -72,7 +72,7 @@ class MarkBar(QWidget):
         try:
             kept = self._workbook.set_note(self._user, self._pk, self.note.text())
         except WorkbookError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(tr_error(exc))
             return
         self.note.setText(kept)
         self.status.setText(tr("笔记已保存") if kept else "")
@@ -91,7 +91,7 @@ class MarkBar(QWidget):
         try:
             self._workbook.report_problem(self._user, self._pk, reason)
         except WorkbookError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(tr_error(exc))
             return False
         self.status.setText(tr("已提交纠错，谢谢！"))
         return True
