@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from jgstudy.core.banks import BankErrors
+from jgstudy.core.banks import BankErrors, loader
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import BrowseFilter, ImportResult, UserInfo
 from jgstudy.core.service import StudyService
@@ -132,3 +132,25 @@ def test_question_model_passes_the_model_tester(
     assert model.index(0, 1).data() == "s1"
     assert model.headerData(3, Qt.Orientation.Horizontal) == "题干"
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_failed_import_is_logged_once_with_its_traceback(
+    window: MainWindow,
+    sample_bank: Path,
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The task runner logs the failure; the page only says it (it used to log it again)."""
+
+    def unreadable(_file: Path) -> bytes:
+        raise OSError(5, "Input/output error")  # a failing disk or network share
+
+    monkeypatch.setattr(loader, "read_bank_bytes", unreadable)
+    window.navigate("library")
+    with qtbot.waitSignal(window.importer.failed, timeout=20_000) as failed:
+        assert window.library.import_paths([sample_bank])
+    logged = [record for record in caplog.records if record.exc_info]
+    assert len(logged) == 1, [record.getMessage() for record in logged]
+    assert logged[0].exc_info is not None and logged[0].exc_info[1] is failed.args[0]
+    assert window.library.banks.errors.isVisible()

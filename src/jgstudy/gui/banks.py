@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -33,7 +32,6 @@ from jgstudy.gui.models import BankTableModel
 from jgstudy.gui.widgets import button, plain_label
 from jgstudy.gui.workers import BankImporter
 
-log = logging.getLogger(__name__)
 BANK_FILTER = N_("题库文件 (*.yaml *.yml);;所有文件 (*)")
 ALL_FILES = N_("所有文件 (*)")
 Confirm = Callable[[QWidget, str, str], bool]
@@ -332,16 +330,15 @@ class BanksPanel(QWidget):
         self.banks_changed.emit()
 
     def _on_failed(self, error: Exception) -> None:
+        """Say what went wrong; the task runner has logged it with its traceback already."""
         self._say("")
         if isinstance(error, BankErrors):
             self.errors.show_problems(error.problems)
         elif isinstance(error, ConvertError):
             self.errors.show_message(tr_error(error))
         elif isinstance(error, OSError):
-            log.error("reading or importing failed", exc_info=error)
             self.errors.show_message(tr("无法读写文件：{error}").format(error=error))
         else:
-            log.error("import failed", exc_info=error)
             self.errors.show_message(tr_error(error))
 
     def _on_finished(self) -> None:
