@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 
+from jgstudy.core.storage.prepared import Prepared
 from jgstudy.core.storage.schema import ReviewCountRow
 
 SLOT_SECONDS = 900
@@ -85,9 +86,19 @@ def add_reviews(conn: Connection, logs: Iterable[Mapping[str, object]]) -> None:
             conn.execute(_counts.insert(), row)
 
 
+_ADD_ONE = {
+    name: Prepared(statement, [c.name for c in _counts.c]) for name, statement in _ADD.items()
+}
+
+
 def add_review(conn: Connection, user_id: int, reviewed_at: datetime, correct: bool) -> None:
-    """Count one answer just logged."""
-    add_reviews(conn, [{"user_id": user_id, "reviewed_at": reviewed_at, "correct": correct}])
+    """Count one answer just logged (prepared: this runs with every answer)."""
+    statement = _ADD_ONE.get(conn.dialect.name)
+    if statement is None:
+        add_reviews(conn, [{"user_id": user_id, "reviewed_at": reviewed_at, "correct": correct}])
+        return
+    row = {"user_id": user_id, "slot": slot_of(reviewed_at), "reviews": 1, "correct": int(correct)}
+    statement.run(conn, row)
 
 
 def remove_review(conn: Connection, user_id: int, reviewed_at: datetime, correct: bool) -> None:

@@ -29,6 +29,7 @@ from jgstudy.core.records import AnswerRecord, CardInfo, QuestionRecord, UserInf
 from jgstudy.core.scheduling import CardState
 from jgstudy.core.scheduling.days import REVIEW, Cutoffs
 from jgstudy.core.storage import counts_repo
+from jgstudy.core.storage.prepared import Prepared
 from jgstudy.core.storage.schema import (
     BankRow,
     CardRow,
@@ -182,6 +183,8 @@ def wrong_book_pks(
 def load_questions(conn: Connection, pks: Iterable[int]) -> dict[int, QuestionRecord]:
     """The questions with these pks, parsed, with their tags and the bank's scoring rule."""
     pks = list(pks)
+    if len(pks) == 1:  # the next question of a session: the prepared statements
+        return _load_question(conn, pks[0])
     records: dict[int, QuestionRecord] = {}
     for start in range(0, len(pks), 500):
         chunk = pks[start : start + 500]
@@ -192,51 +195,70 @@ def load_questions(conn: Connection, pks: Iterable[int]) -> dict[int, QuestionRe
             )
         ):
             tags.setdefault(pk, []).append(tag)
-        rows = conn.execute(
-            select(QuestionRow.pk, QuestionRow.bank_id, QuestionRow.data, BankRow.multiple_scoring)
-            .join(BankRow, BankRow.id == QuestionRow.bank_id)
-            .where(QuestionRow.pk.in_(chunk))
-        )
+        rows = conn.execute(_QUESTION_COLUMNS.where(QuestionRow.pk.in_(chunk)))
         for pk, bank_id, data, scoring in rows:
-            question = QUESTION_ADAPTER.validate_json(data)
-            records[pk] = QuestionRecord(
-                pk, bank_id, question, tuple(tags.get(pk, ())), MultipleScoring(scoring)
-            )
+            records[pk] = _question_record(pk, bank_id, data, tags.get(pk, ()), scoring)
     return records
 
 
+_QUESTION_COLUMNS = select(
+    QuestionRow.pk, QuestionRow.bank_id, QuestionRow.data, BankRow.multiple_scoring
+).join(BankRow, BankRow.id == QuestionRow.bank_id)
+_QUESTION = Prepared(_QUESTION_COLUMNS.where(QuestionRow.pk == bindparam("pk")))
+_QUESTION_TAGS = Prepared(
+    select(QuestionTagRow.tag).where(QuestionTagRow.question_pk == bindparam("pk"))
+)
+
+
+def _load_question(conn: Connection, pk: int) -> dict[int, QuestionRecord]:
+    row = _QUESTION.first(conn, {"pk": pk})
+    if row is None:
+        return {}
+    tags = [tag for (tag,) in _QUESTION_TAGS.rows(conn, {"pk": pk})]
+    return {pk: _question_record(row[0], row[1], row[2], tags, row[3])}
+
+
+def _question_record(
+    pk: int, bank_id: str, data: str, tags: Iterable[str], scoring: str
+) -> QuestionRecord:
+    question = QUESTION_ADAPTER.validate_json(data)
+    return QuestionRecord(pk, bank_id, question, tuple(tags), MultipleScoring(scoring))
+
+
 # Built once: these run on every answer, where statement construction would dominate.
-_GET_CARD = select(_cards).where(
-    _cards.c.user_id == bindparam("k_user"), _cards.c.question_pk == bindparam("k_question")
+_CARD_IS = (
+    _cards.c.user_id == bindparam("k_user"),
+    _cards.c.question_pk == bindparam("k_question"),
 )
-_UPDATE_CARD = update(_cards).where(
-    _cards.c.user_id == bindparam("k_user"), _cards.c.question_pk == bindparam("k_question")
-)
-_DELETE_CARD = delete(_cards).where(
-    _cards.c.user_id == bindparam("k_user"), _cards.c.question_pk == bindparam("k_question")
-)
+_UPDATE_CARD = update(_cards).where(*_CARD_IS)
 _INSERT_CARD = insert(_cards)
-_INSERT_LOG = insert(_logs)
 _CARD_KEY = [_cards.c.user_id, _cards.c.question_pk]
-
-
 _CARD_VALUES = [c.name for c in _cards.c if c not in _CARD_KEY]
+_CARD_COLUMNS = [c.name for c in _cards.c]
+_LOG_VALUES = [c.name for c in _logs.c if c.name != "id"]
+_GET_CARD = Prepared(select(*(_cards.c[name] for name in _CARD_VALUES)).where(*_CARD_IS))
+_DELETE_CARD = Prepared(delete(_cards).where(*_CARD_IS))
+_INSERT_LOG = Prepared(insert(_logs).returning(_logs.c.id), _LOG_VALUES)
 
 
 # One statement each, so two desktops writing the same new card cannot both insert it.
-def _sqlite_upsert() -> sqlite.Insert:
+def _sqlite_upsert() -> Prepared:
     stmt = sqlite.insert(_cards)
     values = {name: stmt.excluded[name] for name in _CARD_VALUES}
-    return stmt.on_conflict_do_update(index_elements=_CARD_KEY, set_=values)
+    return Prepared(
+        stmt.on_conflict_do_update(index_elements=_CARD_KEY, set_=values), _CARD_COLUMNS
+    )
 
 
-def _postgresql_upsert() -> postgresql.Insert:
+def _postgresql_upsert() -> Prepared:
     stmt = postgresql.insert(_cards)
     values = {name: stmt.excluded[name] for name in _CARD_VALUES}
-    return stmt.on_conflict_do_update(index_elements=_CARD_KEY, set_=values)
+    return Prepared(
+        stmt.on_conflict_do_update(index_elements=_CARD_KEY, set_=values), _CARD_COLUMNS
+    )
 
 
-_UPSERT_CARD: dict[str, Insert] = {"sqlite": _sqlite_upsert(), "postgresql": _postgresql_upsert()}
+_UPSERT_CARD = {"sqlite": _sqlite_upsert(), "postgresql": _postgresql_upsert()}
 
 
 def _valid_memory(state: int, stability: float | None, difficulty: float | None) -> bool:
@@ -245,44 +267,40 @@ def _valid_memory(state: int, stability: float | None, difficulty: float | None)
 
 
 def get_card(conn: Connection, user_id: int, question_pk: int) -> CardInfo | None:
-    row = conn.execute(_GET_CARD, {"k_user": user_id, "k_question": question_pk}).first()
-    if row is None or not _valid_memory(row.state, row.stability, row.difficulty):
+    row = _GET_CARD.first(conn, {"k_user": user_id, "k_question": question_pk})
+    if row is None:
+        return None
+    state, step, stability, difficulty, due, last_review, reps, lapses, streak, book, first = row
+    if not _valid_memory(state, stability, difficulty):
         return None  # a state no FSRS card can have (merged by an older version): start afresh
-    state = CardState(row.state, row.step, row.stability, row.difficulty, row.due, row.last_review)
-    return CardInfo(
-        state, row.reps, row.lapses, row.right_streak, row.in_wrong_book, row.first_reviewed_at
-    )
+    memory = CardState(state, step, stability, difficulty, due, last_review)
+    return CardInfo(memory, reps, lapses, streak, book, first)
 
 
 def record_answer(conn: Connection, record: AnswerRecord) -> int:
     """Store one answer: its review log and the card state it leads to. Returns the log id."""
-    result = conn.execute(
-        _INSERT_LOG,
-        {
-            "uid": record.uid,
-            "user_id": record.user_id,
-            "question_pk": record.question_pk,
-            "attempt_id": record.attempt_id,
-            "answer": record.answer_json,
-            "correct": record.correct,
-            "score": record.score,
-            "rating": record.rating,
-            "duration_ms": record.duration_ms,
-            "reviewed_at": record.reviewed_at,
-        },
-    )
+    values = {
+        "uid": record.uid,
+        "user_id": record.user_id,
+        "question_pk": record.question_pk,
+        "attempt_id": record.attempt_id,
+        "answer": record.answer_json,
+        "correct": record.correct,
+        "score": record.score,
+        "rating": record.rating,
+        "duration_ms": record.duration_ms,
+        "reviewed_at": record.reviewed_at,
+    }
+    rows = _INSERT_LOG.rows(conn, values)
     put_card(conn, record.user_id, record.question_pk, record.card)
     counts_repo.add_review(conn, record.user_id, record.reviewed_at, record.correct)
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
+    return int(rows[0][0])
 
 
 def put_card(conn: Connection, user_id: int, question_pk: int, card: CardInfo | None) -> None:
     """Write a card's state; ``None`` removes it (the question becomes new again)."""
-    keys = {"k_user": user_id, "k_question": question_pk}
     if card is None:
-        conn.execute(_DELETE_CARD, keys)
+        _DELETE_CARD.run(conn, {"k_user": user_id, "k_question": question_pk})
         return
     s = card.state
     values: dict[str, object] = {
@@ -307,7 +325,7 @@ def upsert_card(
     """Insert or replace the card of (user, question) in one statement (``ON CONFLICT``)."""
     statement = _UPSERT_CARD.get(conn.dialect.name)
     if statement is not None:
-        conn.execute(statement, {"user_id": user_id, "question_pk": question_pk, **values})
+        statement.run(conn, {"user_id": user_id, "question_pk": question_pk, **values})
         return
     keys = {"k_user": user_id, "k_question": question_pk}  # other databases: best effort
     if conn.execute(_UPDATE_CARD, {**keys, **values}).rowcount == 0:

@@ -1,0 +1,138 @@
+"""Statements of the study hot path, compiled once per dialect and run on the DBAPI cursor.
+
+``conn.execute(statement)`` costs 40-60 µs per call in SQLAlchemy even with its compiled cache
+(cache key, parameter processing, result set-up), several times what SQLite spends on the
+statement itself; the next question and each answer run several. A :class:`Prepared` statement
+is still written in SQLAlchemy Core (so the tables and columns come from ``schema``), but is
+compiled once for each dialect and then executed straight on the connection's DBAPI cursor,
+with the column types' own bind and result conversions applied (UTC datetimes, booleans).
+
+It runs on the SQLAlchemy connection's DBAPI connection, so it joins that connection's
+transaction, and driver errors are re-raised as SQLAlchemy's ``DBAPIError`` subclasses, so
+``retry.write`` and the environment messages treat them as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ClauseElement
+
+Processor = Callable[[Any], Any]
+
+
+@dataclass
+class _Plan:
+    """One statement compiled for one dialect."""
+
+    sql: str
+    names: tuple[str, ...]  # the parameters, in the order a positional paramstyle wants them
+    positional: bool
+    binds: tuple[Processor | None, ...]  # per entry of ``names``
+    fixed: dict[str, Any]  # values written into the statement (``state == 2``): not passed
+    columns: tuple[Any, ...]  # the result columns' types
+    # Per result column; set at the first execution, from the driver's column types: psycopg's
+    # numeric conversion depends on the type the server reports.
+    results: tuple[Processor | None, ...] | None = None
+
+
+class Prepared:
+    """A Core statement compiled once per dialect, executed on the DBAPI cursor.
+
+    ``column_keys`` names the values of an ``INSERT`` given at execution (as for
+    ``Connection.execute`` with a dict). Parameters are passed by name.
+    """
+
+    def __init__(self, statement: ClauseElement, column_keys: Sequence[str] | None = None) -> None:
+        self._statement = statement
+        self._column_keys = list(column_keys) if column_keys is not None else None
+        self._plans: dict[str, _Plan] = {}
+
+    def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """Every result row, its values converted as the columns' types do."""
+        plan, cursor = self._run(conn, params)
+        try:
+            fetched = cursor.fetchall()
+            description = cursor.description
+        finally:
+            cursor.close()
+        results = plan.results
+        if results is None:
+            results = plan.results = _result_processors(plan, conn.dialect, description)
+        if not any(results):
+            return [tuple(row) for row in fetched]
+        return [
+            tuple(value if f is None else f(value) for f, value in zip(results, row, strict=True))
+            for row in fetched
+        ]
+
+    def first(self, conn: Connection, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """The first result row, or None."""
+        rows = self.rows(conn, params)
+        return rows[0] if rows else None
+
+    def run(self, conn: Connection, params: Mapping[str, Any]) -> int:
+        """Execute a statement without result rows; returns the number of rows it changed."""
+        _plan, cursor = self._run(conn, params)
+        try:
+            return int(cursor.rowcount)
+        finally:
+            cursor.close()
+
+    def _run(self, conn: Connection, params: Mapping[str, Any]) -> tuple[_Plan, Any]:
+        dialect = conn.dialect
+        plan = self._plans.get(dialect.name)
+        if plan is None:
+            plan = self._plans[dialect.name] = _compile(self._statement, dialect, self._column_keys)
+        if plan.fixed:
+            params = {**plan.fixed, **params}
+        values = [
+            params[name] if f is None else f(params[name])
+            for name, f in zip(plan.names, plan.binds, strict=True)
+        ]
+        args: Sequence[Any] | dict[str, Any] = (
+            tuple(values) if plan.positional else dict(zip(plan.names, values, strict=True))
+        )
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(plan.sql, args)
+        except dialect.loaded_dbapi.Error as exc:
+            cursor.close()
+            error = DBAPIError.instance(plan.sql, args, exc, dialect.loaded_dbapi.Error)
+            raise error from exc
+        return plan, cursor
+
+
+def _compile(statement: ClauseElement, dialect: Dialect, column_keys: list[str] | None) -> _Plan:
+    compiled = statement.compile(dialect=dialect, column_keys=column_keys)
+    assert isinstance(compiled, SQLCompiler)
+    if compiled.positional:
+        names = tuple(compiled.positiontup or ())
+    else:
+        names = tuple(dict.fromkeys(compiled.bind_names.values()))
+    binds = tuple(
+        compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+    )
+    fixed = {
+        name: bind.effective_value
+        for bind, name in compiled.bind_names.items()
+        if not bind.required and bind.callable is None
+    }
+    columns = tuple(column.type for column in getattr(statement, "exported_columns", ()))
+    return _Plan(compiled.string, names, compiled.positional, binds, fixed, columns)
+
+
+def _result_processors(
+    plan: _Plan, dialect: Dialect, description: Sequence[Sequence[Any]] | None
+) -> tuple[Processor | None, ...]:
+    codes = [column[1] for column in description or ()]
+    return tuple(
+        kind.dialect_impl(dialect).result_processor(dialect, code)
+        for kind, code in zip(plan.columns, codes, strict=True)
+    )
