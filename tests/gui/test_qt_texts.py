@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from jgstudy.core.records import UserInfo
+from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.filechooser import FileChooser, documents_folder
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.qt_texts import install_qt_translations, remove_qt_translations
@@ -142,3 +144,31 @@ def test_a_vanished_last_folder_falls_back_to_documents(
     dialogs = FakeDialogs(monkeypatch)
     FileChooser(prefs).folder(QWidget(), "选择")
     assert dialogs.started == [str(documents_folder())]
+
+
+def test_export_dialogs_of_the_window_start_in_the_folder_used_last(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, window: MainWindow, cadre: UserInfo
+) -> None:
+    """错题本 and the match record were saved relative to the working directory (the program's
+    folder); they now start where the other dialogs do."""
+    dialogs = FakeDialogs(monkeypatch)
+    window.files.remember(tmp_path / "last.xlsx")
+    window.set_user(cadre)
+    window.wrongbook.export_to(window.wrongbook._ask_path("pdf"))
+    suggested = "比赛记录-7.xlsx"
+    window.competition._choose_path(window.competition, suggested)
+    assert [Path(start).parent for start in dialogs.started] == [tmp_path, tmp_path]
+    assert Path(dialogs.started[1]).name == suggested
+
+
+def test_file_dialogs_go_through_the_file_chooser() -> None:
+    """Only filechooser.py calls QFileDialog's static functions (settings' data folder aside),
+    so no dialog opens in the working directory."""
+    gui = Path(__file__).resolve().parents[2] / "src" / "jgstudy" / "gui"
+    calls = re.compile(r"QFileDialog\.get\w+\(")
+    found = {
+        path.relative_to(gui).as_posix()
+        for path in gui.rglob("*.py")
+        if calls.search(path.read_text(encoding="utf-8"))
+    }
+    assert found == {"filechooser.py", "settings.py"}

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
             self.service, self.importer, Path(data_folder) / "imported", files=self.files
         )
         self.editor = BankEditor(folder=Path(data_folder), files=self.files)
-        self.wrongbook = WrongBookView(self.service)
+        self.wrongbook = WrongBookView(self.service, self.files)
         self.wrongbook.set_workbook(self.services.workbook)
         self.workbook = WorkbookView(self.service, self.services.workbook)
         self.practice.marks.set_workbook(self.services.workbook)

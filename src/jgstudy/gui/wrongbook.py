@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
@@ -26,6 +25,7 @@ from jgstudy.core.text import Msg
 from jgstudy.core.workbook import WorkbookService, WrongHistory, given_text
 from jgstudy.core.wrongsheet import wrong_entries
 from jgstudy.gui.detail import QuestionDetailDialog
+from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg
 from jgstudy.gui.models import one_line
 from jgstudy.gui.widgets import button, page_header, plain_label, view_layout
@@ -49,9 +49,10 @@ class WrongBookView(QWidget):
 
     practice_requested = Signal(str)
 
-    def __init__(self, service: StudyService) -> None:
+    def __init__(self, service: StudyService, files: FileChooser | None = None) -> None:
         super().__init__()
         self._service = service
+        self._files = files or FileChooser()
         self._user: UserInfo | None = None
         self.records: list[QuestionRecord] = []
         self._titles: dict[str, str] = {}
@@ -175,8 +176,7 @@ class WrongBookView(QWidget):
     def _ask_path(self, fmt: str) -> Path | None:
         name = tr("错题本-{name}.{fmt}").format(name=self._user.name if self._user else "", fmt=fmt)
         kinds = tr("PDF 文件 (*.pdf)") if fmt == "pdf" else tr("Excel 工作簿 (*.xlsx)")
-        chosen, _ = QFileDialog.getSaveFileName(self, tr("导出错题本"), name, kinds)
-        return Path(chosen) if chosen else None
+        return self._files.save_file(self, tr("导出错题本"), name, kinds)
 
     def export_to(self, path: Path | None) -> bool:
         """Write the 错题本 (questions, answers, 解析, history, notes) for printing."""

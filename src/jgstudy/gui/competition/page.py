@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from jgstudy.core.competition import (
     CompetitionConfig,
@@ -34,6 +34,7 @@ from jgstudy.gui.competition.setup import MatchSetupDialog
 from jgstudy.gui.competition.sounds import Sounds, sound_problem
 from jgstudy.gui.competition.stakes import OrderDialog
 from jgstudy.gui.exam.page import ask
+from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import tr, tr_error
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.restyle import StyleKeeper
@@ -44,12 +45,14 @@ TICK_MS = 100
 ChoosePath = Callable[[QWidget, str], Path | None]
 
 
-def choose_record_path(parent: QWidget, suggested: str) -> Path | None:
-    """The save dialog for the arbitration record (.xlsx or .pdf)."""
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, tr("导出比赛记录"), suggested, tr("Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)")
-    )
-    return Path(name) if name else None
+def record_path_chooser(files: FileChooser) -> ChoosePath:
+    """The save dialog for the arbitration record (.xlsx or .pdf), started where ``files`` is."""
+
+    def choose(parent: QWidget, suggested: str) -> Path | None:
+        kinds = tr("Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)")
+        return files.save_file(parent, tr("导出比赛记录"), suggested, kinds)
+
+    return choose
 
 
 class CompetitionPage(QWidget):
@@ -65,7 +68,7 @@ class CompetitionPage(QWidget):
         sounds: bool = False,
         confirm: Confirm = ask,
         ask_reason: AskText = ask_text,
-        choose_path: ChoosePath = choose_record_path,
+        choose_path: ChoosePath | None = None,
         sound_probe: Callable[[], str | None] = sound_problem,
         prefs: Preferences | None = None,
         show_scoreboard: bool = True,
@@ -77,7 +80,8 @@ class CompetitionPage(QWidget):
         self.prefs = prefs
         self.screen_name = prefs.scoreboard_screen if prefs is not None else ""
         self._auto_scoreboard = show_scoreboard
-        self._choose_path = choose_path
+        # Documents, then the folder used last: never the program's working directory.
+        self._choose_path = choose_path or record_path_chooser(FileChooser(prefs))
         self.lobby = Lobby()
         self.panel = HostPanel(competitions.display_tz, confirm, ask_reason)
         self.scoreboard = Scoreboard(self)  # its own window, owned (and closed) with the page
