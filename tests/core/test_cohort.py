@@ -32,7 +32,9 @@ TARGET = TODAY + timedelta(days=20)
 MODEL = Model(DEFAULT_PARAMETERS)
 
 
-def plan_for(strong: dict[int, float], total: int, until: date = TARGET) -> Plan:
+def plan_for(
+    strong: dict[int, float], total: int, until: date = TARGET, minutes: float | None = None
+) -> Plan:
     """A plan where the questions in ``strong`` were met (at that stability) and the rest not."""
     memories = [
         Memory(s, 5.0, TODAY - timedelta(days=1), TODAY + timedelta(days=round(s)), pk)
@@ -40,7 +42,14 @@ def plan_for(strong: dict[int, float], total: int, until: date = TARGET) -> Plan
     ]
     return make_plan(
         MODEL,
-        PlanInput(TODAY, until, memories, not_introduced=total - len(memories), target_recall=0.8),
+        PlanInput(
+            TODAY,
+            until,
+            memories,
+            not_introduced=total - len(memories),
+            target_recall=0.8,
+            daily_minutes=minutes,
+        ),
     )
 
 
@@ -49,6 +58,13 @@ def test_a_question_not_yet_met_counts_the_plans_new_question_recall() -> None:
     assert set(plan.recall_by_key) == {1, 2}
     total = sum(plan.recall_by_key.values()) + 2 * plan.recall_of_new
     assert total / 4 == pytest.approx(plan.predicted_recall)  # the plan's own average
+
+
+def test_a_recent_pace_introduces_new_questions_at_that_rate() -> None:
+    plan = make_plan(MODEL, PlanInput(TODAY, TARGET, [], not_introduced=30, new_rate=0.5))
+    assert [d.new for d in plan.days[:4]] == [0, 1, 0, 1]  # one every other day
+    assert plan.unmet == 30 - 10  # twenty days: ten met, the rest count as not recalled
+    assert plan.predicted_recall < 10 / 30
 
 
 # -- the pure function over records --------------------------------------------------------
@@ -123,6 +139,18 @@ def test_behind_plan_by_pace_or_by_recall_and_on_track_is_not_listed() -> None:
     assert unit.participation == pytest.approx(1 / 3)  # one of three studied >= 7 of 14 days
 
 
+def test_recall_is_forecast_at_the_recent_pace_not_as_if_the_plan_were_kept() -> None:
+    plan = plan_for({1: 30.0}, total=5)  # kept to, it meets every question in time
+    idle = plan_for({1: 30.0}, total=5, minutes=0.0)  # at no new questions a day
+    assert idle.predicted_recall < plan.target_recall <= plan.predicted_recall
+    cadre = CadreProgress(1, "甲", "审计局", plan, 2, 0, at_pace=idle)
+    (unit,) = build_cohort(inputs([cadre], {}), lambda _u: True).units
+    assert unit.mean_recall == idle.predicted_recall
+    (behind,) = unit.behind
+    assert behind.predicted_recall == idle.predicted_recall
+    assert any("按近期进度预计掌握" in r for r in behind.reasons)
+
+
 def test_names_only_for_the_units_trainer() -> None:
     far = plan_for({1: 3.0}, total=5)
     cadres = [
@@ -165,6 +193,8 @@ def test_the_units_trainer_report_names_the_cadre_far_behind_and_not_the_one_on_
     assert [t.tag for t in audit.tags] and {t.tag for t in audit.tags} == set(TAGS)
     assert audit.mean_recall is not None and audit.low_recall is not None
     assert 0 < audit.low_recall <= audit.mean_recall < 1
+    (behind,) = audit.behind  # at their pace (none lately) 落后者 will know less
+    assert behind.predicted_recall < audit.mean_recall
     # reproducible on the fixed clock
     assert services.reports.build(ReportFilter(unit="审计局")).cohort == report.cohort
 

@@ -206,6 +206,7 @@ class PlanService:
         *,
         daily_minutes: float | None = None,
         retention: float | None = None,
+        new_rate: float | None = None,
     ) -> Plan | None:
         """The plan toward ``until`` (default: the cadre's 目标日期); None without a date.
 
@@ -213,13 +214,15 @@ class PlanService:
             BadTarget: the date is today or past, or more than two years ahead.
 
         The simulator: ``daily_minutes`` caps each day's work (new questions get what the
-        reviews leave), ``retention`` replaces the desktop's desired retention.
+        reviews leave), ``retention`` replaces the desktop's desired retention. ``new_rate``
+        introduces new questions at that pace a day instead of the plan's quota (the cohort
+        report's forecast at a cadre's recent pace).
         """
         spec = self._plan_input(user, until, target_recall, lead_days, retention)
         if spec is None:
             return None
         model, base = spec
-        return make_plan(model, replace(base, daily_minutes=daily_minutes))
+        return make_plan(model, replace(base, daily_minutes=daily_minutes, new_rate=new_rate))
 
     def simulate(
         self,

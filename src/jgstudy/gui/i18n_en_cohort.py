@@ -5,9 +5,20 @@ EN: dict[str, str] = {
     "每天需学新题 {needed} 道，近 {days} 天平均每天 {pace:.1f} 道": (
         "needs {needed} new a day; averaged {pace:.1f} a day over the last {days} days"
     ),
-    "预计掌握 {recall:.0%}，低于目标 {target:.0%}": (
-        "predicted recall {recall:.0%}, below the target {target:.0%}"
+    "按近期进度预计掌握 {recall:.0%}，低于目标 {target:.0%}": (
+        "predicted recall at the recent pace {recall:.0%}, below the target {target:.0%}"
     ),
+    # gui/reports.py and gui/cohort.py
+    "各单位": "Units",
+    "列出个人排名": "Rank individuals",
+    "在导出的报告中按得分列出每名学员的单位内排名（默认不排名）": (
+        "List each cadre's rank within their unit by score in the exported report (off by default)"
+    ),
+    "点“生成预览”后，这里显示各单位的备考准备情况。": (
+        "Click Preview to see each unit's readiness for the target date here."
+    ),
+    "{unit}：知识点（最薄弱的在前）": "{unit}: tags, weakest first",
+    "{unit}：落后于计划的学员": "{unit}: cadres behind plan",
     # core.reports.cohort_columns: the tables' titles, headers and notes
     "备考准备": "Readiness",
     "各单位：目标日期预计掌握率": "Units: predicted recall on the target date",

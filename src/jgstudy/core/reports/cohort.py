@@ -1,13 +1,16 @@
 """Cohort readiness (备考准备): how ready each unit's cadres are for their target date.
 
-A pure function over records: each cadre's plan toward their 目标日期 (made by
-:func:`jgstudy.core.scheduling.forecast.make_plan` with the cadre's own FSRS parameters, see
-:class:`jgstudy.core.planning.PlanService`), their recent activity, the active questions' tags
-and the item analysis' difficulty. Per unit it gives
+A pure function over records: each cadre's plan toward their 目标日期 and the forecast at
+their recent pace (both made by :func:`jgstudy.core.scheduling.forecast.make_plan` with the
+cadre's own FSRS parameters, see :class:`jgstudy.core.planning.PlanService`), their recent
+activity, the active questions' tags and the item analysis' difficulty. Per unit it gives
 
-* the predicted recall on the date across the unit's cadres: the mean and the lower quartile;
+* the predicted recall on the date across the unit's cadres, at each cadre's recent pace (the
+  plan's walk with every day capped at the questions a day they answered lately): the mean and
+  the lower quartile. The plan's own forecast assumes they keep to it, and would call everyone
+  ready;
 * who is behind plan: their recent pace of new questions is below what the plan needs, or the
-  plan's predicted recall is below their target recall;
+  recall predicted at their pace is below their target recall;
 * per tag the same recall figures and a *weakness* that ranks the tags: the mean over the tag's
   questions of (1 − R̄) × D, where R̄ is the question's predicted recall on the date averaged over
   the unit's cadres and D its difficulty (the share of first answers that were wrong). It is the
@@ -43,10 +46,17 @@ class CadreProgress:
     plan: Plan | None
     study_days: int = 0  # days with at least one answer
     new_questions: int = 0  # questions answered for the first time
+    # the same walk with each day capped at the cadre's recent answers a day (the simulator)
+    at_pace: Plan | None = None
 
     @property
     def recent_new_per_day(self) -> float:
         return self.new_questions / WINDOW_DAYS
+
+    @property
+    def outlook(self) -> Plan | None:
+        """The forecast the cohort's figures use: at the recent pace (else the plan's own)."""
+        return self.at_pace or self.plan
 
 
 @dataclass(frozen=True)
@@ -137,8 +147,8 @@ def exact_need(plan: Plan) -> float:
 
 def behind_reasons(cadre: CadreProgress) -> tuple[Msg, ...]:
     """Why the cadre is behind plan (empty: on track, or no plan)."""
-    plan = cadre.plan
-    if plan is None:
+    plan, outlook = cadre.plan, cadre.outlook
+    if plan is None or outlook is None:
         return ()
     reasons = []
     if cadre.recent_new_per_day < exact_need(plan):
@@ -150,11 +160,11 @@ def behind_reasons(cadre: CadreProgress) -> tuple[Msg, ...]:
                 pace=cadre.recent_new_per_day,
             )
         )
-    if plan.predicted_recall < plan.target_recall:
+    if outlook.predicted_recall < plan.target_recall:
         reasons.append(
             msg(
-                "预计掌握 {recall:.0%}，低于目标 {target:.0%}",
-                recall=plan.predicted_recall,
+                "按近期进度预计掌握 {recall:.0%}，低于目标 {target:.0%}",
+                recall=outlook.predicted_recall,
                 target=plan.target_recall,
             )
         )
@@ -162,11 +172,11 @@ def behind_reasons(cadre: CadreProgress) -> tuple[Msg, ...]:
 
 
 def _behind(cadre: CadreProgress, reasons: tuple[Msg, ...]) -> BehindCadre:
-    assert cadre.plan is not None
+    assert cadre.plan is not None and cadre.outlook is not None
     return BehindCadre(
         cadre.name,
         cadre.unit,
-        cadre.plan.predicted_recall,
+        cadre.outlook.predicted_recall,
         cadre.plan.target_recall,
         cadre.plan.new_per_day,
         cadre.recent_new_per_day,
@@ -218,7 +228,7 @@ def _unit(
     unit: str, members: Sequence[CadreProgress], inputs: CohortInputs, names: bool
 ) -> UnitReadiness:
     planned = [c for c in members if c.plan is not None]
-    plans = [c.plan for c in planned if c.plan is not None]
+    plans = [c.outlook for c in planned if c.outlook is not None]
     recalls = [p.predicted_recall for p in plans]
     behind = [(c, r) for c in planned if (r := behind_reasons(c))]
     return UnitReadiness(

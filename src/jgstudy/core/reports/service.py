@@ -58,23 +58,28 @@ class ReportService:
         for user_id, _day, _n, _c in report_repo.answers_per_day(conn, Scope(unit, since), offset):
             days[user_id] = days.get(user_id, 0) + 1
         fresh = report_repo.first_seen_since(conn, unit, since)
-        cadres = [
-            CadreProgress(
-                c.user_id,
-                c.name,
-                c.unit,
-                self._plan(c.user_id),
-                days.get(c.user_id, 0),
-                fresh.get(c.user_id, 0),
+        cadres = []
+        for c in report.cadres:
+            plan = self._plan(c.user_id)
+            new = fresh.get(c.user_id, 0)
+            at_pace = self._at_pace(c.user_id, plan, new)
+            cadres.append(
+                CadreProgress(c.user_id, c.name, c.unit, plan, days.get(c.user_id, 0), new, at_pace)
             )
-            for c in report.cadres
-        ]
         inputs = CohortInputs(
             cadres,
             report_repo.active_question_tags(conn),
             {i.question_pk: 1 - i.facility for i in report.items},
         )
         return build_cohort(inputs, names_rule(access_repo.connected_kind(conn), unit))
+
+    def _at_pace(self, user_id: int, plan: Plan | None, new: int) -> Plan | None:
+        """The forecast if the cadre keeps meeting as many new questions a day as in the last
+        WINDOW_DAYS days (``new`` in all), reviewing what falls due."""
+        if plan is None:
+            return None
+        assert self._plans is not None
+        return self._plans.plan(user_id, plan.target_date, new_rate=new / WINDOW_DAYS)
 
     def _plan(self, user_id: int) -> Plan | None:
         """The cadre's plan toward their 目标日期 (None: none set, or it has passed)."""

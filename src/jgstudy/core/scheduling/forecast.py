@@ -166,6 +166,9 @@ class PlanInput:
     own_pace: bool = False
     # the simulator: at most this many minutes a day; new questions only in what reviews leave
     daily_minutes: float | None = None
+    # new questions a day at a cadre's recent pace instead of the quota (may be fractional:
+    # 0.5 is one every other day); what a cohort report forecasts with
+    new_rate: float | None = None
 
 
 def make_plan(model: Model, plan: PlanInput) -> Plan:
@@ -183,6 +186,10 @@ def make_plan(model: Model, plan: PlanInput) -> Plan:
         for card in due:
             _review(model, card, day, plan.retention)
         fresh = min(quota, left)
+        if plan.new_rate is not None:
+            fresh = min(
+                left, math.floor((offset + 1) * plan.new_rate) - math.floor(offset * plan.new_rate)
+            )
         if plan.daily_minutes is not None:
             fresh = _fresh_within(plan, day, introduce_by, left, len(due))
         left -= fresh
