@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QThreadPool
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -62,6 +62,19 @@ def _browser(window: MainWindow) -> str:
     window.navigate("library")
     window.library.tabs.setCurrentIndex(1)
     return "library: browser"
+
+
+def _readiness(window: MainWindow) -> str:
+    """成绩报表 → 备考准备 after a preview (the report is built on the pool)."""
+    window.navigate("reports")
+    reports = window.reports
+    reports.preview()
+    QThreadPool.globalInstance().waitForDone()
+    for _ in range(4):
+        QApplication.processEvents()  # the result is delivered to the UI thread
+    assert reports.report is not None and reports.report.cohort is not None
+    reports.tabs.setCurrentWidget(reports.cohort)
+    return "reports: readiness"
 
 
 def _practice(window: MainWindow) -> str:
@@ -122,7 +135,17 @@ def _forecast(window: MainWindow) -> str:
 def scenes(sample: Path) -> list[Scene]:
     names = ("home", "practice", "library", "wrongbook", "progress", "reports", "settings")
     views = [_view(name) for name in (*names, "competition", "exam")]
-    return [*views, _forecast, _browser, _practice, _feedback, _editor(sample), _exam, _exam_result]
+    return [
+        *views,
+        _forecast,
+        _browser,
+        _readiness,
+        _practice,
+        _feedback,
+        _editor(sample),
+        _exam,
+        _exam_result,
+    ]
 
 
 def clipped(window: MainWindow, size: QSize, sample: Path, qtbot: QtBot) -> list[str]:

@@ -1,4 +1,5 @@
-"""成绩报表: a trainer picks a unit and a period, previews the ranking and exports a report.
+"""成绩报表: a trainer picks a unit and a period, previews the units and their readiness for the
+target date (备考准备), and exports a report. Individual rankings only when asked for.
 
 Building the report reads the whole history, so it runs on the thread pool; the PDF is then
 painted on the GUI thread (Qt text layout and fonts), xlsx and CSV are written by the worker.
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,7 @@ from jgstudy.core.reports import ReportFilter
 from jgstudy.core.reports.data import Report
 from jgstudy.core.reports.service import ReportService
 from jgstudy.core.reports.units import NO_UNIT
+from jgstudy.gui.cohort import CohortPanel
 from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg
 from jgstudy.gui.tasks import TaskRunner
@@ -83,7 +86,11 @@ class ReportsView(QWidget):
         self.summary = plain_label("", "muted", wrap=True)
         layout.addWidget(self.summary)
         self.table = self._build_table()
-        layout.addWidget(self.table, 1)
+        self.cohort = CohortPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, tr("各单位"))
+        self.tabs.addTab(self.cohort, tr("备考准备"))
+        layout.addWidget(self.tabs, 1)
         self.exported.connect(self._on_exported)
         self.failed.connect(self._on_failed)
 
@@ -116,7 +123,13 @@ class ReportsView(QWidget):
         second.setSpacing(10)
         second.addWidget(plain_label(tr("考试")))
         second.addWidget(self.exam, 1)
-        second.addSpacing(24)
+        second.addSpacing(16)
+        self.rank_cadres = QCheckBox(tr("列出个人排名"))
+        self.rank_cadres.setToolTip(
+            tr("在导出的报告中按得分列出每名学员的单位内排名（默认不排名）")
+        )
+        second.addWidget(self.rank_cadres)
+        second.addSpacing(16)
         second.addLayout(self._build_buttons())
         rows = QVBoxLayout()
         rows.setSpacing(12)
@@ -193,6 +206,7 @@ class ReportsView(QWidget):
             date_from=start,
             date_to=end,
             exam=self.exam.text().strip() or None,
+            rank_cadres=self.rank_cadres.isChecked(),
         )
 
     def _set_busy(self, busy: bool, message: str = "") -> None:
@@ -272,6 +286,7 @@ class ReportsView(QWidget):
                 flagged_items=s.flagged_items,
             )
         )
+        self.cohort.show_cohort(report.cohort)
         self.table.setRowCount(len(report.units))
         for row, unit in enumerate(report.units):
             score = f"{unit.average_score:.1f}" if unit.average_score is not None else "—"
