@@ -64,6 +64,8 @@ QTabBar::tab:selected {{ color: {c.text}; border-bottom: 2px solid {c.accent}; f
 
 
 def _buttons(c: Colors, px: int) -> str:
+    # Buttons carry text only. GNOME's and KDE's platform themes put icons on dialog buttons
+    # (a green tick on 确定/开始学习/开始比赛, whose primary background is red): switched off.
     return f"""
 QPushButton {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px;
     padding: 8px 18px; }}
@@ -77,6 +79,7 @@ QPushButton[big="true"] {{ font-size: {px + 2}px; padding: 14px 22px; border-rad
 QPushButton[flat="true"] {{ border: none; background: transparent; color: {c.muted}; }}
 QPushButton[flat="true"]:hover {{ color: {c.text}; background: {c.hover}; }}
 QPushButton[flat="true"]:disabled {{ color: {c.border}; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 """
 
 
