@@ -40,7 +40,7 @@ from jgstudy.core.scheduling import (
     rating_for,
 )
 from jgstudy.core.scheduling.book import BookState, after_answer
-from jgstudy.core.scheduling.days import REVIEW
+from jgstudy.core.scheduling.days import REVIEW, Cutoffs
 from jgstudy.core.scheduling.pace import SAMPLES
 from jgstudy.core.scheduling.sources import attempt_rating, keeps_memory
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
@@ -476,10 +476,18 @@ class StudyService:
         """How many questions a review session started now would present."""
         cutoffs = self._rule.cutoffs(self._ctx.clock.now())
         with self._ctx.engine.connect() as conn:
-            due = stats_repo.due_count(conn, user_id, cutoffs)
-            if self._advance is None:
-                return due
-            return due + len(self._advanced(user_id, study_repo.due_pks(conn, user_id, cutoffs)))
+            return stats_repo.due_count(conn, user_id, cutoffs) + self._advanced_count(
+                conn, user_id, cutoffs
+            )
+
+    def _advanced_count(self, conn: Connection, user_id: int, cutoffs: Cutoffs) -> int:
+        """How many 提前复习 questions a review session adds to the due ones (the due list is
+        read only when the plan brings any forward: it is thousands of rows on a large bank)."""
+        extra = self._advance(user_id) if self._advance is not None else []
+        if not extra:
+            return 0
+        due = set(study_repo.due_pks(conn, user_id, cutoffs))
+        return sum(pk not in due for pk in extra)
 
     def admits_new(self, user_id: int, pk: int, new_per_day: int) -> bool:
         """False when ``pk`` is still new and today's allowance of new questions is spent."""
@@ -520,10 +528,10 @@ class StudyService:
                 self._past_days,
                 self._scheduler(user.id) if knowledge else None,
             )
-        if self._advance is None:
-            return figures
         # 开始复习 promises what a review session presents: the due and the 提前复习 questions
-        return replace(figures, due_now=self.due_now(user.id))
+        with self._ctx.engine.connect() as conn:
+            extra = self._advanced_count(conn, user.id, self._rule.cutoffs(self._ctx.clock.now()))
+        return replace(figures, due_now=figures.due_now + extra) if extra else figures
 
     # -- browsing and settings (gui) -----------------------------------------------------
 

@@ -145,25 +145,26 @@ def user_stats(
     today = rule.study_day(now)
     days = _days(conn, user_id, now, rule, cache)
     week = [(n, c) for d, n, c in days if d > today - timedelta(days=7)]
-    total, total_correct = stats_repo.totals(conn, user_id)
     introduced = new_today(conn, user_id, now, rule)
     per_day = {d: n for d, n, _c in days}
-    cutoffs = rule.cutoffs(now)
+    until = rule.day_start(today + timedelta(days=FORECAST_DAYS))
+    cards = stats_repo.card_counts(conn, user_id, rule.cutoffs(now), until)
+    unseen = stats_repo.active_questions(conn) - cards.active
     return UserStats(
         today=today,
-        due_now=stats_repo.due_count(conn, user_id, cutoffs),
-        due_later=stats_repo.due_later_count(conn, user_id, cutoffs),
-        new_available=min(stats_repo.new_count(conn, user_id), max(new_per_day - introduced, 0)),
+        due_now=cards.due_now,
+        due_later=cards.due_later,
+        new_available=min(unseen, max(new_per_day - introduced, 0)),
         new_today=introduced,
         reviewed_today=per_day.get(today, 0),
-        total_reviews=total,
-        total_correct=total_correct,
+        total_reviews=cards.reviews,
+        total_correct=cards.correct,
         week_reviews=sum(n for n, _c in week),
         week_correct=sum(c for _n, c in week),
         streak_days=streak(set(per_day), today),
-        wrong_book=stats_repo.wrong_book_count(conn, user_id),
+        wrong_book=cards.wrong_book,
         per_day=per_day,
-        forecast=_forecast(conn, user_id, today, rule, _study_day_offset(now, rule)),
+        forecast=_forecast(cards.due_at, today, _study_day_offset(now, rule)),
         by_tag=_by_tag(conn, user_id, now, scheduler),
     )
 
@@ -181,14 +182,12 @@ def _by_tag(
     ]
 
 
-def _forecast(
-    conn: Connection, user_id: int, today: date, rule: DueRule, offset: timedelta
-) -> dict[date, int]:
-    """Questions falling due on each of the next study days; overdue ones count for today."""
-    until = rule.day_start(today + timedelta(days=FORECAST_DAYS))
+def _forecast(due_at: dict[datetime, int], today: date, offset: timedelta) -> dict[date, int]:
+    """Questions falling due on each of the next study days; overdue ones count for today.
+    A due time's study day is its calendar day moved by ``offset``."""
     counts: Counter[date] = Counter()
-    for day, due in stats_repo.due_per_day(conn, user_id, until, offset):
-        counts[max(day, today)] += due
+    for due, cards in due_at.items():
+        counts[max((due + offset).date(), today)] += cards
     return {
         today + timedelta(days=i): counts.get(today + timedelta(days=i), 0)
         for i in range(FORECAST_DAYS)
