@@ -88,25 +88,41 @@ def open_service(folder: Path) -> Services:
     return open_services(db_url(folder), FixedClock(NOW), UTC)
 
 
-def bench_import(folder: Path, count: int, key: str) -> Path:
+def bench_import(folder: Path, count: int, key: str, repeat: int = 1) -> Path:
+    """A cold import (a new database each time): the best wall and CPU time of ``repeat``."""
     bank = write_bank(folder / f"bank{count}.yaml", count)
     size = bank.stat().st_size / 1e6
-    services = open_service(folder)
-    service = services.study
-    seconds, cpu = measured(lambda: service.import_banks([bank]))
-    figure(key, seconds, cpu, 3)
+    walls, cpus = [], []
+    for attempt in range(repeat):
+        # The last import stays in ``folder``: the study benchmarks run on its database.
+        where = folder if attempt == repeat - 1 else folder / f"try{attempt}"
+        where.mkdir(exist_ok=True)
+        services = open_service(where)
+        wall, cpu = measured(partial(services.study.import_banks, [bank]))
+        walls.append(wall)
+        cpus.append(cpu)
+        if attempt < repeat - 1:
+            services.close()
+    figure(key, min(walls), min(cpus), 3)
     report(
         f"import {count:,}-question bank cold ({size:.1f} MB)",
-        f"{seconds:.2f} s ({cpu:.2f} CPU)",
+        f"{min(walls):.2f} s ({min(cpus):.2f} CPU)",
         "≤ Anki CSV",
     )
     report(
         f"unchanged {count:,} bank checked at start",
-        f"{timed(lambda: service.import_banks([bank])) * 1000:.1f} ms",
+        f"{timed(lambda: services.study.import_banks([bank])) * 1000:.1f} ms",
         "≤ 50 ms for 50k",
     )
     services.close()
     return bank
+
+
+def safe_yaml_only() -> None:
+    """Turn the fast YAML path off (``--yaml safe``): the figures of PyYAML's path alone."""
+    from jgstudy.core.banks import loader
+
+    setattr(loader, "fast_parse", lambda text: None)  # noqa: B010 - a benchmark switch
 
 
 def fill_history(folder: Path, logs: int) -> int:
@@ -326,16 +342,26 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="1k/5k questions, 100k logs")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
     parser.add_argument("--skip-files", action="store_true", help="skip the workbook/Word reads")
+    parser.add_argument("--only", choices=["import"], help="run only this part")
+    parser.add_argument("--repeat", type=int, default=1, help="cold imports, the best counts")
+    parser.add_argument(
+        "--yaml", choices=["fast", "safe"], default="fast", help="safe: PyYAML's path only"
+    )
     args = parser.parse_args()
+    if args.yaml == "safe":
+        safe_yaml_only()
     small, large, logs = (1_000, 5_000, 100_000) if args.quick else (10_000, 50_000, 1_000_000)
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         print(f"jgstudy benchmark — {small:,} / {large:,} questions, {logs:,} review logs")
         (folder / "a").mkdir()
-        bench_import(folder / "a", small, "import_10k_s")
+        bench_import(folder / "a", small, "import_10k_s", args.repeat)
         (folder / "b").mkdir()
-        bench_import(folder / "b", large, "import_50k_s")
+        bench_import(folder / "b", large, "import_50k_s", args.repeat)
+        if args.only == "import":
+            write_figures(args.json, small, large, logs, load_before)
+            return
         fill_history(folder / "b", logs)
         bench_study(folder / "b", repeat=200)
         bench_process(folder / "b")
@@ -349,12 +375,18 @@ def main() -> None:
     bench_help()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report("peak memory of this process", f"{peak:.0f} MB")
-    if args.json:
+    write_figures(args.json, small, large, logs, load_before)
+
+
+def write_figures(
+    target: Path | None, small: int, large: int, logs: int, load_before: tuple[float, ...]
+) -> None:
+    if target:
         sizes = {"questions": [small, large], "review_logs": logs}
         load = {"before": load_before, "after": os.getloadavg()}
         figures = {**FIGURES, "sizes": sizes, "load_average": load}
         figures["measured_at"] = datetime.now(UTC).isoformat()
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
+        target.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
 
 
 if __name__ == "__main__":
