@@ -17,7 +17,8 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jgstudy.core.banks.yamlsafe import SafeLoader
+from jgstudy.core.banks.yamlfast import fast_parse
+from jgstudy.core.banks.yamlsafe import SafeLoader, parse
 
 SAMPLE = Path(__file__).parents[1] / "data" / "banks" / "sample.yaml"
 SAMPLE_TEXT = SAMPLE.read_text("utf-8")
@@ -216,3 +217,35 @@ def test_node_count_shortcut_is_sound(text: str) -> None:
     except yaml.YAMLError:
         return
     assert nodes <= 2 * len(text) + 2
+
+
+def _strict(value: Any) -> Any:
+    """``value`` with each scalar's type made part of it (1, True and 1.0 differ)."""
+    if isinstance(value, dict):
+        return ("dict", [(_strict(k), _strict(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_strict(v) for v in value])
+    return (type(value).__name__, repr(value))
+
+
+def _both_paths_read_alike(text: str) -> None:
+    """The fast YAML path gives the safe path's data exactly, or declines (yamlfast.py)."""
+    parsed = fast_parse(text)
+    try:
+        safe = parse(text)
+    except (Exception, RecursionError):  # whatever the safe path refuses, the fast one must too
+        assert parsed is None
+        return
+    assert parsed is None or _strict(parsed.data) == _strict(safe)
+
+
+@fuzz(300)
+@given(text=mutated_sample())
+def test_mutated_sample_banks_read_alike_on_both_yaml_paths(text: str) -> None:
+    _both_paths_read_alike(text)
+
+
+@fuzz(300)
+@given(text=wrong_types())
+def test_fields_of_any_type_read_alike_on_both_yaml_paths(text: str) -> None:
+    _both_paths_read_alike(text)

@@ -26,22 +26,23 @@ Duplicate keys make yaml_rs raise, and that too sends the file down the safe pat
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
 from typing import Any
 
 import yaml
 
 from jgstudy.core.banks.yamlsafe import MAX_DEPTH, MAX_NODES, collector_paused
 
-try:  # the fast path needs both the Rust parser and libyaml; without either it is simply off
-    import yaml_rs
-
+try:  # the fast path needs libyaml; without it (or yaml_rs, see _parser) it is simply off
     _CParser: Any = yaml.CSafeLoader
     # libyaml refuses nesting deeper than 1,000 levels from 0.2.6 on; yaml_rs overflows its
     # stack on a few ten thousand, so older libyaml builds never hand it a file.
     ENABLED = yaml._yaml.get_version() >= (0, 2, 6)
-except (ImportError, AttributeError):  # pragma: no cover - a platform without the wheels
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     ENABLED = False
 
 # Matched first character first, then what precedes it (much faster than a lookbehind first):
@@ -84,14 +85,29 @@ def fast_parse(text: str) -> Parsed | None:
         return None
     if events > MAX_NODES:
         return None  # the safe path counts the nodes exactly
+    parser = _parser()
+    if parser is None:
+        return None
     with collector_paused():
         try:
-            data = yaml_rs.loads(text, parse_datetime=False)
-        except (ValueError, TypeError, OverflowError):  # YAMLDecodeError is a ValueError
+            data = parser.loads(text, parse_datetime=False)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # its YAMLDecodeError, or a Rust panic (a BaseException in pyo3)
             return None
     if not isinstance(data, dict) or _certified_nodes(data) != events - _FRAME_EVENTS:
         return None
     return Parsed(data)
+
+
+@cache
+def _parser() -> ModuleType | None:
+    """yaml_rs, imported on first use: its allocator reserves 1 GiB of address space (not
+    memory) when loaded, which a process that never parses a large bank need not carry."""
+    try:
+        return importlib.import_module("yaml_rs")
+    except ImportError:  # pragma: no cover - a platform without its wheel
+        return None
 
 
 def _certified_nodes(root: dict[Any, Any]) -> int:
@@ -139,12 +155,17 @@ def _were_quoted(values: list[str]) -> bool:
 
     Asked of yaml_rs itself, all at once as one block sequence (a call costs ~0.2 ms).
     """
+    parser = _parser()
     if not values:
         return True
+    if parser is None:
+        return False
     with collector_paused():
         try:
-            typed = yaml_rs.loads("".join(f"- {v}\n" for v in values), parse_datetime=False)
-        except (ValueError, TypeError, OverflowError):
+            typed = parser.loads("".join(f"- {v}\n" for v in values), parse_datetime=False)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:
             return False
     return (
         isinstance(typed, list)
