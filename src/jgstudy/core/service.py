@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 from jgstudy.core import stats as stats_mod
 from jgstudy.core.context import Context
 from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY
+from jgstudy.core.gcpause import collector_paused
 from jgstudy.core.grading import Response, grade, response_to_json
 from jgstudy.core.names import BadName, clean_name, clean_unit
 from jgstudy.core.order import NewOrder, interleave
@@ -114,7 +115,7 @@ class StudyService:
         if problems:
             raise BankErrors(problems)
         now = self._ctx.clock.now()
-        with self._ctx.engine.begin() as conn:
+        with collector_paused(), self._ctx.engine.begin() as conn:
             for bank in loaded:
                 result.merge(banks_repo.sync_bank(conn, bank, now))
         self._questions.clear()

@@ -26,6 +26,7 @@ from jgstudy.core.banks.yamlsafe import (
     YamlLimitError,
     parse,
 )
+from jgstudy.core.gcpause import collector_paused
 from jgstudy.core.model import QUESTION_ADAPTER, AnyQuestion, Bank, BankHeader
 from jgstudy.core.text import N_, Msg, msg
 
@@ -104,11 +105,12 @@ def load_bank(file: Path, *, fast: bool = True) -> LoadedBank:
     """
     raw = read_bank_bytes(file)
     text = decode_bank_text(file, raw)
-    parsed = fast_parse(text) if fast else None
-    bank, pending = validate(parsed.data, file.parent) if parsed else (None, [])
-    if bank is None or pending:
-        data = parse_bank_text(file, text)
-        bank, pending = validate(data, file.parent)
+    with collector_paused():
+        parsed = fast_parse(text) if fast else None
+        bank, pending = validate(parsed.data, file.parent) if parsed else (None, [])
+        if bank is None or pending:
+            data = parse_bank_text(file, text)
+            bank, pending = validate(data, file.parent)
     if pending or bank is None:
         raise BankErrors(locate(file, text, pending))
     info = file.stat()

@@ -35,7 +35,8 @@ from typing import Any
 
 import yaml
 
-from jgstudy.core.banks.yamlsafe import MAX_DEPTH, MAX_NODES, collector_paused
+from jgstudy.core.banks.yamlsafe import MAX_DEPTH, MAX_NODES
+from jgstudy.core.gcpause import collector_paused
 
 try:  # the fast path needs libyaml; without it (or yaml_rs, see _parser) it is simply off
     _CParser: Any = yaml.CSafeLoader

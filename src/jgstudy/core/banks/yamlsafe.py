@@ -6,14 +6,12 @@ fallback. Only the safe loaders are ever used, so tags such as ``!!python/object
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import yaml
 
+from jgstudy.core.gcpause import collector_paused
 from jgstudy.core.text import N_, Msg, msg
 
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,18 +34,6 @@ class YamlLimitError(Exception):
         self.message = message
         self.line = line
         self.column = column
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    # Building many small objects triggers the cyclic GC over and over; none of them is garbage yet.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class DuplicateKeys(Exception):
