@@ -337,7 +337,7 @@ class BanksPanel(QWidget):
         elif isinstance(error, ConvertError):
             self.errors.show_message(tr_error(error))
         elif isinstance(error, OSError):
-            self.errors.show_message(tr("无法读写文件：{error}").format(error=error))
+            self.errors.show_message(tr("无法读写文件：{error}").format(error=tr_error(error)))
         else:
             self.errors.show_message(tr_error(error))
 

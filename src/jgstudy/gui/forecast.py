@@ -30,7 +30,7 @@ from jgstudy.core.scheduling.forecast import Plan
 from jgstudy.core.scheduling.retention import RetentionRow
 from jgstudy.gui.charts import BarChartView, StackedBarChartView
 from jgstudy.gui.forecast_texts import load_series, simulation_lines, simulation_title
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, tr_error
 from jgstudy.gui.retentiontable import RetentionCard
 from jgstudy.gui.style import colors_for
 from jgstudy.gui.tasks import TaskRunner
@@ -312,10 +312,10 @@ class ForecastView(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.progress.hide()
-        if isinstance(error, ValueError):  # BadTarget, in plain words already
-            self.headline.setText(str(error))
+        if isinstance(error, ValueError):  # BadTarget: one sentence from the core
+            self.headline.setText(tr_error(error))
         else:
-            self.headline.setText(tr("计算失败：{error}").format(error=error))
+            self.headline.setText(tr("计算失败：{error}").format(error=tr_error(error)))
         self.details.setText("")
         if self._pending:
             self.recompute()
