@@ -111,12 +111,15 @@ def scratch_venv(folder: Path, version: str) -> tuple[Path, str]:
     return python, installed
 
 
-def run_worker(python: Path, folder: Path, sizes: Sequence[int], logs: int) -> dict[str, object]:
+def run_worker(
+    python: Path, folder: Path, sizes: Sequence[int], logs: int, repeat: int
+) -> dict[str, object]:
     """The worker's figures (it prints its own table as it goes)."""
     small = write_csv(folder / f"bank{sizes[0]}.csv", questions(sizes[0]))
     large = write_csv(folder / f"bank{sizes[1]}.csv", questions(sizes[1]))
     out = folder / "anki-figures.json"
     command = [str(python), str(WORKER), str(small), str(large), "--logs", str(logs)]
+    command += ["--repeat", str(repeat)]
     subprocess.run([*command, "--folder", str(folder), "--out", str(out)], check=True)
     figures: dict[str, object] = json.loads(out.read_text("utf-8"))
     return figures
@@ -128,6 +131,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
     parser.add_argument("--venv", type=Path, metavar="DIR", help="keep the scratch venv here")
     parser.add_argument("--anki", default=ANKI_VERSION, metavar="VERSION", help="anki to install")
+    parser.add_argument("--repeat", type=int, default=1, help="cold imports, the best counts")
     args = parser.parse_args()
     small, large, logs = (1_000, 5_000, 100_000) if args.quick else (10_000, 50_000, 1_000_000)
     with tempfile.TemporaryDirectory(prefix="anki-compare-") as tmp:
@@ -135,10 +139,11 @@ def main() -> None:
         python, version = scratch_venv(venv.resolve(), args.anki)
         print(f"Anki {version} — {small:,} / {large:,} questions, {logs:,} review logs", flush=True)
         load_before = os.getloadavg()
-        figures = run_worker(python, Path(tmp), (small, large), logs)
+        figures = run_worker(python, Path(tmp), (small, large), logs, args.repeat)
     figures |= {
         "anki_version": version,
         "sizes": {"questions": [small, large], "review_logs": logs},
+        "import_repeat": args.repeat,
         "load_average": {"before": load_before, "after": os.getloadavg()},
         "measured_at": datetime.now(UTC).isoformat(),
     }

@@ -2,10 +2,11 @@
 
 Imports only the standard library and anki (jgstudy's environment is not on the path).
 
-    python anki_worker.py SMALL.csv LARGE.csv --logs N --folder DIR --out FIGURES.json
+    python anki_worker.py SMALL.csv LARGE.csv --logs N [--repeat R] --folder DIR --out FIGURES.json
 
 1. Import SMALL.csv, then LARGE.csv, each into a new empty collection (``get_csv_metadata`` +
-   ``import_csv``, what Anki's import dialog calls), timed from the call to its return.
+   ``import_csv``, what Anki's import dialog calls), timed from the call to its return; with
+   ``--repeat R`` R times each, the best counts (like run.py's ``--repeat``).
 2. Close the large collection and, with the stdlib ``sqlite3``, add N review-log rows over the
    past year and put half of the cards in review, due from 5 days ago to 4 days ahead, with FSRS
    memory states (the same shape as run.py's history). Anki's API has no bulk way to do this.
@@ -55,8 +56,25 @@ def measured(fn: Callable[[], T]) -> tuple[T, float, float]:
     return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
-def import_csv(collection: Path, csv: Path, key: str, expected: int) -> None:
-    """Import ``csv`` into a new collection at ``collection``; closed afterwards."""
+def import_csv(collection: Path, csv: Path, key: str, repeat: int) -> None:
+    """Import ``csv`` into a new collection ``repeat`` times: the best wall and CPU time count.
+
+    The last import stays at ``collection`` (closed); the others go to scratch files beside it.
+    """
+    expected = sum(1 for line in csv.open(encoding="utf-8") if not line.startswith("#"))
+    walls, cpus = [], []
+    for attempt in range(repeat):
+        last = attempt == repeat - 1
+        where = collection if last else collection.with_suffix(f".try{attempt}")
+        wall, cpu = _import_once(where, csv, expected)
+        walls.append(wall)
+        cpus.append(cpu)
+    wall, cpu = min(walls), min(cpus)
+    FIGURES[key], FIGURES[key.removesuffix("_s") + "_cpu_s"] = round(wall, 3), round(cpu, 3)
+    report(f"import {expected:,} questions from CSV, cold", f"{wall:.2f} s ({cpu:.2f} CPU)")
+
+
+def _import_once(collection: Path, csv: Path, expected: int) -> tuple[float, float]:
     col = Collection(str(collection))
 
     def run() -> int:
@@ -68,9 +86,8 @@ def import_csv(collection: Path, csv: Path, key: str, expected: int) -> None:
     new, wall, cpu = measured(run)
     if new != expected or col.card_count() != expected:
         raise SystemExit(f"{csv.name}: {new} notes / {col.card_count()} cards, not {expected}")
-    FIGURES[key], FIGURES[key.removesuffix("_s") + "_cpu_s"] = round(wall, 3), round(cpu, 3)
-    report(f"import {expected:,} questions from CSV, cold", f"{wall:.2f} s ({cpu:.2f} CPU)")
     col.close()
+    return wall, cpu
 
 
 def fill_history(collection: Path, logs: int) -> None:
@@ -202,15 +219,15 @@ def main() -> None:
     parser.add_argument("small", type=Path)
     parser.add_argument("large", type=Path)
     parser.add_argument("--logs", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=1, help="cold imports, the best counts")
+    parser.add_argument("--answers", type=int, default=200, help="next question + answer, times")
     parser.add_argument("--folder", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    for csv, key, name in ((args.small, "import_10k_s", "a"), (args.large, "import_50k_s", "b")):
-        rows = sum(1 for line in csv.open(encoding="utf-8") if not line.startswith("#"))
-        import_csv(args.folder / f"{name}.anki2", csv, key, rows)
+    import_csv(args.folder / "a.anki2", args.small, "import_10k_s", args.repeat)
+    import_csv(args.folder / "b.anki2", args.large, "import_50k_s", args.repeat)
     fill_history(args.folder / "b.anki2", args.logs)
-    bench_study(args.folder / "b.anki2", args.repeat)
+    bench_study(args.folder / "b.anki2", args.answers)
     args.out.write_text(json.dumps(FIGURES, indent=2) + "\n", "utf-8")
 
 
