@@ -144,3 +144,12 @@ def test_a_short_problem_report_and_a_judge_answer_read_in_english(
     assert page.marks.status.text() == "say what is wrong (at least 4 characters)"
     feedback = " ".join(label.text() for label in page.findChildren(QLabel) if label.isVisible())
     assert "Answer: True" in feedback or "Answer: False" in feedback, feedback
+
+
+@pytest.mark.usefixtures("english")
+def test_questions_without_a_tag_are_named_in_english_and_tags_stay_as_written() -> None:
+    from jgstudy.core.stats import NO_TAG
+    from jgstudy.gui.progress import tag_name
+
+    assert tag_name(NO_TAG) == "(no tag)"
+    assert tag_name("党章") == "党章"

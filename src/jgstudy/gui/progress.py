@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from jgstudy.core.records import UserInfo
-from jgstudy.core.stats import UserStats
+from jgstudy.core.stats import NO_TAG, UserStats
 from jgstudy.gui.charts import BarChartView
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.pages import StatsSource
@@ -41,6 +41,12 @@ def day_labels(days: list[date]) -> list[str]:
             text += "\u200b"
         labels.append(text)
     return labels
+
+
+def tag_name(tag: str) -> str:
+    """A tag as written in the bank; the questions without one under （无标签） in the interface's
+    language."""
+    return tr(NO_TAG) if tag == NO_TAG else tag
 
 
 class ProgressView(QWidget):
@@ -136,7 +142,7 @@ class ProgressView(QWidget):
         )
         tags = sorted(stats.by_tag[:TOP_TAGS], key=lambda t: t.reviews)
         self.by_tag.set_data(
-            [tr("{tag}（{reviews}）").format(tag=t.tag, reviews=t.reviews) for t in tags],
+            [tr("{tag}（{reviews}）").format(tag=tag_name(t.tag), reviews=t.reviews) for t in tags],
             [round(t.accuracy * 100) for t in tags],
             colors,
             colors.slate,
@@ -146,7 +152,7 @@ class ProgressView(QWidget):
         self.no_tags.setVisible(not tags)
         known = [t for t in tags if t.knowledge is not None]
         self.knowledge.set_data(
-            [t.tag for t in known],
+            [tag_name(t.tag) for t in known],
             [round((t.knowledge or 0.0) * 100) for t in known],
             colors,
         )
