@@ -123,6 +123,23 @@ def _answer_pairs(questions: Sequence[AnyQuestion]) -> Iterator[tuple[int, int, 
             yield from ((g, taker, text) for g in found[text] if g != taker)
 
 
+def _answer_groups(
+    questions: Sequence[AnyQuestion],
+) -> Iterator[tuple[str, list[int], list[int]]]:
+    """(text, givers, takers) per answer text found in some stem: every giver's stem states the
+    text, an answer of every taker. Grouped, as a common answer word makes thousands of pairs."""
+    stems = [normalized(stem_text(q)) for q in questions]
+    joined, starts = _joined(stems)
+    takers: dict[str, list[int]] = {}
+    for taker, question in enumerate(questions):
+        for text in leaking_answers(question):
+            takers.setdefault(text, []).append(taker)
+    for text, group in takers.items():  # each distinct text searched once
+        givers = sorted(_stems_containing(joined, starts, stems, text))
+        if givers:
+            yield text, givers, group
+
+
 def _joined(stems: list[str]) -> tuple[str, list[int]]:
     # One string holding every stem: str.find over it runs in C, a Python loop over stems does not.
     starts, offset = [], 0
@@ -161,14 +178,22 @@ def sibling_map(items: Mapping[K, AnyQuestion]) -> dict[K, frozenset[K]]:
     """For each key, the keys of the questions that must not share a paper with it."""
     keys = list(items)
     questions = [items[k] for k in keys]
-    pairs: dict[K, set[K]] = {}
-    same_quotes = ((leak.giver, leak.taker) for leak in _same_quotes(questions))
-    answers = ((giver, taker) for giver, taker, _text in _answer_pairs(questions))
-    for giver, taker in (*answers, *same_quotes):
-        a, b = keys[giver], keys[taker]
-        pairs.setdefault(a, set()).add(b)
-        pairs.setdefault(b, set()).add(a)
-    return {k: frozenset(v) for k, v in pairs.items()}
+    near: dict[int, set[int]] = {}
+    # Whole groups are added at once (set.update runs in C): pairs can number millions.
+    for _text, givers, takers in _answer_groups(questions):
+        for taker in takers:
+            near.setdefault(taker, set()).update(givers)
+        for giver in givers:
+            near.setdefault(giver, set()).update(takers)
+    for leak in _same_quotes(questions):
+        near.setdefault(leak.giver, set()).add(leak.taker)
+        near.setdefault(leak.taker, set()).add(leak.giver)
+    found = {}
+    for index, others in near.items():
+        others.discard(index)  # a stem stating its own answer gives nothing away elsewhere
+        if others:
+            found[keys[index]] = frozenset(map(keys.__getitem__, others))
+    return found
 
 
 def spread(

@@ -1,0 +1,66 @@
+"""The sibling map the new-question order keeps apart equals the pairs the bank lint finds.
+
+sibling_map adds whole groups (every stem stating a common answer word, every question with
+that answer) instead of pair by pair; the pairs must be exactly those of ``find_leaks``, on the
+bundled banks and on a bank where a few common answer words make thousands of pairs.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+from jgstudy.core.banks import find_bank_files, load_bank
+from jgstudy.core.model import AnyQuestion
+from jgstudy.core.paths import bundled_banks
+from jgstudy.core.siblings import find_leaks, sibling_map
+
+THEMES = ["理论武装", "党建引领", "基层组织建设", "清廉机关建设"]
+UNITS = ["场", "次", "个", "期"]
+
+
+def pairs_found_by_the_lint(questions: Sequence[AnyQuestion]) -> dict[int, frozenset[int]]:
+    """The sibling relation from ``find_leaks``, one pair at a time, both ways."""
+    pairs: dict[int, set[int]] = {}
+    for leak in find_leaks(questions):
+        pairs.setdefault(leak.giver, set()).add(leak.taker)
+        pairs.setdefault(leak.taker, set()).add(leak.giver)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+def dense_bank(path: Path, count: int) -> Path:
+    """Stems naming a theme and a number; multiple-choice answers are themes (each stated in a
+    quarter of the stems); fill answers are numbers with units; some quotes repeat."""
+    rng = random.Random(3)
+    lines = ["format: 1", "id: dense", "title: 稠密题库", "questions:"]
+    for i in range(count):
+        theme, unit, number = rng.choice(THEMES), rng.choice(UNITS), rng.randint(10, 60)
+        stem = f"围绕“{theme}”开展活动共{number}{unit}吗？（第{i}题）"
+        lines += [f"  - id: q{i:04d}", f"    explanation: 第{i}题解析。"]
+        lines += [f"    source: {{locator: 正文, quote: 开展活动{rng.randint(1, 40)}{unit}}}"]
+        if i % 3 == 0:
+            lines += ["    type: multiple", f"    stem: 以下哪些是主题？（第{i}题）"]
+            lines += [f"    options: {{A: {THEMES[0]}, B: {THEMES[1]}, C: 招商引资, D: 其他}}"]
+            lines += ["    answer: [A, B]"]
+        elif i % 3 == 1:
+            lines += ["    type: fill", f"    stem: 开展活动共{{{{1}}}}{unit}。（第{i}题）"]
+            lines += [f"    blanks: [['{number}']]"]
+        else:
+            lines += ["    type: judge", f"    stem: {stem}", "    answer: true"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_sibling_map_of_a_dense_bank_is_the_lints_pairs(tmp_path: Path) -> None:
+    questions = list(load_bank(dense_bank(tmp_path / "dense.yaml", 600)).bank.questions)
+    expected = pairs_found_by_the_lint(questions)
+    assert sum(len(v) for v in expected.values()) > 20_000  # really dense
+    assert sibling_map(dict(enumerate(questions))) == expected
+
+
+def test_the_sibling_map_of_the_bundled_banks_is_the_lints_pairs() -> None:
+    banks = find_bank_files([bundled_banks()])
+    questions = [q for path in banks for q in load_bank(path).bank.questions]
+    assert len(questions) > 100
+    assert sibling_map(dict(enumerate(questions))) == pairs_found_by_the_lint(questions)
