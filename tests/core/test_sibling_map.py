@@ -1,4 +1,5 @@
-"""The sibling map the new-question order keeps apart equals the pairs the bank lint finds.
+"""The sibling map the new-question order keeps apart equals the pairs the bank lint finds,
+and a session's first new questions are those of the whole order.
 
 sibling_map adds whole groups (every stem stating a common answer word, every question with
 that answer) instead of pair by pair; the pairs must be exactly those of ``find_leaks``, on the
@@ -12,8 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jgstudy.core.banks import find_bank_files, load_bank
-from jgstudy.core.model import AnyQuestion
+from jgstudy.core.model import AnyQuestion, MultipleScoring
+from jgstudy.core.order import interleave
 from jgstudy.core.paths import bundled_banks
+from jgstudy.core.records import QuestionRecord
 from jgstudy.core.siblings import find_leaks, sibling_map
 
 THEMES = ["理论武装", "党建引领", "基层组织建设", "清廉机关建设"]
@@ -64,3 +67,19 @@ def test_the_sibling_map_of_the_bundled_banks_is_the_lints_pairs() -> None:
     questions = [q for path in banks for q in load_bank(path).bank.questions]
     assert len(questions) > 100
     assert sibling_map(dict(enumerate(questions))) == pairs_found_by_the_lint(questions)
+
+
+def test_the_first_new_questions_of_a_session_are_the_first_of_the_whole_order(
+    tmp_path: Path,
+) -> None:
+    """A session asks for its allowance only; the order must not change for that."""
+    questions = list(load_bank(dense_bank(tmp_path / "dense.yaml", 400)).bank.questions)
+    records = [
+        QuestionRecord(pk, "dense", q, (), MultipleScoring.PARTIAL)
+        for pk, q in enumerate(questions)
+    ]
+    siblings = sibling_map({r.pk: r.question for r in records})
+    whole = interleave(records, siblings, seed="张三")
+    assert sorted(whole) == list(range(len(records)))
+    for limit in (0, 1, 20, 250, 1000):
+        assert interleave(records, siblings, seed="张三", limit=limit) == whole[:limit]

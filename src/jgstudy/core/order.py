@@ -29,8 +29,9 @@ def interleave(
     *,
     seed: str,
     gap: int = SIBLING_GAP,
+    limit: int | None = None,
 ) -> list[int]:
-    """The pks of ``records`` in a seeded mixed order.
+    """The pks of ``records`` in a seeded mixed order (its first ``limit``, if given).
 
     Each question's place comes from a hash of the seed and its ``bank/id``: the same seed gives
     the same order in any database, and answering some questions does not reshuffle the rest.
@@ -38,7 +39,7 @@ def interleave(
     """
     ranked = sorted(records, key=lambda r: _rank(seed, r))
     groups = {r.pk: (r.bank_id, r.question.type) for r in ranked}
-    return spread([r.pk for r in ranked], siblings, gap, groups)
+    return spread([r.pk for r in ranked], siblings, gap, groups, limit)
 
 
 def _rank(seed: str, record: QuestionRecord) -> str:

@@ -271,19 +271,24 @@ class StudyService:
                 if mode in (PracticeMode.MIXED, PracticeMode.NEW):
                     allowance = max(new_per_day - self.new_today(user), 0)
                     fresh = study_repo.new_pks(conn, user.id, bank_ids, tags, None)
-                    queue += self.new_order(user, fresh, order)[:allowance]
+                    queue += self.new_order(user, fresh, order, limit=allowance)
         return queue[:limit] if limit else queue
 
     def new_order(
-        self, user: UserInfo, pks: Sequence[int], order: NewOrder = NewOrder.MIXED
+        self,
+        user: UserInfo,
+        pks: Sequence[int],
+        order: NewOrder = NewOrder.MIXED,
+        *,
+        limit: int | None = None,
     ) -> list[int]:
         """New questions interleaved across banks and types, siblings kept apart. The mixed order
         is fixed per cadre (seeded by the name), so a question does not jump about between
-        days; the random one changes with every call."""
+        days; the random one changes with every call. ``limit``: only the first so many."""
         if order is NewOrder.BANK:
-            return list(pks)
+            return list(pks)[:limit]
         seed = user.name if order is NewOrder.MIXED else uuid.uuid4().hex
-        return interleave(self.questions(pks), self.siblings(), seed=seed)
+        return interleave(self.questions(pks), self.siblings(), seed=seed, limit=limit)
 
     def siblings(self) -> Mapping[int, frozenset[int]]:
         """Pairs of active questions where one gives the other away (see core.siblings)."""

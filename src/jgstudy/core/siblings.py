@@ -201,6 +201,7 @@ def spread(
     siblings: Mapping[K, frozenset[K]],
     gap: int,
     groups: Mapping[K, tuple[object, ...]],
+    limit: int | None = None,
 ) -> list[K]:
     """``order`` rearranged so that no two siblings come within ``gap`` places of each other
     and, where it can be helped, neighbours differ in every part of their ``groups`` (e.g. bank
@@ -210,12 +211,16 @@ def spread(
     fits best; siblings that cannot be kept ``gap`` apart end up as far apart as the order
     allows. Linear in the number of items and sibling pairs: what each step asks is kept up to
     date as items are placed rather than recounted.
+
+    With ``limit``, only the first ``limit`` places are filled: each place depends only on
+    the ones before it, so they are the first ``limit`` of the whole order.
     """
     state = _Spread(list(order), siblings, groups)
     largest = max((len(v) + 1 for v in siblings.values()), default=1)
     # A gap the items cannot keep would only push all siblings to the end, side by side.
     state.gap = min(gap, max(len(state.rest) // largest - 1, 1))
-    while state.window or state.cursor < len(state.rest):
+    wanted = len(state.rest) if limit is None else min(limit, len(state.rest))
+    while len(state.placed) < wanted:
         state.fill()
         state.place(state.next_index())
     return state.placed
