@@ -192,7 +192,8 @@ def test_a_host_command_that_does_not_fit_is_refused_in_english(
     assert not panel.skip()
     assert panel.status.text() == "not possible in the current state (LOBBY)"
     assert panel.start_round()
-    assert "Compulsory" not in panel.round.text()  # the file's own title stays as written
+    panel.show_state(match.snapshot())
+    assert panel.round.text().endswith(" · 芳华初绽·必答题")  # the file's own title, as written
     assert not panel.set_order([1, 0])
     assert panel.status.text() == "only a risk round has an order of choosing stakes"
 
@@ -301,3 +302,31 @@ def test_an_unreadable_material_is_explained_in_english(qtbot: QtBot, tmp_path: 
     )
     assert not dialog.load_material(tmp_path / "missing.txt")
     assert dialog.status.text().startswith("material file not found: ")
+
+
+UNTITLED_ROUNDS = """\
+format: 1
+id: untitled
+title: 无标题轮次
+rounds:
+  - kind: compulsory
+    per_team: 1
+"""
+
+
+@pytest.mark.usefixtures("english")
+def test_a_round_the_file_leaves_untitled_shows_its_default_title_in_english(
+    qtbot: QtBot, services: Services, service: StudyService, tmp_path: Path
+) -> None:
+    service.import_bundled()
+    path = tmp_path / "untitled.yaml"
+    path.write_text(UNTITLED_ROUNDS, encoding="utf-8")
+    config = services.competitions.load_config(path)
+    teams = [Team(name="甲", key="A"), Team(name="乙", key="B")]
+    match = services.competitions.create_match(config, teams, seed=1)
+    panel = HostPanel(UTC, confirm=lambda *_args: True)
+    qtbot.addWidget(panel)
+    panel.bind(match, services.competitions.now)
+    assert panel.start_round()
+    panel.show_state(match.snapshot())
+    assert panel.round.text() == "Round 1/1 · Compulsory questions"
