@@ -7,11 +7,13 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from data.reports.cohort import seed_cohort
 from data.reports.seed import BANK, EXAM_ID, seed_history
 from jgstudy.cli.main import main
 from jgstudy.core.clock import FixedClock
@@ -133,3 +135,27 @@ def test_a_pdf_from_a_machine_without_display(seeded: str, tmp_path: Path) -> No
         ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "审计局" in text and "财政局" not in text
+
+
+@pytest.fixture
+def cohort(db_url: str, tmp_path: Path) -> str:
+    """The readiness cohort, its history ending today (the CLI runs on the system clock)."""
+    clock = FixedClock(datetime.now(UTC) - timedelta(days=30))
+    services = open_services(db_url, clock)
+    seed_cohort(services, clock, tmp_path)
+    services.close()
+    return db_url
+
+
+def test_the_report_carries_readiness_and_ranks_cadres_only_when_asked(
+    cohort: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert jg(cohort, "report", "--unit", "审计局", "-o", str(tmp_path / "r.xlsx")) == 0
+    out = capsys.readouterr().out
+    assert "审计局：2 人设定目标日期，按近期进度预计掌握" in out and "1 人落后于计划" in out
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert "落后者" in {c for row in book["备考准备"].iter_rows(values_only=True) for c in row}
+    assert "单位内排名" not in [c.value for c in book["学员"][1]]
+    ranked = tmp_path / "ranked.xlsx"
+    assert jg(cohort, "report", "--rank-cadres", "-o", str(ranked)) == 0
+    assert "单位内排名" in [c.value for c in openpyxl.load_workbook(ranked)["学员"][1]]

@@ -11,7 +11,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -186,6 +186,26 @@ def test_the_trainer_reports_on_their_unit_only(organ: Organ) -> None:
     seen = _raw(organ.urls["培训师甲"], "SELECT DISTINCT user_id FROM review_logs")
     assert isinstance(seen, list)
     assert {row[0] for row in seen} == {organ.ids["学员甲"], organ.ids["学员乙"]}
+
+
+def test_the_trainers_readiness_names_their_units_cadres_behind_plan(organ: Organ) -> None:
+    """备考准备: a trainer's own login reads their unit only, so it may name who is behind."""
+    target = date(2026, 4, 20)
+    for name in ("学员甲", "学员丙"):
+        with _open(organ.urls[name]) as services:
+            user = services.study.find_user(name)
+            assert user is not None
+            services.plans.set_target(user, target, 0.9, actor=name)
+    with _open(organ.urls["培训师甲"]) as services:
+        cohort = services.reports.build(ReportFilter()).cohort
+    assert cohort is not None
+    (unit,) = cohort.units
+    assert (unit.unit, unit.planned, unit.names_shown) == ("市审计局", 1, True)
+    assert [b.name for b in unit.behind] == ["学员甲"]  # one answer, 2 months of questions ahead
+    with _open(organ.urls["学员丙"]) as services:
+        own = services.reports.build(ReportFilter()).cohort
+    assert own is not None and own.behind == ()  # a cadre's login names nobody
+    assert [u.behind_count for u in own.units] == [1]
 
 
 def test_the_trainer_cannot_change_another_units_rows(organ: Organ) -> None:

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from jgstudy.cli.commands import CliError, open_services
+from jgstudy.cli.commands import CliError, open_services, percent
 from jgstudy.core.reports import DEFAULT_MIN_ANSWERS, FORMATS, Report, ReportFilter
 from jgstudy.core.reports.formats import UnknownFormat, report_format
 from jgstudy.core.scores import (
@@ -43,6 +43,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=f"作答不少于多少题算完成（默认 {DEFAULT_MIN_ANSWERS}）",
     )
     report.add_argument("--title", help="报告标题")
+    report.add_argument(
+        "--rank-cadres",
+        action="store_true",
+        help="列出每名学员的单位内排名（默认不对个人排名，只列单位排名）",
+    )
     report.set_defaults(func=make_report)
 
     export = sub.add_parser("export-scores", help="导出一名学员的成绩文件（.json 或 .json.gz）")
@@ -64,7 +69,14 @@ def _day(text: str) -> date:
 
 def _filter(args: argparse.Namespace) -> ReportFilter:
     try:
-        return ReportFilter(args.unit, args.date_from, args.date_to, args.exam, args.min_answers)
+        return ReportFilter(
+            args.unit,
+            args.date_from,
+            args.date_to,
+            args.exam,
+            args.min_answers,
+            rank_cadres=args.rank_cadres,
+        )
     except ValueError as exc:
         raise CliError(str(exc)) from exc
 
@@ -88,7 +100,22 @@ def make_report(args: argparse.Namespace) -> int:
         f"已生成{fmt.upper()}报告：{args.output}（{s.cadres} 名学员，{s.units} 个单位，"
         f"{s.flagged_items} 道试题需核查）"
     )
+    for line in readiness_lines(report):
+        print(line)
     return 0
+
+
+def readiness_lines(report: Report) -> list[str]:
+    """备考准备 in one line per unit with cadres who set a target date."""
+    if report.cohort is None:
+        return []
+    return [
+        f"{u.unit or '（未填单位）'}：{u.planned} 人设定目标日期，按近期进度预计掌握 "
+        f"{percent(u.mean_recall)}（下四分位 {percent(u.low_recall)}），"
+        f"{u.behind_count} 人落后于计划"
+        for u in report.cohort.units
+        if u.planned
+    ]
 
 
 def _write(report: Report, path: Path, fmt: str) -> None:
