@@ -5,7 +5,8 @@
 Imports the bundled banks, plays three weeks of study for two units' cadres of different
 diligence on a fixed clock, gives everybody the same target date four weeks ahead, and saves
 the readiness tab for one unit (its trainer's report: names of those behind plan) and for all
-units (counts only). Widgets found cut off are printed as ``CLIPPED`` lines (exit status 1).
+units (counts only), and the PDF report's 备考准备 page as ``cohort-sheet.png`` (needs
+poppler-utils). Widgets found cut off are printed as ``CLIPPED`` lines (exit status 1).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -27,6 +29,8 @@ from shotkit import Shooter, add_options, prepare, settle, window_size
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import UserInfo
+from jgstudy.core.reports import ReportFilter
+from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.services import Services, open_services
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.prefs import Preferences
@@ -74,7 +78,7 @@ def build(options: argparse.Namespace) -> int:
     today = datetime(2026, 12, 7, 1, 30, tzinfo=UTC)
     clock = FixedClock(today - timedelta(days=DAYS + 1))
     url = f"sqlite:///{tmp / 'jgstudy.sqlite3'}"
-    services = open_services(url, clock)
+    services = open_services(url, clock, scheduler=Scheduler(fuzz=False))  # the same every run
     services.study.import_banks([bundled_banks()])
     users = play(services, clock, today)
     target = (today + timedelta(days=28)).date()
@@ -95,9 +99,39 @@ def build(options: argparse.Namespace) -> int:
         settle(app, 16)
         reports.tabs.setCurrentWidget(reports.cohort)
         shooter.shot(name)
+    sheet_page(services, Path(options.out))
     window.close()
     services.close()
     return shooter.clipped
+
+
+def sheet_page(services: Services, out: Path) -> None:
+    """The PDF report of 市审计局, and its 备考准备 page as a PNG."""
+    from jgstudy.render.pdf_report import write_pdf
+
+    pdf = out / "cohort-sheet.pdf"
+    write_pdf(services.reports.build(ReportFilter(unit="市审计局")), pdf)
+    page = 1
+    while "备考准备" not in _run("pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"):
+        page += 1
+    _run(
+        "pdftoppm",
+        "-png",
+        "-r",
+        "110",
+        "-singlefile",
+        "-f",
+        str(page),
+        "-l",
+        str(page),
+        str(pdf),
+        str(out / "cohort-sheet"),
+    )
+    print(out / "cohort-sheet.png")
+
+
+def _run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
 def main() -> int:

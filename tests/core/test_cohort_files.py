@@ -49,7 +49,7 @@ def test_the_sheet_has_the_units_tags_and_who_is_behind(
         "预计掌握率(平均)",
         "预计掌握率(下四分位)",
         "落后于计划",
-        "近 14 天学习不少于 7 天的比例",
+        "近14天学习≥7天",
     )
     audit = table[1]
     assert audit[:3] == ("审计局", 2, 2) and audit[7] == 1 and audit[8] == 0.5

@@ -109,14 +109,18 @@ class CohortPanel(QWidget):
         self.behind_title = plain_label("", "section")
         lower = QHBoxLayout()
         lower.setSpacing(16)
-        for title, table, stretch in (
-            (self.tags_title, self.tags, 5),
-            (self.behind_title, self.behind, 4),
+        # in place of the names, when they are not this report's to show
+        self.withheld = plain_label("", "muted", wrap=True)
+        self.withheld.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        for title, widgets, stretch in (
+            (self.tags_title, (self.tags,), 5),
+            (self.behind_title, (self.withheld, self.behind), 4),
         ):
             column = QVBoxLayout()
             column.setSpacing(6)
             column.addWidget(title)
-            column.addWidget(table, 1)
+            for widget in widgets:
+                column.addWidget(widget, 1)
             lower.addLayout(column, stretch)
         layout.addLayout(lower, 1)
         self.notes = plain_label("", "small", wrap=True)
@@ -159,6 +163,10 @@ class CohortPanel(QWidget):
         )
         fill(self.tags, pick(cc.TAG_READINESS, TAG_SHOWN), unit.tags if unit else ())
         fill(self.behind, pick(cc.BEHIND, BEHIND_SHOWN), unit.behind if unit else ())
+        hidden = cc.hidden_names((unit,)) if unit is not None else []
+        self.withheld.setText(tr_msg(hidden[0]) if hidden else "")
+        self.withheld.setVisible(bool(hidden))
+        self.behind.setVisible(not hidden)
 
     @staticmethod
     def _notes(cohort: Cohort | None) -> list[str]:

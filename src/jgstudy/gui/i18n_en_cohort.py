@@ -43,9 +43,7 @@ EN: dict[str, str] = {
         " the mean difficulty). It is the share of these questions expected to be lost on the"
         " day: neither remembered nor worked out."
     ),
-    "近 {window} 天学习不少于 {active} 天的比例": (
-        "Studied on at least {active} of the last {window} days"
-    ),
+    "近{window}天学习≥{active}天": "Studied ≥{active} of {window} days",
     "近 {window} 天每天新题": "New a day (last {window} days)",
     "{first} 至 {last}": "{first} to {last}",
     "学员人数": "Cadres",

@@ -35,9 +35,7 @@ WEAKNESS_NOTE = N_(
     "即目标日期这些题预计会失分的比例：既没记住、也做不出来。"
 )
 
-PARTICIPATION = msg(
-    "近 {window} 天学习不少于 {active} 天的比例", window=WINDOW_DAYS, active=ACTIVE_DAYS
-)
+PARTICIPATION = msg("近{window}天学习≥{active}天", window=WINDOW_DAYS, active=ACTIVE_DAYS)
 RECENT_PACE = msg("近 {window} 天每天新题", window=WINDOW_DAYS)
 
 
