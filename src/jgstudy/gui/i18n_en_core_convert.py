@@ -153,7 +153,7 @@ EN: dict[str, str] = {
     # -- checking the questions -------------------------------------------------------------
     "{count} 题没有解析，已填入“{placeholder}”，请补写（第 {rows} 行）": (
         "{count} {count|question has|questions have} no explanation; “{placeholder}” was "
-        "filled in, please write one (rows {rows})"
+        "filled in, please write one ({count|row|rows} {rows})"
     ),
     "与{place}的题目重复（题型和题干相同）": ("Same question as {place} (same type and stem)"),
     "编号 {id} 与{place}重复": "The id {id} is also used at {place}",
