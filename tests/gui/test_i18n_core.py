@@ -170,6 +170,9 @@ def test_message_reads_in_english_with_translated_fields(monkeypatch: pytest.Mon
     )
     # Content given as a plain field stays as it is, even when it matches a catalog key.
     assert tr_msg(msg("第 {row} 行：{problem}", row=3, problem="缺少题干")) == "Row 3: 缺少题干"
+    # So do plain parts of a joined list (a sheet named like a catalog key stays its name).
+    listed = msg("第 {row} 行：{problem}", row=3, problem=join("、", ["缺少题干", msg("缺少题干")]))
+    assert tr_msg(listed) == "Row 3: 缺少题干, the stem is missing"
     # A template without English stays Chinese rather than half-translated.
     assert tr_msg(msg("未翻译的{x}", x=msg("缺少题干"))) == "未翻译的缺少题干"
 

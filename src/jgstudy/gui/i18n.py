@@ -92,7 +92,8 @@ def tr_msg(text: str) -> str:
         return str(text)
     if isinstance(text, MsgList):
         separator = _SEPARATORS.get(text.separator, text.separator)
-        return separator.join(tr_msg(part) for part in text.parts)
+        # Plain parts are content (a sheet's or column's name): only messages are translated.
+        return separator.join(tr_msg(p) if isinstance(p, Msg) else p for p in text.parts)
     if isinstance(text, Msg):
         template = _catalog.get(text.template)
         if template is None:
