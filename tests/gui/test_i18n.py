@@ -64,7 +64,9 @@ def _key(call: ast.Call) -> str | None:
     if not texts:
         return None
     assert isinstance(call.func, ast.Name)
-    return "\x04".join(texts[:2]) if call.func.id == "trc" else texts[0]
+    if call.func.id == "trc":  # trc("column", name): the text is a table's, checked there
+        return "\x04".join(texts[:2]) if len(texts) > 1 else None
+    return texts[0]
 
 
 def translated_keys() -> dict[str, str]:

@@ -236,7 +236,7 @@ def test_the_report_page_reads_in_english_and_exports_a_chinese_document(
     view = _answered_reports(qtbot, service, services, sample_bank, clock)
     _preview(qtbot, view)
     headers = _headers(view)
-    assert headers[:3] == ["Rank", "Unit", "Cadre"], headers
+    assert headers[:3] == ["Rank", "Unit", "Cadres"], headers
     assert not any(CJK.search(h) for h in headers), headers
     units = {view.table.item(row, 1).text() for row in range(view.table.rowCount())}
     assert units == {"市审计局", "(no unit given)"}  # a unit's own name is content

@@ -99,6 +99,7 @@ EN: dict[str, str] = {
         "cannot tell the report format of {name} (available: {formats})"
     ),
     "（未填单位）": "(no unit given)",
+    "column\x04学员": "Cadres",  # the 成绩报表 table's count of cadres per unit
     # -- scheduling: fitting parameters, the true-retention table ------------------------
     "只有 {reviews} 次隔天复习记录，至少需要 {minimum} 次才能拟合个人参数；参数未改变。": (
         "only {reviews} {reviews|review|reviews} on a later day than the one before; "

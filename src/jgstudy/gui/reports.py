@@ -36,7 +36,7 @@ from jgstudy.core.reports.service import ReportService
 from jgstudy.core.reports.units import NO_UNIT
 from jgstudy.gui.cohort import CohortPanel
 from jgstudy.gui.filechooser import FileChooser
-from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg
+from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg, trc
 from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 from jgstudy.gui.workbook.problems import ProblemQueue
@@ -157,7 +157,8 @@ class ReportsView(QWidget):
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS))
-        table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        # Headers name counts: 学员 here is "Cadres", not a cadre's label.
+        table.setHorizontalHeaderLabels([trc("column", c) for c in COLUMNS])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
