@@ -132,14 +132,24 @@ def test_the_wrong_book_shows_how_often_when_and_what_was_answered(
 
 
 def test_the_wrong_book_exports_for_printing(
-    window: MainWindow, services: Services, cadre: UserInfo, clock: object, tmp_path: Path
+    window: MainWindow,
+    services: Services,
+    cadre: UserInfo,
+    clock: object,
+    tmp_path: Path,
+    qtbot: QtBot,
 ) -> None:
     wrong_twice(services, cadre, clock)
     window.set_user(cadre)
     window.navigate("wrongbook")
     book = window.wrongbook
     xlsx, pdf = tmp_path / "错题本.xlsx", tmp_path / "错题本.pdf"
-    assert book.export_to(xlsx) and book.export_to(pdf)
+    for path in (xlsx, pdf):  # in the background, the buttons off meanwhile
+        with qtbot.waitSignal(book.exported, timeout=20_000) as done:
+            assert book.export_to(path)
+            assert not book.pdf_button.isEnabled()
+        assert done.args == [path] and book.pdf_button.isEnabled()
+        assert book.subtitle.text() == f"已导出：{path}"
     sheet = load_workbook(xlsx).active
     assert sheet is not None
     row = [c.value for c in sheet[3]]
@@ -151,8 +161,10 @@ def test_the_wrong_book_exports_for_printing(
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "张三的错题本" in text and "正确答案：C" in text and "答错 2 次" in text
-    assert not book.export_to(tmp_path / "nope" / "x.xlsx")  # a folder that is not there
+    with qtbot.waitSignal(book.export_failed, timeout=20_000):
+        assert book.export_to(tmp_path / "nope" / "x.xlsx")  # a folder that is not there
     assert book.error_box is not None and "无法写入" in book.error_box.text()
+    assert str(tmp_path / "nope" / "x.xlsx") in book.error_box.text()
     book.error_box.close()
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jgstudy.core.model import QTYPE_LABELS, AnyQuestion, QType
-from jgstudy.core.records import PracticeMode, QuestionRecord, UserInfo
+from jgstudy.core.records import PracticeMode, Progress, QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.text import Msg
 from jgstudy.core.workbook import WorkbookService, WrongHistory, given_text
@@ -28,6 +28,7 @@ from jgstudy.gui.detail import QuestionDetailDialog
 from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg
 from jgstudy.gui.models import one_line
+from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, page_header, plain_label, view_layout
 from jgstudy.gui.workbook.marks import MarkBar
 from jgstudy.render.wrongbook_pdf import save_wrongbook
@@ -48,11 +49,15 @@ class WrongBookView(QWidget):
     """The wrong-answer book of the current cadre."""
 
     practice_requested = Signal(str)
+    exported = Signal(object)  # the file written
+    export_failed = Signal(str)  # what the dialog says
 
     def __init__(self, service: StudyService, files: FileChooser | None = None) -> None:
         super().__init__()
         self._service = service
         self._files = files or FileChooser()
+        self._runner = TaskRunner(self)
+        self._before_export = ""
         self._user: UserInfo | None = None
         self.records: list[QuestionRecord] = []
         self._titles: dict[str, str] = {}
@@ -179,24 +184,50 @@ class WrongBookView(QWidget):
         return self._files.save_file(self, tr("导出错题本"), name, kinds)
 
     def export_to(self, path: Path | None) -> bool:
-        """Write the 错题本 (questions, answers, 解析, history, notes) for printing."""
+        """Write the 错题本 (questions, answers, 解析, history, notes) for printing, in the
+        background; ``exported`` or ``export_failed`` says how it went. False when nothing
+        was started (no file chosen, no cadre, or an export still running)."""
         if path is None or self._user is None or self._workbook is None:
             return False
         notes = self._workbook.notes(self._user, [r.pk for r in self.records])
         entries = wrong_entries(self.records, self.history, notes, _local_zone())
         title = tr("{name}的错题本").format(name=self._user.name)
-        try:
+
+        def work(_progress: Progress) -> Path:
             save_wrongbook(entries, path, title)
-        except (OSError, ValueError) as exc:
-            log.exception("wrong book export failed")
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else tr_error(exc)
-            text = tr("无法写入 {path}：{reason}").format(path=path, reason=reason)
-            self.error_box = QMessageBox(QMessageBox.Icon.Warning, tr("导出错题本"), text)
-            self.error_box.setParent(self, self.error_box.windowFlags())
-            self.error_box.open()  # not exec(): the window keeps running
-            return False
+            return path
+
+        started = self._runner.start(
+            f"wrong book export to {path}",
+            work,
+            self._on_exported,
+            lambda exc: self._on_export_failed(path, exc),
+        )
+        if started:
+            self._set_exporting(True)
+            self._before_export = self.subtitle.text()
+            self.subtitle.setText(tr("正在导出……"))
+        return started
+
+    def _set_exporting(self, busy: bool) -> None:
+        for widget in (self.pdf_button, self.xlsx_button):
+            widget.setEnabled(not busy)
+
+    def _on_exported(self, path: Path) -> None:
+        self._set_exporting(False)
         self.subtitle.setText(tr("已导出：{path}").format(path=path))
-        return True
+        self.exported.emit(path)
+
+    def _on_export_failed(self, path: Path, exc: Exception) -> None:
+        """Say why in a dialog (the task runner logged the traceback)."""
+        self._set_exporting(False)
+        self.subtitle.setText(self._before_export)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else tr_error(exc)
+        text = tr("无法写入 {path}：{reason}").format(path=path, reason=reason)
+        self.error_box = QMessageBox(QMessageBox.Icon.Warning, tr("导出错题本"), text)
+        self.error_box.setParent(self, self.error_box.windowFlags())
+        self.error_box.open()  # not exec(): the window keeps running
+        self.export_failed.emit(text)
 
 
 def _local_zone() -> tzinfo:
