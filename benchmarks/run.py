@@ -264,9 +264,14 @@ def bench_fsrs_fit(folder: Path) -> None:
         (100_000, "fsrs_fit_100k_s", "≤ 0.5 s"),
     ):
         history = review_history(count)
-        seconds = timed(partial(fit, history))
-        FIGURES[key] = round(seconds, 3)
-        report(f"fit FSRS parameters to {count:,} reviews", f"{seconds:.2f} s", goal)
+        # best of three: the fit is short enough that a busy machine's pauses dominate one run
+        seconds, cpu = min(measured(partial(fit, history)) for _ in range(3))
+        figure(key, seconds, cpu, 3)
+        report(
+            f"fit FSRS parameters to {count:,} reviews (best of 3)",
+            f"{seconds:.2f} s ({cpu:.2f} CPU)",
+            goal,
+        )
 
 
 def review_history(count: int) -> list[Review]:

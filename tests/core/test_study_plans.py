@@ -7,6 +7,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+import fsrs_rs_python as rs
 import pytest
 
 from jgstudy.core.clock import FixedClock
@@ -18,6 +19,7 @@ from jgstudy.core.scheduling.fit import (
     Review,
     evaluate,
     fit,
+    training_config,
     training_items,
 )
 from jgstudy.core.scheduling.forecast import Memory, Model, Plan, PlanInput, make_plan
@@ -52,6 +54,28 @@ def test_fitted_parameters_differ_from_defaults_and_predict_the_history_better()
     # the figures are the parameters' own, recomputed on the same history
     items = training_items(history)
     assert evaluate(result.parameters, items).log_loss == pytest.approx(result.fitted.log_loss)
+
+
+def test_only_a_long_history_is_trained_for_fewer_epochs() -> None:
+    assert training_config(MIN_REVIEWS).num_epochs == 5  # fsrs-rs's own number
+    assert training_config(50_000).num_epochs == 5
+    assert training_config(90_000).num_epochs == 3
+    assert training_config(1_000_000).num_epochs == 2
+
+
+@pytest.mark.slow
+def test_fewer_epochs_on_a_long_history_fit_it_as_well_as_five() -> None:
+    history = [
+        Review(seed * 1000 + r.question, r.day, r.rating)
+        for seed in range(1, 31)
+        for r in forgetful_history(seed=seed)
+    ]
+    items = training_items(history)
+    assert training_config(len(items)).num_epochs < 5
+    five = rs.FSRS(list(DEFAULT_PARAMETERS)).compute_parameters(items)
+    result = fit(history)
+    assert result.fitted.log_loss < result.default.log_loss
+    assert result.fitted.log_loss <= evaluate(five, items).log_loss * 1.005
 
 
 def test_below_the_minimum_history_the_fit_is_refused() -> None:

@@ -11,6 +11,7 @@ noise rather than the cadre's memory (Anki asks for a few hundred reviews for th
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,11 @@ import fsrs_rs_python as rs
 from jgstudy.core.text import msg
 
 MIN_REVIEWS = 400  # reviews on a later day than the question's previous review
+# Optimiser steps (batches x epochs) a fit takes at least. fsrs-rs trains five epochs; a long
+# history reaches this in fewer, and more epochs then move the log loss by less than 0.1 %
+# (100,000 reviews: 0.5151 after five epochs, 0.5153 after three) at 0.065 s CPU an epoch.
+MIN_STEPS = 500
+MIN_EPOCHS = 2
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(rs.DEFAULT_PARAMETERS)
 
 
@@ -90,6 +96,15 @@ def evaluate(parameters: Sequence[float], items: Sequence[rs.FSRSItem]) -> Evalu
     return Evaluation(float(result.log_loss), float(result.rmse_bins))
 
 
+def training_config(items: int) -> rs.TrainingConfig:
+    """fsrs-rs's training settings, with as many epochs (at most its five) as ``items`` need to
+    make :data:`MIN_STEPS` optimiser steps."""
+    config = rs.TrainingConfig()
+    batches = max(math.ceil(items / config.batch_size), 1)
+    config.num_epochs = min(config.num_epochs, max(MIN_EPOCHS, math.ceil(MIN_STEPS / batches)))
+    return config
+
+
 def fit(reviews: Iterable[Review], current: Sequence[float] | None = None) -> FitResult:
     """Fit FSRS weights to ``reviews``; ``current`` (default: FSRS's) is what they are compared to.
 
@@ -99,7 +114,8 @@ def fit(reviews: Iterable[Review], current: Sequence[float] | None = None) -> Fi
     items = training_items(reviews)
     if len(items) < MIN_REVIEWS:
         raise NotEnoughHistory(len(items))
-    parameters = tuple(rs.FSRS(list(DEFAULT_PARAMETERS)).compute_parameters(items))
+    fsrs = rs.FSRS(list(DEFAULT_PARAMETERS))
+    parameters = tuple(fsrs.compute_parameters(items, training_config=training_config(len(items))))
     baseline = list(current) if current is not None else list(DEFAULT_PARAMETERS)
     return FitResult(
         parameters=parameters,
