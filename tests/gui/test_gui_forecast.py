@@ -181,3 +181,15 @@ def test_the_english_forecast_page_has_no_chinese(
     assert any(t.startswith("70% (predicted ") for t in texts)
     chinese = [t for t in texts if CJK.search(t)]
     assert not chinese, chinese
+
+
+def test_a_date_that_has_passed_while_the_page_was_open_is_refused_in_words(
+    qtbot: QtBot, window: MainWindow, clock: FixedClock, cadre: UserInfo
+) -> None:
+    window.set_user(cadre)
+    page = shown(qtbot, window)
+    before = page.result
+    clock.advance(days=40)  # the page's date (a month ahead) is now in the past
+    page.recompute()
+    qtbot.waitUntil(lambda: not page.busy and "须在今天之后" in page.headline.text())
+    assert page.result is before and page.details.text() == ""
