@@ -1,10 +1,11 @@
 """Screenshots of every view on every screen we support, in both languages and colour schemes.
 
     uv run python scripts/screenshots.py [--out screenshots] [--only 1280x720] [--language en]
-        [--theme dark] [--font-size xlarge]
+        [--theme dark] [--font-size xlarge] [--script views]
 
-Runs screenshots_views.py, screenshots_editor.py and screenshots_exam.py once per screen, language
-and theme, each in its own process: the scale factor (QT_SCALE_FACTOR) and the offscreen screen's
+Runs screenshots_views.py, _editor, _exam, _more (multiple-choice and judge feedback, dialogs),
+_workbook and _cohort (成绩报表 → 备考准备) once per screen, language and theme (``--script more``
+runs only that one), each in its own process: the scale factor (QT_SCALE_FACTOR) and the offscreen screen's
 size are fixed when Qt starts. PNGs go to ``<out>/<screen>/<language>-<theme>[-<font size>]/``;
 widgets found cut off are printed as ``CLIPPED …`` lines and make the exit status 1.
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 from jgstudy.gui.fonts import FONT_SIZES
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("screenshots_views.py", "screenshots_editor.py", "screenshots_exam.py")
+SCRIPTS = ("views", "editor", "exam", "more", "workbook", "cohort")
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,10 @@ class Screen:
 SCREENS = (Screen(1280, 720), Screen(1600, 1000), Screen(1920, 1080, 1.5))
 
 
-def run_one(screen: Screen, language: str, theme: str, font_size: str, out: Path) -> int:
-    """Every script for one screen, language, theme and text size; non-zero if any clipped."""
+def run_one(
+    screen: Screen, language: str, theme: str, font_size: str, out: Path, scripts: list[str]
+) -> int:
+    """The scripts for one screen, language, theme and text size; non-zero if any clipped."""
     folder = f"{language}-{theme}" + ("" if font_size == "normal" else f"-{font_size}")
     target = out / screen.name / folder
     options = ["--out", str(target), "--size", screen.logical, "--language", language]
@@ -68,8 +71,8 @@ def run_one(screen: Screen, language: str, theme: str, font_size: str, out: Path
     status = 0
     with tempfile.TemporaryDirectory() as temp:
         env = screen.environment(Path(temp))
-        for script in SCRIPTS:
-            command = [sys.executable, str(HERE / script), *options]
+        for script in scripts:
+            command = [sys.executable, str(HERE / f"screenshots_{script}.py"), *options]
             done = subprocess.run(command, env=env, cwd=HERE.parent, check=False)
             status |= done.returncode
     return status
@@ -82,13 +85,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", choices=["zh_CN", "en"], action="append")
     parser.add_argument("--theme", choices=["light", "dark"], action="append")
     parser.add_argument("--font-size", choices=list(FONT_SIZES), default="normal")
+    parser.add_argument("--script", choices=SCRIPTS, action="append")
     args = parser.parse_args(argv)
     screens = [s for s in SCREENS if not args.only or s.name in args.only]
     status = 0
     for screen in screens:
         for language in args.language or ["zh_CN", "en"]:
             for theme in args.theme or ["light", "dark"]:
-                status |= run_one(screen, language, theme, args.font_size, args.out)
+                status |= run_one(
+                    screen, language, theme, args.font_size, args.out, args.script or list(SCRIPTS)
+                )
     return status
 
 
