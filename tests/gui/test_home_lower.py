@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.records import UserInfo
@@ -63,3 +63,17 @@ def test_weak_tags_card_explains_itself_when_empty(qtbot: QtBot) -> None:
     qtbot.addWidget(card)
     card.set_tags([])
     assert not card.buttons and card.empty.text()
+
+
+def test_refreshed_weak_tags_leave_no_old_row_painted_under_the_new(qtbot: QtBot) -> None:
+    """Home refreshes on every visit: the old rows must not stay on screen until deleted."""
+    card = WeakTagsCard()
+    qtbot.addWidget(card)
+    card.show()
+    tags = [TagAccuracy("导语", reviews=7, correct=3), TagAccuracy("典型案例", 10, 6)]
+    card.set_tags(tags)
+    card.set_tags(tags[:1])  # no event loop in between: the replaced widgets are not deleted yet
+    shown = [w for w in card.box.findChildren(QWidget) if not w.isHidden()]
+    current = list(card.buttons.values())
+    assert [b for b in shown if isinstance(b, QPushButton) and b not in current] == []
+    assert sum(isinstance(w, QLabel) and w.text() == "典型案例" for w in shown) == 0

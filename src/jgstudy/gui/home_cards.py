@@ -142,6 +142,7 @@ class WeakTagsCard(QWidget):
             item = self.rows.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # now: deleteLater() leaves it painted under the new row meanwhile
                 widget.deleteLater()
         self.buttons = {}
         for row, tag in enumerate(tags):
