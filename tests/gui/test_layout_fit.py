@@ -179,6 +179,14 @@ def check(
     assert not found, "cut off:\n" + "\n".join(found)
 
 
+def nav_rows_out_of_view(window: MainWindow) -> list[str]:
+    """The sidebar's entries that only scrolling would show (设置 at 1280x720, at 150 %)."""
+    nav = window.nav
+    room = nav.viewport().rect()
+    rows = [nav.item(row) for row in range(nav.count())]
+    return [item.text() for item in rows if not room.contains(nav.visualItemRect(item))]
+
+
 @pytest.mark.parametrize("size", [SMALL, MEDIUM], ids=["1280x720", "1600x1000"])
 def test_every_view_fits(
     styled: Callable[[str], None],
@@ -189,6 +197,10 @@ def test_every_view_fits(
 ) -> None:
     styled("normal")
     check(make_window, qtbot, ready, size)
+    window = make_window()
+    window.resize(size)
+    qtbot.waitUntil(lambda: window.size() == size)
+    assert nav_rows_out_of_view(window) == []
 
 
 def test_every_view_fits_the_largest_text_on_the_smallest_screen(

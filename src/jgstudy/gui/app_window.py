@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSizePolicy,
@@ -30,7 +29,13 @@ from jgstudy.gui.competition import CompetitionPage
 from jgstudy.gui.editor import BankEditor
 from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.filechooser import FileChooser
-from jgstudy.gui.fit import DEFAULT_WINDOW, MINIMUM_WINDOW, fit_to_screen, scroll_page
+from jgstudy.gui.fit import (
+    DEFAULT_WINDOW,
+    MINIMUM_WINDOW,
+    FittedList,
+    fit_to_screen,
+    scroll_page,
+)
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.forecast import ForecastView
 from jgstudy.gui.home import HomeView
@@ -168,7 +173,7 @@ class MainWindow(QMainWindow):
         brand = plain_label(tr("机关学习"), "brand")
         brand.setContentsMargins(10, 0, 0, 14)
         layout.addWidget(brand)
-        self.nav = QListWidget()
+        self.nav = FittedList()
         self.nav.setObjectName("nav")
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.setIconSize(nav_icon_size())

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QResizeEvent, QScreen
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
 
 # The smallest window the views are laid out for (logical pixels): 1280x720 at 150 % is
 # 853x480, so this leaves room for a title bar and a task bar on a 1366x768 laptop at 125 %.
@@ -172,3 +180,28 @@ def fit_dialog(dialog: QWidget, preferred: QSize) -> None:
         return
     limit = screen.availableGeometry().size() - QSize(40, 60)
     dialog.resize(preferred.boundedTo(limit).expandedTo(QSize(320, 200)))
+
+
+class FittedList(QListWidget):
+    """A short navigation list whose rows tighten their padding (qss: ``[compact="true"]``)
+    rather than scroll when the window is low, as at 1280x720 or at 150 %: every entry, 设置
+    included, stays in view."""
+
+    # how much taller a roomy row is than a compact one: the qss's padding and margin
+    ROOMY_EXTRA = 2 * (10 - 4) + 2 * (2 - 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        if not self.count():
+            return
+        compact = self.property("compact") is True
+        roomy = self.sizeHintForRow(0) + (self.ROOMY_EXTRA if compact else 0)
+        wanted = roomy * self.count() > self.viewport().height()
+        if wanted != compact:
+            self.setProperty("compact", wanted)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            self.doItemsLayout()

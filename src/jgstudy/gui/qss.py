@@ -53,6 +53,7 @@ QStatusBar::item {{ border: none; }}
 QFrame#sidebar {{ background: {c.sidebar}; border: none; border-right: 1px solid {c.border}; }}
 QListWidget#nav {{ background: transparent; border: none; outline: 0; }}
 QListWidget#nav::item {{ padding: 10px 12px; margin: 2px 0; border-radius: 8px; color: {c.muted}; }}
+QListWidget#nav[compact="true"]::item {{ padding: 4px 12px; margin: 1px 0; }}
 QListWidget#nav::item:hover {{ background: {c.hover}; color: {c.text}; }}
 QListWidget#nav::item:selected {{ background: {c.accent_soft}; color: {c.accent}; font-weight: 600; }}
 QTabWidget::pane {{ border: none; }}
