@@ -306,5 +306,6 @@ EN: dict[str, str] = {
     ),
     "（未作答）": "(no answer)",
     # -- GUI texts of this change ----------------------------------------------------
+    "正在导出……": "Exporting…",  # the 错题本 export's progress (f11084e left it without English)
     "比赛记录只能导出为 .xlsx 或 .pdf：{name}": "A match record can only be saved as .xlsx or .pdf: {name}",
 }
