@@ -26,7 +26,6 @@ Duplicate keys make yaml_rs raise, and that too sends the file down the safe pat
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -106,9 +105,10 @@ def _parser() -> ModuleType | None:
     """yaml_rs, imported on first use: its allocator reserves 1 GiB of address space (not
     memory) when loaded, which a process that never parses a large bank need not carry."""
     try:
-        return importlib.import_module("yaml_rs")
+        import yaml_rs  # a plain import statement, so that PyInstaller bundles it
     except ImportError:  # pragma: no cover - a platform without its wheel
         return None
+    return yaml_rs
 
 
 def _certified_nodes(root: dict[Any, Any]) -> int:
