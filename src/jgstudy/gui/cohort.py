@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from jgstudy.core.reports import cohort_columns as cc
 from jgstudy.core.reports.cohort import Cohort
-from jgstudy.core.reports.columns import Column, Kind, text
+from jgstudy.core.reports.columns import Column, Kind, Value, text
 from jgstudy.core.reports.units import NO_UNIT
+from jgstudy.core.text import Msg
 from jgstudy.gui.i18n import N_, tr, tr_msg
 from jgstudy.gui.widgets import plain_label
 
@@ -50,6 +51,13 @@ def pick(columns: Sequence[Column[Row]], headers: Sequence[str]) -> tuple[Column
     return tuple(c for name in headers for c in columns if c.header == name)
 
 
+def _cell(value: Value, kind: Kind) -> str:
+    """A message in the UI language; other text (unit, tag and cadre names) as it is."""
+    if isinstance(value, Msg):
+        return tr_msg(value)
+    return value if isinstance(value, str) else text(value, kind)
+
+
 def fill(table: QTableWidget, columns: Sequence[Column[Row]], rows: Sequence[Row]) -> None:
     """Headers and cells of ``table`` from the report's columns (texts in the UI language)."""
     table.setColumnCount(len(columns))
@@ -58,7 +66,7 @@ def fill(table: QTableWidget, columns: Sequence[Column[Row]], rows: Sequence[Row
     for r, row in enumerate(rows):
         for col, column in enumerate(columns):
             value = column.value(row)
-            shown = tr_msg(value) if isinstance(value, str) else text(value, column.kind)
+            shown = _cell(value, column.kind)
             item = QTableWidgetItem(shown or EMPTY)
             item.setToolTip(shown)
             if column.kind is not Kind.TEXT:
@@ -152,7 +160,7 @@ class CohortPanel(QWidget):
         units = self.cohort.units if self.cohort is not None else ()
         selected = self.units.selectionModel().selectedRows()
         unit = units[selected[0].row()] if selected and units else None
-        label = tr_msg(unit.unit or NO_UNIT) if unit is not None else ""
+        label = (unit.unit or tr_msg(NO_UNIT)) if unit is not None else ""
         self.tags_title.setText(
             tr("{unit}：知识点（最薄弱的在前）").format(unit=label)
             if unit

@@ -40,7 +40,7 @@ RECENT_PACE = msg("近 {window} 天每天新题", window=WINDOW_DAYS)
 
 
 def _unit(unit: str) -> str:
-    return unit or NO_UNIT
+    return unit or msg(NO_UNIT)  # a message (translated on screen); a unit's name is not
 
 
 def target_dates(unit: UnitReadiness) -> str:
