@@ -40,6 +40,7 @@ from jgstudy.gui.widgets import button, plain_label
 MATERIAL_FILTER = N_("材料文本 (*.txt *.docx)")
 Draft = dict[str, Any]
 QUOTE_MARK = "#fde68a"  # the quote's background: a light amber that reads in both schemes
+QUOTE_TEXT = "#1f2937"  # its text: dark in both schemes (dark mode's light text vanished on it)
 
 
 class Verdict(StrEnum):
@@ -307,6 +308,7 @@ def highlighted(view: QPlainTextEdit, quote: str) -> list[QTextEdit.ExtraSelecti
         return []
     mark = QTextEdit.ExtraSelection()
     mark.format.setBackground(QColor(QUOTE_MARK))
+    mark.format.setForeground(QColor(QUOTE_TEXT))
     cursor = view.textCursor()
     cursor.setPosition(at)
     cursor.setPosition(at + len(quote), QTextCursor.MoveMode.KeepAnchor)
