@@ -190,6 +190,10 @@ class FittedList(QListWidget):
     # how much taller a roomy row is than a compact one: the qss's padding and margin
     ROOMY_EXTRA = 2 * (10 - 4) + 2 * (2 - 1)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_rows()
@@ -197,6 +201,8 @@ class FittedList(QListWidget):
     def fit_rows(self) -> None:
         if not self.count():
             return
+        # As wide as the longest entry ("Focused practice"), never a horizontal scroll bar.
+        self.setMinimumWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth())
         compact = self.property("compact") is True
         roomy = self.sizeHintForRow(0) + (self.ROOMY_EXTRA if compact else 0)
         wanted = roomy * self.count() > self.viewport().height()
