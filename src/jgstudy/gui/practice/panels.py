@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from jgstudy.core.session import Summary
-from jgstudy.gui.i18n import N_, tr
+from jgstudy.gui.i18n import N_, language, tr
 from jgstudy.gui.widgets import button, card, plain_label
 
 MODES = (
@@ -123,13 +123,17 @@ class SummaryPanel(QWidget):
 
     def show_summary(self, summary: Summary) -> None:
         wrong = summary.answered - summary.correct
-        text = tr("答对 {correct} 题，答错 {wrong} 题。").format(
-            correct=summary.correct, wrong=wrong
-        )
+        parts = [
+            tr("答对 {correct} 题，答错 {wrong} 题。").format(correct=summary.correct, wrong=wrong)
+        ]
         if wrong:
-            text += tr("答错的题已收进错题本，之后会安排再练。")
+            parts.append(tr("答错的题已收进错题本，之后会安排再练。"))
         if summary.due_now:
-            text += tr("现在还有 {due_now} 题到期，可以再练一组。").format(due_now=summary.due_now)
+            parts.append(
+                tr("现在还有 {due_now} 题到期，可以再练一组。").format(due_now=summary.due_now)
+            )
+        # Chinese sentences end in 。 and follow on directly; English ones need a space.
+        text = ("" if language().startswith("zh") else " ").join(parts)
         self.message.setText(text if summary.answered else tr("本次没有作答。"))
         self.values["answered"].setText(str(summary.answered))
         self.values["accuracy"].setText(f"{summary.accuracy:.0%}" if summary.answered else "—")

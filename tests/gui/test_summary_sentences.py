@@ -1,0 +1,41 @@
+"""The practice summary's sentences, joined as each language writes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from jgstudy.core.session import Summary
+from jgstudy.gui.i18n import set_language
+from jgstudy.gui.practice.panels import SummaryPanel
+
+END = datetime(2026, 12, 6, 2, 0, tzinfo=UTC)
+SUMMARY = Summary(
+    answered=3, correct=1, duration_ms=60_000, next_due=None, finished_at=END, due_now=12
+)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("zh_CN")
+
+
+def test_english_sentences_are_spaced(qtbot: QtBot, english: None) -> None:
+    panel = SummaryPanel()
+    qtbot.addWidget(panel)
+    panel.show_summary(SUMMARY)
+    text = panel.message.text()
+    assert text.startswith("1 right, 2 wrong. Wrong answers"), text
+    assert ". 12 questions are due now" in text, text
+
+
+def test_chinese_sentences_follow_on(qtbot: QtBot) -> None:
+    panel = SummaryPanel()
+    qtbot.addWidget(panel)
+    panel.show_summary(SUMMARY)
+    assert "答错 2 题。答错的题已收进错题本" in panel.message.text()
