@@ -93,7 +93,10 @@ class WorkbookChooser(QWidget):
         """Re-read the banks, tags and the cadre's stars."""
         self._fill(self.bank_box, [(b.title, b.id) for b in self._study.banks()])
         self._fill(self.tag_box, [(t, t) for t in self._study.tags()])
-        self._fill(self.type_box, [(tr(QTYPE_LABELS[t]) + tr("题"), t.value) for t in QType])
+        self._fill(
+            self.type_box,
+            [(tr("{kind}题").format(kind=tr(QTYPE_LABELS[t])), t.value) for t in QType],
+        )
         starred = len(self._workbook.starred(self._user)) if self._user else 0
         self.starred_button.setText(tr("练习收藏（{count}）").format(count=starred))
         self.starred_button.setEnabled(starred > 0)
