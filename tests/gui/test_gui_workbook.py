@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.model import QType
@@ -17,6 +19,8 @@ from jgstudy.core.services import Services
 from jgstudy.core.session import Phase
 from jgstudy.core.workbook import Selection
 from jgstudy.gui.app_window import MainWindow
+from jgstudy.gui.i18n import set_language
+from jgstudy.gui.layout_audit import audit
 
 Key = Qt.Key
 
@@ -184,3 +188,33 @@ def test_trainers_see_open_reports_under_the_report_and_close_them(
     assert queue.close_selected()
     assert queue.heading.text() == "学员纠错：0 条待核查"
     assert services.workbook.open_reports() == []
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("zh_CN")
+
+
+def test_in_english_types_read_as_words_and_a_long_browse_title_fits(
+    english: None, ready: MainWindow, qtbot: QtBot
+) -> None:
+    """The English browse title read "Single choiceQuestion" and widened the page past the
+    window at 1280x720, cutting off 下一题."""
+    chooser = ready.workbook.chooser
+    kinds = [chooser.type_box.itemText(i) for i in range(chooser.type_box.count())]
+    assert "Single choice" in kinds and not [k for k in kinds if k.endswith("Question")]
+    choose(chooser.type_box, QType.SINGLE.value)
+    ready.resize(1280, 720)
+    qtbot.waitUntil(lambda: ready.width() == 1280)
+    chooser.recite_button.click()
+    recite = ready.workbook.recite
+    assert recite.title.text().endswith("Single choice")
+    recite.title.setText(recite.title.text() + " · a tag with a rather long name" * 4)
+    for _ in range(4):
+        QApplication.processEvents()
+    assert recite.title.minimumSizeHint().width() < 400  # it ends in … instead
+    assert recite.title.toolTip() == recite.title.text()
+    assert ready.practice.title.minimumSizeHint().width() < 400  # 专项练习：bank · tag · type
+    assert audit(ready) == []

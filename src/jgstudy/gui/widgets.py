@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jgstudy.gui.fit import ElidedLabel
+
 
 def plain_label(text: str = "", role: str | None = None, wrap: bool = False) -> QLabel:
     """A label that never interprets its text as HTML (question text comes from bank files)."""
@@ -43,18 +45,28 @@ def button(text: str, primary: bool = False, big: bool = False, flat: bool = Fal
     return btn
 
 
-def page_header(title: str, subtitle: str = "") -> tuple[QWidget, QLabel, QLabel]:
-    """A view's title and a muted line below it."""
+def page_header(
+    title: str, subtitle: str = "", elide: bool = False
+) -> tuple[QWidget, QLabel, QLabel]:
+    """A view's title and a muted line below it; ``elide``: a title made of the user's choices
+    (bank, tag, type) ends in … rather than widening the window."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(4)
-    heading = plain_label(title, "title")
+    heading = elided_title(title) if elide else plain_label(title, "title")
     sub = plain_label(subtitle, "muted", wrap=True)
     layout.addWidget(heading)
     layout.addWidget(sub)
     sub.setVisible(bool(subtitle))
     return box, heading, sub
+
+
+def elided_title(text: str) -> QLabel:
+    """A view's title that ends in … when there is no room (the full text in its tooltip)."""
+    label = ElidedLabel(text)
+    label.setProperty("role", "title")
+    return label
 
 
 def view_layout(widget: QWidget) -> QVBoxLayout:

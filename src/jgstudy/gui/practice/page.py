@@ -27,7 +27,7 @@ from jgstudy.gui.practice.base import ENTER_KEYS
 from jgstudy.gui.practice.card import QuestionCard
 from jgstudy.gui.practice.panels import StartPanel, SummaryPanel
 from jgstudy.gui.prefs import Preferences
-from jgstudy.gui.widgets import button, plain_label, view_layout
+from jgstudy.gui.widgets import button, elided_title, plain_label, view_layout
 from jgstudy.gui.workbook.marks import MarkBar
 
 MODE_TITLES = {
@@ -88,7 +88,7 @@ class PracticePage(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build_header(self) -> QHBoxLayout:
-        self.title = plain_label(tr("练习"), "title")
+        self.title = elided_title(tr("练习"))
         self.count = plain_label("", "muted")
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)

@@ -29,7 +29,7 @@ class ReciteView(QWidget):
         self.lines: list[QLabel] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = view_layout(self)
-        header, self.title, self.where = page_header(tr("背题模式"))
+        header, self.title, self.where = page_header(tr("背题模式"), elide=True)
         layout.addWidget(header)
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
