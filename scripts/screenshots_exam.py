@@ -80,9 +80,9 @@ def shoot_exam(s: Shooter, window: MainWindow, user: UserInfo, clock: FixedClock
     session.goto(4)
     clock.advance(minutes=1, seconds=37)
     page.exam_screen.tick()
-    s.shot("exam-02-question", page)
+    s.shot("exam-02-question")
     page.set_user(user)  # leave the paper (it is saved): the picker offers 继续考试
-    s.shot("exam-01-picker", page)
+    s.shot("exam-01-picker")
     page.resume()
     session = page.session
     assert session is not None
@@ -90,7 +90,7 @@ def shoot_exam(s: Shooter, window: MainWindow, user: UserInfo, clock: FixedClock
     page.exam_screen.question.input.blanks[0].setText("社会")  # type: ignore[union-attr]
     clock.advance(minutes=2)
     page.exam_screen.tick()
-    s.shot("exam-03-fill", page)
+    s.shot("exam-03-fill")
     answer_most(session)
     session.goto(20)
     box = page.exam_screen.request_submit()

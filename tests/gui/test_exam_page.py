@@ -8,17 +8,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.exams import ExamPhase, ExamResult, ExamService
+from jgstudy.core.model import FillQuestion, MultipleQuestion
 from jgstudy.core.records import UserInfo
 from jgstudy.core.scheduling import Scheduler
 from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services, open_services
 from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.exam.picker import PaperCard
+from jgstudy.gui.i18n import set_language
 
 Key = Qt.Key
 FINAL = "skills-final"  # 15 minutes, 25 questions, fixed seed: the first ten are single choice
@@ -262,3 +264,33 @@ def test_immediate_feedback_shows_the_verdict_and_locks_the_answer(
     assert not question.input.isEnabled()
     qtbot.keyClick(page.exam_screen, Key.Key_C)  # too late to change it
     assert page.session is not None and page.session.item(0).response == "B"
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("zh_CN")
+
+
+def test_in_english_a_passed_paper_reads_passed_not_approve(
+    english: None, qtbot: QtBot, services: Services, candidate: UserInfo
+) -> None:
+    """通过 is the editor's "Approve"; on a result it is "Passed", and 部分 is a "Section"."""
+    page = open_page(qtbot, services, candidate)
+    start_final(qtbot, page)
+    session = page.session
+    assert session is not None
+    for index in range(session.total):
+        question = session.item(index).record.question
+        answer = getattr(question, "answer", None)
+        if isinstance(question, FillQuestion):
+            answer = tuple(b[0] for b in question.blanks)
+        elif isinstance(question, MultipleQuestion):
+            answer = frozenset(question.answer)
+        session.answer(index, answer)
+    session.submit()
+    assert page.result.result is not None and page.result.result.passed
+    assert page.result.values["verdict"].text() == "Passed"
+    texts = [w.text() for w in page.result.findChildren(QLabel)]
+    assert "Section" in texts and "Partial" not in texts

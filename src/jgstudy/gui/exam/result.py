@@ -20,7 +20,7 @@ from jgstudy.core.records import UserInfo
 from jgstudy.core.workbook import WorkbookService
 from jgstudy.gui.exam.texts import duration_text, points_text, response_text, type_label
 from jgstudy.gui.exam.util import clear_layout, discard
-from jgstudy.gui.i18n import tr
+from jgstudy.gui.i18n import tr, trc
 from jgstudy.gui.practice.feedback import answer_text
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import button, card, page_header, plain_label
@@ -200,7 +200,7 @@ class ResultPanel(QWidget):
         self.values["score"].setText(
             f"{points_text(result.score)} / {points_text(result.max_score)}"
         )
-        self.values["verdict"].setText(tr("通过") if result.passed else tr("未通过"))
+        self.values["verdict"].setText(trc("exam", "通过") if result.passed else tr("未通过"))
         set_props(self.values["verdict"], verdict=verdict(result.passed))
         self.values["time"].setText(duration_text(result.time_used))
         self.values["pass"].setText(
@@ -216,7 +216,7 @@ class ResultPanel(QWidget):
         clear_layout(grid)
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(8)
-        for col, text in enumerate((tr("部分"), tr("得分"), tr("作答"), tr("答对"))):
+        for col, text in enumerate((trc("exam", "部分"), tr("得分"), tr("作答"), tr("答对"))):
             grid.addWidget(plain_label(text, "statlabel"), 0, col)
         for row, s in enumerate(result.sections, start=1):
             grid.addWidget(plain_label(s.title), row, 0)
