@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QTextFormat
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from jgstudy.gui.editor.drafting import DraftDialog, Verdict
+from jgstudy.gui.editor.drafting import DraftDialog, Verdict, preview_text
 from jgstudy.gui.editor.page import BankEditor
 from jgstudy.gui.filechooser import FileChooser
+from jgstudy.gui.i18n import set_language
 from jgstudy.gui.prefs import Preferences
 
 MATERIAL = Path(__file__).parents[1] / "data" / "materials" / "two_places_report.txt"
@@ -167,3 +168,14 @@ def test_the_material_chooser_starts_in_the_folder_used_last(
     assert started_in == [str(banks)]
     assert dialog.material.toPlainText() == MATERIAL.read_text(encoding="utf-8")
     assert files.start_folder() == materials
+
+
+def test_in_english_the_other_forms_note_is_spaced_from_the_type() -> None:
+    set_language("en")
+    try:
+        text = preview_text(
+            {"type": "judge", "stem": "青禾区组建志愿服务队伍236支。", "answer": True}, 3
+        )
+    finally:
+        set_language("zh_CN")
+    assert text.startswith("True/false (2 other types available)"), text

@@ -26,7 +26,7 @@ EN: dict[str, str] = {
     "已采用 {accepted} 题，待定 {pending} 题": "{accepted} accepted, {pending} to review",
     "加入题库（{count} 题）": "Add to bank ({count})",
     "答案：{answer}": "Answer: {answer}",
-    "（另有 {count} 种题型可换）": "({count} other {count|type|types} available)",
+    "（另有 {count} 种题型可换）": " ({count} other {count|type|types} available)",  # after a type
     "从一份材料生成候选题，逐题采用、修改或舍弃后加入本题库": (
         "Draft questions from a material; accept, edit or reject each, then add them to this bank"
     ),
