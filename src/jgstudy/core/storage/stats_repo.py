@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import Connection, Table, and_, case, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from jgstudy.core.scheduling import CardState
@@ -23,6 +24,12 @@ from jgstudy.core.storage.schema import (
     UserRow,
 )
 from jgstudy.core.storage.study_repo import due_condition
+
+# The home view's queries are written against the tables: compiling an ORM statement the first
+# time costs several times as much, and the home view is the first thing a desktop shows.
+_cards = cast(Table, CardRow.__table__)
+_questions = cast(Table, QuestionRow.__table__)
+_c, _q, _t = _cards.c, _questions.c, cast(Table, QuestionTagRow.__table__).c
 
 
 def reviews_per_day(
@@ -41,9 +48,7 @@ def reviews_per_day(
 
 def first_reviews_since(conn: Connection, user_id: int, since: datetime) -> int:
     """Questions whose first ever review by the user is at or after ``since``."""
-    query = select(func.count()).where(
-        CardRow.user_id == user_id, CardRow.first_reviewed_at >= since
-    )
+    query = select(func.count()).where(_c.user_id == user_id, _c.first_reviewed_at >= since)
     return int(conn.execute(query).scalar() or 0)
 
 
@@ -85,17 +90,15 @@ def card_counts(conn: Connection, user_id: int, cutoffs: Cutoffs, until: datetim
     later = _later(cutoffs)
     sums = select(
         func.count(),
-        func.coalesce(func.sum(CardRow.reps), 0),
-        func.coalesce(func.sum(CardRow.reps - CardRow.lapses), 0),
-        _tally(due_condition(cutoffs)),
+        func.coalesce(func.sum(_c.reps), 0),
+        func.coalesce(func.sum(_c.reps - _c.lapses), 0),
+        _tally(due_condition(cutoffs, _c)),
         _tally(and_(*later)),
-        _tally(CardRow.in_wrong_book.is_(True)),
-    ).where(CardRow.user_id == user_id)
+        _tally(_c.in_wrong_book.is_(True)),
+    ).where(_c.user_id == user_id)
     cards, reviews, correct, due_now, due_later, wrong = (int(v) for v in conn.execute(sums).one())
     grouped = (
-        select(CardRow.due, func.count())
-        .where(CardRow.user_id == user_id, CardRow.due <= until)
-        .group_by(CardRow.due)
+        select(_c.due, func.count()).where(_c.user_id == user_id, _c.due <= until).group_by(_c.due)
     )
     due_at: Counter[datetime] = Counter({due: int(n) for due, n in conn.execute(grouped)})
     for state, due, in_book in _cards_of_retired(conn, user_id):
@@ -116,31 +119,31 @@ def _tally(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 def _later(cutoffs: Cutoffs) -> tuple[ColumnElement[bool], ...]:
     reviews_before, learning_until = cutoffs
-    return (CardRow.state != REVIEW, CardRow.due > learning_until, CardRow.due < reviews_before)
+    return (_c.state != REVIEW, _c.due > learning_until, _c.due < reviews_before)
 
 
 def _cards_of_retired(conn: Connection, user_id: int) -> list[tuple[int, datetime, bool]]:
-    retired = select(QuestionRow.pk).where(QuestionRow.retired.is_(True))
-    query = select(CardRow.state, CardRow.due, CardRow.in_wrong_book).where(
-        CardRow.user_id == user_id, CardRow.question_pk.in_(retired)
+    retired = select(_q.pk).where(_q.retired.is_(True))
+    query = select(_c.state, _c.due, _c.in_wrong_book).where(
+        _c.user_id == user_id, _c.question_pk.in_(retired)
     )
     return [(int(state), due, bool(book)) for state, due, book in conn.execute(query)]
 
 
 def active_questions(conn: Connection) -> int:
     """How many questions are in use (not retired)."""
-    query = select(func.count()).select_from(QuestionRow).where(QuestionRow.retired.is_(False))
+    query = select(func.count()).select_from(_questions).where(_q.retired.is_(False))
     return int(conn.execute(query).scalar() or 0)
 
 
 def accuracy_by_tag(conn: Connection, user_id: int) -> list[tuple[str, int, int]]:
     """(tag, reviews, correct) per tag, most reviewed first."""
-    reviews = func.sum(CardRow.reps)
+    reviews = func.sum(_c.reps)
     query = (
-        select(QuestionTagRow.tag, reviews, func.sum(CardRow.reps - CardRow.lapses))
-        .join(CardRow, CardRow.question_pk == QuestionTagRow.question_pk)
-        .where(CardRow.user_id == user_id)
-        .group_by(QuestionTagRow.tag)
+        select(_t.tag, reviews, func.sum(_c.reps - _c.lapses))
+        .join(_cards, _c.question_pk == _t.question_pk)
+        .where(_c.user_id == user_id)
+        .group_by(_t.tag)
         .order_by(reviews.desc())
     )
     return [(t, int(n or 0), int(c or 0)) for t, n, c in conn.execute(query)]
