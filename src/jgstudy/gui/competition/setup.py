@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,7 @@ from jgstudy.core.competition.config import MAX_TEAMS, MIN_TEAMS, team_problems
 from jgstudy.core.exams import ConfigErrors
 from jgstudy.gui.competition.keys import DEFAULT_KEYS, KEY_CHOICES, key_label
 from jgstudy.gui.competition.scoreboard import stage_screen
+from jgstudy.gui.fit import keep_content_width
 from jgstudy.gui.i18n import N_, tr, tr_msg
 from jgstudy.gui.widgets import plain_label
 
@@ -103,7 +106,7 @@ class MatchSetupDialog(QDialog):
         self.broken.setVisible(bool(broken))
         layout.addWidget(self.broken)
         self._list_screens(screen_name)
-        layout.addLayout(self._team_grid())
+        layout.addWidget(self._team_area(), 1)
         self.problems = plain_label("", wrap=True)
         self.problems.setObjectName("status")
         layout.addWidget(self.problems)
@@ -140,6 +143,19 @@ class MatchSetupDialog(QDialog):
                     )
                 )
         return loaded, broken
+
+    def _team_area(self) -> QScrollArea:
+        """The teams, scrolled when the screen is too low for eight of them (1280x720 at
+        150 %): the notes above keep the lines they need instead of being squeezed."""
+        holder = QWidget()
+        holder.setLayout(self._team_grid())
+        area = QScrollArea()
+        area.setWidget(holder)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        keep_content_width(area)
+        self.team_area = area
+        return area
 
     def _team_grid(self) -> QGridLayout:
         grid = QGridLayout()
