@@ -1,4 +1,4 @@
-"""The practice summary's sentences, joined as each language writes them."""
+"""English sentences and counts as a reader expects them: spaced sentences, one time, two times."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.session import Summary
-from jgstudy.gui.i18n import set_language
+from jgstudy.gui.i18n import set_language, tr
 from jgstudy.gui.practice.panels import SummaryPanel
 
 END = datetime(2026, 12, 6, 2, 0, tzinfo=UTC)
@@ -39,3 +39,10 @@ def test_chinese_sentences_follow_on(qtbot: QtBot) -> None:
     qtbot.addWidget(panel)
     panel.show_summary(SUMMARY)
     assert "答错 2 题。答错的题已收进错题本" in panel.message.text()
+
+
+def test_the_mistake_detail_counts_one_time_in_english(english: None) -> None:
+    """错题本's detail read "Wrong 1 times"."""
+    text = tr("答错 {count} 次（{times}）；最近一次答的是：{answer}")
+    assert text.format(count=1, times="2026-12-05", answer="A").startswith("Wrong 1 time (")
+    assert text.format(count=3, times="…", answer="A").startswith("Wrong 3 times (")

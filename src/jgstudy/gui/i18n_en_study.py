@@ -43,7 +43,7 @@ EN: dict[str, str] = {
     "错题本-{name}.{fmt}": "wrong-answers-{name}.{fmt}",
     "{name}的错题本": "{name}'s wrong-answer book",
     "答错 {count} 次（{times}）；最近一次答的是：{answer}": (
-        "Wrong {count} times ({times}); last answer given: {answer}"
+        "Wrong {count} {count|time|times} ({times}); last answer given: {answer}"
     ),
     "已导出：{path}": "Exported: {path}",
     "{count} 次": "{count}×",
