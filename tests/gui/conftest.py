@@ -14,6 +14,7 @@ from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services
 from jgstudy.gui.app_window import MainWindow
+from jgstudy.gui.i18n import set_language
 from jgstudy.gui.prefs import Preferences
 
 Press = Callable[..., None]
@@ -68,3 +69,13 @@ def press(qtbot: QtBot) -> Press:
         qtbot.keyClick(target, key, modifier)
 
     return press_key
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The English interface for one test (texts are built after it is chosen)."""
+    set_language("en")
+    try:
+        yield
+    finally:
+        set_language("zh_CN")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,20 +20,10 @@ from jgstudy.core.session import Phase
 from jgstudy.core.text import msg
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.crash import install_crash_handlers
-from jgstudy.gui.i18n import set_language
 from jgstudy.gui.profile import ProfileDialog
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 BAD_BANK = Path(__file__).parents[1] / "data" / "broken" / "import-errors.yaml"
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    try:
-        yield
-    finally:
-        set_language("zh_CN")
 
 
 def choose(box: object, value: str) -> None:

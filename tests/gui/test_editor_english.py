@@ -4,14 +4,12 @@ with the bank's own numbers and names; only quoted bank content stays Chinese.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from jgstudy.gui.editor import BankEditor
-from jgstudy.gui.i18n import set_language
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
@@ -45,15 +43,6 @@ questions:
     answer: A
     explanation: 见讲话。
 """
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    try:
-        yield
-    finally:
-        set_language("zh_CN")
 
 
 def open_editor(qtbot: QtBot, path: Path, told: list[str]) -> BankEditor:

@@ -4,9 +4,8 @@ language change that offers to restart; the text sizes are steps a reader can te
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
 
@@ -15,15 +14,8 @@ from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.editor.choices import ChoiceEditor
 from jgstudy.gui.editor.fields import UndoKeys
 from jgstudy.gui.fonts import FONT_SIZES
-from jgstudy.gui.i18n import set_language, tr
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.i18n_en import EN
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh_CN")
 
 
 def test_one_day_and_two_days(english: None) -> None:

@@ -20,7 +20,6 @@ from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services, open_services
 from jgstudy.gui.exam import ExamPage
 from jgstudy.gui.exam.picker import PaperCard
-from jgstudy.gui.i18n import set_language
 
 Key = Qt.Key
 FINAL = "skills-final"  # 15 minutes, 25 questions, fixed seed: the first ten are single choice
@@ -264,13 +263,6 @@ def test_immediate_feedback_shows_the_verdict_and_locks_the_answer(
     assert not question.input.isEnabled()
     qtbot.keyClick(page.exam_screen, Key.Key_C)  # too late to change it
     assert page.session is not None and page.session.item(0).response == "B"
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh_CN")
 
 
 def test_in_english_a_passed_paper_reads_passed_not_approve(

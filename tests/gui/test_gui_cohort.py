@@ -16,7 +16,7 @@ from jgstudy.core.reports.units import NO_UNIT
 from jgstudy.core.services import Services
 from jgstudy.core.text import msg
 from jgstudy.gui.cohort import fill
-from jgstudy.gui.i18n import set_language, tr
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.reports import ReportsView
 
 
@@ -89,16 +89,12 @@ def test_individual_rankings_are_off_unless_ticked(
     assert "单位内排名" in exported_headers("ranked.xlsx")
 
 
-def test_names_in_the_cohort_tables_are_never_translated(qtbot: QtBot) -> None:
+def test_names_in_the_cohort_tables_are_never_translated(qtbot: QtBot, english: None) -> None:
     """A unit or tag named like a word of the interface (练习) keeps its name in English;
     the placeholder for a missing unit is a message and is translated."""
-    set_language("en")
-    try:
-        table = QTableWidget()
-        qtbot.addWidget(table)
-        fill(table, [Column(NO_UNIT, lambda row: row)], ["练习", msg(NO_UNIT)])
-        assert tr("练习") != "练习"  # the word is in the catalog ...
-        assert table.item(0, 0).text() == "练习"  # ... but a name is not looked up
-        assert table.item(1, 0).text() == tr(NO_UNIT) != NO_UNIT
-    finally:
-        set_language("zh_CN")
+    table = QTableWidget()
+    qtbot.addWidget(table)
+    fill(table, [Column(NO_UNIT, lambda row: row)], ["练习", msg(NO_UNIT)])
+    assert tr("练习") != "练习"  # the word is in the catalog ...
+    assert table.item(0, 0).text() == "练习"  # ... but a name is not looked up
+    assert table.item(1, 0).text() == tr(NO_UNIT) != NO_UNIT

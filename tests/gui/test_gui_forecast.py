@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,7 +16,6 @@ from jgstudy.core.records import UserInfo
 from jgstudy.core.services import Services
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.forecast import ForecastView
-from jgstudy.gui.i18n import set_language
 from jgstudy.gui.pages import View
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
@@ -134,13 +133,6 @@ def test_the_plan_card_on_home_leads_to_the_forecast(
     assert card is not None
     card.forecast_button.click()
     assert window.current_view() is View.FORECAST
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh_CN")
 
 
 def texts_of(page: ForecastView) -> list[str]:

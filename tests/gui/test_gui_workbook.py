@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,6 @@ from jgstudy.core.services import Services
 from jgstudy.core.session import Phase
 from jgstudy.core.workbook import Selection
 from jgstudy.gui.app_window import MainWindow
-from jgstudy.gui.i18n import set_language
 from jgstudy.gui.layout_audit import audit
 
 Key = Qt.Key
@@ -188,13 +186,6 @@ def test_trainers_see_open_reports_under_the_report_and_close_them(
     assert queue.close_selected()
     assert queue.heading.text() == "学员纠错：0 条待核查"
     assert services.workbook.open_reports() == []
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh_CN")
 
 
 def test_in_english_types_read_as_words_and_a_long_browse_title_fits(

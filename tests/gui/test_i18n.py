@@ -7,13 +7,12 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QPushButton
 
 from jgstudy.core.model import QTYPE_LABELS
 from jgstudy.core.records import UserInfo
 from jgstudy.gui.app_window import MainWindow
-from jgstudy.gui.i18n import language, set_language, tr
+from jgstudy.gui.i18n import language, tr
 from jgstudy.gui.i18n_en import EN
 
 GUI = Path(__file__).resolve().parents[2] / "src" / "jgstudy" / "gui"
@@ -139,15 +138,6 @@ def test_english_templates_keep_their_fields() -> None:
 def test_no_untranslated_chinese_literals() -> None:
     found = untranslated_literals()
     assert not found, "wrap these in tr() (or N_() for module-level tables):\n" + "\n".join(found)
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    try:
-        yield
-    finally:
-        set_language("zh_CN")
 
 
 def _nav_titles(window: MainWindow) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from jgstudy.core.text import Msg, join, msg
-from jgstudy.gui.i18n import set_language, tr_msg
+from jgstudy.gui.i18n import tr_msg
 from jgstudy.gui.i18n_en import EN
 
 CORE = Path(__file__).resolve().parents[2] / "src" / "jgstudy" / "core"
@@ -144,13 +144,6 @@ def test_core_templates_have_english() -> None:
 def test_pending_modules_still_exist() -> None:
     names = {name for name, _ in _modules()}
     assert names >= PENDING and set(CONTENT) <= names
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh_CN")
 
 
 def test_message_is_its_chinese_text() -> None:

@@ -4,7 +4,6 @@ English interface, and exactly as before in the Chinese one."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from jgstudy.core.services import Services
 from jgstudy.gui.competition import HostPanel, MatchSetupDialog
 from jgstudy.gui.editor.drafting import DraftDialog
 from jgstudy.gui.exam import ExamPage
-from jgstudy.gui.i18n import set_language, tr_error, tr_msg
+from jgstudy.gui.i18n import tr_error, tr_msg
 from jgstudy.gui.reports import ReportsView
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -41,15 +40,6 @@ sections:
     count: 2
     questions: [bank/q-1]
 """
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    try:
-        yield
-    finally:
-        set_language("zh_CN")
 
 
 def _exam_page(qtbot: QtBot, services: Services, user: UserInfo) -> ExamPage:

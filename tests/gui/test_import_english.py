@@ -10,7 +10,6 @@ quoted (“…”) or named (sheet names); the Chinese UI shows exactly the Chin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -21,7 +20,6 @@ from pytestqt.qtbot import QtBot
 
 from jgstudy.core.service import StudyService
 from jgstudy.gui.banks import BanksPanel
-from jgstudy.gui.i18n import set_language
 from jgstudy.gui.importpreview import ImportPreview
 from jgstudy.gui.workers import BankImporter
 from sheetkit import save, template_sheet, version_sheet
@@ -73,15 +71,6 @@ def _workbook(path: Path) -> Path:
     ws.merge_cells("B3:B4")  # 单选 merged down over the next question's 题型
     version_sheet(wb)
     return save(wb, path)
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    try:
-        yield
-    finally:
-        set_language("zh_CN")
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.fonts import FONT_SIZES, base_pixel_size
-from jgstudy.gui.i18n import set_language
 from jgstudy.gui.layout_audit import audit
 from jgstudy.gui.style import apply_theme
 
@@ -41,13 +40,6 @@ def styled(qapp: QApplication) -> Iterator[Callable[[str], None]]:
     qapp.setPalette(QPalette(palette))
     qapp.setFont(font)
     qapp.setStyle(name)
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh_CN")
 
 
 def _view(name: str) -> Scene:

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.session import Summary
-from jgstudy.gui.i18n import set_language, tr
+from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.panels import SummaryPanel
 
 END = datetime(2026, 12, 6, 2, 0, tzinfo=UTC)
 SUMMARY = Summary(
     answered=3, correct=1, duration_ms=60_000, next_due=None, finished_at=END, due_now=12
 )
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("zh_CN")
 
 
 def test_english_sentences_are_spaced(qtbot: QtBot, english: None) -> None:
