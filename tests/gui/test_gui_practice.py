@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -16,9 +17,11 @@ from jgstudy.core.records import BrowseFilter, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Phase
 from jgstudy.gui.app_window import MainWindow
+from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.practice.choices import ChoiceInput
 from jgstudy.gui.practice.fill import FillInput
 from jgstudy.gui.practice.short import ShortInput
+from jgstudy.gui.style import apply_theme
 from peek import engine_of
 
 Key = Qt.Key
@@ -268,3 +271,36 @@ def test_ctrl_z_with_nothing_to_take_back_undoes_typing(
     press(Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert card.input.blanks[0].text() == ""  # the box's own undo, as in any editor
     assert current_id(window) == "f1"
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    """The application styled as at start (the stylesheet's sizes); undone afterwards."""
+    palette, font, sheet, style = qapp.palette(), qapp.font(), qapp.styleSheet(), qapp.style()
+    name = style.name()
+    apply_theme(qapp, "light", base_pixel_size("normal"))
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(QPalette(palette))
+    qapp.setFont(font)
+    qapp.setStyle(name)
+
+
+def test_on_a_low_window_the_feedback_keeps_the_stem_in_view(
+    styled: None, window: MainWindow, cadre: UserInfo, press: Press, qtbot: QtBot
+) -> None:
+    """1920x1080 at 150 % (1280x720): scrolling to the whole explanation hid the stem."""
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.height() == 720)
+    start_new(window, cadre)
+    press(Key.Key_A)
+    press(Key.Key_Return)
+    card = window.practice.card
+    assert card is not None
+    area = window.practice.question_area
+    qtbot.wait(20)  # the scroll waits for the layout (a zero timer)
+    room = area.viewport().rect()
+    stem = card.stem.mapTo(area.viewport(), card.stem.rect().topLeft()).y()
+    verdict = card.feedback.verdict
+    shown = verdict.mapTo(area.viewport(), verdict.rect().bottomLeft()).y()
+    assert stem >= 0 and shown <= room.bottom(), (stem, shown, room)

@@ -44,6 +44,9 @@ EMPTY_MESSAGES = {
 }
 
 
+VERDICT_ROOM = 96  # the feedback's first lines: 回答错误 and the right answer
+
+
 class PracticePage(QWidget):
     """Shows questions, feedback and the summary of a practice session."""
 
@@ -210,9 +213,19 @@ class PracticePage(QWidget):
         QTimer.singleShot(0, self._scroll_to_feedback)
 
     def _scroll_to_feedback(self) -> None:
-        """Once laid out, scroll so the verdict and explanation are in view."""
-        if self.card is not None and self.card.feedback.isVisible():
-            self.question_area.ensureWidgetVisible(self.card.feedback, 0, 0)
+        """Once laid out, scroll so the explanation is in view, but not past the stem: on a low
+        screen (1280x720 at 150 %) the stem stays on top as long as the verdict still shows."""
+        card, holder = self.card, self.question_area.widget()
+        if card is None or holder is None or not card.feedback.isVisible():
+            return
+        room = self.question_area.viewport().height()
+        top = card.feedback.mapTo(holder, card.feedback.rect().topLeft()).y()
+        whole = top + card.feedback.height() - room  # the whole feedback in view
+        stem = card.stem if card.stem.isVisible() else card
+        keep = stem.mapTo(holder, stem.rect().topLeft()).y()  # the stem on top
+        verdict = top + VERDICT_ROOM - room  # at least the verdict and the right answer
+        bar = self.question_area.verticalScrollBar()
+        bar.setValue(max(0, min(whole, max(keep, verdict))))
 
     def show_summary(self, summary: Summary) -> None:
         self.title.setText(tr("本次练习完成"))
