@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,7 +29,7 @@ from jgstudy.core.competition.config import MAX_TEAMS, MIN_TEAMS, team_problems
 from jgstudy.core.exams import ConfigErrors
 from jgstudy.gui.competition.keys import DEFAULT_KEYS, KEY_CHOICES, key_label
 from jgstudy.gui.competition.scoreboard import stage_screen
-from jgstudy.gui.fit import keep_content_width
+from jgstudy.gui.fit import fit_dialog, keep_content_width
 from jgstudy.gui.i18n import N_, tr, tr_msg
 from jgstudy.gui.widgets import plain_label
 
@@ -149,7 +149,7 @@ class MatchSetupDialog(QDialog):
         150 %): the notes above keep the lines they need instead of being squeezed."""
         holder = QWidget()
         holder.setLayout(self._team_grid())
-        area = QScrollArea()
+        area = _TeamArea()
         area.setWidget(holder)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
@@ -258,7 +258,11 @@ class MatchSetupDialog(QDialog):
             number = item.widget() if item is not None else None
             if number is not None:
                 number.setVisible(shown)
-        self.adjustSize()
+        # As tall as the teams need, up to the screen (adjustSize stops at 2/3 of it).
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        fit_dialog(self, self.sizeHint())
         self._validate()
 
     def _validate(self) -> None:
@@ -279,3 +283,13 @@ class MatchSetupDialog(QDialog):
             )
         self.problems.setText(problems or warning)
         self.ok_button.setEnabled(config is not None and not problems)
+
+
+class _TeamArea(QScrollArea):
+    """Scrolls only when it must: its size hint is its teams' (QScrollArea's is a guess)."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        return inner.sizeHint() + QSize(self.verticalScrollBar().sizeHint().width(), 0)
