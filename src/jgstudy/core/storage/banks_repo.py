@@ -7,10 +7,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from jgstudy.core.model import QUESTION_ADAPTER, AnyQuestion, Bank, FillQuestion, ShortQuestion
 from jgstudy.core.records import BankInfo, ImportResult
+from jgstudy.core.storage.prepared import Prepared
 from jgstudy.core.storage.schema import BankRow, QuestionRow, QuestionTagRow
 
 if TYPE_CHECKING:
@@ -19,6 +20,17 @@ if TYPE_CHECKING:
 _banks = cast(Table, BankRow.__table__)
 _questions = cast(Table, QuestionRow.__table__)
 _tags = cast(Table, QuestionTagRow.__table__)
+
+# A new bank's questions and tags go in by one DBAPI executemany each: through
+# ``conn.execute(insert, rows)`` SQLAlchemy spent more per row on parameters than SQLite on the
+# insert (about 0.45 s of a 10k-question cold import). Same columns, same values as before.
+_SHARED = ("bank_id", "retired", "retired_with_bank", "created_at")
+_PER_QUESTION = ("qid", "type", "difficulty", "content_hash", "data", "search_text")
+_INSERT_QUESTIONS = Prepared(insert(_questions), [*_SHARED, *_PER_QUESTION])
+_INSERT_TAGS = Prepared(insert(_tags), ["question_pk", "tag"])
+_BANK_QIDS = Prepared(
+    select(_questions.c.qid, _questions.c.pk).where(_questions.c.bank_id == bindparam("bank_id"))
+)
 
 
 def stored_fingerprint(conn: Connection, path: Path) -> tuple[int, int, str] | None:
@@ -53,20 +65,22 @@ def sync_bank(conn: Connection, loaded: LoadedBank, now: datetime) -> ImportResu
         )
     }
     result = ImportResult(imported_banks=[bank.id])
-    new_rows: list[dict[str, object]] = []
+    new: list[AnyQuestion] = []
     for question in bank.questions:
-        values = {**_question_values(bank, question), "retired": hidden}
-        values["retired_with_bank"] = hidden
         known = existing.pop(question.id, None)
         if known is None:
-            new_rows.append({**values, "bank_id": bank.id, "qid": question.id, "created_at": now})
+            new.append(question)
             result.added += 1
-        elif known[1] != values["content_hash"] or known[2]:
+            continue
+        values = {**_question_values(bank, question), "retired": hidden}
+        values["retired_with_bank"] = hidden
+        if known[1] != values["content_hash"] or known[2]:
             _update_question(conn, bank, known[0], question, values, now)
             result.changed += 1
         else:
             result.unchanged += 1
-    _insert_questions(conn, bank, new_rows)
+    shared = {"bank_id": bank.id, "retired": hidden, "retired_with_bank": hidden, "created_at": now}
+    _insert_questions(conn, bank, new, shared)
     # Removed from the file: retired for good (restoring the bank does not bring them back).
     result.retired = _retire(
         conn, [pk for pk, _h, removed in existing.values() if not removed], now
@@ -120,24 +134,31 @@ def search_text(question: AnyQuestion) -> str:
     return "\n".join(parts)
 
 
-def _insert_questions(conn: Connection, bank: Bank, rows: list[dict[str, object]]) -> None:
-    if not rows:
-        return
-    conn.execute(insert(_questions), rows)
-    pks = {
-        qid: pk
-        for qid, pk in conn.execute(
-            select(QuestionRow.qid, QuestionRow.pk).where(QuestionRow.bank_id == bank.id)
-        )
+def _new_row(question: AnyQuestion) -> dict[str, object]:
+    """A new question's own values (``_PER_QUESTION``), as ``_question_values`` gives them."""
+    return {
+        "qid": question.id,
+        "type": question.type,
+        "difficulty": question.difficulty,
+        "content_hash": question.content_hash(),
+        "data": question.model_dump_json(exclude_defaults=True),
+        "search_text": search_text(question),
     }
-    by_id = {q.id: q for q in bank.questions}
+
+
+def _insert_questions(
+    conn: Connection, bank: Bank, questions: list[AnyQuestion], shared: dict[str, object]
+) -> None:
+    if not questions:
+        return
+    _INSERT_QUESTIONS.run_many(conn, map(_new_row, questions), shared)
+    pks = dict(_BANK_QIDS.rows(conn, {"bank_id": bank.id}))
     tag_rows = [
-        {"question_pk": pks[str(row["qid"])], "tag": tag}
-        for row in rows
-        for tag in bank.question_tags(by_id[str(row["qid"])])
+        {"question_pk": pks[question.id], "tag": tag}
+        for question in questions
+        for tag in bank.question_tags(question)
     ]
-    if tag_rows:
-        conn.execute(insert(_tags), tag_rows)
+    _INSERT_TAGS.run_many(conn, tag_rows)
 
 
 def _update_question(

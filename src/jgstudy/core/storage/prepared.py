@@ -7,6 +7,9 @@ is still written in SQLAlchemy Core (so the tables and columns come from ``schem
 compiled once for each dialect and then executed straight on the connection's DBAPI cursor,
 with the column types' own bind and result conversions applied (UTC datetimes, booleans).
 
+``run_many`` is the bulk form for an ``INSERT`` of many rows (a new bank's questions): one
+DBAPI ``executemany`` on SQLite, SQLAlchemy's own batching elsewhere.
+
 It runs on the SQLAlchemy connection's DBAPI connection, so it joins that connection's
 transaction, and driver errors are re-raised as SQLAlchemy's ``DBAPIError`` subclasses, so
 ``retry.write`` and the environment messages treat them as before.
@@ -14,13 +17,14 @@ transaction, and driver errors are re-raised as SQLAlchemy's ``DBAPIError`` subc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
 
@@ -85,11 +89,67 @@ class Prepared:
         finally:
             cursor.close()
 
-    def _run(self, conn: Connection, params: Mapping[str, Any]) -> tuple[_Plan, Any]:
-        dialect = conn.dialect
+    def run_many(
+        self,
+        conn: Connection,
+        rows: Iterable[Mapping[str, Any]],
+        shared: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Execute an ``INSERT`` once per row, in one DBAPI ``executemany`` on SQLite.
+
+        ``shared`` holds the values every row has (a bank's id, the import's time): they are
+        converted once, not once per row. Each row gives the other parameters.
+        """
+        if conn.dialect.name != "sqlite":
+            # psycopg's executemany still sends one INSERT per row; SQLAlchemy's "insertmanyvalues"
+            # batches them into multi-row VALUES, faster there (10k questions on PostgreSQL:
+            # 0.80 s against 1.15 s wall).
+            params = [{**(shared or {}), **row} for row in rows]
+            if params:
+                conn.execute(cast(Executable, self._statement), params)
+            return
+        plan = self._plan(conn.dialect)
+        constant = {**plan.fixed, **(shared or {})}
+        ready = {
+            name: constant[name] if f is None else f(constant[name])
+            for name, f in zip(plan.names, plan.binds, strict=True)
+            if name in constant
+        }
+        # Per parameter: (name, its converter, shared?): a shared one costs a lookup per row,
+        # the others their conversion when the column type has one.
+        steps = [(name, f, name in ready) for name, f in zip(plan.names, plan.binds, strict=True)]
+        converted = (
+            [
+                ready[name] if is_shared else row[name] if f is None else f(row[name])
+                for name, f, is_shared in steps
+            ]
+            for row in rows
+        )
+        args: list[Any] = (
+            [tuple(values) for values in converted]
+            if plan.positional
+            else [dict(zip(plan.names, values, strict=True)) for values in converted]
+        )
+        if not args:
+            return
+        cursor = conn.connection.cursor()
+        try:
+            cursor.executemany(plan.sql, args)
+        except conn.dialect.loaded_dbapi.Error as exc:
+            error = DBAPIError.instance(plan.sql, args[:1], exc, conn.dialect.loaded_dbapi.Error)
+            raise error from exc
+        finally:
+            cursor.close()
+
+    def _plan(self, dialect: Dialect) -> _Plan:
         plan = self._plans.get(dialect.name)
         if plan is None:
             plan = self._plans[dialect.name] = _compile(self._statement, dialect, self._column_keys)
+        return plan
+
+    def _run(self, conn: Connection, params: Mapping[str, Any]) -> tuple[_Plan, Any]:
+        dialect = conn.dialect
+        plan = self._plan(dialect)
         if plan.fixed:
             params = {**plan.fixed, **params}
         values = [
