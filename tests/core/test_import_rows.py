@@ -7,35 +7,59 @@ report and bundled banks are compared, as raw database values, with those of the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, insert, text
+from sqlalchemy import Connection, Engine, insert, text
 
-from conftest import DATA, _postgres_database, open_test_services
-from jgstudy.core.clock import FixedClock
 from jgstudy.core.model import AnyQuestion, Bank
 from jgstudy.core.paths import bundled_banks
+from jgstudy.core.services import Services
 from jgstudy.core.storage import banks_repo
 from jgstudy.core.storage.schema import QuestionRow, QuestionTagRow
-from peek import engine_of
+from peek import clock_of
+
+DATA = Path(__file__).parents[1] / "data"
 
 BANKS = [DATA / "banks" / "sample.yaml", DATA / "reports" / "report_bank.yaml", bundled_banks()]
+# The pks differ between the two imports (PostgreSQL's sequence goes on): rows are in pk order,
+# tags named by their question's bank and id.
 RAW_QUESTIONS = text(
-    "SELECT pk, bank_id, qid, type, difficulty, content_hash, data, search_text, retired,"
+    "SELECT bank_id, qid, type, difficulty, content_hash, data, search_text, retired,"
     " retired_with_bank, created_at, changed_at FROM questions ORDER BY pk"
 )
-RAW_TAGS = text("SELECT question_pk, tag FROM question_tags ORDER BY question_pk, tag")
+RAW_TAGS = text(
+    "SELECT q.bank_id, q.qid, t.tag FROM question_tags t JOIN questions q ON q.pk = t.question_pk"
+    " ORDER BY q.bank_id, q.qid, t.tag"
+)
+Row = tuple[object, ...]
 
 
 def orm_insert(
-    conn: Connection, bank: Bank, questions: list[AnyQuestion], shared: dict[str, object]
+    now: datetime,
+    conn: Connection,
+    bank: Bank,
+    questions: list[AnyQuestion],
+    shared: dict[str, object],
 ) -> None:
-    """The insert as it was before the bulk path: ``conn.execute(insert(table), rows)``."""
+    """The insert as it was before the bulk path: ``conn.execute(insert(table), rows)``.
+
+    ``shared`` is not used: a new bank's rows were active and created at the clock's now.
+    """
     if not questions:
         return
-    rows = [{**banks_repo._question_values(bank, q), **shared, "qid": q.id} for q in questions]
+    rows = [
+        {
+            **banks_repo._question_values(bank, q),
+            "retired_with_bank": False,
+            "bank_id": bank.id,
+            "qid": q.id,
+            "created_at": now,
+        }
+        for q in questions
+    ]
     conn.execute(insert(QuestionRow.__table__), rows)
     pks = dict(
         conn.execute(text("SELECT qid, pk FROM questions WHERE bank_id = :b"), {"b": bank.id}).all()
@@ -45,55 +69,42 @@ def orm_insert(
         conn.execute(insert(QuestionTagRow.__table__), tags)
 
 
-@pytest.fixture
-def second_url(db_url: str, tmp_path: Path) -> Iterator[str]:
-    """Another fresh database of the same kind as ``db_url``."""
-    if db_url.startswith("sqlite"):
-        yield f"sqlite:///{tmp_path / 'orm.sqlite3'}"
-    else:
-        yield from _postgres_database()
-
-
-def stored(
-    url: str, clock: FixedClock
-) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-    services = open_test_services(url, clock)
-    try:
-        result = services.study.import_banks(BANKS)
-        assert result.added > 50
-        with engine_of(services.study).connect() as conn:
-            return [tuple(r) for r in conn.execute(RAW_QUESTIONS)], [
-                tuple(r) for r in conn.execute(RAW_TAGS)
-            ]
-    finally:
-        services.close()
+def stored(services: Services, engine: Engine) -> tuple[list[Row], list[Row]]:
+    """Import the banks; every question row (without its pk) and tag (by question), raw."""
+    result = services.study.import_banks(BANKS)
+    assert result.added > 50
+    with engine.connect() as conn:
+        return list(map(tuple, conn.execute(RAW_QUESTIONS))), list(
+            map(tuple, conn.execute(RAW_TAGS))
+        )
 
 
 def test_bulk_insert_stores_the_rows_the_orm_stored(
-    db_url: str, second_url: str, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+    services: Services, engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bulk_rows, bulk_tags = stored(db_url, clock)
-    monkeypatch.setattr(banks_repo, "_insert_questions", orm_insert)
-    orm_rows, orm_tags = stored(second_url, clock)
+    bulk_rows, bulk_tags = stored(services, engine)
+    with engine.begin() as conn:
+        for table in ("question_tags", "questions", "banks"):
+            conn.execute(text(f"DELETE FROM {table}"))
+    monkeypatch.setattr(
+        banks_repo, "_insert_questions", partial(orm_insert, clock_of(services.study).now())
+    )
+    orm_rows, orm_tags = stored(services, engine)
     assert bulk_rows == orm_rows
     assert bulk_tags == orm_tags
     assert bulk_tags, "the banks have tags: the tag rows are compared too"
 
 
 def test_a_bulk_imported_bank_is_unchanged_at_the_next_import(
-    db_url: str, clock: FixedClock, tmp_path: Path
+    services: Services, tmp_path: Path
 ) -> None:
     """The stored hashes are those a re-import computes: nothing looks edited."""
-    services = open_test_services(db_url, clock)
-    try:
-        services.study.import_banks(BANKS)
-        # Copies at other paths: the import compares every question's hash with the stored one.
-        copies = []
-        for i, bank in enumerate(BANKS[:2]):
-            copy = tmp_path / f"copy{i}.yaml"
-            copy.write_bytes(bank.read_bytes())
-            copies.append(copy)
-        again = services.study.import_banks(copies)
-        assert (again.added, again.changed, again.retired, again.unchanged) == (0, 0, 0, 13)
-    finally:
-        services.close()
+    services.study.import_banks(BANKS)
+    # Copies at other paths: the import compares every question's hash with the stored one.
+    copies = []
+    for i, bank in enumerate(BANKS[:2]):
+        copy = tmp_path / f"copy{i}.yaml"
+        copy.write_bytes(bank.read_bytes())
+        copies.append(copy)
+    again = services.study.import_banks(copies)
+    assert (again.added, again.changed, again.retired, again.unchanged) == (0, 0, 0, 13)
