@@ -15,6 +15,8 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+import ahocorasick
+
 from jgstudy.core.model import (
     AnyQuestion,
     FillQuestion,
@@ -113,14 +115,11 @@ def find_leaks(questions: Sequence[AnyQuestion]) -> list[Leak]:
 
 def _answer_pairs(questions: Sequence[AnyQuestion]) -> Iterator[tuple[int, int, str]]:
     """(giver, taker, text) for every stem that states another question's answer."""
-    stems = [normalized(stem_text(q)) for q in questions]
-    joined, starts = _joined(stems)
-    found: dict[str, list[int]] = {}  # many questions share an answer: search each text once
-    for taker, question in enumerate(questions):
-        for text in leaking_answers(question):
-            if text not in found:
-                found[text] = sorted(_stems_containing(joined, starts, stems, text))
-            yield from ((g, taker, text) for g in found[text] if g != taker)
+    texts = [leaking_answers(q) for q in questions]
+    givers = _stems_stating(questions, {t for answers in texts for t in answers})
+    for taker, answers in enumerate(texts):
+        for text in answers:
+            yield from ((g, taker, text) for g in givers.get(text, ()) if g != taker)
 
 
 def _answer_groups(
@@ -128,36 +127,52 @@ def _answer_groups(
 ) -> Iterator[tuple[str, list[int], list[int]]]:
     """(text, givers, takers) per answer text found in some stem: every giver's stem states the
     text, an answer of every taker. Grouped, as a common answer word makes thousands of pairs."""
-    stems = [normalized(stem_text(q)) for q in questions]
-    joined, starts = _joined(stems)
     takers: dict[str, list[int]] = {}
     for taker, question in enumerate(questions):
         for text in leaking_answers(question):
             takers.setdefault(text, []).append(taker)
-    for text, group in takers.items():  # each distinct text searched once
-        givers = sorted(_stems_containing(joined, starts, stems, text))
-        if givers:
-            yield text, givers, group
+    givers = _stems_stating(questions, set(takers))
+    for text, group in takers.items():
+        if text in givers:
+            yield text, givers[text], group
 
 
-def _joined(stems: list[str]) -> tuple[str, list[int]]:
-    # One string holding every stem: str.find over it runs in C, a Python loop over stems does not.
+def _stems_stating(questions: Sequence[AnyQuestion], texts: set[str]) -> dict[str, list[int]]:
+    """For each of ``texts`` (normalized) stated in some stem, the positions of those stems,
+    sorted; a text counts as :func:`contains` counts it.
+
+    One Aho-Corasick pass over all stems joined finds every text at once: searching each text
+    with ``str.find`` cost (distinct texts × total stem length), 25 s of CPU on 50,000
+    questions. Normalized stems hold no newline, so no match spans two stems.
+    """
+    stems = [normalized(stem_text(q)) for q in questions]
+    joined = "\n".join(stems)
     starts, offset = [], 0
     for stem in stems:
         starts.append(offset)
         offset += len(stem) + 1
-    return "\n".join(stems), starts
+    found: dict[str, set[int]] = {}
+    for end, text in _matches(joined, texts):
+        start = end - len(text) + 1
+        if (text[0].isdigit() and start and joined[start - 1].isdigit()) or (
+            text[-1].isdigit() and end + 1 < len(joined) and joined[end + 1].isdigit()
+        ):
+            continue  # part of a longer number: 30 is not stated by 130 or 300
+        found.setdefault(text, set()).add(bisect.bisect_right(starts, start) - 1)
+    return {text: sorted(hits) for text, hits in found.items()}
 
 
-def _stems_containing(joined: str, starts: list[int], stems: list[str], text: str) -> set[int]:
-    hits: set[int] = set()
-    position = joined.find(text)
-    while position >= 0:
-        index = bisect.bisect_right(starts, position) - 1
-        if index not in hits and contains(stems[index], text):
-            hits.add(index)
-        position = joined.find(text, position + 1)
-    return hits
+def _matches(haystack: str, needles: set[str]) -> Iterator[tuple[int, str]]:
+    """(index of the last character, needle) for every occurrence of every needle, overlapping
+    ones included."""
+    if not needles or not haystack:
+        return iter(())
+    automaton = ahocorasick.Automaton()
+    for needle in needles:
+        automaton.add_word(needle, needle)
+    automaton.make_automaton()
+    found: Iterator[tuple[int, str]] = automaton.iter(haystack)
+    return found
 
 
 def _same_quotes(questions: Sequence[AnyQuestion]) -> list[Leak]:
