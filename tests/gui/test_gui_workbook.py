@@ -209,3 +209,20 @@ def test_in_english_types_read_as_words_and_a_long_browse_title_fits(
     assert recite.title.toolTip() == recite.title.text()
     assert ready.practice.title.minimumSizeHint().width() < 400  # 专项练习：bank · tag · type
     assert audit(ready) == []
+
+
+def test_in_english_the_wrong_book_headers_and_types_are_not_cut(
+    english: None, window: MainWindow, services: Services, cadre: UserInfo, clock: object
+) -> None:
+    """At 1280x720 the fixed Chinese widths cut "Times wrong" and "Single choice"."""
+    wrong_twice(services, cadre, clock)
+    window.resize(1280, 720)
+    window.set_user(cadre)
+    window.navigate("wrongbook")
+    table = window.wrongbook.table
+    metrics = table.horizontalHeader().fontMetrics()
+    for column in (0, 2, 3):
+        header = table.horizontalHeaderItem(column).text()
+        cell = table.item(0, column).text()
+        needed = max(metrics.horizontalAdvance(header), table.fontMetrics().horizontalAdvance(cell))
+        assert table.columnWidth(column) >= needed, (header, cell, table.columnWidth(column))

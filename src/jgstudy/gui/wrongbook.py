@@ -101,7 +101,11 @@ class WrongBookView(QWidget):
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 70), (2, 90), (3, 150), (4, 140), (5, 200)):
+        # Type, times and date as wide as their header and cells in either language
+        # (English "Times wrong" and "Single choice" were cut at fixed Chinese widths).
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((4, 140), (5, 200)):
             table.setColumnWidth(column, width)
         table.cellDoubleClicked.connect(lambda row, _col: self.open_detail(row))
         return table
