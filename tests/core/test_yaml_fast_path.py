@@ -7,6 +7,8 @@ Every comparison is strict about types: ``1 == True == 1.0`` in Python, but a ba
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -345,3 +347,28 @@ def test_a_structural_disagreement_of_the_parsers_is_caught(
     assert fast_parse(text) is not None
     monkeypatch.setattr(yaml_rs, "loads", one_key_lost)
     assert fast_parse(text) is None
+
+
+_THREADS = """
+import sys, threading
+from pathlib import Path
+from jgstudy.core.banks import load_bank, yamlfast
+bank = Path(sys.argv[1])
+done = []
+worker = threading.Thread(target=lambda: done.append(load_bank(bank)))
+worker.start(); worker.join()
+assert done and "yaml_rs" not in sys.modules, "yaml_rs imported on a worker thread"
+assert yamlfast.preload() and "yaml_rs" in sys.modules
+text = bank.read_text("utf-8")
+worker = threading.Thread(target=lambda: done.append(yamlfast.fast_parse(text)))
+worker.start(); worker.join()
+assert done[-1] is not None, "after preload a worker takes the fast path"
+"""
+
+
+@pytest.mark.skipif(not ENABLED, reason="libyaml too old for the fast path")
+def test_yaml_rs_is_never_first_imported_on_a_worker_thread() -> None:
+    """Imported first on a Qt worker thread, yaml_rs crashed the desktop (segfault) when it
+    imported a bank; the desktop imports it at start, and a worker never imports it itself."""
+    sample = ROOT / "tests" / "data" / "banks" / "sample.yaml"
+    subprocess.run([sys.executable, "-c", _THREADS, str(sample)], check=True, timeout=120)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jgstudy.core.banks.yamlfast import preload as preload_fast_yaml
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import ImportResult, PracticeMode, UserInfo
 from jgstudy.core.services import Services
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._starting = False
         self.asks = Asks()
         self.importer = BankImporter(services.study, parent=self)
+        preload_fast_yaml()  # on this (the main) thread: banks are parsed on worker threads
         self.setWindowTitle(tr("机关学习"))
         self.setMinimumSize(MINIMUM_WINDOW)
         self._build_views(data_folder, database_url)

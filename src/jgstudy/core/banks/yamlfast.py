@@ -27,8 +27,9 @@ Duplicate keys make yaml_rs raise, and that too sends the file down the safe pat
 from __future__ import annotations
 
 import re
+import sys
+import threading
 from dataclasses import dataclass
-from functools import cache
 from types import ModuleType
 from typing import Any
 
@@ -100,10 +101,25 @@ def fast_parse(text: str) -> Parsed | None:
     return Parsed(data)
 
 
-@cache
+def preload() -> bool:
+    """Import the fast parser now, on the main thread; True when it is available.
+
+    The desktop calls this at start: it parses banks on worker threads, and yaml_rs imported
+    first on a Qt worker thread crashed the process (a segfault in the import, seen with
+    PySide6 6.12); imported on the main thread, it parses on any thread.
+    """
+    return _parser() is not None
+
+
 def _parser() -> ModuleType | None:
-    """yaml_rs, imported on first use: its allocator reserves 1 GiB of address space (not
-    memory) when loaded, which a process that never parses a large bank need not carry."""
+    """yaml_rs, imported on first use on the main thread: its allocator reserves 1 GiB of
+    address space (not memory) when loaded, which a process that never parses a large bank
+    need not carry. Off the main thread, before anyone imported it: None (the safe path)."""
+    loaded = sys.modules.get("yaml_rs")
+    if loaded is not None:
+        return loaded
+    if threading.current_thread() is not threading.main_thread():
+        return None
     try:
         import yaml_rs  # a plain import statement, so that PyInstaller bundles it
     except ImportError:  # pragma: no cover - a platform without its wheel
