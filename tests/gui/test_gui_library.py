@@ -27,7 +27,12 @@ def bad_bank(tmp_path: Path) -> Path:
 
 
 def test_an_invalid_bank_shows_every_problem_and_imports_nothing(
-    window: MainWindow, service: StudyService, sample_bank: Path, bad_bank: Path, qtbot: QtBot
+    window: MainWindow,
+    service: StudyService,
+    sample_bank: Path,
+    bad_bank: Path,
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     window.navigate("library")
     with qtbot.waitSignal(window.importer.failed, timeout=20_000) as failed:
@@ -44,6 +49,9 @@ def test_an_invalid_bank_shows_every_problem_and_imports_nothing(
     assert service.banks() == []  # all or nothing: the valid sample bank is not in either
     assert service.browse_count(None, BrowseFilter()) == 0
     assert window.library.banks.model.rowCount() == 0
+    # A bad file is not a bug: one line in the log, no traceback.
+    assert not [record for record in caplog.records if record.exc_info]
+    assert any("bad.yaml:9:13" in record.getMessage() for record in caplog.records)
 
 
 def test_a_valid_import_runs_in_the_background_and_refreshes_the_views(

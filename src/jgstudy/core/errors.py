@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+class InputError(Exception):
+    """Something from outside (a bank, a spreadsheet, a material, a scores file) is wrong; the
+    message says where. Nothing is wrong with the program, so no traceback is logged for it."""
+
+
 class DatabaseTooNew(Exception):
     """The database was written by a newer jgstudy than this one."""
 

@@ -15,6 +15,7 @@ from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from jgstudy.core.errors import InputError
 from jgstudy.core.records import Progress
 
 T = TypeVar("T")
@@ -39,6 +40,9 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._work(self._relay.progress.emit)
+        except InputError as exc:  # a bad file, not a bug: one line, no traceback
+            log.warning("%s refused: %s", self._what, exc)
+            self._relay.failed.emit(exc)
         except Exception as exc:  # logged here, with the traceback; the GUI decides what to show
             log.exception("background work failed: %s", self._what)
             self._relay.failed.emit(exc)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jgstudy.core.errors import InputError
 from jgstudy.core.text import Msg, join, msg
 
 Path_ = tuple[str | int, ...]
@@ -42,7 +43,7 @@ class PendingProblem:
     message: str
 
 
-class BankErrors(Exception):
+class BankErrors(InputError):
     """Every problem found in one or more bank files, raised once."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:

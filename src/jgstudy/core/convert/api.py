@@ -29,6 +29,7 @@ from jgstudy.core.convert.validate import build_bank, validate_entries
 from jgstudy.core.convert.words import LIST_SEPARATORS_SHOWN
 from jgstudy.core.convert.xlsx_io import read_xlsx, write_xlsx
 from jgstudy.core.convert.yaml_out import bank_yaml
+from jgstudy.core.errors import InputError
 from jgstudy.core.model import AnyQuestion, Bank
 from jgstudy.core.text import Msg, join, msg
 
@@ -98,7 +99,7 @@ register_format(SourceFormat("gift", "Moodle GIFT", (".gift",), read_gift, looks
 register_format(SourceFormat("yaml", msg("jgstudy 题库"), (".yaml", ".yml"), None))
 
 
-class ConvertError(Exception):
+class ConvertError(InputError):
     """The conversion cannot start (missing input, unknown format…); nothing was written.
 
     ``message`` is the reason as given (a :class:`~jgstudy.core.text.Msg` an interface

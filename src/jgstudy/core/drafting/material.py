@@ -5,12 +5,13 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from jgstudy.core.errors import InputError
 from jgstudy.core.text import msg
 
 MAX_BYTES = 20 * 1024 * 1024
 
 
-class MaterialError(ValueError):
+class MaterialError(InputError, ValueError):
     """A material file that cannot be read as text; the message is for the trainer."""
 
 

@@ -42,6 +42,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from jgstudy.core.errors import InputError
 from jgstudy.core.names import MAX_NAME, MAX_UNIT, clean_name, clean_unit
 from jgstudy.core.text import N_, join, msg
 
@@ -55,7 +56,7 @@ _EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 _LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 
 
-class ScoresFileError(Exception):
+class ScoresFileError(InputError):
     """A file that is not a scores file this jgstudy can read; the message says why and where."""
 
     def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
