@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from screen_env import run_on_screen
 
+from data.reports.cohort import seed_cohort
+from jgstudy.core.clock import FixedClock
 from jgstudy.core.model import SingleQuestion
 from jgstudy.core.records import UserInfo
-from jgstudy.core.service import StudyService
+from jgstudy.core.services import Services
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.fonts import FONT_SIZES, base_pixel_size
 from jgstudy.gui.layout_audit import audit
@@ -57,7 +59,8 @@ def _browser(window: MainWindow) -> str:
 
 
 def _readiness(window: MainWindow) -> str:
-    """成绩报表 → 备考准备 after a preview (the report is built on the pool)."""
+    """成绩报表 → 备考准备 after a preview (the report is built on the pool), with a seeded
+    cohort's units, tags and notes: the empty tab is much smaller than a real one."""
     window.navigate("reports")
     reports = window.reports
     reports.preview()
@@ -65,6 +68,7 @@ def _readiness(window: MainWindow) -> str:
     for _ in range(4):
         QApplication.processEvents()  # the result is delivered to the UI thread
     assert reports.report is not None and reports.report.cohort is not None
+    assert reports.cohort.units.rowCount() >= 2  # the seeded cohort, not an empty tab
     reports.tabs.setCurrentWidget(reports.cohort)
     return "reports: readiness"
 
@@ -153,7 +157,11 @@ def clipped(window: MainWindow, size: QSize, sample: Path, qtbot: QtBot) -> list
 
 
 @pytest.fixture
-def ready(service: StudyService, sample_bank: Path, tmp_path: Path) -> tuple[UserInfo, Path]:
+def ready(
+    services: Services, clock: FixedClock, sample_bank: Path, tmp_path: Path
+) -> tuple[UserInfo, Path]:
+    seed_cohort(services, clock, tmp_path)  # 备考准备 with units, tags and notes to show
+    service = services.study
     service.import_bundled()
     service.import_banks([sample_bank])
     copy = tmp_path / "bank.yaml"
@@ -221,6 +229,31 @@ def test_every_view_fits_in_english(
     styled("normal")
     check(make_window, qtbot, ready, SMALL)
     check_nav(make_window, qtbot, SMALL)
+
+
+def test_readiness_fits_the_largest_english_text_on_the_smallest_screen(
+    english: None,
+    styled: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+) -> None:
+    """成绩报表 → 备考准备 with a cohort, in English (the longest labels) at the largest text:
+    the filter card fits the page and the exam field shows its whole placeholder."""
+    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    window = make_window()
+    window.set_user(ready[0])
+    window.resize(SMALL)
+    qtbot.waitUntil(lambda: window.size() == SMALL)
+    name = _readiness(window)
+    for _ in range(4):
+        QApplication.processEvents()
+    assert [str(clip) for clip in audit(window)] == [], name
+    exam = window.reports.exam
+    shown = exam.width() - (
+        exam.sizeHint().width() - 17 * exam.fontMetrics().horizontalAdvance("x")
+    )
+    assert exam.fontMetrics().horizontalAdvance(exam.placeholderText()) <= shown
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QThreadPool, Signal
+from PySide6.QtCore import QDate, QSize, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -59,6 +59,23 @@ class ExportDone:
     report: Report
 
 
+class PlaceholderEdit(QLineEdit):
+    """A line edit at least as wide as its placeholder, which explains the field and would
+    otherwise be cut ("Exam ID or name (…"); the tooltip repeats it."""
+
+    def __init__(self, placeholder: str) -> None:
+        super().__init__(placeholderText=placeholder)
+        self.setToolTip(placeholder)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        # sizeHint is 17 "x" wide plus the frame and margins: keep the latter, fit the text
+        chrome = super().sizeHint().width() - 17 * metrics.horizontalAdvance("x")
+        need = metrics.horizontalAdvance(self.placeholderText()) + chrome
+        return QSize(max(hint.width(), need), hint.height())
+
+
 class ReportsView(QWidget):
     """Filters, a preview of the unit ranking, and export buttons."""
 
@@ -98,7 +115,9 @@ class ReportsView(QWidget):
 
     def _build_filters(self) -> QWidget:
         self.unit = QComboBox()
-        self.unit.setMinimumWidth(260)
+        # wide enough for a unit's name, narrow enough for the date range beside it at 1280x720
+        # with the largest English text
+        self.unit.setMinimumWidth(200)
         self.use_dates = QCheckBox(tr("限定日期"))
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addDays(-30))
@@ -108,13 +127,13 @@ class ReportsView(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             self.use_dates.toggled.connect(edit.setEnabled)
-        self.exam = QLineEdit(placeholderText=tr("考试编号或名称（可不填）"))
+        self.exam = PlaceholderEdit(tr("考试编号或名称（可不填）"))
         first = QHBoxLayout()
         first.setSpacing(10)
         widgets: tuple[QWidget, ...] = (plain_label(tr("单位")), self.unit)
         for widget in widgets:
             first.addWidget(widget)
-        first.addSpacing(24)
+        first.addSpacing(16)
         widgets = (self.use_dates, self.date_from, plain_label(tr("至")), self.date_to)
         for widget in widgets:
             first.addWidget(widget)
@@ -129,12 +148,15 @@ class ReportsView(QWidget):
             tr("在导出的报告中按得分列出每名学员的单位内排名（默认不排名）")
         )
         second.addWidget(self.rank_cadres)
-        second.addSpacing(16)
-        second.addLayout(self._build_buttons())
+        # The actions on a row of their own: beside the exam field they pushed the card wider
+        # than the page at 1280x720 in English at the largest text size.
+        third = self._build_buttons()
+        third.addStretch(1)
         rows = QVBoxLayout()
         rows.setSpacing(12)
         rows.addLayout(first)
         rows.addLayout(second)
+        rows.addLayout(third)
         return card(rows, margins=16)
 
     def _build_buttons(self) -> QHBoxLayout:
