@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from contrast import contrast
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtGui import QColor, QTextFormat
+from PySide6.QtGui import QTextFormat
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -41,14 +42,6 @@ def test_candidates_are_shown_beside_their_highlighted_source(dialog: DraftDialo
     assert dialog.stem_edit.toPlainText() == candidate.question["stem"]
 
 
-def _luminance(color: QColor) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in (color.redF(), color.greenF(), color.blueF()))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def test_the_marked_quote_stays_readable_in_the_dark_scheme(dialog: DraftDialog) -> None:
     """The light amber mark kept the dark scheme's light text: white on yellow, unreadable."""
     dialog.source.setStyleSheet("QPlainTextEdit { color: #e5e7eb; background: #1f2125; }")
@@ -58,8 +51,7 @@ def test_the_marked_quote_stays_readable_in_the_dark_scheme(dialog: DraftDialog)
         if mark.format.hasProperty(QTextFormat.Property.ForegroundBrush)
         else dialog.source.palette().text().color()
     )
-    low, high = sorted((_luminance(ink), _luminance(mark.format.background().color())))
-    assert (high + 0.05) / (low + 0.05) >= 4.5  # WCAG AA for normal text
+    assert contrast(ink, mark.format.background().color()) >= 4.5  # WCAG AA for normal text
 
 
 def test_keys_accept_reject_and_move_on(qtbot: QtBot, dialog: DraftDialog) -> None:

@@ -51,6 +51,7 @@ NAV_SHAPES = {
 ARROWS = {
     "down": '<path d="M6 9l6 6 6-6"/>',
     "up": '<path d="M6 15l6-6 6 6"/>',
+    "check": '<path d="M5.5 12.5l4 4L18.5 7.5"/>',
 }
 
 

@@ -40,7 +40,9 @@ def apply_theme(
     app.setStyle("Fusion")
     app.setPalette(palette(colors))
     apply_app_font(app, base_px)
-    app.setStyleSheet(stylesheet(colors, base_px, arrow_files(colors.muted)))
+    images = arrow_files(colors.muted)
+    images["check"] = arrow_files(colors.on_accent)["check"]  # drawn on the accent colour
+    app.setStyleSheet(stylesheet(colors, base_px, images))
     return colors
 
 
