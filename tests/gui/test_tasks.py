@@ -6,10 +6,11 @@ import logging
 import threading
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from jgstudy.core.records import Progress
-from jgstudy.gui.tasks import TaskRunner
+from jgstudy.gui.tasks import WORKER_STACK_BYTES, TaskRunner
 
 
 def test_the_result_comes_back_on_the_gui_thread_with_progress(qtbot: QtBot) -> None:
@@ -70,3 +71,10 @@ def test_a_failure_reaches_the_gui_and_the_log_with_its_traceback(
     assert "saving" in record.getMessage()
     assert record.exc_info is not None and record.exc_info[0] is OSError
     assert not runner.busy
+
+
+def test_workers_have_a_full_size_stack(qtbot: QtBot) -> None:
+    """Deep work (compiling a large module on first import, a Rust parser) gets the 8 MiB a
+    main thread has, not the OS default for threads (1 MiB on Windows)."""
+    TaskRunner()
+    assert QThreadPool.globalInstance().stackSize() == WORKER_STACK_BYTES >= 8 * 1024 * 1024

@@ -50,6 +50,18 @@ class _Job(QRunnable):
             self._relay.succeeded.emit(result)
 
 
+# Worker threads get the main thread's stack: the OS default is 1 MiB on Windows, and importing
+# or compiling large modules (first run, no bytecode) on a worker has crashed with less.
+WORKER_STACK_BYTES = 8 * 1024 * 1024
+
+
+def _global_pool() -> QThreadPool:
+    pool = QThreadPool.globalInstance()
+    if pool.stackSize() == 0:
+        pool.setStackSize(WORKER_STACK_BYTES)
+    return pool
+
+
 class TaskRunner(QObject):
     """Runs background work one job at a time; ``start`` refuses a second job while one runs."""
 
@@ -57,7 +69,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
+        self._pool = pool or _global_pool()
         self._relay: _Relay | None = None
 
     @property

@@ -13,6 +13,16 @@ from typing import Any
 Span = tuple[int, int]
 
 
+def preload() -> None:
+    """Import jieba on this (the main) thread; the dictionary still loads on first use.
+
+    Drafting runs on a worker thread, and compiling jieba's large tables there (first import,
+    no bytecode yet) once crashed the test process with a segfault in the compiler; the
+    desktop imports it when the draft dialog opens instead.
+    """
+    import jieba  # noqa: F401
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     import jieba

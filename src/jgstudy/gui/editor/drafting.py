@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from jgstudy.core.drafting import Candidate, draft_candidates
 from jgstudy.core.drafting.forms import DRAFT_TAG
 from jgstudy.core.drafting.material import MaterialError, read_material
+from jgstudy.core.drafting.words import preload as preload_word_boundaries
 from jgstudy.core.model import QTYPE_LABELS, QType, display_stem
 from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr, tr_error
@@ -66,6 +67,7 @@ class DraftDialog(QDialog):
         self.verdicts: list[Verdict] = []
         self._stems: dict[int, str] = {}  # edited stems, by candidate index
         self._runner = TaskRunner(self)
+        preload_word_boundaries()  # jieba imported here, on the main thread (see words.preload)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._material_page())
         self.pages.addWidget(self._review_page())
