@@ -81,8 +81,12 @@ class BarChartView(QChartView):
             series.setLabelsFormat("@value%" if self._percent else "@value")
             series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideEnd)
             series.setLabelsVisible(True)
+        self._show(chart, series, colors, title)
+
+    def _show(self, chart: QChart, series: QAbstractBarSeries, c: Colors, title: str) -> None:
+        """Put ``series`` on ``chart`` with its axes and show it instead of the chart before."""
         chart.addSeries(series)
-        self._add_axes(chart, series, colors, title)
+        self._add_axes(chart, series, c, title)
         old = self.chart()
         self.setChart(chart)
         if old is not None:
@@ -149,9 +153,4 @@ class StackedBarChartView(BarChartView):
             bars.setColor(QColor(color))
             bars.setBorderColor(QColor(color))
             series.append(bars)
-        chart.addSeries(series)
-        self._add_axes(chart, series, colors, title)
-        old = self.chart()
-        self.setChart(chart)
-        if old is not None:
-            old.deleteLater()
+        self._show(chart, series, colors, title)
