@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from literals import CJK, chinese_literals
 from PySide6.QtWidgets import QPushButton
 
 from jgstudy.core.model import QTYPE_LABELS
@@ -16,7 +17,6 @@ from jgstudy.gui.i18n import language, tr
 from jgstudy.gui.i18n_en import EN
 
 GUI = Path(__file__).resolve().parents[2] / "src" / "jgstudy" / "gui"
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 MARKERS = {"tr", "N_", "trc"}
 # Deliberately Chinese: the language's own name, the weekday characters of the Chinese date,
 # samples of bank content and a wide glyph that size widgets, and a log message.
@@ -85,17 +85,7 @@ def untranslated_literals() -> list[str]:
     """Chinese string literals in use (not docstrings) that are not inside tr() or N_()."""
     found = []
     for name, tree in _sources():
-        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-        docstrings = {
-            node.value
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
-        }
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
-                continue
-            if node in docstrings or not CJK.search(node.value):
-                continue
+        for node, parents in chinese_literals(tree):
             if (name, node.value) in ALLOWED:
                 continue
             parent = parents.get(node)

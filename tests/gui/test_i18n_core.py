@@ -10,18 +10,17 @@ question type in a file) are listed in CONTENT with the reason.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from literals import chinese_literals
 
 from jgstudy.core.text import Msg, join, msg
 from jgstudy.gui.i18n import tr_msg
 from jgstudy.gui.i18n_en import EN
 
 CORE = Path(__file__).resolve().parents[2] / "src" / "jgstudy" / "core"
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 MARKERS = {"msg", "Msg", "N_"}
 SEPARATOR_CALLS = {"join"}
 
@@ -107,17 +106,7 @@ def _scan() -> tuple[list[str], dict[str, str]]:
     bare: list[str] = []
     templates: dict[str, str] = {}
     for name, tree in _modules():
-        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-        docstrings = {
-            node.value
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
-        }
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
-                continue
-            if node in docstrings or not CJK.search(node.value):
-                continue
+        for node, parents in chinese_literals(tree):
             parent = parents.get(node)
             if _is_template(node, parent):
                 templates.setdefault(node.value, f"{name}:{node.lineno}")
