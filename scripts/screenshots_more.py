@@ -15,29 +15,26 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from screenshots_import import ROWS, book
-from screenshots_views import SAMPLE, play_history
-from shotkit import ROOT, Shooter, add_options, key, prepare, settle, window_size, with_dialog
+from screenshots_views import window_with_history
+from shotkit import ROOT, Shooter, add_options, key, prepare, settle, with_dialog
 
-from jgstudy.core.clock import FixedClock
 from jgstudy.core.convert import read_source
 from jgstudy.core.drafting import draft_candidates
-from jgstudy.core.paths import bundled_banks
-from jgstudy.core.services import Services, open_services
+from jgstudy.core.services import Services
 from jgstudy.core.storage.browse_repo import BrowseFilter
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.editor.drafting import DraftDialog
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.importpreview import ImportPreview
 from jgstudy.gui.menus import about_text
-from jgstudy.gui.prefs import Preferences
 
 MATERIAL = ROOT / "tests" / "data" / "materials" / "volunteer_report.txt"
 HISTORY_DAYS = 14
@@ -136,27 +133,15 @@ def audit_dialog(s: Shooter, dialog: QWidget, name: str) -> None:
 
 def build(options: argparse.Namespace) -> int:
     app = prepare(options)
-    tmp = Path(tempfile.mkdtemp(prefix="jgstudy-more-"))
-    prefs = Preferences(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
-    prefs.theme, prefs.font_size = options.theme, options.font_size
-    prefs.language = options.language
     today = datetime(2026, 12, 7, 1, 30, tzinfo=UTC)
-    clock = FixedClock(today - timedelta(days=HISTORY_DAYS + 1))
-    url = f"sqlite:///{tmp / 'jgstudy.sqlite3'}"
-    services = open_services(url, clock)
-    services.study.import_banks([SAMPLE, bundled_banks()])
-    user = services.study.ensure_user("王明", "市委办公室")
-    play_history(services.study, user, clock, today, HISTORY_DAYS)
-    window = MainWindow(services, prefs, str(tmp), url)
-    window.resize(window_size(options))
-    window.show()
-    settle(app)
-    window.set_user(user)
+    services, _user, window = window_with_history(
+        app, options, "jgstudy-more-", today, HISTORY_DAYS
+    )
     shooter = Shooter(app, options.out, window)
     shoot_feedback(shooter, window, services)
     shoot_boxes(shooter, window)
     shoot_draft(shooter, window)
-    shoot_import(shooter, window, services, tmp)
+    shoot_import(shooter, window, services, Path(tempfile.mkdtemp(prefix="jgstudy-more-import-")))
     window.close()
     services.close()
     return shooter.clipped

@@ -38,7 +38,7 @@ from jgstudy.core.model import (
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
-from jgstudy.core.services import open_services
+from jgstudy.core.services import Services, open_services
 from jgstudy.core.storage.browse_repo import BrowseFilter
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.i18n import tr
@@ -86,6 +86,29 @@ def play_history(
                 user.id, record, answer(record.question, right), rng.randint(4000, 20000)
             )
     clock.advance(seconds=(today - clock.now()).total_seconds())
+
+
+def window_with_history(
+    app: QApplication, options: argparse.Namespace, prefix: str, today: datetime, days: int
+) -> tuple[Services, UserInfo, MainWindow]:
+    """A shown main window over a temporary database: the sample and bundled banks and a cadre
+    (王明) who has practised ``days`` days up to ``today``, with the options' look."""
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    prefs = Preferences(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
+    prefs.theme, prefs.font_size = options.theme, options.font_size
+    prefs.language = options.language
+    clock = FixedClock(today - timedelta(days=days + 1))
+    url = f"sqlite:///{tmp / 'jgstudy.sqlite3'}"
+    services = open_services(url, clock)
+    services.study.import_banks([SAMPLE, bundled_banks()])
+    user = services.study.ensure_user("王明", "市委办公室")
+    play_history(services.study, user, clock, today, days)
+    window = MainWindow(services, prefs, str(tmp), url)
+    window.resize(window_size(options))
+    window.show()
+    settle(app)
+    window.set_user(user)
+    return services, user, window
 
 
 def build(options: argparse.Namespace) -> int:

@@ -8,46 +8,25 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
-from screenshots_views import HISTORY_DAYS, SAMPLE, play_history
-from shotkit import Shooter, add_options, prepare, settle, window_size, with_dialog
+from screenshots_views import HISTORY_DAYS, window_with_history
+from shotkit import Shooter, add_options, prepare, settle, with_dialog
 
-from jgstudy.core.clock import FixedClock
 from jgstudy.core.model import QType
-from jgstudy.core.paths import bundled_banks
-from jgstudy.core.services import Services, open_services
+from jgstudy.core.services import Services
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.pages import View
-from jgstudy.gui.prefs import Preferences
 
 
 def build(options: argparse.Namespace) -> int:
     app = prepare(options)
-    tmp = Path(tempfile.mkdtemp(prefix="jgstudy-shots-"))
-    prefs = Preferences(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
-    prefs.theme, prefs.font_size, prefs.language = (
-        options.theme,
-        options.font_size,
-        options.language,
-    )
     today = datetime.now(UTC).replace(hour=1, minute=30, second=0, microsecond=0)
-    clock = FixedClock(today - timedelta(days=HISTORY_DAYS + 1))
-    url = f"sqlite:///{tmp / 'jgstudy.sqlite3'}"
-    services = open_services(url, clock)
-    services.study.import_banks([SAMPLE, bundled_banks()])
-    user = services.study.ensure_user("王明", "市委办公室")
-    play_history(services.study, user, clock, today, HISTORY_DAYS)
-    window = MainWindow(services, prefs, str(tmp), url)
-    window.resize(window_size(options))
-    window.show()
-    settle(app)
-    window.set_user(user)
+    services, user, window = window_with_history(
+        app, options, "jgstudy-shots-", today, HISTORY_DAYS
+    )
     shooter = Shooter(app, options.out, window)
     shoot(shooter, window, services, user)
     window.close()
