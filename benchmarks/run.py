@@ -352,17 +352,23 @@ def main() -> None:
     parser.add_argument(
         "--yaml", choices=["fast", "safe"], default="fast", help="safe: PyYAML's path only"
     )
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="build the databases in DIR and keep them"
+    )
     args = parser.parse_args()
+    if args.keep and args.keep.exists() and any(args.keep.iterdir()):
+        parser.error(f"--keep {args.keep}: not empty (the imports must start cold)")
     if args.yaml == "safe":
         safe_yaml_only()
     small, large, logs = (1_000, 5_000, 100_000) if args.quick else (10_000, 50_000, 1_000_000)
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         print(f"jgstudy benchmark — {small:,} / {large:,} questions, {logs:,} review logs")
-        (folder / "a").mkdir()
+        (folder / "a").mkdir(exist_ok=True)
         bench_import(folder / "a", small, "import_10k_s", args.repeat)
-        (folder / "b").mkdir()
+        (folder / "b").mkdir(exist_ok=True)
         bench_import(folder / "b", large, "import_50k_s", args.repeat)
         if args.only == "import":
             write_figures(args.json, small, large, logs, load_before)
