@@ -44,6 +44,8 @@ class _Plan:
     # Per result column; set at the first execution, from the driver's column types: psycopg's
     # numeric conversion depends on the type the server reports.
     results: tuple[Processor | None, ...] | None = None
+    plain: bool = False  # no parameter has a bind conversion
+    tuples: bool = False  # the driver's rows are tuples already (sqlite3's are)
 
 
 class Prepared:
@@ -63,14 +65,13 @@ class Prepared:
         plan, cursor = self._run(conn, params)
         try:
             fetched = cursor.fetchall()
-            description = cursor.description
+            results = plan.results
+            if results is None:
+                results = plan.results = _result_processors(plan, conn.dialect, cursor.description)
         finally:
             cursor.close()
-        results = plan.results
-        if results is None:
-            results = plan.results = _result_processors(plan, conn.dialect, description)
         if not any(results):
-            return [tuple(row) for row in fetched]
+            return fetched if plan.tuples else [tuple(row) for row in fetched]
         return [
             tuple(value if f is None else f(value) for f, value in zip(results, row, strict=True))
             for row in fetched
@@ -149,17 +150,20 @@ class Prepared:
 
     def _run(self, conn: Connection, params: Mapping[str, Any]) -> tuple[_Plan, Any]:
         dialect = conn.dialect
-        plan = self._plan(dialect)
+        plan = self._plans.get(dialect.name) or self._plan(dialect)
         if plan.fixed:
             params = {**plan.fixed, **params}
-        values = [
-            params[name] if f is None else f(params[name])
-            for name, f in zip(plan.names, plan.binds, strict=True)
-        ]
+        if plan.plain:  # no value needs converting: the common case, kept short
+            values: Sequence[Any] = [params[name] for name in plan.names]
+        else:
+            values = [
+                params[name] if f is None else f(params[name])
+                for name, f in zip(plan.names, plan.binds, strict=True)
+            ]
         args: Sequence[Any] | dict[str, Any] = (
             tuple(values) if plan.positional else dict(zip(plan.names, values, strict=True))
         )
-        cursor = conn.connection.cursor()
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(plan.sql, args)
         except dialect.loaded_dbapi.Error as exc:
@@ -185,7 +189,11 @@ def _compile(statement: ClauseElement, dialect: Dialect, column_keys: list[str] 
         if not bind.required and bind.callable is None
     }
     columns = tuple(column.type for column in getattr(statement, "exported_columns", ()))
-    return _Plan(compiled.string, names, compiled.positional, binds, fixed, columns)
+    plain = not any(binds)
+    tuples = dialect.name == "sqlite"
+    return _Plan(
+        compiled.string, names, compiled.positional, binds, fixed, columns, None, plain, tuples
+    )
 
 
 def _result_processors(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -197,24 +197,40 @@ def load_questions(conn: Connection, pks: Iterable[int]) -> dict[int, QuestionRe
             tags.setdefault(pk, []).append(tag)
         rows = conn.execute(_QUESTION_COLUMNS.where(QuestionRow.pk.in_(chunk)))
         for pk, bank_id, data, scoring in rows:
-            records[pk] = _question_record(pk, bank_id, data, tags.get(pk, ()), scoring)
+            records[pk] = _question_record(pk, bank_id, data, sorted(tags.get(pk, ())), scoring)
     return records
 
 
 _QUESTION_COLUMNS = select(
     QuestionRow.pk, QuestionRow.bank_id, QuestionRow.data, BankRow.multiple_scoring
 ).join(BankRow, BankRow.id == QuestionRow.bank_id)
-_QUESTION = Prepared(_QUESTION_COLUMNS.where(QuestionRow.pk == bindparam("pk")))
-_QUESTION_TAGS = Prepared(
-    select(QuestionTagRow.tag).where(QuestionTagRow.question_pk == bindparam("pk"))
-)
+# A tag is checked text (``model.Text``): it never holds this control character.
+_TAG_SEPARATOR = "\x1f"
+
+
+def _question_with_tags(aggregate: Callable[..., ColumnElement[str]]) -> Prepared:
+    """The next question in one statement: its tags joined by the database rather than read
+    by a second query (one statement fewer on every question shown)."""
+    tags = (
+        select(aggregate(QuestionTagRow.tag, bindparam("separator", _TAG_SEPARATOR)))
+        .where(QuestionTagRow.question_pk == QuestionRow.pk)
+        .scalar_subquery()
+    )
+    return Prepared(_QUESTION_COLUMNS.add_columns(tags).where(QuestionRow.pk == bindparam("pk")))
+
+
+_QUESTION = {
+    "sqlite": _question_with_tags(func.group_concat),
+    "postgresql": _question_with_tags(func.string_agg),
+}
 
 
 def _load_question(conn: Connection, pk: int) -> dict[int, QuestionRecord]:
-    row = _QUESTION.first(conn, {"pk": pk})
+    row = _QUESTION[conn.dialect.name].first(conn, {"pk": pk})
     if row is None:
         return {}
-    tags = [tag for (tag,) in _QUESTION_TAGS.rows(conn, {"pk": pk})]
+    # sorted, as the many-question path reads them (in the primary key's order)
+    tags = sorted(row[4].split(_TAG_SEPARATOR)) if row[4] else []
     return {pk: _question_record(row[0], row[1], row[2], tags, row[3])}
 
 
