@@ -175,6 +175,11 @@ def fill_0007_review_counts(conn: Connection) -> None:
     )
 
 
+def fill_0008_sibling_cache(conn: Connection) -> None:
+    """A relation stored for an earlier state of the banks: the next session finds it again."""
+    insert(conn, "sibling_cache", fingerprint="0" * 64, groups=json.dumps([[[1], [2]]]))
+
+
 # Add one entry per new migration: the rows a database at that revision may hold.
 FIXTURES: dict[str, Callable[[Connection], None]] = {
     "0001": fill_0001,
@@ -184,6 +189,7 @@ FIXTURES: dict[str, Callable[[Connection], None]] = {
     "0005_workbook": fill_0005_workbook,
     "0006_study_plans": fill_0006_study_plans,
     "0007_review_counts": fill_0007_review_counts,
+    "0008_sibling_cache": fill_0008_sibling_cache,
 }
 
 
@@ -294,6 +300,7 @@ LANDED = {
     "0005_workbook.py": "7a13cd8d4ea18c1fce59b2caaf934c6e741df77dfa15e089e63c6e9732f68dae",
     "0006_study_plans.py": "dda7885a7230f6525f8816c9536f3f890c31647a3b4de7856bbae137ab4146c7",
     "0007_review_counts.py": "2edc57b405aed57f14134e07d71a8f6b56389bde444f58de082a816f1674a068",
+    "0008_sibling_cache.py": "7afd5819e9485c506bc1ade213b4ac31648dcc5fe1b46af3a57d022d31a97cc8",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
+from typing import NamedTuple
 
 from jgstudy.core.records import QuestionRecord
 from jgstudy.core.siblings import spread
@@ -23,25 +24,38 @@ class NewOrder(StrEnum):
 SIBLING_GAP = 30
 
 
+class OrderKey(NamedTuple):
+    """What the mixed order needs of a question: its columns, not its parsed content."""
+
+    pk: int
+    bank_id: str
+    qid: str
+    type: str
+
+
+def order_key(record: QuestionRecord) -> OrderKey:
+    return OrderKey(record.pk, record.bank_id, record.question.id, record.question.type)
+
+
 def interleave(
-    records: Sequence[QuestionRecord],
+    keys: Sequence[OrderKey],
     siblings: Mapping[int, frozenset[int]],
     *,
     seed: str,
     gap: int = SIBLING_GAP,
     limit: int | None = None,
 ) -> list[int]:
-    """The pks of ``records`` in a seeded mixed order (its first ``limit``, if given).
+    """The pks of ``keys`` in a seeded mixed order (its first ``limit``, if given).
 
     Each question's place comes from a hash of the seed and its ``bank/id``: the same seed gives
     the same order in any database, and answering some questions does not reshuffle the rest.
     Then neighbours are made to differ in bank and type, and siblings kept ``gap`` apart.
     """
-    ranked = sorted(records, key=lambda r: _rank(seed, r))
-    groups = {r.pk: (r.bank_id, r.question.type) for r in ranked}
-    return spread([r.pk for r in ranked], siblings, gap, groups, limit)
+    ranked = sorted(keys, key=lambda k: _rank(seed, k))
+    groups = {k.pk: (k.bank_id, k.type) for k in ranked}
+    return spread([k.pk for k in ranked], siblings, gap, groups, limit)
 
 
-def _rank(seed: str, record: QuestionRecord) -> str:
-    key = f"{seed}\0{record.bank_id}/{record.question.id}"
-    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+def _rank(seed: str, key: OrderKey) -> str:
+    text = f"{seed}\0{key.bank_id}/{key.qid}"
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()

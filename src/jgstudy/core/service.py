@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from jgstudy.core import stats as stats_mod
 from jgstudy.core.context import Context
@@ -19,7 +20,7 @@ from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY
 from jgstudy.core.gcpause import collector_paused
 from jgstudy.core.grading import Response, grade, response_to_json
 from jgstudy.core.names import BadName, clean_name, clean_unit
-from jgstudy.core.order import NewOrder, interleave
+from jgstudy.core.order import NewOrder, OrderKey, interleave
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import (
     AnswerRecord,
@@ -45,13 +46,14 @@ from jgstudy.core.scheduling.days import REVIEW, Cutoffs
 from jgstudy.core.scheduling.pace import SAMPLES
 from jgstudy.core.scheduling.sources import attempt_rating, keeps_memory
 from jgstudy.core.session import Outcome, PracticeSession, PracticeView
-from jgstudy.core.siblings import sibling_map
+from jgstudy.core.siblings import map_of_groups, method_stamp, sibling_groups
 from jgstudy.core.storage import (
     access_repo,
     banks_repo,
     browse_repo,
     plan_repo,
     retry,
+    siblings_repo,
     stats_repo,
     study_repo,
 )
@@ -270,8 +272,8 @@ class StudyService:
                         queue += self._advanced(user.id, queue)
                 if mode in (PracticeMode.MIXED, PracticeMode.NEW):
                     allowance = max(new_per_day - self.new_today(user), 0)
-                    fresh = study_repo.new_pks(conn, user.id, bank_ids, tags, None)
-                    queue += self.new_order(user, fresh, order, limit=allowance)
+                    fresh = study_repo.new_keys(conn, user.id, bank_ids, tags)
+                    queue += self._order(user, list(map(OrderKey._make, fresh)), order, allowance)
         return queue[:limit] if limit else queue
 
     def new_order(
@@ -287,16 +289,45 @@ class StudyService:
         days; the random one changes with every call. ``limit``: only the first so many."""
         if order is NewOrder.BANK:
             return list(pks)[:limit]
+        with self._ctx.engine.connect() as conn:
+            keys = study_repo.order_keys(conn, list(pks))
+        return self._order(user, list(map(OrderKey._make, keys)), order, limit)
+
+    def _order(
+        self, user: UserInfo, keys: list[OrderKey], order: NewOrder, limit: int | None
+    ) -> list[int]:
+        if order is NewOrder.BANK:
+            return [key.pk for key in keys[:limit]]
         seed = user.name if order is NewOrder.MIXED else uuid.uuid4().hex
-        return interleave(self.questions(pks), self.siblings(), seed=seed, limit=limit)
+        return interleave(keys, self.siblings(), seed=seed, limit=limit)
 
     def siblings(self) -> Mapping[int, frozenset[int]]:
-        """Pairs of active questions where one gives the other away (see core.siblings)."""
+        """Pairs of active questions where one gives the other away (see core.siblings).
+
+        Found once for a state of the banks and kept in the database (``siblings_repo``), so
+        a start reads it instead of parsing every question again.
+        """
         if self._siblings is None:
-            with self._ctx.engine.connect() as conn:
-                pks = study_repo.active_pks(conn)
-            self._siblings = sibling_map({r.pk: r.question for r in self.questions(pks)})
+            self._siblings = map_of_groups(self._sibling_groups())
         return self._siblings
+
+    def _sibling_groups(self) -> siblings_repo.Groups:
+        method = method_stamp()
+        with self._ctx.engine.connect() as conn:
+            stamp = siblings_repo.fingerprint(conn, method)
+            groups = siblings_repo.stored_groups(conn, stamp)
+            if groups is not None:
+                return groups
+            with collector_paused():
+                groups = sibling_groups(siblings_repo.active_questions(conn))
+            if siblings_repo.fingerprint(conn, method) != stamp:
+                return groups  # the banks changed meanwhile: found for neither state, not kept
+        try:
+            with self._ctx.engine.begin() as conn:
+                siblings_repo.store_groups(conn, stamp, groups)
+        except DBAPIError as error:  # a cadre's read-only login, a busy database: next time
+            log.info("sibling relation not stored: %s", error)
+        return groups
 
     def start_practice(
         self,

@@ -9,14 +9,20 @@ lint reports them so that trainers can reword.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Generic, TypeVar
 
 import ahocorasick
 
+import jgstudy
+from jgstudy.core import model
 from jgstudy.core.model import (
     AnyQuestion,
     FillQuestion,
@@ -191,24 +197,58 @@ def _same_quotes(questions: Sequence[AnyQuestion]) -> list[Leak]:
 
 def sibling_map(items: Mapping[K, AnyQuestion]) -> dict[K, frozenset[K]]:
     """For each key, the keys of the questions that must not share a paper with it."""
+    return map_of_groups(sibling_groups(items))
+
+
+def sibling_groups(items: Mapping[K, AnyQuestion]) -> list[tuple[list[K], list[K]]]:
+    """The sibling relation as (givers, takers) groups: every giver is a sibling of every taker
+    (a question is never its own). An answer text stated in many stems is one group however many
+    pairs it makes; so is a quote shared by several questions (its first one, the others).
+
+    Compact enough to be stored (see ``StudyService.siblings``); :func:`map_of_groups` turns
+    it back into the map.
+    """
     keys = list(items)
     questions = [items[k] for k in keys]
-    near: dict[int, set[int]] = {}
+    groups = [
+        ([keys[g] for g in givers], [keys[t] for t in takers])
+        for _text, givers, takers in _answer_groups(questions)
+    ]
+    quoted: dict[int, list[K]] = {}  # first question quoting a sentence → later ones
+    for leak in _same_quotes(questions):
+        quoted.setdefault(leak.giver, []).append(keys[leak.taker])
+    groups += [([keys[first]], later) for first, later in quoted.items()]
+    return groups
+
+
+def map_of_groups(groups: Iterable[tuple[Sequence[K], Sequence[K]]]) -> dict[K, frozenset[K]]:
+    """The sibling map of :func:`sibling_groups`' groups."""
+    near: dict[K, set[K]] = {}
     # Whole groups are added at once (set.update runs in C): pairs can number millions.
-    for _text, givers, takers in _answer_groups(questions):
+    for givers, takers in groups:
         for taker in takers:
             near.setdefault(taker, set()).update(givers)
         for giver in givers:
             near.setdefault(giver, set()).update(takers)
-    for leak in _same_quotes(questions):
-        near.setdefault(leak.giver, set()).add(leak.taker)
-        near.setdefault(leak.taker, set()).add(leak.giver)
     found = {}
-    for index, others in near.items():
-        others.discard(index)  # a stem stating its own answer gives nothing away elsewhere
+    for key, others in near.items():
+        others.discard(key)  # a stem stating its own answer gives nothing away elsewhere
         if others:
-            found[keys[index]] = frozenset(map(keys.__getitem__, others))
+            found[key] = frozenset(others)
     return found
+
+
+@functools.cache
+def method_stamp() -> str:
+    """Changes whenever the siblings found for the same questions may: a hash of the source of
+    this module and of the model it reads (stems, blanks, answers), and jgstudy's version. A
+    stored sibling relation is only used under the same stamp (see ``siblings_repo``)."""
+    digest = hashlib.sha256(jgstudy.__version__.encode())
+    for source in (__file__, model.__file__):
+        # A packaged build without sources: its version stands for them.
+        with contextlib.suppress(OSError):
+            digest.update(Path(source or "").read_bytes())
+    return digest.hexdigest()
 
 
 def spread(

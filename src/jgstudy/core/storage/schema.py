@@ -256,3 +256,14 @@ class ReviewCountRow(Base):
     slot: Mapped[int] = mapped_column(Integer, primary_key=True)  # UTC epoch seconds // 900
     reviews: Mapped[int] = mapped_column(Integer, default=0)
     correct: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SiblingCacheRow(Base):
+    """The sibling relation of the active questions (``core.siblings.sibling_groups`` as JSON),
+    stored for one state of the banks (``fingerprint``: see ``siblings_repo``) so that a start
+    does not read and parse every question to find it again. Recomputed when it does not match.
+    """
+
+    __tablename__ = "sibling_cache"
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    groups: Mapped[str] = mapped_column(Text)

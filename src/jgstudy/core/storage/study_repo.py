@@ -161,6 +161,37 @@ def new_pks(
     return list(conn.execute(query).scalars())
 
 
+# What the new-question order needs of a question (core.order.OrderKey): columns, not content.
+_ORDER_COLUMNS = (QuestionRow.pk, QuestionRow.bank_id, QuestionRow.qid, QuestionRow.type)
+
+
+def new_keys(
+    conn: Connection,
+    user_id: int,
+    bank_ids: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
+) -> list[tuple[int, str, str, str]]:
+    """(pk, bank id, question id, type) of every question :func:`new_pks` gives, in its order."""
+    seen = exists().where(CardRow.user_id == user_id, CardRow.question_pk == QuestionRow.pk)
+    query = (
+        select(*_ORDER_COLUMNS)
+        .where(~seen, *_active(bank_ids, tags))
+        .order_by(QuestionRow.bank_id, QuestionRow.pk)
+    )
+    return [(pk, bank_id, qid, kind) for pk, bank_id, qid, kind in conn.execute(query)]
+
+
+def order_keys(conn: Connection, pks: Sequence[int]) -> list[tuple[int, str, str, str]]:
+    """(pk, bank id, question id, type) of the questions ``pks`` that exist, in that order."""
+    found: dict[int, tuple[int, str, str, str]] = {}
+    for start in range(0, len(pks), 500):
+        query = select(*_ORDER_COLUMNS).where(QuestionRow.pk.in_(pks[start : start + 500]))
+        found.update(
+            (pk, (pk, bank_id, qid, kind)) for pk, bank_id, qid, kind in conn.execute(query)
+        )
+    return [found[pk] for pk in pks if pk in found]
+
+
 def active_pks(conn: Connection) -> list[int]:
     """Every question not retired."""
     query = select(QuestionRow.pk).where(QuestionRow.retired.is_(False))
