@@ -107,8 +107,19 @@ class _QuestionBase(_Frozen):
     status: Literal["draft"] | None = None
 
     def content_hash(self) -> str:
-        """A digest of everything a cadre sees; changes when the author edits the question."""
-        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+        """A digest of everything a cadre sees; changes when the author edits the question.
+
+        Defined as the SHA-256 of ``model_dump_json().encode()``. That text is the serializer's
+        bytes decoded, so the bytes are hashed as they come (the same digest, without
+        ``model_dump_json``'s keyword handling and the decode/encode round trip: a cold import
+        computes it for every question; tests/core/test_question_json.py checks the identity).
+        """
+        return hashlib.sha256(self.__pydantic_serializer__.to_json(self)).hexdigest()[:16]
+
+    def stored_json(self) -> str:
+        """The question as the database stores it: ``model_dump_json(exclude_defaults=True)``,
+        straight from the serializer."""
+        return self.__pydantic_serializer__.to_json(self, exclude_defaults=True).decode()
 
 
 class SingleQuestion(_QuestionBase):

@@ -115,7 +115,7 @@ def _question_values(bank: Bank, question: AnyQuestion) -> dict[str, object]:
         "type": question.type,
         "difficulty": question.difficulty,
         "content_hash": question.content_hash(),
-        "data": question.model_dump_json(exclude_defaults=True),
+        "data": question.stored_json(),
         "search_text": search_text(question),
         "retired": False,
     }
@@ -141,7 +141,7 @@ def _new_row(question: AnyQuestion) -> dict[str, object]:
         "type": question.type,
         "difficulty": question.difficulty,
         "content_hash": question.content_hash(),
-        "data": question.model_dump_json(exclude_defaults=True),
+        "data": question.stored_json(),
         "search_text": search_text(question),
     }
 
