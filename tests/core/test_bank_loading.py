@@ -178,3 +178,26 @@ def test_duplicate_bank_ids_across_files_are_reported(tmp_path: Path, sample_ban
     _banks, problems = load_banks([tmp_path])
     assert [p.file.name for p in problems] == ["two.yaml"]
     assert "题库编号 sample" in problems[0].message
+
+
+def test_options_the_same_but_for_width_or_spaces_are_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "format: 1\nid: b\ntitle: t\nquestions:\n"
+        "- {id: q1, type: single, stem: 题, explanation: 解, answer: A,"
+        " options: {A: 'ＡＢ 12', B: 'AB\u300012', C: 'A\u00a0B\t1 2', D: 'AB13'}}\n",
+    )
+    found = problems_of(path)
+    assert [(line, message[:6]) for line, _column, message in found] == [
+        (5, "选项 A 和"),
+        (5, "选项 A 和"),
+    ]
+    assert "B 的内容相同" in found[0][2] and "C 的内容相同" in found[1][2]
+
+
+def test_the_option_comparison_drops_exactly_the_regex_whitespace() -> None:
+    """``"".join(s.split())`` (checks._same_options) removes what ``re.sub(r"\\s+", "", s)`` did."""
+    import re
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert "".join(every.split()) == re.sub(r"\s+", "", every)
