@@ -349,6 +349,30 @@ def test_a_structural_disagreement_of_the_parsers_is_caught(
     assert fast_parse(text) is None
 
 
+RISKY_ALPHABET = [*"-+0123456789._&*!%eExXoObB:'\"[]{}, \n\t\r#|>a中",
+    "\u3000", "\ufeff", "\x85", "\u2028", "\u2029", "\u00a0", "1e", "0x", " -", ": "]  # fmt: skip
+
+
+def test_the_risky_text_scan_answers_as_the_single_regex() -> None:
+    """``_risky`` looks only where ``_RISKY_TEXT`` can match: same answer on every text."""
+    from jgstudy.core.banks.yamlfast import _RISKY_TEXT, _risky
+
+    texts = [p.read_text("utf-8-sig") for p in ALL_YAML]
+    texts += [context.format(t=token) for context in CONTEXTS for token in TOKENS]
+    doc_rng = random.Random(18)
+    texts += [random_document(doc_rng) + "\n" for _ in range(500)]
+    rng = random.Random(20261206)
+    texts += [
+        "".join(rng.choice(RISKY_ALPHABET) for _ in range(rng.randint(1, 24)))
+        for _ in range(40_000)
+    ]
+    texts += ["1e3", "x 1.2e3", "-1e3", "+.5", "a-1e3", "[1e3]", "'a':1e3", '"a":-0x1',
+              "\ufeff1e3", "\u30001e3", "\t.5", "a1e3", "9_9.E", "k: 12.5e", "k: x12.5e"]  # fmt: skip
+    answers = [(_risky(text), _RISKY_TEXT.search(text) is not None) for text in texts]
+    assert all(new == old for new, old in answers)
+    assert 1_000 < sum(old for _new, old in answers) < len(texts) - 1_000
+
+
 _THREADS = """
 import sys, threading
 from pathlib import Path
