@@ -41,6 +41,7 @@ VERSION_2 = [
     ("q4", "理论学习中心组每年集中学习几次？", "十二次"),
     ("q5", "理论学习中心组每年集中学习十二次吗？", "是的"),
 ]
+JUDGE = "对"  # as the answer: a true-or-false question
 OTHER = [
     ("o1", "三年行动计划的目标是什么？", "全面提升"),
     ("o2", "行动计划由哪个部门牵头？", "机关工委"),
@@ -50,14 +51,12 @@ OTHER = [
 def write_bank(path: Path, bank_id: str, questions: list[tuple[str, str, str]]) -> Path:
     lines = ["format: 1", f"id: {bank_id}", f"title: 题库{bank_id}", "questions:"]
     for qid, stem, answer in questions:
-        lines += [
-            f"  - id: {qid}",
-            "    type: single",
-            f"    stem: {stem}",
-            f"    options: {{A: {answer}, B: 其他说法{qid}}}",
-            "    answer: A",
-            f"    explanation: 第{qid}题的解析。",
-        ]
+        lines += [f"  - id: {qid}", f"    stem: {stem}", f"    explanation: 第{qid}题的解析。"]
+        if answer == JUDGE:
+            lines += ["    type: judge", "    answer: true"]
+        else:
+            lines += ["    type: single", f"    options: {{A: {answer}, B: 其他说法{qid}}}"]
+            lines += ["    answer: A"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -210,3 +209,23 @@ def test_a_session_orders_new_questions_as_from_the_questions_themselves(
     assert study.practice_queue(user, mode="new", new_per_day=100) == expected
     assert study.practice_queue(user, new_per_day=3) == expected[:3]
     assert study.new_order(user, fresh) == expected
+
+
+def test_one_process_orders_a_new_version_as_a_new_process_does(
+    opened: Callable[[], Services], tmp_path: Path
+) -> None:
+    """What a process keeps for the order (question columns, ranks, the relation) is dropped
+    when it imports: a question that changed type and new questions are ordered as new."""
+    bank = write_bank(tmp_path / "a.yaml", "a", VERSION_1)
+    study = opened().study
+    study.import_banks([bank, write_bank(tmp_path / "o.yaml", "o", OTHER)])
+    user = study.ensure_user("张三")
+    before = study.practice_queue(user, mode="new", new_per_day=100)
+    changed = [(q, s, JUDGE if q == "q4" else a) for q, s, a in VERSION_2]
+    study.import_banks([write_bank(bank, "a", changed)])
+    after = study.practice_queue(user, mode="new", new_per_day=100)
+    assert after != before
+    assert after == opened().study.practice_queue(user, mode="new", new_per_day=100)
+    fresh = study.practice_queue(user, mode="new", new_per_day=100, order=NewOrder.BANK)
+    keys = [order_key(r) for r in study.questions(fresh)]
+    assert after == interleave(keys, found_afresh(study), seed="张三")

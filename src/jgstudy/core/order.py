@@ -44,18 +44,26 @@ def interleave(
     seed: str,
     gap: int = SIBLING_GAP,
     limit: int | None = None,
+    ranks: dict[int, bytes] | None = None,
 ) -> list[int]:
     """The pks of ``keys`` in a seeded mixed order (its first ``limit``, if given).
 
     Each question's place comes from a hash of the seed and its ``bank/id``: the same seed gives
     the same order in any database, and answering some questions does not reshuffle the rest.
     Then neighbours are made to differ in bank and type, and siblings kept ``gap`` apart.
+    ``ranks``: the hashes of this seed found so far, by pk (filled in; a pk's bank and id never
+    change).
     """
-    ranked = sorted(keys, key=lambda k: _rank(seed, k))
+    known = {} if ranks is None else ranks
+    missing = [k for k in keys if k.pk not in known]
+    known.update((k.pk, _rank(seed, k)) for k in missing)
+    # Stable: equal ranks keep the given order, as sorting by the hex digests did.
+    ranked = sorted(keys, key=lambda k: known[k.pk])
     groups = {k.pk: (k.bank_id, k.type) for k in ranked}
     return spread([k.pk for k in ranked], siblings, gap, groups, limit)
 
 
-def _rank(seed: str, key: OrderKey) -> str:
+def _rank(seed: str, key: OrderKey) -> bytes:
+    """The hash placing ``key`` (its bytes sort as their hex digits did)."""
     text = f"{seed}\0{key.bank_id}/{key.qid}"
-    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+    return hashlib.blake2b(text.encode(), digest_size=8).digest()

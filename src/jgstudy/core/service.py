@@ -77,6 +77,10 @@ class StudyService:
         # Each cadre's reading pace (ms per character), measured once per study day.
         self._paces: dict[int, tuple[date, float]] = {}
         self._siblings: Mapping[int, frozenset[int]] | None = None
+        # What the new-question order reads of a question (its columns), and each mixed order's
+        # rank of it (a hash of the seed and the question id), kept like the questions above.
+        self._order_keys: dict[int, OrderKey] = {}
+        self._ranks: dict[str, dict[int, bytes]] = {}
         # Reviews per day before today never change while the app runs (merges are a CLI job).
         self._past_days: stats_mod.PastDays = {}
         self._advance: Callable[[int], list[int]] | None = None
@@ -120,8 +124,7 @@ class StudyService:
         with collector_paused(), self._ctx.engine.begin() as conn:
             for bank in loaded:
                 result.merge(banks_repo.sync_bank(conn, bank, now))
-        self._questions.clear()
-        self._siblings = None
+        self._banks_changed()
         if progress:
             progress(len(todo), len(todo), "")
         return result
@@ -193,17 +196,22 @@ class StudyService:
         """停用: hide the bank from practice, exams and browsing; history and cards are kept."""
         with self._ctx.engine.begin() as conn:
             hidden = banks_repo.retire_bank(conn, bank_id, self._ctx.clock.now())
-        self._questions.clear()
-        self._siblings = None
+        self._banks_changed()
         return hidden
 
     def restore_bank(self, bank_id: str) -> int:
         """Undo :meth:`retire_bank`; returns how many questions are back."""
         with self._ctx.engine.begin() as conn:
             shown = banks_repo.restore_bank(conn, bank_id, self._ctx.clock.now())
+        self._banks_changed()
+        return shown
+
+    def _banks_changed(self) -> None:
+        """Forget what this process read of the questions: they may have changed."""
         self._questions.clear()
         self._siblings = None
-        return shown
+        self._order_keys.clear()
+        self._ranks.clear()
 
     # -- users ---------------------------------------------------------------------------
 
@@ -260,7 +268,8 @@ class StudyService:
         """
         mode = PracticeMode(mode)  # plain text from a signal or a test is welcome too
         now = self._ctx.clock.now()
-        with self._ctx.engine.connect() as conn:
+        # Tens of thousands of rows and keys, none of them garbage: see core.gcpause.
+        with collector_paused(), self._ctx.engine.connect() as conn:
             if mode is PracticeMode.WRONG:
                 queue = study_repo.wrong_book_pks(conn, user.id, bank_ids)
             else:
@@ -272,9 +281,36 @@ class StudyService:
                         queue += self._advanced(user.id, queue)
                 if mode in (PracticeMode.MIXED, PracticeMode.NEW):
                     allowance = max(new_per_day - self.new_today(user), 0)
-                    fresh = study_repo.new_keys(conn, user.id, bank_ids, tags)
-                    queue += self._order(user, list(map(OrderKey._make, fresh)), order, allowance)
+                    if order is NewOrder.BANK:
+                        fresh = study_repo.new_pks(conn, user.id, bank_ids, tags, allowance)
+                        queue += fresh
+                    else:
+                        keys = self._new_keys(conn, user, bank_ids, tags)
+                        queue += self._order(user, keys, order, allowance)
         return queue[:limit] if limit else queue
+
+    def _new_keys(
+        self,
+        conn: Connection,
+        user: UserInfo,
+        bank_ids: Sequence[str] | None,
+        tags: Sequence[str] | None,
+    ) -> list[OrderKey]:
+        """The order keys of the cadre's new questions, in bank order."""
+        if not self._order_keys:  # the first session: the columns come with the pks
+            keys = list(map(OrderKey._make, study_repo.new_keys(conn, user.id, bank_ids, tags)))
+            self._order_keys.update((key.pk, key) for key in keys)
+            return keys
+        return self._keys_of(conn, study_repo.new_pks(conn, user.id, bank_ids, tags, None))
+
+    def _keys_of(self, conn: Connection, pks: Sequence[int]) -> list[OrderKey]:
+        known = self._order_keys
+        missing = [pk for pk in pks if pk not in known]
+        if missing:
+            known.update(
+                (row[0], OrderKey._make(row)) for row in study_repo.order_keys(conn, missing)
+            )
+        return [known[pk] for pk in pks if pk in known]
 
     def new_order(
         self,
@@ -289,17 +325,17 @@ class StudyService:
         days; the random one changes with every call. ``limit``: only the first so many."""
         if order is NewOrder.BANK:
             return list(pks)[:limit]
-        with self._ctx.engine.connect() as conn:
-            keys = study_repo.order_keys(conn, list(pks))
-        return self._order(user, list(map(OrderKey._make, keys)), order, limit)
+        with collector_paused(), self._ctx.engine.connect() as conn:
+            keys = self._keys_of(conn, pks)
+        return self._order(user, keys, order, limit)
 
     def _order(
         self, user: UserInfo, keys: list[OrderKey], order: NewOrder, limit: int | None
     ) -> list[int]:
-        if order is NewOrder.BANK:
-            return [key.pk for key in keys[:limit]]
-        seed = user.name if order is NewOrder.MIXED else uuid.uuid4().hex
-        return interleave(keys, self.siblings(), seed=seed, limit=limit)
+        if order is NewOrder.MIXED:  # fixed per cadre: the ranks are worth keeping
+            ranks = self._ranks.setdefault(user.name, {})
+            return interleave(keys, self.siblings(), seed=user.name, limit=limit, ranks=ranks)
+        return interleave(keys, self.siblings(), seed=uuid.uuid4().hex, limit=limit)
 
     def siblings(self) -> Mapping[int, frozenset[int]]:
         """Pairs of active questions where one gives the other away (see core.siblings).

@@ -258,7 +258,7 @@ def spread(
     groups: Mapping[K, tuple[object, ...]],
     limit: int | None = None,
 ) -> list[K]:
-    """``order`` rearranged so that no two siblings come within ``gap`` places of each other
+    """``order`` rearranged so that no two siblings (a symmetric relation) come within ``gap`` places of each other
     and, where it can be helped, neighbours differ in every part of their ``groups`` (e.g. bank
     and type), else in some part.
 
@@ -301,19 +301,23 @@ class _Spread(Generic[K]):
         self.placed: list[K] = []
         self.where: dict[K, int] = {}  # placed item → its place
         self.pending = len(rest)
-        # For each item, how many of its siblings are still waiting.
-        waiting = set(rest)
-        self.waiting_siblings = {k: len(siblings.get(k, frozenset()) & waiting) for k in rest}
+        self.unplaced = set(rest)
+        # For each item in or past the window, how many of its siblings are still waiting:
+        # counted when it enters the window (a session places a few of thousands), then kept.
+        self.waiting_siblings: dict[K, int] = {}
 
     def fill(self) -> None:
         while len(self.window) < WINDOW and self.cursor < len(self.rest):
-            self.window.append(self.rest[self.cursor])
+            key = self.rest[self.cursor]
+            self.window.append(key)
+            self.waiting_siblings[key] = len(self.siblings.get(key, frozenset()) & self.unplaced)
             self.cursor += 1
 
     def place(self, index: int) -> None:
         key = self.window.pop(index)
         self.where[key] = len(self.placed)
         self.placed.append(key)
+        self.unplaced.discard(key)
         self.pending -= 1
         for sibling in self.siblings.get(key, frozenset()):
             if sibling in self.waiting_siblings and sibling not in self.where:

@@ -142,6 +142,12 @@ def recent_right_answers(conn: Connection, user_id: int, limit: int) -> list[tup
     return [(int(pk), int(ms)) for pk, ms in conn.execute(query)]
 
 
+def _unseen(user_id: int) -> ColumnElement[bool]:
+    """Questions without a card of the cadre's. NOT IN reads the cadre's cards once (SQLite
+    builds a temporary index of them); NOT EXISTS looked each question up, twice as slow."""
+    return QuestionRow.pk.not_in(select(CardRow.question_pk).where(CardRow.user_id == user_id))
+
+
 def new_pks(
     conn: Connection,
     user_id: int,
@@ -150,10 +156,9 @@ def new_pks(
     limit: int | None = 20,
 ) -> list[int]:
     """Questions the cadre has never answered, in bank order (all of them if ``limit`` is None)."""
-    seen = exists().where(CardRow.user_id == user_id, CardRow.question_pk == QuestionRow.pk)
     query = (
         select(QuestionRow.pk)
-        .where(~seen, *_active(bank_ids, tags))
+        .where(_unseen(user_id), *_active(bank_ids, tags))
         .order_by(QuestionRow.bank_id, QuestionRow.pk)
     )
     if limit is not None:
@@ -172,10 +177,9 @@ def new_keys(
     tags: Sequence[str] | None = None,
 ) -> list[tuple[int, str, str, str]]:
     """(pk, bank id, question id, type) of every question :func:`new_pks` gives, in its order."""
-    seen = exists().where(CardRow.user_id == user_id, CardRow.question_pk == QuestionRow.pk)
     query = (
         select(*_ORDER_COLUMNS)
-        .where(~seen, *_active(bank_ids, tags))
+        .where(_unseen(user_id), *_active(bank_ids, tags))
         .order_by(QuestionRow.bank_id, QuestionRow.pk)
     )
     return [(pk, bank_id, qid, kind) for pk, bank_id, qid, kind in conn.execute(query)]
