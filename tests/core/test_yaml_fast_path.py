@@ -373,6 +373,88 @@ def test_the_risky_text_scan_answers_as_the_single_regex() -> None:
     assert 1_000 < sum(old for _new, old in answers) < len(texts) - 1_000
 
 
+def node_by_node(root: dict[Any, Any]) -> int:
+    """``yamlfast._certified_nodes`` as it was first written: the reference for the faster one."""
+    from jgstudy.core.banks.yamlfast import _RESOLVERS, _typed, _were_quoted
+    from jgstudy.core.banks.yamlsafe import MAX_DEPTH
+
+    count = 0
+    doubtful: list[str] = []
+    stack: list[tuple[Any, int]] = [(root, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return -1
+        values: Any = [*item, *item.values()] if isinstance(item, dict) else item
+        count += 2
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                if value and value[0] in _RESOLVERS and value.isascii() and _typed(value):
+                    doubtful.append(value)
+                elif value[:1] == "\n" and not value.strip("\n"):
+                    return -1
+            elif kind is dict or kind is list:
+                stack.append((value, depth + 1))
+                continue
+            elif value is not None and kind not in {int, float, bool}:
+                return -1
+            count += 1
+    return count if _were_quoted(doubtful) else -1
+
+
+def walk_cases() -> list[Any]:
+    """Parsed documents of every kind the tests above use, and some no parser gives."""
+    import datetime
+
+    import yaml_rs
+
+    texts = [p.read_text("utf-8-sig") for p in ALL_YAML]
+    texts += [context.format(t=token) for context in CONTEXTS for token in TOKENS]
+    texts += [BANK.format(**GOOD)]
+    rng = random.Random(18)
+    texts += [random_document(rng) + "\n" for _ in range(300)]
+    cases: list[Any] = []
+    for text in texts:
+        try:
+            cases.append(yaml_rs.loads(text, parse_datetime=False))
+        except BaseException:  # yaml_rs's own errors, panics included
+            continue
+    deep: Any = "leaf"
+    for _ in range(70):
+        deep = [deep]
+    cases += [
+        {"a": deep},
+        {"a": [[[[]]]], "b": {}, "c": [{}, {"d": None}]},
+        {"k": "\n\n", "m": "\n x"},
+        {"k": "\n", "中": "\n中"},
+        {"k": ("tuple", "key")},
+        {("a", "b"): 1},
+        {"k": datetime.date(2026, 1, 1)},
+        {"k": b"bytes"},
+        {"k": ["yes", "1:30", "2026-01-01", "<<", "=", "0x1f", ".inf", "a", "", "yes"]},
+        {"yes": 1, "no": [True, False, 1.5, -3, None], "k": ["no", "on", "中文", "1中"]},
+        {"k": ["6511", "010"], "m": {"6511": "yes"}},
+    ]
+    for depth in (63, 64, 65):
+        nested: Any = {}
+        for _ in range(depth - 1):
+            nested = {"k": nested}
+        cases.append(nested)
+    return [case for case in cases if isinstance(case, dict)]
+
+
+def test_the_node_walk_certifies_what_it_did_at_first() -> None:
+    from jgstudy.core.banks.yamlfast import _certified_nodes
+
+    cases = walk_cases()
+    results = [(_certified_nodes(case), node_by_node(case)) for case in cases]
+    assert all(new == old for new, old in results)
+    assert len(cases) > 700
+    assert sum(old == -1 for _new, old in results) > 20  # refusals compared too
+    assert sum(old > 0 for _new, old in results) > 500
+
+
 _THREADS = """
 import sys, threading
 from pathlib import Path

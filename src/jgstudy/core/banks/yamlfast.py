@@ -118,6 +118,9 @@ _RESOLVERS: dict[str, list[re.Pattern[str]]] = {
     if first
 }
 _NUMBERS = {int, float, bool}
+# First characters of the strings _certified_nodes looks at twice: those of PyYAML's resolvers
+# and the line break an empty block scalar is made of.
+_CHECKED_FIRSTS = frozenset(_RESOLVERS) | {"\n"}
 # A block scalar at the very end of a file without a final line break keeps a "\n" in yaml_rs.
 _LINE_ENDS = ("\n", "\r")
 # Events besides the nodes' own: stream start/end, document start/end.
@@ -183,32 +186,41 @@ def _parser() -> ModuleType | None:
 
 
 def _certified_nodes(root: dict[Any, Any]) -> int:
-    """libyaml's node events for ``root`` (two per collection), or -1 if anything is unsure."""
+    """libyaml's node events for ``root`` (two per collection), or -1 if anything is unsure.
+
+    Every node is looked at: a type the safe parse also builds, no collection deeper than
+    ``MAX_DEPTH``, no string that PyYAML would read as something else had it been written plain
+    (unless yaml_rs would not make a string of it either: then it was quoted), and no empty
+    block scalar (``k: |``: ``""`` in PyYAML, ``"\\n"`` in yaml_rs). Both of those strings are
+    ASCII, so any other string costs one ``isascii()`` (a flag of the string); an ASCII one
+    already found plain (the same keys in every question) one set lookup.
+    """
     count = 0
     doubtful: list[str] = []  # strings PyYAML would not keep as strings had they been plain
+    plain: set[str] = set()  # ASCII strings already found to stay strings in PyYAML
     stack: list[tuple[dict[Any, Any] | list[Any], int]] = [(root, 1)]
     while stack:
         item, depth = stack.pop()
         if depth > MAX_DEPTH:
             return -1
-        if isinstance(item, dict):
-            values: Any = [*item, *item.values()]  # keys are nodes too
-        else:
-            values = item
-        count += 2  # the collection's start and end events
+        values: Any = [*item, *item.values()] if type(item) is dict else item  # keys are nodes
+        count += 2 + len(values)  # the collection's start and end events, one per scalar
         for value in values:
             kind = type(value)
             if kind is str:
-                if value and value[0] in _RESOLVERS and value.isascii() and _typed(value):
-                    doubtful.append(value)
-                elif value[:1] == "\n" and not value.strip("\n"):
-                    return -1  # an empty block scalar ("k: |"): "" in PyYAML, "\n" in yaml_rs
+                if value.isascii() and value[:1] in _CHECKED_FIRSTS and value not in plain:
+                    if value[0] == "\n":
+                        if not value.strip("\n"):
+                            return -1  # an empty block scalar
+                    elif _typed(value):
+                        doubtful.append(value)
+                    else:
+                        plain.add(value)
             elif kind is dict or kind is list:  # a key never is: yaml_rs makes tuples of those
                 stack.append((value, depth + 1))
-                continue
+                count -= 1  # counted with its own two events
             elif value is not None and kind not in _NUMBERS:
                 return -1
-            count += 1
     return count if _were_quoted(doubtful) else -1
 
 
