@@ -78,6 +78,24 @@ def test_editing_a_stem_keeps_the_review_history(
     assert service.stats(user).total_reviews == 1
 
 
+def test_new_bank_tags_reach_every_question(
+    service: StudyService, sample_bank: Path, tmp_path: Path
+) -> None:
+    """The bank's own ``tags`` changed, no question did: every question carries the new tags
+    (they used to reach only the questions edited in the same change)."""
+    bank = copy_bank(sample_bank, tmp_path)
+    service.import_banks([bank])
+    edit(bank, "tags: [测试]", "tags: [测试二]")
+    result = service.import_banks([bank])
+    assert (result.added, result.changed, result.unchanged) == (0, 6, 0)
+    with engine_of(service).connect() as conn:
+        pks = list(conn.execute(select(QuestionRow.pk)).scalars())
+    assert len(pks) == 6
+    for record in service.questions(pks):
+        assert "测试二" in record.tags and "测试" not in record.tags, record.tags
+    assert service.import_banks([bank]).changed == 0  # and a second import finds nothing
+
+
 def test_removed_questions_are_retired_not_deleted(
     service: StudyService, sample_bank: Path, tmp_path: Path
 ) -> None:

@@ -66,6 +66,7 @@ def sync_bank(conn: Connection, loaded: LoadedBank, now: datetime) -> ImportResu
     }
     result = ImportResult(imported_banks=[bank.id])
     new: list[AnyQuestion] = []
+    kept: list[tuple[int, AnyQuestion]] = []
     for question in bank.questions:
         known = existing.pop(question.id, None)
         if known is None:
@@ -78,7 +79,10 @@ def sync_bank(conn: Connection, loaded: LoadedBank, now: datetime) -> ImportResu
             _update_question(conn, bank, known[0], question, values, now)
             result.changed += 1
         else:
-            result.unchanged += 1
+            kept.append((known[0], question))
+    retagged = _sync_tags(conn, bank, kept)
+    result.changed += retagged
+    result.unchanged += len(kept) - retagged
     shared = {"bank_id": bank.id, "retired": hidden, "retired_with_bank": hidden, "created_at": now}
     _insert_questions(conn, bank, new, shared)
     # Removed from the file: retired for good (restoring the bank does not bring them back).
@@ -86,6 +90,30 @@ def sync_bank(conn: Connection, loaded: LoadedBank, now: datetime) -> ImportResu
         conn, [pk for pk, _h, removed in existing.values() if not removed], now
     )
     return result
+
+
+def _sync_tags(conn: Connection, bank: Bank, kept: list[tuple[int, AnyQuestion]]) -> int:
+    """Give questions whose content did not change the tags the bank now gives them (its own
+    ``tags`` may have changed); returns how many were retagged."""
+    if not kept:
+        return 0
+    stored: dict[int, set[str]] = {}
+    query = (
+        select(_tags.c.question_pk, _tags.c.tag)
+        .join(_questions, _questions.c.pk == _tags.c.question_pk)
+        .where(_questions.c.bank_id == bank.id)
+    )
+    for pk, tag in conn.execute(query):
+        stored.setdefault(pk, set()).add(tag)
+    retagged = 0
+    for pk, question in kept:
+        tags = bank.question_tags(question)
+        if set(tags) != stored.get(pk, set()):
+            conn.execute(delete(_tags).where(_tags.c.question_pk == pk))
+            if tags:
+                conn.execute(insert(_tags), [{"question_pk": pk, "tag": t} for t in tags])
+            retagged += 1
+    return retagged
 
 
 def _upsert_bank_row(conn: Connection, loaded: LoadedBank, now: datetime) -> bool:
