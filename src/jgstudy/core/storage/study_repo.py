@@ -109,12 +109,14 @@ def due_pks(
     bank_ids: Sequence[str] | None = None,
     tags: Sequence[str] | None = None,
 ) -> list[int]:
-    """Questions due for review under ``cutoffs`` (see ``DueRule``), most overdue first."""
+    """Questions due for review under ``cutoffs`` (see ``DueRule``), most overdue first;
+    questions due at the same moment in the order of the bank (not whichever order the
+    database's plan of the day happens to give)."""
     query = (
         select(CardRow.question_pk)
         .join(QuestionRow, QuestionRow.pk == CardRow.question_pk)
         .where(CardRow.user_id == user_id, due_condition(cutoffs), *_active(bank_ids, tags))
-        .order_by(CardRow.due)
+        .order_by(CardRow.due, CardRow.question_pk)
     )
     return list(conn.execute(query).scalars())
 
