@@ -132,7 +132,9 @@ def test_a_cadre_practises_through_the_app_as_themselves(organ: Organ) -> None:
         assert [u.name for u in services.study.users()] == ["学员甲"]  # nobody else visible
 
 
-@pytest.mark.parametrize("table", ["review_logs", "cards", "attempts", "users"], ids=lambda t: t)
+@pytest.mark.parametrize(
+    "table", ["review_logs", "cards", "attempts", "users", "tag_counts"], ids=lambda t: t
+)
 def test_a_cadre_cannot_read_another_cadres_rows(organ: Organ, table: str) -> None:
     column = "id" if table == "users" else "user_id"
     other = organ.ids["学员乙"]
@@ -235,6 +237,36 @@ def test_a_bank_a_trainer_imports_belongs_to_their_unit(organ: Organ, tmp_path: 
         _open(organ.urls["学员丙"]) as services,
     ):
         services.study.import_banks([own])
+
+
+def test_a_trainer_retagging_a_bank_updates_other_units_tag_counts(
+    organ: Organ, tmp_path: Path
+) -> None:
+    """The counts are kept by triggers that run as the table owner: a trainer's new tags reach
+    the counts of a cadre their row-level security hides from them."""
+    bank = tmp_path / "tags.yaml"
+    source = SAMPLE.read_text(encoding="utf-8").replace("id: sample", "id: tags-bank", 1)
+    bank.write_text(source, encoding="utf-8")
+    with _open(organ.urls["培训师甲"]) as services:
+        services.study.import_banks([bank])
+    with _open(organ.urls["学员丙"]) as services:
+        study = services.study
+        user = study.find_user("学员丙")
+        assert user is not None
+        pk = study.practice_queue(user, bank_ids=["tags-bank"], mode="new", limit=1)[0]
+        study.record(user.id, study.question(pk), "A", 3000)
+    bank.write_text(source.replace("tags: [测试]", "tags: [改后标签]", 1), encoding="utf-8")
+    with _open(organ.urls["培训师甲"]) as services:
+        assert services.study.import_banks([bank]).changed == 6
+    sums = (
+        "SELECT t.tag, SUM(c.reps) FROM cards c JOIN question_tags t "
+        "ON t.question_pk = c.question_pk WHERE c.user_id = :u GROUP BY t.tag ORDER BY t.tag"
+    )
+    counts = "SELECT tag, reviews FROM tag_counts WHERE user_id = :u AND cards > 0 ORDER BY tag"
+    other = organ.ids["学员丙"]
+    expected = _raw(organ.admin, sums, u=other)
+    assert isinstance(expected, list) and ("改后标签", 1) in expected
+    assert _raw(organ.admin, counts, u=other) == expected
 
 
 def test_provision_is_idempotent_and_guards_every_per_cadre_table(organ: Organ) -> None:

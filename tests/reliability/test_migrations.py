@@ -180,6 +180,11 @@ def fill_0008_sibling_cache(conn: Connection) -> None:
     insert(conn, "sibling_cache", fingerprint="0" * 64, groups=json.dumps([[[1], [2]]]))
 
 
+def fill_0009_tag_counts(conn: Connection) -> None:
+    """Nothing of its own: the migration sums the cards the earlier fixtures wrote, and its
+    triggers keep the sums from then on."""
+
+
 # Add one entry per new migration: the rows a database at that revision may hold.
 FIXTURES: dict[str, Callable[[Connection], None]] = {
     "0001": fill_0001,
@@ -190,6 +195,7 @@ FIXTURES: dict[str, Callable[[Connection], None]] = {
     "0006_study_plans": fill_0006_study_plans,
     "0007_review_counts": fill_0007_review_counts,
     "0008_sibling_cache": fill_0008_sibling_cache,
+    "0009_tag_counts": fill_0009_tag_counts,
 }
 
 
@@ -301,6 +307,7 @@ LANDED = {
     "0006_study_plans.py": "dda7885a7230f6525f8816c9536f3f890c31647a3b4de7856bbae137ab4146c7",
     "0007_review_counts.py": "2edc57b405aed57f14134e07d71a8f6b56389bde444f58de082a816f1674a068",
     "0008_sibling_cache.py": "7afd5819e9485c506bc1ade213b4ac31648dcc5fe1b46af3a57d022d31a97cc8",
+    "0009_tag_counts.py": "a6284d1309f724a5de99b2f30a592d81ac2dad09b6359292ef65d7838f0d7560",
 }
 
 

@@ -14,7 +14,7 @@ from jgstudy.core.errors import DatabaseTooNew, EnvironmentProblem
 from jgstudy.core.text import msg
 
 # The newest migration this code knows; a test keeps it equal to the Alembic script head.
-HEAD_REVISION = "0008_sibling_cache"
+HEAD_REVISION = "0009_tag_counts"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # How long SQLite waits for another process's write lock before failing (writes then retry).
 BUSY_TIMEOUT_MS = 15_000

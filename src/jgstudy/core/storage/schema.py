@@ -107,6 +107,7 @@ class CardRow(Base):
     __table_args__ = (
         Index("ix_cards_user_due", "user_id", "due"),
         Index("ix_cards_user_first", "user_id", "first_reviewed_at"),
+        Index("ix_cards_question", "question_pk"),  # a question's cards, for tag_counts
     )
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
     question_pk: Mapped[int] = mapped_column(ForeignKey("questions.pk"), primary_key=True)
@@ -267,3 +268,19 @@ class SiblingCacheRow(Base):
     __tablename__ = "sibling_cache"
     fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
     groups: Mapped[str] = mapped_column(Text)
+
+
+class TagCountRow(Base):
+    """A cadre's cards, reviews and right answers per tag: the sums over their cards of the
+    questions carrying the tag (``reps``, ``reps - lapses``), for 各专题正确率.
+
+    Kept by triggers on ``cards`` and ``question_tags`` (migration 0009), in the transaction of
+    whatever changes a card's counters or a question's tags; nothing in Python writes it.
+    """
+
+    __tablename__ = "tag_counts"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(100), primary_key=True)
+    cards: Mapped[int] = mapped_column(Integer, default=0)
+    reviews: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)
