@@ -131,3 +131,41 @@ def test_an_invalid_bank_imports_nothing(
     assert count(service, QuestionRow) == 0
     service.import_banks([good])
     assert count(service, QuestionRow) == 6
+
+
+def test_the_banks_are_freed_before_the_collector_runs_again(
+    service: StudyService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import pauses the cyclic collector once and frees the parsed banks inside the pause:
+    a bank still alive when it ends made the next collection walk all of its objects."""
+    import gc
+    from collections.abc import Iterator
+    from contextlib import contextmanager
+
+    from jgstudy.core import service as service_module
+    from jgstudy.core.model import JudgeQuestion
+
+    questions = "".join(
+        f"- {{id: gcfree{i}, type: judge, stem: 题{i}, explanation: 解, answer: true}}\n"
+        for i in range(20)
+    )
+    bank = tmp_path / "gc.yaml"
+    bank.write_text(f"format: 1\nid: gcfree\ntitle: t\nquestions:\n{questions}", "utf-8")
+    alive: list[int] = []
+    real = service_module.collector_paused
+
+    @contextmanager
+    def watched() -> Iterator[None]:
+        with real():
+            yield
+            assert not gc.isenabled()
+            alive.append(
+                sum(
+                    isinstance(o, JudgeQuestion) and o.id.startswith("gcfree")
+                    for o in gc.get_objects()
+                )
+            )
+
+    monkeypatch.setattr(service_module, "collector_paused", watched)
+    assert service.import_banks([bank]).added == 20
+    assert alive == [0]

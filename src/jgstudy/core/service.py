@@ -111,19 +111,23 @@ class StudyService:
         todo, result = self._changed_files(files)
         loaded: list[LoadedBank] = []
         problems: list[Problem] = refused_bank_files(paths)
-        for index, file in enumerate(todo):
-            if progress:
-                progress(index, len(todo), file.name)
-            try:
-                loaded.append(load_bank(file))
-            except BankErrors as errors:
-                problems.extend(errors.problems)
-        if problems:
-            raise BankErrors(problems)
-        now = self._ctx.clock.now()
-        with collector_paused(), self._ctx.engine.begin() as conn:
-            for bank in loaded:
-                result.merge(banks_repo.sync_bank(conn, bank, now))
+        # One collector pause from the first parse to the commit, the banks freed inside it:
+        # paused per bank only, the first collection after it walked every object of every
+        # question still alive (35 ms of a 10k-question import).
+        with collector_paused():
+            for index, file in enumerate(todo):
+                if progress:
+                    progress(index, len(todo), file.name)
+                try:
+                    loaded.append(load_bank(file))
+                except BankErrors as errors:
+                    problems.extend(errors.problems)
+            if problems:
+                raise BankErrors(problems)
+            now = self._ctx.clock.now()
+            with self._ctx.engine.begin() as conn:
+                while loaded:  # in order; each bank freed once stored, no name left holding it
+                    result.merge(banks_repo.sync_bank(conn, loaded.pop(0), now))
         self._banks_changed()
         if progress:
             progress(len(todo), len(todo), "")
