@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,30 @@ def test_a_server_database_has_no_desktop_backups(clock: FixedClock) -> None:
         assert memory.backups.list() == []
     finally:
         memory.close()
+
+
+def test_opening_the_services_loads_only_what_practice_needs(tmp_path: Path) -> None:
+    """The other services are built when first asked for, once: their modules stay unloaded
+    until then (a fifth of the time from start to the first question)."""
+    code = (
+        "import sys; from jgstudy.core.services import open_services;"
+        f"s = open_services('sqlite:///{tmp_path / 'db.sqlite3'}');"
+        "print(sorted(m for m in LAZY if m in sys.modules));"
+        "assert s.exams is s.exams and s.backups is s.backups;"
+        "print(sorted(m for m in LAZY if m in sys.modules))"
+    )
+    lazy = [
+        "jgstudy.core.exams.service",
+        "jgstudy.core.competition.service",
+        "jgstudy.core.reports.service",
+        "jgstudy.core.scores.service",
+        "jgstudy.core.backup",
+        "jgstudy.core.workbook",
+    ]
+    run = subprocess.run(
+        [sys.executable, "-c", f"LAZY = {lazy!r}; {code}"], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    before, after = run.stdout.splitlines()
+    assert before == "[]"
+    assert "jgstudy.core.exams.service" in after and "jgstudy.core.backup" in after
