@@ -214,8 +214,10 @@ class StudyService:
         """Forget what this process read of the questions: they may have changed."""
         self._questions.clear()
         self._siblings = None
-        self._order_keys.clear()
-        self._ranks.clear()
+        # New dicts, not cleared ones: an import runs in the background while a session may
+        # be ordered on the UI thread with the old ones.
+        self._order_keys = {}
+        self._ranks = {}
 
     # -- users ---------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -15,6 +16,7 @@ from jgstudy.gui.i18n import tr
 from jgstudy.gui.tasks import TaskRunner
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class BankImporter(QObject):
@@ -45,7 +47,7 @@ class BankImporter(QObject):
         def work(progress: Progress) -> ImportResult:
             return self._service.import_banks(paths, progress)
 
-        return self._start(work, label or tr("正在导入题库"), self._on_imported)
+        return self._start(self._and_siblings(work), label or tr("正在导入题库"), self._on_imported)
 
     def import_conversion(self, conversion: Conversion, folder: Path) -> bool:
         """Start importing a previewed conversion (see :mod:`jgstudy.gui.importpreview`)."""
@@ -54,7 +56,7 @@ class BankImporter(QObject):
             return self._service.import_conversion(conversion, folder)
 
         label = tr("正在导入 {name}").format(name=conversion.source.name)
-        return self._start(work, label, self._on_imported)
+        return self._start(self._and_siblings(work), label, self._on_imported)
 
     def read(self, work: Callable[[], T], label: str, done: Callable[[T], None]) -> bool:
         """Run ``work`` (reading a file to preview) in the background, then ``done(result)``;
@@ -62,7 +64,24 @@ class BankImporter(QObject):
         return self._start(lambda _progress: work(), label, done)
 
     def import_bundled(self) -> bool:
-        return self._start(self._service.import_bundled, tr("正在载入内置题库"), self._on_imported)
+        """Sync the bundled banks at start-up (and have the sibling relation ready)."""
+        work = self._and_siblings(self._service.import_bundled)
+        return self._start(work, tr("正在载入内置题库"), self._on_imported)
+
+    def _and_siblings(self, work: Callable[[Progress], T]) -> Callable[[Progress], T]:
+        """``work``, then the sibling relation read or, after a change, found (seconds for a
+        large bank): here in the background rather than when a session starts on the UI
+        thread."""
+
+        def then_siblings(progress: Progress) -> T:
+            result = work(progress)
+            try:
+                self._service.siblings()
+            except Exception:  # only a head start: the session finds it again, or says why
+                log.exception("sibling relation not read ahead")
+            return result
+
+        return then_siblings
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the pool is idle (for shutdown and scripts)."""
