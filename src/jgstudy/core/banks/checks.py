@@ -18,19 +18,26 @@ from jgstudy.core.model import (
 from jgstudy.core.text import Msg, join, msg
 
 
-def check_question(question: AnyQuestion, index: int, bank_dir: Path) -> Iterator[PendingProblem]:
-    """Problems of one structurally valid question."""
+def check_question(question: AnyQuestion, index: int, bank_dir: Path) -> list[PendingProblem]:
+    """Problems of one structurally valid question (a list: a cold import checks every
+    question, and nearly all have none)."""
+    problems: list[PendingProblem] = []
     at = ("questions", index)
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        yield from _check_choice(question, at)
+    if isinstance(question, _CHOICE):
+        _check_choice(question, at, problems)
     elif isinstance(question, FillQuestion):
-        yield from _check_fill(question, at)
+        _check_fill(question, at, problems)
     if question.image is not None:
         problem = image_problem(question.image, bank_dir)
         if problem:
-            yield PendingProblem((*at, "image"), problem)
+            problems.append(PendingProblem((*at, "image"), problem))
     if question.status == "draft":
-        yield PendingProblem((*at, "status"), msg("草稿题：审核无误后删除 status: draft 再导入"))
+        message = msg("草稿题：审核无误后删除 status: draft 再导入")
+        problems.append(PendingProblem((*at, "status"), message))
+    return problems
+
+
+_CHOICE = (SingleQuestion, MultipleQuestion)
 
 
 def check_unique_ids(ids: list[str | None]) -> Iterator[PendingProblem]:
@@ -49,24 +56,25 @@ def check_unique_ids(ids: list[str | None]) -> Iterator[PendingProblem]:
 
 
 def _check_choice(
-    question: SingleQuestion | MultipleQuestion, at: tuple[str, int]
-) -> Iterator[PendingProblem]:
+    question: SingleQuestion | MultipleQuestion,
+    at: tuple[str, int],
+    problems: list[PendingProblem],
+) -> None:
     options = question.options
     keys = list(options)
     if keys != _KEY_RUNS[len(keys)]:
-        yield PendingProblem(
-            (*at, "options"), msg("选项应依次为 {keys}", keys=join("、", OPTION_KEYS[: len(keys)]))
-        )
+        message = msg("选项应依次为 {keys}", keys=join("、", OPTION_KEYS[: len(keys)]))
+        problems.append(PendingProblem((*at, "options"), message))
     single = isinstance(question, SingleQuestion)
     answers = [question.answer] if single else list(question.answer)
     for position, key in enumerate(answers):
         if key not in options:
             path = (*at, "answer") if single else (*at, "answer", position)
             message = msg("答案 {key} 不在选项中（选项为 {keys}）", key=key, keys=join("、", keys))
-            yield PendingProblem(path, message)
+            problems.append(PendingProblem(path, message))
     if len(set(answers)) != len(answers):
-        yield PendingProblem((*at, "answer"), msg("答案中有重复的选项"))
-    yield from _same_options(question, at)
+        problems.append(PendingProblem((*at, "answer"), msg("答案中有重复的选项")))
+    _same_options(question, at, problems)
 
 
 # The keys a question with n options must have, in order ("A", "B", ...); n is 2-8 (pydantic).
@@ -74,8 +82,10 @@ _KEY_RUNS = [list(OPTION_KEYS[:n]) for n in range(len(OPTION_KEYS) + 1)]
 
 
 def _same_options(
-    question: SingleQuestion | MultipleQuestion, at: tuple[str, int]
-) -> Iterator[PendingProblem]:
+    question: SingleQuestion | MultipleQuestion,
+    at: tuple[str, int],
+    problems: list[PendingProblem],
+) -> None:
     r"""Two options with the same text: a cadre cannot tell which one the key means.
 
     Texts are compared NFKC-normalized without whitespace. ``"".join(s.split())`` removes what
@@ -92,26 +102,26 @@ def _same_options(
                 key=key,
                 text=text,
             )
-            yield PendingProblem((*at, "options", key), message)
+            problems.append(PendingProblem((*at, "options", key), message))
         else:
             seen[norm] = key
 
 
-def _check_fill(question: FillQuestion, at: tuple[str, int]) -> Iterator[PendingProblem]:
+def _check_fill(
+    question: FillQuestion, at: tuple[str, int], problems: list[PendingProblem]
+) -> None:
     marked = len(blank_spans(question.stem))
     if marked != len(question.blanks):
-        yield PendingProblem(
-            (*at, "blanks"),
-            msg(
-                "题干中有 {marked} 个空（{{{{1}}}} 或（ ）），但答案给出了 {given} 组",
-                marked=marked,
-                given=len(question.blanks),
-            ),
+        message = msg(
+            "题干中有 {marked} 个空（{{{{1}}}} 或（ ）），但答案给出了 {given} 组",
+            marked=marked,
+            given=len(question.blanks),
         )
+        problems.append(PendingProblem((*at, "blanks"), message))
     for index, accepted in enumerate(question.blanks):
         if not accepted:
             message = msg("第 {number} 个空没有可接受的答案", number=index + 1)
-            yield PendingProblem((*at, "blanks", index), message)
+            problems.append(PendingProblem((*at, "blanks", index), message))
 
 
 def image_problem(reference: str, bank_dir: Path) -> Msg | None:

@@ -228,7 +228,7 @@ def validate(data: Any, bank_dir: Path) -> tuple[Bank | None, list[PendingProble
     if not isinstance(raw_questions, list) or not raw_questions:
         pending.append(PendingProblem(("questions",), msg("缺少题目列表 questions（至少一题）")))
         raw_questions = raw_questions if isinstance(raw_questions, list) else []
-    questions = list(_questions(raw_questions, bank_dir, pending))
+    questions = _questions(raw_questions, bank_dir, pending)
     pending.extend(islice(check_unique_ids([_raw_id(q) for q in raw_questions]), MAX_PROBLEMS))
     if len(pending) >= MAX_PROBLEMS:
         too_many = msg("问题过多，只列出了前 {count} 个", count=MAX_PROBLEMS)
@@ -238,19 +238,24 @@ def validate(data: Any, bank_dir: Path) -> tuple[Bank | None, list[PendingProble
     return Bank.model_construct(**dict(header), questions=tuple(questions)), pending
 
 
-def _questions(
-    raw: list[Any], bank_dir: Path, pending: list[PendingProblem]
-) -> Iterator[AnyQuestion]:
+def _questions(raw: list[Any], bank_dir: Path, pending: list[PendingProblem]) -> list[AnyQuestion]:
+    # The adapter's core validator, called directly: TypeAdapter.validate_python only passes
+    # its (default) options on, for every question of the bank.
+    validate_question = QUESTION_ADAPTER.validator.validate_python
+    questions: list[AnyQuestion] = []
     for index, item in enumerate(raw):
         if len(pending) >= MAX_PROBLEMS:
-            return
+            break
         try:
-            question = QUESTION_ADAPTER.validate_python(item)
+            question = validate_question(item)
         except ValidationError as exc:
             pending.extend(_from_validation(exc, ("questions", index)))
             continue
-        pending.extend(check_question(question, index, bank_dir))
-        yield question
+        problems = check_question(question, index, bank_dir)
+        if problems:
+            pending.extend(problems)
+        questions.append(question)
+    return questions
 
 
 def _validated(
