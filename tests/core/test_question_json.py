@@ -147,3 +147,23 @@ def test_random_text() -> None:
         except ValueError:
             continue  # a control character the model refuses
         assert_as_defined([parsed])
+
+
+def test_the_search_text_is_as_first_defined() -> None:
+    from jgstudy.core.model import FillQuestion, ShortQuestion
+    from jgstudy.core.storage.banks_repo import search_text
+
+    def first_definition(question: AnyQuestion) -> str:
+        parts = [question.stem, question.explanation]
+        options = getattr(question, "options", None)
+        if options:
+            parts.extend(options.values())
+        if isinstance(question, FillQuestion):
+            parts.extend(a for accepted in question.blanks for a in accepted)
+        if isinstance(question, ShortQuestion):
+            parts.append(question.reference)
+        return "\n".join(parts)
+
+    questions = bank_questions() + [QUESTION_ADAPTER.validate_python(case) for case in CASES]
+    assert {type(q) for q in questions} >= {FillQuestion, ShortQuestion}
+    assert all(search_text(q) == first_definition(q) for q in questions)

@@ -152,7 +152,10 @@ def _question_values(bank: Bank, question: AnyQuestion) -> dict[str, object]:
 def search_text(question: AnyQuestion) -> str:
     """Everything a cadre may search for in one string: stem, options, answers, explanation."""
     parts = [question.stem, question.explanation]
-    options = getattr(question, "options", None)
+    # Not getattr(question, "options", None): on a question without options pydantic's
+    # __getattr__ raises and the default is taken, several times slower (every question of
+    # a cold import).
+    options = question.__dict__.get("options")
     if options:
         parts.extend(options.values())
     if isinstance(question, FillQuestion):
