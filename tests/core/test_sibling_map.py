@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jgstudy.core.banks import find_bank_files, load_bank
 from jgstudy.core.model import AnyQuestion, MultipleScoring
-from jgstudy.core.order import interleave, order_key
+from jgstudy.core.order import SeededOrder, interleave, order_key
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import QuestionRecord
 from jgstudy.core.siblings import find_leaks, sibling_map
@@ -84,3 +84,24 @@ def test_the_first_new_questions_of_a_session_are_the_first_of_the_whole_order(
     assert sorted(whole) == list(range(len(records)))
     for limit in (0, 1, 20, 250, 1000):
         assert interleave(keys, siblings, seed="张三", limit=limit) == whole[:limit]
+
+
+def test_an_order_kept_between_sessions_is_the_order_of_each_session(tmp_path: Path) -> None:
+    """SeededOrder keeps the ranks of the questions met so far; ordering any set of them (fewer
+    as questions are answered, more as a bank grows) must give what interleave gives."""
+    questions = list(load_bank(dense_bank(tmp_path / "dense.yaml", 400)).bank.questions)
+    records = [
+        QuestionRecord(pk, "dense" if pk % 3 else "other", q, (), MultipleScoring.PARTIAL)
+        for pk, q in enumerate(questions)
+    ]
+    siblings = sibling_map({r.pk: r.question for r in records})
+    keys = {r.pk: order_key(r) for r in records}
+    in_bank_order = sorted(keys, key=lambda pk: (keys[pk].bank_id, pk))
+    kept = SeededOrder("张三")
+    rng = random.Random(5)
+    for size in (100, 300, 250, 400, 30, 0):
+        chosen = set(rng.sample(in_bank_order, size))
+        pks = [pk for pk in in_bank_order if pk in chosen]
+        for limit in (None, 20):
+            expected = interleave([keys[pk] for pk in pks], siblings, seed="张三", limit=limit)
+            assert kept.order(pks, keys, siblings, limit=limit) == expected

@@ -20,7 +20,7 @@ from jgstudy.core.defaults import DEFAULT_NEW_PER_DAY
 from jgstudy.core.gcpause import collector_paused
 from jgstudy.core.grading import Response, grade, response_to_json
 from jgstudy.core.names import BadName, clean_name, clean_unit
-from jgstudy.core.order import NewOrder, OrderKey, interleave
+from jgstudy.core.order import NewOrder, OrderKey, SeededOrder, interleave
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.records import (
     AnswerRecord,
@@ -77,10 +77,10 @@ class StudyService:
         # Each cadre's reading pace (ms per character), measured once per study day.
         self._paces: dict[int, tuple[date, float]] = {}
         self._siblings: Mapping[int, frozenset[int]] | None = None
-        # What the new-question order reads of a question (its columns), and each mixed order's
-        # rank of it (a hash of the seed and the question id), kept like the questions above.
+        # What the new-question order reads of a question (its columns), and each cadre's mixed
+        # order of the questions met so far, kept like the questions above.
         self._order_keys: dict[int, OrderKey] = {}
-        self._ranks: dict[str, dict[int, bytes]] = {}
+        self._orders: dict[str, SeededOrder] = {}
         # Reviews per day before today never change while the app runs (merges are a CLI job).
         self._past_days: stats_mod.PastDays = {}
         self._advance: Callable[[int], list[int]] | None = None
@@ -217,7 +217,7 @@ class StudyService:
         # New dicts, not cleared ones: an import runs in the background while a session may
         # be ordered on the UI thread with the old ones.
         self._order_keys = {}
-        self._ranks = {}
+        self._orders = {}
 
     # -- users ---------------------------------------------------------------------------
 
@@ -291,32 +291,36 @@ class StudyService:
                         fresh = study_repo.new_pks(conn, user.id, bank_ids, tags, allowance)
                         queue += fresh
                     else:
-                        keys = self._new_keys(conn, user, bank_ids, tags)
-                        queue += self._order(user, keys, order, allowance)
+                        keys, orders = self._order_keys, self._orders
+                        fresh = self._new_pks(conn, keys, user, bank_ids, tags)
+                        queue += self._order(user, fresh, keys, orders, order, allowance)
         return queue[:limit] if limit else queue
 
-    def _new_keys(
+    def _new_pks(
         self,
         conn: Connection,
+        keys: dict[int, OrderKey],
         user: UserInfo,
         bank_ids: Sequence[str] | None,
         tags: Sequence[str] | None,
-    ) -> list[OrderKey]:
-        """The order keys of the cadre's new questions, in bank order."""
-        if not self._order_keys:  # the first session: the columns come with the pks
-            keys = list(map(OrderKey._make, study_repo.new_keys(conn, user.id, bank_ids, tags)))
-            self._order_keys.update((key.pk, key) for key in keys)
-            return keys
-        return self._keys_of(conn, study_repo.new_pks(conn, user.id, bank_ids, tags, None))
+    ) -> list[int]:
+        """The cadre's new questions in bank order, each with its order key in ``keys``."""
+        if not keys:  # the first session: the columns come with the pks
+            rows = study_repo.new_keys(conn, user.id, bank_ids, tags)
+            keys.update((row[0], OrderKey._make(row)) for row in rows)
+            return [row[0] for row in rows]
+        pks = study_repo.new_pks(conn, user.id, bank_ids, tags, None)
+        return self._with_keys(conn, keys, pks)
 
-    def _keys_of(self, conn: Connection, pks: Sequence[int]) -> list[OrderKey]:
-        known = self._order_keys
-        missing = [pk for pk in pks if pk not in known]
+    @staticmethod
+    def _with_keys(conn: Connection, keys: dict[int, OrderKey], pks: Sequence[int]) -> list[int]:
+        """``pks`` that exist, each with its order key in ``keys``."""
+        missing = [pk for pk in pks if pk not in keys]
         if missing:
-            known.update(
+            keys.update(
                 (row[0], OrderKey._make(row)) for row in study_repo.order_keys(conn, missing)
             )
-        return [known[pk] for pk in pks if pk in known]
+        return [pk for pk in pks if pk in keys]
 
     def new_order(
         self,
@@ -331,17 +335,25 @@ class StudyService:
         days; the random one changes with every call. ``limit``: only the first so many."""
         if order is NewOrder.BANK:
             return list(pks)[:limit]
+        keys, orders = self._order_keys, self._orders
         with collector_paused(), self._ctx.engine.connect() as conn:
-            keys = self._keys_of(conn, pks)
-        return self._order(user, keys, order, limit)
+            found = self._with_keys(conn, keys, pks)
+            return self._order(user, found, keys, orders, order, limit)
 
     def _order(
-        self, user: UserInfo, keys: list[OrderKey], order: NewOrder, limit: int | None
+        self,
+        user: UserInfo,
+        pks: list[int],
+        keys: dict[int, OrderKey],
+        orders: dict[str, SeededOrder],
+        order: NewOrder,
+        limit: int | None,
     ) -> list[int]:
-        if order is NewOrder.MIXED:  # fixed per cadre: the ranks are worth keeping
-            ranks = self._ranks.setdefault(user.name, {})
-            return interleave(keys, self.siblings(), seed=user.name, limit=limit, ranks=ranks)
-        return interleave(keys, self.siblings(), seed=uuid.uuid4().hex, limit=limit)
+        if order is NewOrder.MIXED:  # fixed per cadre: worth keeping between sessions
+            seeded = orders.setdefault(user.name, SeededOrder(user.name))
+            return seeded.order(pks, keys, self.siblings(), limit=limit)
+        at_random = [keys[pk] for pk in pks]
+        return interleave(at_random, self.siblings(), seed=uuid.uuid4().hex, limit=limit)
 
     def siblings(self) -> Mapping[int, frozenset[int]]:
         """Pairs of active questions where one gives the other away (see core.siblings).
