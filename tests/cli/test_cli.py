@@ -101,3 +101,24 @@ def test_a_closed_output_pipe_ends_practice_quietly(tmp_path: Path, sample_bank:
     _out, err = practice.communicate(input=b"C\n" * 20, timeout=60)
     assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
     assert practice.returncode == 1
+
+
+def test_an_import_leaves_the_sibling_relation_stored_for_later_starts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The next process (a cadre's practice, an exam draw) reads it instead of searching."""
+    from jgstudy.core import service as service_module
+    from jgstudy.core.paths import database_url
+    from jgstudy.core.services import open_services
+
+    assert run(tmp_path, "import", str(DATA / "lint" / "leaky.yaml")) == 0
+
+    def no_search(_items: object) -> object:
+        raise AssertionError("searched again")
+
+    monkeypatch.setattr(service_module, "sibling_groups", no_search)
+    later = open_services(database_url(None, tmp_path))
+    try:
+        assert later.study.siblings()
+    finally:
+        later.close()

@@ -108,6 +108,9 @@ def import_banks(args: argparse.Namespace) -> int:
     study = services.study
     try:
         result = study.import_banks(args.paths) if args.paths else study.import_bundled()
+        # Found here once after a change and stored: every later start reads it, a cadre's
+        # read-only login on a shared database included (it could not store it itself).
+        study.siblings()
     except BankErrors as errors:
         for problem in errors.problems:
             print(problem)
