@@ -435,6 +435,13 @@ def walk_cases() -> list[Any]:
         {"k": ["yes", "1:30", "2026-01-01", "<<", "=", "0x1f", ".inf", "a", "", "yes"]},
         {"yes": 1, "no": [True, False, 1.5, -3, None], "k": ["no", "on", "中文", "1中"]},
         {"k": ["6511", "010"], "m": {"6511": "yes"}},
+        # Keys seen before: equal keys of other types, doubtful and refused keys again.
+        {"a": [{1: "x", "yes": 2}, {True: "y", "yes": 3}, {1.0: "z"}, {"yes": 4}]},
+        {"a": [{"k": 1}, {"k": 2, ("t",): 3}]},
+        {"a": [{"k": 2, ("t",): 3}, {"k": 1}]},  # the walk takes the last one first
+        {"a": [{"k": 1}, {"k": 2, "\n": 3}], "b": [{"\n\n": 1}, {"\n\n": 2}]},
+        {"a": [{"k": 2, "\n": 3}, {"k": 1}]},
+        {"a": [{"1:30": 1}, {"1:30": 2}], "b": {"on": [{"on": 1}, {"on": None}]}},
     ]
     for depth in (63, 64, 65):
         nested: Any = {}

@@ -193,35 +193,61 @@ def _certified_nodes(root: dict[Any, Any]) -> int:
     (unless yaml_rs would not make a string of it either: then it was quoted), and no empty
     block scalar (``k: |``: ``""`` in PyYAML, ``"\\n"`` in yaml_rs). Both of those strings are
     ASCII, so any other string costs one ``isascii()`` (a flag of the string); an ASCII one
-    already found plain (the same keys in every question) one set lookup.
+    already found plain one set lookup, and a mapping's keys seen before none.
     """
     count = 0
     doubtful: list[str] = []  # strings PyYAML would not keep as strings had they been plain
     plain: set[str] = set()  # ASCII strings already found to stay strings in PyYAML
+    # Keys already looked at (the same few in every question): a mapping whose keys all are
+    # is looked at by its values only. A key left the walk if it was refused, and a doubtful
+    # one is in ``doubtful`` already (its verdict is the same wherever it stands); an equal
+    # key of another type (1, 1.0, True) is a number too.
+    keys_seen: set[Any] = set()
     stack: list[tuple[dict[Any, Any] | list[Any], int]] = [(root, 1)]
     while stack:
         item, depth = stack.pop()
         if depth > MAX_DEPTH:
             return -1
-        values: Any = [*item, *item.values()] if type(item) is dict else item  # keys are nodes
+        new_keys = None
+        if type(item) is not dict:
+            values: Any = item
+        elif keys_seen.issuperset(item):
+            values = list(item.values())
+            count += len(values)  # the keys' events
+        else:
+            values = [*item, *item.values()]  # keys are nodes too
+            new_keys = item
         count += 2 + len(values)  # the collection's start and end events, one per scalar
         for value in values:
             kind = type(value)
             if kind is str:
-                if value.isascii() and value[:1] in _CHECKED_FIRSTS and value not in plain:
-                    if value[0] == "\n":
-                        if not value.strip("\n"):
-                            return -1  # an empty block scalar
-                    elif _typed(value):
-                        doubtful.append(value)
-                    else:
-                        plain.add(value)
+                if (
+                    value.isascii()
+                    and value[:1] in _CHECKED_FIRSTS
+                    and value not in plain
+                    and not _sorted_string(value, plain, doubtful)
+                ):
+                    return -1
             elif kind is dict or kind is list:  # a key never is: yaml_rs makes tuples of those
                 stack.append((value, depth + 1))
                 count -= 1  # counted with its own two events
             elif value is not None and kind not in _NUMBERS:
                 return -1
+        if new_keys is not None:
+            keys_seen.update(new_keys)
     return count if _were_quoted(doubtful) else -1
+
+
+def _sorted_string(value: str, plain: set[str], doubtful: list[str]) -> bool:
+    """Put an ASCII string starting like a non-string of PyYAML's, or with a line break, in
+    ``doubtful`` or ``plain``; False for an empty block scalar (``"\\n"``, ``"\\n\\n"``)."""
+    if value[0] == "\n":
+        return bool(value.strip("\n"))
+    if _typed(value):
+        doubtful.append(value)
+    else:
+        plain.add(value)
+    return True
 
 
 def _typed(value: str) -> bool:
