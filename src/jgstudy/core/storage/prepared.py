@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection
@@ -116,21 +117,25 @@ class Prepared:
             for name, f in zip(plan.names, plan.binds, strict=True)
             if name in constant
         }
-        # Per parameter: (name, its converter, shared?): a shared one costs a lookup per row,
-        # the others their conversion when the column type has one.
-        steps = [(name, f, name in ready) for name, f in zip(plan.names, plan.binds, strict=True)]
-        converted = (
-            [
-                ready[name] if is_shared else row[name] if f is None else f(row[name])
-                for name, f, is_shared in steps
+        args = _fast_args(plan, ready, rows)
+        if args is None:
+            # Per parameter: (name, its converter, shared?): a shared one costs a lookup per
+            # row, the others their conversion when the column type has one.
+            steps = [
+                (name, f, name in ready) for name, f in zip(plan.names, plan.binds, strict=True)
             ]
-            for row in rows
-        )
-        args: list[Any] = (
-            [tuple(values) for values in converted]
-            if plan.positional
-            else [dict(zip(plan.names, values, strict=True)) for values in converted]
-        )
+            converted = (
+                [
+                    ready[name] if is_shared else row[name] if f is None else f(row[name])
+                    for name, f, is_shared in steps
+                ]
+                for row in rows
+            )
+            args = (
+                [tuple(values) for values in converted]
+                if plan.positional
+                else [dict(zip(plan.names, values, strict=True)) for values in converted]
+            )
         if not args:
             return
         cursor = conn.connection.cursor()
@@ -171,6 +176,29 @@ class Prepared:
             error = DBAPIError.instance(plan.sql, args, exc, dialect.loaded_dbapi.Error)
             raise error from exc
         return plan, cursor
+
+
+def _fast_args(
+    plan: _Plan, ready: Mapping[str, Any], rows: Iterable[Mapping[str, Any]]
+) -> list[Any] | None:
+    """``run_many``'s positional parameters taken by ``itemgetter`` (in C), or None.
+
+    For when no per-row value needs a conversion and the per-row parameters are one run of the
+    statement's, the shared ones before and after it (a table's leading and trailing columns,
+    as a bank's questions and tags have them): each row is then ``(*before,
+    *itemgetter(*run)(row), *after)``, the tuple the general path builds value by value.
+    """
+    own = [i for i, name in enumerate(plan.names) if name not in ready]
+    if not plan.positional or len(own) < 2 or own != list(range(own[0], own[-1] + 1)):
+        return None
+    if any(plan.binds[i] is not None for i in own):
+        return None
+    before = tuple(ready[name] for name in plan.names[: own[0]])
+    after = tuple(ready[name] for name in plan.names[own[-1] + 1 :])
+    values = itemgetter(*(plan.names[i] for i in own))
+    if not before and not after:
+        return list(map(values, rows))
+    return [(*before, *values(row), *after) for row in rows]
 
 
 def _compile(statement: ClauseElement, dialect: Dialect, column_keys: list[str] | None) -> _Plan:
