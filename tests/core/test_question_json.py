@@ -167,3 +167,13 @@ def test_the_search_text_is_as_first_defined() -> None:
     questions = bank_questions() + [QUESTION_ADAPTER.validate_python(case) for case in CASES]
     assert {type(q) for q in questions} >= {FillQuestion, ShortQuestion}
     assert all(search_text(q) == first_definition(q) for q in questions)
+
+
+def test_printable_text_has_no_hidden_character() -> None:
+    """model._visible lets printable text through without its regex: no character the regex
+    refuses is printable."""
+    from jgstudy.core.model import _HIDDEN
+
+    hidden = [chr(c) for c in range(0x110000) if _HIDDEN.match(chr(c))]
+    assert len(hidden) == 29 + 33 + 5 + 4  # C0 but tab, LF, CR; DEL and C1; two bidi runs
+    assert not any(c.isprintable() for c in hidden)

@@ -35,6 +35,11 @@ HIDDEN_CHARACTERS = N_("含有不可见的控制字符 U+{code}（第 {position}
 
 
 def _visible(value: str) -> str:
+    # Printable text (str.isprintable, in C) has none of _HIDDEN's characters: they are all
+    # control (Cc) or format (Cf) characters, which are not printable (a test checks every
+    # code point). Most text is, and every text field of every imported question comes here.
+    if value.isprintable():
+        return value
     match = _HIDDEN.search(value)
     if match:
         raise PydanticCustomError(
