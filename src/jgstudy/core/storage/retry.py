@@ -47,6 +47,8 @@ def write(
     for attempt, delay in enumerate((*DELAYS, None), start=1):
         try:
             with engine.begin() as conn:
+                if conn.dialect.name == "sqlite":
+                    _begin_immediate(conn)
                 return work(conn)
         except DBAPIError as exc:
             if delay is None or not is_transient(exc):
@@ -54,3 +56,22 @@ def write(
             log.warning("database busy (attempt %d), retrying: %s", attempt, exc.orig)
             sleep(delay * (0.5 + random.random()))  # jitter: two waiting writers do not collide
     raise AssertionError("unreachable")
+
+
+def _begin_immediate(conn: Connection) -> None:
+    """Take SQLite's write lock before ``work`` reads anything.
+
+    Otherwise the transaction starts as a reader and upgrades at its first write; when another
+    connection has committed in between, that upgrade fails at once ("database is locked",
+    without the busy wait), and a transaction that reads for long before writing (a merge's
+    recount) could fail on every attempt while a cadre keeps answering. Taken first, the lock
+    is waited for like any other, and what ``work`` reads cannot change before it writes.
+    """
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    if raw.in_transaction:
+        return
+    try:
+        raw.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise DBAPIError.instance("BEGIN IMMEDIATE", (), exc, sqlite3.Error) from exc
