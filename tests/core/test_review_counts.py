@@ -16,6 +16,7 @@ from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services, open_services
 from jgstudy.core.session import Outcome
 from jgstudy.core.storage.engine import make_engine
+from merging import merged_elsewhere
 
 DATA = Path(__file__).parents[1] / "data"
 BEIJING = timezone(timedelta(hours=8), "CST")
@@ -81,18 +82,13 @@ def test_merged_scores_are_counted(
     service.import_banks([sample_bank])
     user = service.ensure_user("李四")
     answer_at(service, clock, user.id, MOMENTS[:5])
-    exported = tmp_path / "李四.json"
-    services.scores.export("李四", exported)
-    other = open_test_services(f"sqlite:///{tmp_path / 'other.sqlite3'}", clock)
-    try:
-        other.study.import_banks([sample_bank])
-        other.scores.merge(exported)
+    with merged_elsewhere(
+        services, "李四", sample_bank, tmp_path, clock, open_test_services
+    ) as other:
         merged = other.study.find_user("李四")
         assert merged is not None
         assert other.study.stats(merged).per_day == service.stats(user).per_day
         assert sum(other.study.stats(merged).per_day.values()) == 5
-    finally:
-        other.close()
 
 
 def test_the_migration_counts_the_logs_already_there(tmp_path: Path, clock: FixedClock) -> None:

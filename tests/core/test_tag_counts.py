@@ -13,6 +13,7 @@ from sqlalchemy import Engine, text
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.services import Services, open_services
 from jgstudy.core.storage.engine import make_engine
+from merging import merged_elsewhere
 
 DATA = Path(__file__).parents[1] / "data"
 START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -95,15 +96,8 @@ def test_merged_scores_are_counted(
 ) -> None:
     services.study.import_banks([sample_bank])
     answer_everything(services, clock, "李四", rounds=2)
-    exported = tmp_path / "李四.json"
-    services.scores.export("李四", exported)
-    other = open_services(f"sqlite:///{tmp_path / 'other.sqlite3'}", clock)
-    try:
-        other.study.import_banks([sample_bank])
-        other.scores.merge(exported)
+    with merged_elsewhere(services, "李四", sample_bank, tmp_path, clock) as other:
         assert shown(other, "李四") == shown(services, "李四") != {}
-    finally:
-        other.close()
 
 
 def test_the_migration_sums_the_cards_already_there(tmp_path: Path, clock: FixedClock) -> None:
