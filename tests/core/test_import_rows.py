@@ -108,3 +108,30 @@ def test_a_bulk_imported_bank_is_unchanged_at_the_next_import(
         copies.append(copy)
     again = services.study.import_banks(copies)
     assert (again.added, again.changed, again.retired, again.unchanged) == (0, 0, 0, 13)
+
+
+@pytest.mark.parametrize("bank_tags", ["", "tags: [总, 甲]\n"], ids=["question tags", "bank tags"])
+def test_a_new_bank_stores_each_question_s_tags_once(
+    services: Services, engine: Engine, tmp_path: Path, bank_tags: str
+) -> None:
+    """The tags a bulk-inserted question gets are Bank.question_tags: the bank's first, then
+    its own, without repeats."""
+    from jgstudy.core.banks import load_bank
+
+    path = tmp_path / "tags.yaml"
+    own = ["[]", "[甲]", "[甲, 甲]", "[乙, 甲, 乙, 丙]", "[总]"]
+    questions = "".join(
+        f"- {{id: t{i}, type: judge, stem: 题{i}, explanation: 解, answer: true, tags: {t}}}\n"
+        for i, t in enumerate(own)
+    )
+    path.write_text(f"format: 1\nid: tagged\ntitle: t\n{bank_tags}questions:\n{questions}", "utf-8")
+    bank = load_bank(path).bank
+    services.study.import_banks([path])
+    with engine.connect() as conn:
+        rows = conn.execute(RAW_TAGS).all()
+    stored: dict[str, set[str]] = {}
+    for _bank_id, qid, tag in rows:
+        stored.setdefault(qid, set()).add(tag)
+    expected = {q.id: set(bank.question_tags(q)) for q in bank.questions if bank.question_tags(q)}
+    assert stored == expected
+    assert len(rows) == sum(len(bank.question_tags(q)) for q in bank.questions)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -184,12 +185,23 @@ def _insert_questions(
         return
     _INSERT_QUESTIONS.run_many(conn, map(_new_row, questions), shared)
     pks = dict(_BANK_QIDS.rows(conn, {"bank_id": bank.id}))
+    tags_of = bank.question_tags if bank.tags else _own_tags
     tag_rows = [
-        {"question_pk": pks[question.id], "tag": tag}
-        for question in questions
-        for tag in bank.question_tags(question)
+        {"question_pk": pk, "tag": tag}
+        for question, pk in zip(questions, map(pks.__getitem__, map(_ID, questions)), strict=True)
+        for tag in tags_of(question)
     ]
     _INSERT_TAGS.run_many(conn, tag_rows)
+
+
+_ID = attrgetter("id")
+
+
+def _own_tags(question: AnyQuestion) -> tuple[str, ...]:
+    """``Bank.question_tags`` for a bank without tags of its own: the question's tags without
+    repeats (a tuple of one or none is that already)."""
+    tags = question.tags
+    return tags if len(tags) < 2 else tuple(dict.fromkeys(tags))
 
 
 def _update_question(
