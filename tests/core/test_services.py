@@ -106,3 +106,6 @@ def test_opening_the_services_loads_only_what_practice_needs(tmp_path: Path) -> 
     before, after = run.stdout.splitlines()
     assert before == "[]"
     assert "jgstudy.core.exams.service" in after and "jgstudy.core.backup" in after
+    # Not frozen with them: the engine, collected at exit though never closed, its SQLite
+    # connection closed and the write-ahead log checkpointed into the file.
+    assert not (tmp_path / "db.sqlite3-wal").exists()
