@@ -6,6 +6,7 @@ counts never drift from the logs; the migration that made the table filled it fr
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -13,11 +14,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import cast
 
 from sqlalchemy import Connection, Table, bindparam, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 
 from jgstudy.core.storage.prepared import Prepared
 from jgstudy.core.storage.schema import ReviewCountRow
+from jgstudy.core.storage.upserts import conflict_insert
 
 SLOT_SECONDS = 900
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -37,7 +38,12 @@ def _first_slot_from(moment: datetime) -> int:
     return -(-math.ceil(moment.timestamp()) // SLOT_SECONDS)
 
 
-def _adding(stmt: sqlite.Insert | postgresql.Insert) -> Insert:
+@functools.cache
+def _adding(dialect: str) -> Insert | None:
+    """Add to the row of (user, slot), or create it: one statement (built once per database)."""
+    stmt = conflict_insert(dialect, _counts)
+    if stmt is None:
+        return None
     excluded = stmt.excluded
     values = {
         "reviews": _counts.c.reviews + excluded.reviews,
@@ -46,11 +52,6 @@ def _adding(stmt: sqlite.Insert | postgresql.Insert) -> Insert:
     return stmt.on_conflict_do_update(index_elements=_KEY, set_=values)
 
 
-# Built once: one runs with every answer.
-_ADD: dict[str, Insert] = {
-    "sqlite": _adding(sqlite.insert(_counts)),
-    "postgresql": _adding(postgresql.insert(_counts)),
-}
 _REMOVE = (
     update(_counts)
     .where(_counts.c.user_id == bindparam("k_user"), _counts.c.slot == bindparam("k_slot"))
@@ -75,7 +76,7 @@ def add_reviews(conn: Connection, logs: Iterable[Mapping[str, object]]) -> None:
         {"user_id": user, "slot": slot, "reviews": n, "correct": right[(user, slot)]}
         for (user, slot), n in reviews.items()
     ]
-    statement = _ADD.get(conn.dialect.name)
+    statement = _adding(conn.dialect.name)
     if statement is not None:
         conn.execute(statement, rows)
         return
@@ -86,14 +87,16 @@ def add_reviews(conn: Connection, logs: Iterable[Mapping[str, object]]) -> None:
             conn.execute(_counts.insert(), row)
 
 
-_ADD_ONE = {
-    name: Prepared(statement, [c.name for c in _counts.c]) for name, statement in _ADD.items()
-}
+@functools.cache
+def _add_one(dialect: str) -> Prepared | None:
+    """:func:`_adding` prepared: it runs with every answer."""
+    statement = _adding(dialect)
+    return None if statement is None else Prepared(statement, [c.name for c in _counts.c])
 
 
 def add_review(conn: Connection, user_id: int, reviewed_at: datetime, correct: bool) -> None:
     """Count one answer just logged (prepared: this runs with every answer)."""
-    statement = _ADD_ONE.get(conn.dialect.name)
+    statement = _add_one(conn.dialect.name)
     if statement is None:
         add_reviews(conn, [{"user_id": user_id, "reviewed_at": reviewed_at, "correct": correct}])
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -20,7 +21,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -38,6 +38,7 @@ from jgstudy.core.storage.schema import (
     ReviewLogRow,
     UserRow,
 )
+from jgstudy.core.storage.upserts import conflict_insert
 
 _cards = cast(Table, CardRow.__table__)
 _FSRS_STATES = (1, 2, 3)  # learning, review, relearning
@@ -60,11 +61,10 @@ def ensure_user(conn: Connection, name: str, unit: str, role: str, now: datetime
 
 def _insert_user(dialect: str) -> Insert:
     """An insert that leaves a user created meanwhile by another desktop as it is."""
-    if dialect == "sqlite":
-        return sqlite.insert(_users).on_conflict_do_nothing(index_elements=[_users.c.name])
-    if dialect == "postgresql":
-        return postgresql.insert(_users).on_conflict_do_nothing(index_elements=[_users.c.name])
-    return insert(_users)
+    stmt = conflict_insert(dialect, _users)
+    if stmt is None:
+        return insert(_users)
+    return stmt.on_conflict_do_nothing(index_elements=[_users.c.name])
 
 
 def find_user(conn: Connection, name: str) -> UserInfo | None:
@@ -294,24 +294,16 @@ _DELETE_CARD = Prepared(delete(_cards).where(*_CARD_IS))
 _INSERT_LOG = Prepared(insert(_logs).returning(_logs.c.id), _LOG_VALUES)
 
 
-# One statement each, so two desktops writing the same new card cannot both insert it.
-def _sqlite_upsert() -> Prepared:
-    stmt = sqlite.insert(_cards)
+@functools.cache
+def _upsert_card(dialect: str) -> Prepared | None:
+    """One statement, so two desktops writing the same new card cannot both insert it."""
+    stmt = conflict_insert(dialect, _cards)
+    if stmt is None:
+        return None
     values = {name: stmt.excluded[name] for name in _CARD_VALUES}
     return Prepared(
         stmt.on_conflict_do_update(index_elements=_CARD_KEY, set_=values), _CARD_COLUMNS
     )
-
-
-def _postgresql_upsert() -> Prepared:
-    stmt = postgresql.insert(_cards)
-    values = {name: stmt.excluded[name] for name in _CARD_VALUES}
-    return Prepared(
-        stmt.on_conflict_do_update(index_elements=_CARD_KEY, set_=values), _CARD_COLUMNS
-    )
-
-
-_UPSERT_CARD = {"sqlite": _sqlite_upsert(), "postgresql": _postgresql_upsert()}
 
 
 def _valid_memory(state: int, stability: float | None, difficulty: float | None) -> bool:
@@ -376,7 +368,7 @@ def upsert_card(
     conn: Connection, user_id: int, question_pk: int, values: dict[str, object]
 ) -> None:
     """Insert or replace the card of (user, question) in one statement (``ON CONFLICT``)."""
-    statement = _UPSERT_CARD.get(conn.dialect.name)
+    statement = _upsert_card(conn.dialect.name)
     if statement is not None:
         statement.run(conn, {"user_id": user_id, "question_pk": question_pk, **values})
         return
