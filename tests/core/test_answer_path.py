@@ -91,6 +91,28 @@ def test_an_answer_failing_half_way_leaves_no_trace(
     assert _snapshot(engine) == before
 
 
+def test_a_card_started_afresh_keeps_when_it_was_first_reviewed(
+    service: StudyService, clock: FixedClock, sample_bank: Path, engine: Engine
+) -> None:
+    """A stored state no FSRS card can have is scheduled afresh, but the question is not new:
+    its first review stays, so it does not count among today's new questions. (The answer's
+    update leaves ``first_reviewed_at`` alone, sparing its index a page per answer.)"""
+    service.import_banks([sample_bank])
+    user = service.ensure_user("张三")
+    record = service.question(service.practice_queue(user)[0])
+    service.record(user.id, record, "A", 3000)
+    with engine.begin() as conn:
+        conn.execute(CardRow.__table__.update().values(state=99))
+        first = conn.execute(select(CardRow.first_reviewed_at)).scalar_one()
+    clock.advance(days=3)
+    outcome = service.record(user.id, record, "A", 3000)
+    assert outcome.card_before is None  # started afresh
+    with engine.connect() as conn:
+        card = conn.execute(select(CardRow.state, CardRow.first_reviewed_at, CardRow.reps)).one()
+    assert card.state != 99 and card.first_reviewed_at == first
+    assert service.new_today(user) == 0
+
+
 def _snapshot(engine: Engine) -> tuple[object, ...]:
     with engine.connect() as conn:
         logs = conn.execute(select(func.count()).select_from(ReviewLogRow)).scalar()

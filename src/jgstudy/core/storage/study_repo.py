@@ -295,12 +295,17 @@ _INSERT_LOG = Prepared(insert(_logs).returning(_logs.c.id), _LOG_VALUES)
 
 
 @functools.cache
-def _upsert_card(dialect: str) -> Prepared | None:
-    """One statement, so two desktops writing the same new card cannot both insert it."""
+def _upsert_card(dialect: str, keep_first: bool = False) -> Prepared | None:
+    """One statement, so two desktops writing the same new card cannot both insert it.
+
+    ``keep_first``: a card already stored keeps its ``first_reviewed_at``, which is then left
+    out of the update altogether (SQLite rewrites the index entry of every column an update
+    assigns, changed or not: one page more in the write-ahead log)."""
     stmt = conflict_insert(dialect, _cards)
     if stmt is None:
         return None
-    values = {name: stmt.excluded[name] for name in _CARD_VALUES}
+    kept = {"first_reviewed_at"} if keep_first else set()
+    values = {name: stmt.excluded[name] for name in _CARD_VALUES if name not in kept}
     return Prepared(
         stmt.on_conflict_do_update(index_elements=_CARD_KEY, set_=values), _CARD_COLUMNS
     )
@@ -337,13 +342,22 @@ def record_answer(conn: Connection, record: AnswerRecord) -> int:
         "reviewed_at": record.reviewed_at,
     }
     rows = _INSERT_LOG.rows(conn, values)
-    put_card(conn, record.user_id, record.question_pk, record.card)
+    # An answer never moves a stored card's first review (it is set when the card is made).
+    put_card(conn, record.user_id, record.question_pk, record.card, keep_first=True)
     counts_repo.add_review(conn, record.user_id, record.reviewed_at, record.correct)
     return int(rows[0][0])
 
 
-def put_card(conn: Connection, user_id: int, question_pk: int, card: CardInfo | None) -> None:
-    """Write a card's state; ``None`` removes it (the question becomes new again)."""
+def put_card(
+    conn: Connection,
+    user_id: int,
+    question_pk: int,
+    card: CardInfo | None,
+    *,
+    keep_first: bool = False,
+) -> None:
+    """Write a card's state; ``None`` removes it (the question becomes new again).
+    ``keep_first``: a card already stored keeps its first review time."""
     if card is None:
         _DELETE_CARD.run(conn, {"k_user": user_id, "k_question": question_pk})
         return
@@ -361,14 +375,19 @@ def put_card(conn: Connection, user_id: int, question_pk: int, card: CardInfo | 
         "in_wrong_book": card.in_wrong_book,
         "first_reviewed_at": card.first_reviewed_at,
     }
-    upsert_card(conn, user_id, question_pk, values)
+    upsert_card(conn, user_id, question_pk, values, keep_first=keep_first)
 
 
 def upsert_card(
-    conn: Connection, user_id: int, question_pk: int, values: dict[str, object]
+    conn: Connection,
+    user_id: int,
+    question_pk: int,
+    values: dict[str, object],
+    *,
+    keep_first: bool = False,
 ) -> None:
     """Insert or replace the card of (user, question) in one statement (``ON CONFLICT``)."""
-    statement = _upsert_card(conn.dialect.name)
+    statement = _upsert_card(conn.dialect.name, keep_first)
     if statement is not None:
         statement.run(conn, {"user_id": user_id, "question_pk": question_pk, **values})
         return
