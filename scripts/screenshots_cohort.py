@@ -24,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, QThreadPool
 from screenshots_views import answer
-from shotkit import Shooter, add_options, prepare, settle, window_size
+from shotkit import Shooter, prepare, run_script, settle, window_size
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.paths import bundled_banks
@@ -134,10 +134,8 @@ def _run(*command: str) -> str:
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    add_options(parser)
-    return 1 if build(parser.parse_args()) else 0
+def main(argv: list[str] | None = None) -> int:
+    return run_script(build, __doc__, argv)
 
 
 if __name__ == "__main__":

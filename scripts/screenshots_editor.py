@@ -21,7 +21,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from shotkit import ROOT, Shooter, add_options, prepare, settle, window_size, with_dialog
+from shotkit import (
+    ROOT,
+    Shooter,
+    prepare,
+    run_script,
+    settle,
+    window_size,
+    with_dialog,
+)
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.drafting import draft_bank_yaml
@@ -97,9 +105,7 @@ def build(options: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    add_options(parser)
-    return 1 if build(parser.parse_args(argv)) else 0
+    return run_script(build, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt
-from shotkit import Shooter, add_options, key, prepare, settle, window_size, with_dialog
+from shotkit import Shooter, key, prepare, run_script, settle, window_size, with_dialog
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.competition import CompetitionService
@@ -183,9 +183,7 @@ def build(options: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    add_options(parser)
-    return 1 if build(parser.parse_args(argv)) else 0
+    return run_script(build, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from screenshots_import import ROWS, book
 from screenshots_views import window_with_history
-from shotkit import ROOT, Shooter, add_options, key, prepare, settle, with_dialog
+from shotkit import ROOT, Shooter, key, prepare, run_script, settle, with_dialog
 
 from jgstudy.core.convert import read_source
 from jgstudy.core.drafting import draft_candidates
@@ -148,9 +148,7 @@ def build(options: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    add_options(parser)
-    return 1 if build(parser.parse_args(argv)) else 0
+    return run_script(build, __doc__, argv)
 
 
 if __name__ == "__main__":

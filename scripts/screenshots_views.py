@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
-from shotkit import Shooter, add_options, prepare, settle, window_size
+from shotkit import Shooter, prepare, run_script, settle, window_size
 from shotkit import key as press
 
 from jgstudy.core.clock import FixedClock
@@ -281,9 +281,7 @@ def _prepare(app: QApplication, page: QWidget, question: AnyQuestion, typed: boo
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    add_options(parser)
-    return 1 if build(parser.parse_args(argv)) else 0
+    return run_script(build, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from screenshots_views import HISTORY_DAYS, window_with_history
-from shotkit import Shooter, add_options, prepare, settle, with_dialog
+from shotkit import Shooter, prepare, run_script, settle, with_dialog
 
 from jgstudy.core.model import QType
 from jgstudy.core.services import Services
@@ -58,9 +58,7 @@ def shoot(s: Shooter, window: MainWindow, services: Services, user: object) -> N
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    add_options(parser)
-    return 1 if build(parser.parse_args(argv)) else 0
+    return run_script(build, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -25,6 +26,16 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--font-size", choices=list(FONT_SIZES), default="normal")
     parser.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
     parser.add_argument("--size", default="1280x800", help="window size in logical pixels")
+
+
+def run_script(
+    build: Callable[[argparse.Namespace], int], description: str | None, argv: list[str] | None
+) -> int:
+    """A screenshot script's ``main``: the shared options, then ``build``; 1 when a view was
+    clipped (``build`` returns how many were)."""
+    parser = argparse.ArgumentParser(description=description)
+    add_options(parser)
+    return 1 if build(parser.parse_args(argv)) else 0
 
 
 def window_size(options: argparse.Namespace) -> QSize:
