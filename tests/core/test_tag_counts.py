@@ -1,10 +1,12 @@
 """各专题正确率 comes from ``tag_counts``, which triggers keep: it must always say what summing the
 cadre's cards per tag of their questions says — through answers, undos, a bank whose tags
-change, merged scores and the migration."""
+change, merged scores, the migration, and a re-import on another desktop while a cadre answers."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -89,6 +91,48 @@ def test_the_tags_shown_are_the_sums_over_the_cards(
     other = service.find_user("李四")
     assert other is not None
     assert shown(services, "李四") == sums_over_cards(engine, other.id)
+
+
+def test_a_retag_beside_a_cadre_answering_leaves_the_counts_right(
+    clock: FixedClock, sample_bank: Path, tmp_path: Path
+) -> None:
+    """Two desktops on one SQLite file (an engine each): one answers without pause while the
+    other imports the bank again and again with its tags changed each time."""
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    bank = tmp_path / "bank" / "sample.yaml"
+    bank.parent.mkdir()
+    versions = [sample_bank.read_text("utf-8"), retagged(sample_bank, tmp_path).read_text("utf-8")]
+    bank.write_text(versions[0], "utf-8")
+    cadre, trainer = open_services(url, clock), open_services(url, clock)
+    try:
+        cadre.study.import_banks([bank])
+        user = cadre.study.ensure_user("张三")
+        done = threading.Event()
+
+        def answer() -> None:
+            n = 0
+            while not done.is_set() or n < 30:
+                for pk in cadre.study.practice_queue(user, new_per_day=1000)[:3]:
+                    response = "A" if n % 3 else "B"
+                    cadre.study.record(user.id, cadre.study.question(pk), response, 2000)
+                    n += 1
+
+        answering = threading.Thread(target=answer)
+        answering.start()
+        for index in range(1, 13):
+            bank.write_text(versions[index % 2], "utf-8")
+            os.utime(bank, ns=(0, 10**18 + index * 10**9))  # a new file for the import
+            assert trainer.study.import_banks([bank]).changed > 0
+        done.set()
+        answering.join()
+        raw = make_engine(url)
+        try:
+            assert shown(cadre, "张三") == sums_over_cards(raw, user.id) != {}
+        finally:
+            raw.dispose()
+    finally:
+        cadre.close()
+        trainer.close()
 
 
 def test_merged_scores_are_counted(
