@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -174,3 +176,30 @@ def test_data_location_chosen_in_settings_is_used_at_the_next_start(
     # the command line wins over the settings
     flagged = parse_args(["--db", "sqlite:////tmp/x.db", "--data-dir", str(tmp_path)])
     assert data_location(flagged, prefs) == (tmp_path, "sqlite:////tmp/x.db")
+
+
+# Built after the splash is painted, never before it: each costs tens of milliseconds.
+AFTER_SPLASH = (
+    "sqlalchemy",
+    "pydantic",
+    "yaml",
+    "jgstudy.core.model",
+    "jgstudy.core.banks.loader",
+    "jgstudy.core.services",
+)
+
+
+def test_the_splash_is_painted_before_the_core_is_imported() -> None:
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from jgstudy.gui.main import make_application\n"
+        "from jgstudy.gui.splash import show_splash\n"
+        "splash = show_splash(make_application())\n"
+        "assert splash.isVisible()\n"
+        f"print([m for m in {AFTER_SPLASH!r} if m in sys.modules])\n"
+        "from jgstudy.core.banks import load_bank\n"  # the package's names still resolve
+        "print(load_bank.__module__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["[]", "jgstudy.core.banks.loader"], out.stdout
