@@ -49,6 +49,7 @@ def test_run_opens_the_window_imports_and_asks_for_a_profile(
             if isinstance(w, MainWindow) and w not in earlier
         )
         assert window.isVisible()
+        assert not window.windowIcon().isNull()  # set by run() once the splash was painted
         qtbot.waitUntil(lambda: window.profile_dialog is not None, timeout=20_000)
         dialog = window.profile_dialog
         assert dialog is not None

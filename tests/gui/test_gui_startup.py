@@ -193,13 +193,18 @@ def test_the_splash_is_painted_before_the_core_is_imported() -> None:
     code = (
         "import os, sys\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from jgstudy.gui.main import make_application\n"
+        "from jgstudy.gui.main import make_application, set_icon\n"
         "from jgstudy.gui.splash import show_splash\n"
-        "splash = show_splash(make_application())\n"
+        "app = make_application()\n"
+        "splash = show_splash(app)\n"
         "assert splash.isVisible()\n"
         f"print([m for m in {AFTER_SPLASH!r} if m in sys.modules])\n"
+        "print(app.windowIcon().isNull())\n"  # the icon's seven renders come after the splash
+        "set_icon(app)\n"
+        "print(app.windowIcon().isNull())\n"
         "from jgstudy.core.banks import load_bank\n"  # the package's names still resolve
         "print(load_bank.__module__)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.splitlines() == ["[]", "jgstudy.core.banks.loader"], out.stdout
+    expected = ["[]", "True", "False", "jgstudy.core.banks.loader"]
+    assert out.stdout.splitlines() == expected, out.stdout

@@ -19,7 +19,6 @@ from jgstudy.core.logs import setup_logging
 from jgstudy.core.passwords import store as store_password
 from jgstudy.core.paths import DATA_DIR_ENV, DB_ENV, data_dir, database_url
 from jgstudy.gui import qt_texts
-from jgstudy.gui.appicon import app_icon
 from jgstudy.gui.crash import install_crash_handlers, show_error
 from jgstudy.gui.fonts import base_pixel_size
 from jgstudy.gui.i18n import language, set_language, tr, tr_msg
@@ -44,14 +43,23 @@ def parse_args(args: Sequence[str]) -> argparse.Namespace:
 
 
 def make_application() -> QApplication:
+    """The application, named for its settings, in the chosen language; without its icon,
+    which :func:`set_icon` gives it once the splash is painted."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("jgstudy")  # ties the windows to jgstudy.desktop on Linux
-    app.setWindowIcon(app_icon())  # every window, the scoreboard on the projector too
     apply_language(app)
     return app
+
+
+def set_icon(app: QApplication) -> None:
+    """The icon of every window, the scoreboard on the projector too. Set after the splash is
+    painted: it loads QtSvg and draws seven sizes (25-30 ms before the first window)."""
+    from jgstudy.gui.appicon import app_icon
+
+    app.setWindowIcon(app_icon())
 
 
 def apply_language(app: QApplication) -> None:
@@ -113,6 +121,7 @@ def run(args: Sequence[str]) -> int:
     install_qt_translations(app)
     apply_theme(app, prefs.theme, base_pixel_size(prefs.font_size))
     splash = show_splash(app)
+    set_icon(app)
     # The core (SQLAlchemy, pydantic) loads only now, while the splash is already on screen.
     from jgstudy.gui.dbopen import open_database
 
