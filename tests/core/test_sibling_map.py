@@ -8,11 +8,16 @@ bundled banks and on a bank where a few common answer words make thousands of pa
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
+from jgstudy.core import siblings
 from jgstudy.core.banks import find_bank_files, load_bank
+from jgstudy.core.banks.lint import MAX_GIVERS, LintKind, lint_banks
 from jgstudy.core.model import AnyQuestion, MultipleScoring
 from jgstudy.core.order import SeededOrder, interleave, order_key
 from jgstudy.core.paths import bundled_banks
@@ -105,3 +110,62 @@ def test_an_order_kept_between_sessions_is_the_order_of_each_session(tmp_path: P
         for limit in (None, 20):
             expected = interleave([keys[pk] for pk in pks], siblings, seed="张三", limit=limit)
             assert kept.order(pks, keys, siblings, limit=limit) == expected
+
+
+def test_past_its_budget_the_relation_leaves_out_the_most_common_answer_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A theme answered by many questions and stated in most stems makes millions of pairs in a
+    large bank (0.7 GB at 10,000 questions); past MAX_PAIRS the texts with the most pairs are
+    left out, the rest kept whole, and the log names what was left out."""
+    questions = list(load_bank(dense_bank(tmp_path / "dense.yaml", 400)).bank.questions)
+    leaks = find_leaks(questions)
+    per_text: dict[str, int] = {}
+    for leak in leaks:
+        if not leak.same_quote:
+            per_text[leak.text] = per_text.get(leak.text, 0) + 1
+    budget = sum(per_text.values()) // 3
+    monkeypatch.setattr(siblings, "MAX_PAIRS", budget)
+    with caplog.at_level(logging.WARNING, logger="jgstudy.core.siblings"):
+        relation = sibling_map(dict(enumerate(questions)))
+    left_out = {text for text in per_text if text in caplog.text}
+    assert left_out and left_out < set(per_text)
+    assert sum(n for text, n in per_text.items() if text not in left_out) <= budget
+    assert min(per_text[t] for t in left_out) >= max(
+        per_text[t] for t in per_text if t not in left_out
+    )
+    kept = [leak for leak in leaks if leak.same_quote or leak.text not in left_out]
+    expected: dict[int, set[int]] = {}
+    for leak in kept:
+        expected.setdefault(leak.giver, set()).add(leak.taker)
+        expected.setdefault(leak.taker, set()).add(leak.giver)
+    assert relation == {k: frozenset(v) for k, v in expected.items()}
+
+
+def test_the_lint_reports_what_it_reported_when_it_listed_every_pair(tmp_path: Path) -> None:
+    """The lint reads each answer's stems instead of find_leaks' pairs (millions for a common
+    word); its findings are those grouped from the pairs, in the same order."""
+    bank = load_bank(dense_bank(tmp_path / "dense.yaml", 300)).bank
+    questions = list(bank.questions)
+    grouped: dict[tuple[int, str], list[int]] = {}
+    same_quote_findings = []
+    for leak in find_leaks(questions):
+        if leak.same_quote:
+            same_quote_findings.append((LintKind.SAME_QUOTE, leak.taker))
+        else:
+            grouped.setdefault((leak.taker, leak.text), []).append(leak.giver)
+    found = [
+        f for f in lint_banks([bank]) if f.kind in (LintKind.SIBLING_LEAK, LintKind.SAME_QUOTE)
+    ]
+    assert [(f.kind, f.path[1]) for f in found[: len(same_quote_findings)]] == same_quote_findings
+    leak_findings = found[len(same_quote_findings) :]
+    expected = []
+    for (taker, text), givers in grouped.items():
+        if len(givers) > MAX_GIVERS:
+            expected.append((taker, text, str(len(givers))))
+        else:
+            expected += [(giver, text, questions[taker].id) for giver in givers]
+    assert len(leak_findings) == len(expected) > 10
+    for finding, (place, text, detail) in zip(leak_findings, expected, strict=True):
+        message = str(finding.message)
+        assert finding.path[1] == place and text in message and detail in message, message

@@ -20,11 +20,11 @@ from jgstudy.core.model import AnyQuestion, FillQuestion, JudgeQuestion, SingleQ
 from jgstudy.core.paths import bundled_banks
 from jgstudy.core.siblings import (
     Leak,
-    _same_quotes,
     contains,
     find_leaks,
     leaking_answers,
     normalized,
+    same_quotes,
     sibling_map,
     stem_text,
 )
@@ -58,7 +58,7 @@ def reference_pairs(questions: Sequence[AnyQuestion]) -> Iterator[tuple[int, int
 
 def reference_leaks(questions: Sequence[AnyQuestion]) -> list[Leak]:
     leaks = [Leak(g, t, text) for g, t, text in reference_pairs(questions)]
-    return leaks + _same_quotes(questions)
+    return leaks + same_quotes(questions)
 
 
 def reference_map(questions: Sequence[AnyQuestion]) -> dict[int, frozenset[int]]:

@@ -12,6 +12,7 @@ import bisect
 import contextlib
 import functools
 import hashlib
+import logging
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
@@ -33,12 +34,20 @@ from jgstudy.core.model import (
 )
 
 K = TypeVar("K", bound=Hashable)
+log = logging.getLogger(__name__)
 
 # Quotation marks, brackets and spaces do not change what a text says.
 _NOISE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】（）()·•、，,。.；;：:？?！!—\-_…]")
 # An answer shorter than this is too common to be evidence ("是", "A").
 MIN_LEAK_CHARS = 2
 _GENERIC = frozenset({"正确", "错误", "以上都对", "以上都不对", "以上都是"})
+# The most (giver, taker) pairs the relation holds. A theme word that is the answer of a fifth
+# of a bank's questions and stands in most of its other stems makes pairs by the million (10,000
+# such questions: 2.7 million pairs, 0.7 GB as the sibling map; 50,000 would not fit in memory;
+# 500,000 pairs are about 0.1 GB).
+# Past this, the answer texts with the most pairs are left out until the rest fits: a text in
+# thousands of stems cannot be kept out of a paper anyway, and the bank lint names each one.
+MAX_PAIRS = 500_000
 
 
 def normalized(text: str) -> str:
@@ -116,7 +125,14 @@ class Leak:
 def find_leaks(questions: Sequence[AnyQuestion]) -> list[Leak]:
     """Every pair where one question gives another away; positions index ``questions``."""
     leaks = [Leak(g, t, text) for g, t, text in _answer_pairs(questions)]
-    return leaks + _same_quotes(questions)
+    return leaks + same_quotes(questions)
+
+
+def stems_stating_answers(questions: Sequence[AnyQuestion]) -> dict[str, list[int]]:
+    """For each answer text (:func:`leaking_answers`) stated in some stem, those stems' positions
+    in ``questions``, sorted (a stem stating its own answer among them)."""
+    texts = {text for question in questions for text in leaking_answers(question)}
+    return _stems_stating(questions, texts)
 
 
 def _answer_pairs(questions: Sequence[AnyQuestion]) -> Iterator[tuple[int, int, str]]:
@@ -181,7 +197,8 @@ def _matches(haystack: str, needles: set[str]) -> Iterator[tuple[int, str]]:
     return found
 
 
-def _same_quotes(questions: Sequence[AnyQuestion]) -> list[Leak]:
+def same_quotes(questions: Sequence[AnyQuestion]) -> list[Leak]:
+    """Each question quoting the same sentence as an earlier one (``same_quote`` leaks)."""
     first: dict[str, int] = {}
     leaks = []
     for index, question in enumerate(questions):
@@ -212,13 +229,37 @@ def sibling_groups(items: Mapping[K, AnyQuestion]) -> list[tuple[list[K], list[K
     questions = [items[k] for k in keys]
     groups = [
         ([keys[g] for g in givers], [keys[t] for t in takers])
-        for _text, givers, takers in _answer_groups(questions)
+        for _text, givers, takers in _within_budget(list(_answer_groups(questions)))
     ]
     quoted: dict[int, list[K]] = {}  # first question quoting a sentence → later ones
-    for leak in _same_quotes(questions):
+    for leak in same_quotes(questions):
         quoted.setdefault(leak.giver, []).append(keys[leak.taker])
     groups += [([keys[first]], later) for first, later in quoted.items()]
     return groups
+
+
+def _within_budget(
+    groups: list[tuple[str, list[int], list[int]]],
+) -> list[tuple[str, list[int], list[int]]]:
+    """``groups`` without the largest ones while they make more than ``MAX_PAIRS`` pairs."""
+    sizes = [len(givers) * len(takers) for _text, givers, takers in groups]
+    total = sum(sizes)
+    if total <= MAX_PAIRS:
+        return groups
+    left_out: set[int] = set()
+    for index in sorted(range(len(groups)), key=lambda i: (-sizes[i], groups[i][0])):
+        if total <= MAX_PAIRS:
+            break
+        left_out.add(index)
+        total -= sizes[index]
+    texts = sorted(groups[i][0] for i in left_out)
+    log.warning(
+        "sibling relation over %d pairs: %d common answer texts left out: %s",
+        MAX_PAIRS,
+        len(texts),
+        "、".join(texts[:20]) + ("…" if len(texts) > 20 else ""),
+    )
+    return [group for i, group in enumerate(groups) if i not in left_out]
 
 
 def map_of_groups(groups: Iterable[tuple[Sequence[K], Sequence[K]]]) -> dict[K, frozenset[K]]:

@@ -22,7 +22,7 @@ from jgstudy.core.banks.loader import LoadedBank
 from jgstudy.core.banks.locate import place
 from jgstudy.core.banks.yamlsafe import compose
 from jgstudy.core.model import AnyQuestion, Bank
-from jgstudy.core.siblings import find_leaks
+from jgstudy.core.siblings import leaking_answers, same_quotes, stems_stating_answers
 from jgstudy.core.text import N_, Msg, join, msg
 
 
@@ -126,22 +126,24 @@ def _leaks(banks: Sequence[Bank], where: list[str]) -> Iterator[Finding]:
         for q, question in enumerate(bank.questions):
             places.append((b, q))
             questions.append(question)
-    givers: dict[tuple[int, str], list[int]] = {}
-    for leak in find_leaks(questions):
-        if leak.same_quote:
-            (tb, tq), giver = places[leak.taker], questions[leak.giver]
-            message = msg(
-                "{id} 与 {other} 引用同一句原文“{text}”，"
-                "抽题时会自动错开；如两题互相提示，请改用不同的出处",
-                id=questions[leak.taker].id,
-                other=giver.id,
-                text=leak.text,
-            )
-            yield Finding(LintKind.SAME_QUOTE, tb, ("questions", tq, "source"), message)
-        else:
-            givers.setdefault((leak.taker, leak.text), []).append(leak.giver)
-    for (taker, text), found in givers.items():
-        yield from _leak_findings(questions, places, where, taker, text, found)
+    for leak in same_quotes(questions):
+        (tb, tq), giver = places[leak.taker], questions[leak.giver]
+        message = msg(
+            "{id} 与 {other} 引用同一句原文“{text}”，"
+            "抽题时会自动错开；如两题互相提示，请改用不同的出处",
+            id=questions[leak.taker].id,
+            other=giver.id,
+            text=leak.text,
+        )
+        yield Finding(LintKind.SAME_QUOTE, tb, ("questions", tq, "stem"), message)
+    # Per answer and the stems stating it, never pair by pair: a common answer word makes
+    # millions of pairs (find_leaks' list), and a text in many stems is one finding anyway.
+    stated = stems_stating_answers(questions)
+    for taker, question in enumerate(questions):
+        for text in leaking_answers(question):
+            givers = [g for g in stated.get(text, ()) if g != taker]
+            if givers:
+                yield from _leak_findings(questions, places, where, taker, text, givers)
 
 
 def _leak_findings(
