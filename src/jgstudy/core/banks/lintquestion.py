@@ -6,7 +6,7 @@ Each check yields ``(field, message)``: the field the trainer should look at, an
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from jgstudy.core.model import AnyQuestion, MultipleQuestion, SingleQuestion
@@ -110,16 +110,28 @@ def dangling_picture(question: AnyQuestion) -> Check:
 
 
 def near_duplicates(questions: Sequence[AnyQuestion]) -> Iterator[tuple[int, int, str]]:
-    """Pairs of stems that are nearly the same (character bigram overlap), reported at the later."""
+    """Pairs of stems that are nearly the same (character bigram overlap), reported at the later.
+
+    Candidates by prefix filtering, an exact method for similarity joins: with the bigrams of
+    every stem ordered rarest first, two stems whose overlap reaches ``NEAR_DUPLICATE`` share a
+    bigram among the first ``len - floor(NEAR_DUPLICATE * len) + 1`` of each (they share at least
+    ``ceil(NEAR_DUPLICATE * len)`` of each one's bigrams). Indexing every bigram instead made
+    the lint quadratic: the common ones ("下列", "的是") stand in nearly every stem (5,000
+    questions 7.6 s, 50,000 some minutes). Each candidate's overlap is then counted exactly.
+    """
     grams = [_bigrams(normalized(stem_text(q))) for q in questions]
+    frequency: Counter[str] = Counter(gram for bag in grams for gram in bag)
     index: dict[str, list[int]] = defaultdict(list)
     for position, bag in enumerate(grams):
-        shared: dict[int, int] = defaultdict(int)
-        for gram in bag:
-            for other in index[gram]:
-                shared[other] += 1
+        rarest_first = sorted(bag, key=lambda gram: (frequency[gram], gram))
+        # floor, not ceil: a prefix one longer is still exact, and safe from rounding
+        prefix = rarest_first[: len(bag) - int(NEAR_DUPLICATE * len(bag)) + 1] if bag else []
+        candidates: set[int] = set()
+        for gram in prefix:
+            candidates.update(index[gram])
             index[gram].append(position)
-        for other, count in sorted(shared.items()):
+        for other in sorted(candidates):
+            count = len(bag & grams[other])
             union = len(bag) + len(grams[other]) - count
             if union and count / union >= NEAR_DUPLICATE:
                 a, b = questions[other], questions[position]
