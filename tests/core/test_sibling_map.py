@@ -151,13 +151,14 @@ def test_the_lint_reports_what_it_reported_when_it_listed_every_pair(tmp_path: P
     same_quote_findings = []
     for leak in find_leaks(questions):
         if leak.same_quote:
-            same_quote_findings.append((LintKind.SAME_QUOTE, leak.taker))
+            same_quote_findings.append((LintKind.SAME_QUOTE, ("questions", leak.taker, "source")))
         else:
             grouped.setdefault((leak.taker, leak.text), []).append(leak.giver)
     found = [
         f for f in lint_banks([bank]) if f.kind in (LintKind.SIBLING_LEAK, LintKind.SAME_QUOTE)
     ]
-    assert [(f.kind, f.path[1]) for f in found[: len(same_quote_findings)]] == same_quote_findings
+    assert [(f.kind, f.path) for f in found[: len(same_quote_findings)]] == same_quote_findings
+    assert same_quote_findings
     leak_findings = found[len(same_quote_findings) :]
     expected = []
     for (taker, text), givers in grouped.items():

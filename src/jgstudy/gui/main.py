@@ -56,7 +56,7 @@ def make_application() -> QApplication:
 
 def set_icon(app: QApplication) -> None:
     """The icon of every window, the scoreboard on the projector too. Set after the splash is
-    painted: it loads QtSvg and draws seven sizes (25-30 ms before the first window)."""
+    painted: it loads QtSvg and draws seven sizes (15-25 ms before the first window)."""
     from jgstudy.gui.appicon import app_icon
 
     app.setWindowIcon(app_icon())

@@ -135,7 +135,7 @@ def _leaks(banks: Sequence[Bank], where: list[str]) -> Iterator[Finding]:
             other=giver.id,
             text=leak.text,
         )
-        yield Finding(LintKind.SAME_QUOTE, tb, ("questions", tq, "stem"), message)
+        yield Finding(LintKind.SAME_QUOTE, tb, ("questions", tq, "source"), message)
     # Per answer and the stems stating it, never pair by pair: a common answer word makes
     # millions of pairs (find_leaks' list), and a text in many stems is one finding anyway.
     stated = stems_stating_answers(questions)
