@@ -13,6 +13,7 @@ one cadre do not run out).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import subprocess
@@ -60,7 +61,7 @@ def test_acknowledged_answers_survive_kill_9_at_random_moments(
         runs.append(run)
         assert run.acknowledged <= run.stored <= min(run.acknowledged + 1, run.sent), runs
         assert check_integrity(db) == "ok", runs
-    assert sum(r.killed for r in runs) >= RUNS * 3 // 4, runs  # the test really killed
+    assert all(r.killed for r in runs), runs  # the test really killed, every run
     assert sum(r.acknowledged for r in runs) >= RUNS, runs  # and really answered
 
 
@@ -100,6 +101,12 @@ def practice_until_killed(folder: Path, user: str, rng: random.Random, errors: P
         finally:
             for timer in timers:
                 timer.cancel()
+            # Killed between an answer's write and its flush, the answer stays in stdin's
+            # buffer and Popen's exit would flush it into the closed pipe (BrokenPipeError):
+            # closed here, quietly, the pipe being gone is what the test arranged.
+            if proc.stdin is not None:
+                with contextlib.suppress(OSError):
+                    proc.stdin.close()
     return run
 
 
@@ -115,12 +122,19 @@ def _converse(
     kill_after: int,
     schedule_kill: Callable[[], None],
 ) -> None:
-    """Answer each question as it is asked; count feedback lines until the output ends."""
+    """Answer each question as it is asked, up to the answer the kill follows; count feedback
+    lines until the output ends.
+
+    No answer is sent after that one (nor any in a run killed while starting): with answers a
+    millisecond each, a session answered on went to its end before a kill 0-20 ms later, and
+    the run was never killed. The process then waits for the next answer, and the kill lands
+    before, during or after the last answer's commit, or while it waits.
+    """
     assert proc.stdout is not None and proc.stdin is not None
     for line in proc.stdout:  # read to the end: every line printed before the kill counts
         if line.startswith(FEEDBACK):
             run.acknowledged += 1
-        elif line.strip() == HELP:
+        elif line.strip() == HELP and run.sent < kill_after + 1:
             try:
                 proc.stdin.write(rng.choice("ABCD") + "\n")
                 proc.stdin.flush()
