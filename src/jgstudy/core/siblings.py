@@ -128,20 +128,25 @@ def find_leaks(questions: Sequence[AnyQuestion]) -> list[Leak]:
     return leaks + same_quotes(questions)
 
 
-def stems_stating_answers(questions: Sequence[AnyQuestion]) -> dict[str, list[int]]:
-    """For each answer text (:func:`leaking_answers`) stated in some stem, those stems' positions
-    in ``questions``, sorted (a stem stating its own answer among them)."""
-    texts = {text for question in questions for text in leaking_answers(question)}
-    return _stems_stating(questions, texts)
+def answers_stated_elsewhere(
+    questions: Sequence[AnyQuestion],
+) -> Iterator[tuple[int, str, list[int]]]:
+    """(taker, text, givers) in question order: ``text`` is an answer of ``taker`` stated in each
+    giver's stem (never the taker's own). Grouped, not pair by pair: a common answer word makes
+    millions of pairs, and the bank lint reports one finding for a text in many stems."""
+    texts = [leaking_answers(q) for q in questions]
+    stated = _stems_stating(questions, {t for answers in texts for t in answers})
+    for taker, answers in enumerate(texts):
+        for text in answers:
+            givers = [g for g in stated.get(text, ()) if g != taker]
+            if givers:
+                yield taker, text, givers
 
 
 def _answer_pairs(questions: Sequence[AnyQuestion]) -> Iterator[tuple[int, int, str]]:
     """(giver, taker, text) for every stem that states another question's answer."""
-    texts = [leaking_answers(q) for q in questions]
-    givers = _stems_stating(questions, {t for answers in texts for t in answers})
-    for taker, answers in enumerate(texts):
-        for text in answers:
-            yield from ((g, taker, text) for g in givers.get(text, ()) if g != taker)
+    for taker, text, givers in answers_stated_elsewhere(questions):
+        yield from ((g, taker, text) for g in givers)
 
 
 def _answer_groups(

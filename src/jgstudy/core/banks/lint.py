@@ -22,7 +22,7 @@ from jgstudy.core.banks.loader import LoadedBank
 from jgstudy.core.banks.locate import place
 from jgstudy.core.banks.yamlsafe import compose
 from jgstudy.core.model import AnyQuestion, Bank
-from jgstudy.core.siblings import leaking_answers, same_quotes, stems_stating_answers
+from jgstudy.core.siblings import answers_stated_elsewhere, same_quotes
 from jgstudy.core.text import N_, Msg, join, msg
 
 
@@ -136,14 +136,9 @@ def _leaks(banks: Sequence[Bank], where: list[str]) -> Iterator[Finding]:
             text=leak.text,
         )
         yield Finding(LintKind.SAME_QUOTE, tb, ("questions", tq, "source"), message)
-    # Per answer and the stems stating it, never pair by pair: a common answer word makes
-    # millions of pairs (find_leaks' list), and a text in many stems is one finding anyway.
-    stated = stems_stating_answers(questions)
-    for taker, question in enumerate(questions):
-        for text in leaking_answers(question):
-            givers = [g for g in stated.get(text, ()) if g != taker]
-            if givers:
-                yield from _leak_findings(questions, places, where, taker, text, givers)
+    # Per answer, not find_leaks' pairs: a common answer word makes millions of them.
+    for taker, text, givers in answers_stated_elsewhere(questions):
+        yield from _leak_findings(questions, places, where, taker, text, givers)
 
 
 def _leak_findings(
