@@ -16,6 +16,7 @@ from jgstudy.core.scores import (
     ScoresFileError,
     UnknownUser,
 )
+from jgstudy.core.scores.summary import Kind, merge_summary
 from jgstudy.render.save import save_report
 
 
@@ -165,22 +166,9 @@ def merge_cmd(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _print_merge(path: Path, r: MergeResult) -> None:
-    created = "（新建用户）" if r.created_user else ""
-    print(
-        f"{path.name}：{r.user}{created} 新增答题记录 {r.logs_added} 条（已有 {r.logs_present} 条），"
-        f"考试/练习新增 {r.attempts_added} 次、更新 {r.attempts_updated} 次，"
-        f"更新卡片 {r.cards_replaced} 张"
-    )
-    if r.logs_unknown:
-        print(
-            f"警告：{path.name} 中 {r.logs_unknown} 条答题记录的试题不在本数据库中，已跳过；"
-            f"请先导入题库 {'、'.join(r.missing_banks)} 后再合并一次。",
-            file=sys.stderr,
-        )
-    for problem in r.foreign:
-        print(f"警告：{path.name}：{problem}", file=sys.stderr)
-    if r.changed_questions:
-        print(
-            f"提示：{len(r.changed_questions)} 道试题在本数据库中的内容已修改，记录仍按题号合并。"
-        )
+def _print_merge(path: Path, result: MergeResult) -> None:
+    for sentence in merge_summary(path.name, result):
+        if sentence.kind is Kind.WARNING:
+            print(f"警告：{sentence.text}", file=sys.stderr)
+        else:
+            print(f"提示：{sentence.text}" if sentence.kind is Kind.NOTE else sentence.text)

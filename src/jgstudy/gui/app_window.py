@@ -50,6 +50,7 @@ from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.profile import ProfileDialog, ProfileSwitcher, profile_text
 from jgstudy.gui.progress import ProgressView
 from jgstudy.gui.reports import ReportsView
+from jgstudy.gui.scorefiles import ScoreFiles
 from jgstudy.gui.settings import SettingsView
 from jgstudy.gui.statusbar import WorkProgress
 from jgstudy.gui.style import apply_theme, colors_for
@@ -109,7 +110,10 @@ class MainWindow(QMainWindow):
         self.forecast = ForecastView(
             self.services.plans, self.service.study_day, lambda: self.service.desired_retention
         )
-        self.reports = ReportsView(self.services.reports, files=self.files)
+        self.score_files = ScoreFiles(lambda: self.services.scores, self.files, self)
+        self.reports = ReportsView(
+            self.services.reports, files=self.files, score_files=self.score_files
+        )
         self.reports.add_problem_queue(ProblemQueue(self.services.workbook))
         self.settings = SettingsView(self.prefs, data_folder, database_url, self.services.plans)
         self.registry: dict[View, Page] = {
@@ -352,6 +356,14 @@ class MainWindow(QMainWindow):
     def reimport(self) -> None:
         self.navigate(View.LIBRARY)
         self.library.banks.reimport()
+
+    def export_scores(self) -> None:
+        if self.user is not None:
+            self.score_files.ask_export(self.user)
+
+    def merge_scores(self) -> None:
+        self.navigate(View.REPORTS)
+        self.score_files.ask_merge()
 
     def _on_import_succeeded(self, result: ImportResult) -> None:
         self.statusBar().showMessage(result_text(result), 8000)

@@ -388,6 +388,27 @@ EN: dict[str, str] = {
     ),
     "{text}\n已导出：{path}": "{text}\nExported: {path}",
     "生成报告失败：{message}": "Report failed: {message}",
+    # -- score files ------------------------------------------------------------------------
+    "成绩文件 (*.json.gz *.json)": "Scores files (*.json.gz *.json)",
+    "合并成绩文件": "Merge scores files",
+    "合并成绩文件…": "Merge scores files…",
+    "把学员在其他电脑上导出的成绩文件合并到本数据库；同一文件可以重复合并": (
+        "Merge the scores files cadres exported on other computers into this database; "
+        "merging a file again adds nothing twice"
+    ),
+    "已合并 {merged} 个成绩文件（{refused} 个未合并）；生成预览即可看到合并后的成绩。": (
+        "{merged} scores {merged|file|files} merged ({refused} not merged); preview the "
+        "report to see the merged results."
+    ),
+    "导出我的成绩": "Export my scores",
+    "导出我的成绩…": "Export my scores…",
+    "成绩-{name}.json.gz": "scores-{name}.json.gz",
+    "成绩文件已导出：{path}\n把它交给培训管理员合并即可。": (
+        "Scores file exported: {path}\nGive it to your trainer to merge."
+    ),
+    "成绩文件": "Scores files",
+    "提示：": "Note: ",
+    "警告：": "Warning: ",
     # -- mock exam -------------------------------------------------------------------------
     "开始新的考试": "Start a new exam",
     "上一场考试还没有交卷。开始新的考试，会先把上一场按已作答内容交卷。\n继续吗？": (

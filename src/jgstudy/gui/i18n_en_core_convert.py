@@ -369,6 +369,25 @@ EN: dict[str, str] = {
     "答题记录 {uid} 所属的考试 {attempt} 不是该学员的，未合并": (
         "The answer record {uid} belongs to exam {attempt} of another cadre; not merged"
     ),
+    "{file}：{user} 新增答题记录 {added} 条（已有 {present} 条），考试/练习新增 {attempts} 次、更新 {updated} 次，更新卡片 {cards} 张": (
+        "{file}: {user}, {added} new {added|answer|answers} ({present} already here), "
+        "{attempts} new and {updated} updated {attempts|exam or practice|exams or practices}, "
+        "{cards} {cards|card|cards} updated"
+    ),
+    "{file}：{user}（新建用户） 新增答题记录 {added} 条（已有 {present} 条），考试/练习新增 {attempts} 次、更新 {updated} 次，更新卡片 {cards} 张": (
+        "{file}: {user} (new user), {added} new {added|answer|answers} ({present} already "
+        "here), {attempts} new and {updated} updated {attempts|exam or practice|exams or "
+        "practices}, {cards} {cards|card|cards} updated"
+    ),
+    "{file} 中 {count} 条答题记录的试题不在本数据库中，已跳过；请先导入题库 {banks} 后再合并一次。": (
+        "{file}: {count} {count|answer was|answers were} skipped because the "
+        "{count|question is|questions are} not in this database; import "
+        "{banks} first and merge again."
+    ),
+    "{count} 道试题在本数据库中的内容已修改，记录仍按题号合并。": (
+        "{count} {count|question has|questions have} different content in this database; "
+        "the answers were merged by question number all the same."
+    ),
     "时间 {time} 不在 2000 年至 2100 年之间": "The time {time} is not between 2000 and 2100",
     "不是有效的 JSON 文本": "not valid JSON text",
     "应为 JSON 对象": "should be a JSON object",

@@ -36,7 +36,9 @@ from jgstudy.core.reports.service import ReportService
 from jgstudy.core.reports.units import NO_UNIT
 from jgstudy.gui.cohort import CohortPanel
 from jgstudy.gui.filechooser import FileChooser
+from jgstudy.gui.flow import FlowLayout
 from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg, trc
+from jgstudy.gui.scorefiles import MergeOutcome, ScoreFiles
 from jgstudy.gui.tasks import TaskRunner
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 from jgstudy.gui.workbook.problems import ProblemQueue
@@ -87,9 +89,11 @@ class ReportsView(QWidget):
         reports: ReportService,
         pool: QThreadPool | None = None,
         files: FileChooser | None = None,
+        score_files: ScoreFiles | None = None,
     ) -> None:
         super().__init__()
         self._reports = reports
+        self.score_files = score_files
         self._runner = TaskRunner(self, pool)
         self._files = files or FileChooser()
         self.report: Report | None = None
@@ -148,20 +152,18 @@ class ReportsView(QWidget):
             tr("在导出的报告中按得分列出每名学员的单位内排名（默认不排名）")
         )
         second.addWidget(self.rank_cadres)
-        # The actions on a row of their own: beside the exam field they pushed the card wider
-        # than the page at 1280x720 in English at the largest text size.
-        third = self._build_buttons()
-        third.addStretch(1)
+        # The actions on a row of their own, which wraps: beside the exam field they pushed the
+        # card wider than the page at 1280x720 in English at the largest text size.
         rows = QVBoxLayout()
         rows.setSpacing(12)
         rows.addLayout(first)
         rows.addLayout(second)
-        rows.addLayout(third)
+        rows.addWidget(self._build_buttons())
         return card(rows, margins=16)
 
-    def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(8)
+    def _build_buttons(self) -> QWidget:
+        holder = QWidget()
+        row = FlowLayout(holder)
         self.preview_button = button(tr("生成预览"), primary=True)
         self.preview_button.clicked.connect(self.preview)
         row.addWidget(self.preview_button)
@@ -175,7 +177,15 @@ class ReportsView(QWidget):
             export.clicked.connect(lambda _c=False, f=fmt: self.ask_export(f))
             row.addWidget(export)
             self.export_buttons[fmt] = export
-        return row
+        if self.score_files is not None:
+            self.merge_button = button(tr("合并成绩文件…"))
+            self.merge_button.setToolTip(
+                tr("把学员在其他电脑上导出的成绩文件合并到本数据库；同一文件可以重复合并")
+            )
+            self.merge_button.clicked.connect(self.score_files.ask_merge)
+            self.score_files.merged.connect(self._on_merged)
+            row.addWidget(self.merge_button)
+        return holder
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS))
@@ -324,6 +334,15 @@ class ReportsView(QWidget):
             )
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(value)))
+
+    def _on_merged(self, outcome: MergeOutcome) -> None:
+        """New cadres may bring new units; a preview shown before is out of date."""
+        self.refresh()
+        self.summary.setText(
+            tr(
+                "已合并 {merged} 个成绩文件（{refused} 个未合并）；生成预览即可看到合并后的成绩。"
+            ).format(merged=outcome.merged, refused=outcome.refused)
+        )
 
     def _on_exported(self, done: ExportDone) -> None:
         self._set_busy(False)
