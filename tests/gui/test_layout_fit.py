@@ -22,6 +22,7 @@ from jgstudy.core.services import Services
 from jgstudy.gui.app_window import MainWindow
 from jgstudy.gui.fonts import FONT_SIZES, base_pixel_size
 from jgstudy.gui.layout_audit import audit
+from jgstudy.gui.profile import ProfileDialog
 from jgstudy.gui.style import apply_theme
 
 Scene = Callable[[MainWindow], str]
@@ -265,3 +266,24 @@ def test_every_view_fits_1920x1080_at_150_percent(tmp_path: Path) -> None:
     done = run_on_screen(tmp_path, 1920, 1080, 1.5, __file__, select)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert "1 passed" in done.stdout
+
+
+@pytest.mark.parametrize("size", list(FONT_SIZES))
+@pytest.mark.parametrize("count", [1, 2, 6])
+def test_the_profile_dialog_fits_every_text_size(
+    styled: Callable[[str], None], qtbot: QtBot, size: str, count: int
+) -> None:
+    """The first dialog a cadre sees: at the larger text sizes its wrapped intro squeezed the
+    name fields below their text, and two users already needed a scroll bar."""
+    styled(size)
+    users = [UserInfo(id=n, name=f"学员{n}", unit="市委办公室", role="cadre") for n in range(count)]
+    dialog = ProfileDialog(users, "学员0")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    for _ in range(4):
+        QApplication.processEvents()
+    assert [str(clip) for clip in audit(dialog)] == []
+    shown = dialog.list.height() // dialog.list.sizeHintForRow(0)
+    assert shown == min(count, 5)
+    assert dialog.height() <= dialog.screen().availableGeometry().height()

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +31,11 @@ def profile_text(user: UserInfo) -> str:
     return tr("{name}（{unit}）").format(name=user.name, unit=user.unit) if user.unit else user.name
 
 
+MIN_WIDTH = 460
+SIDE = 28  # the dialog's left and right margins
+TITLE_BAR = 40  # the window frame above the dialog, which the screen must hold too
+
+
 class ProfileDialog(QDialog):
     """Pick an existing profile, or type a name and unit (单位) for a new one."""
 
@@ -37,9 +44,11 @@ class ProfileDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("选择用户"))
-        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
+        # The size hint counts the lines the intro wraps to; the minimum size (what the dialog
+        # would otherwise get) does not, and the name fields were squeezed below their text.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        layout.setContentsMargins(SIDE, 24, SIDE, 20)
         layout.setSpacing(14)
         layout.addWidget(plain_label(tr("欢迎使用机关学习"), "title"))
         intro = (  # on the first run there is nobody to choose yet
@@ -48,6 +57,7 @@ class ProfileDialog(QDialog):
             else tr("学习记录按用户分别保存。请填写你的姓名和单位，开始学习。")
         )
         self.intro = plain_label(intro, "muted", wrap=True)
+        self.intro.setMinimumWidth(MIN_WIDTH - 2 * SIDE)  # the fixed-size dialog's least width
         layout.addWidget(self.intro)
         self.list = QListWidget()
         for user in users:
@@ -56,7 +66,6 @@ class ProfileDialog(QDialog):
             self.list.addItem(item)
             if user.name == last:
                 self.list.setCurrentItem(item)
-        self.list.setFixedHeight(min(len(users), 5) * 38 + 12)
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
         self.list.currentItemChanged.connect(self._picked)
         layout.addWidget(self.list)
@@ -70,6 +79,28 @@ class ProfileDialog(QDialog):
         layout.addWidget(buttons)
         self.error = plain_label("", "small")
         layout.addWidget(self.error)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Room for every field at the text size now in use (its stylesheet applies at show).
+
+        The list shows up to five users without a scroll bar, however tall a row is at the
+        largest text, and fewer when the dialog would not fit on the screen.
+        """
+        count = self.list.count()
+        if not count:
+            return
+        self.list.ensurePolished()
+        row = self.list.sizeHintForRow(0)
+        frame = 2 * self.list.frameWidth() + 4
+        self.list.setFixedHeight(row + frame)
+        screen = self.screen().availableGeometry().height()
+        room = screen - TITLE_BAR - (self.sizeHint().height() - row - frame)
+        rows = max(1, min(count, 5, room // max(row, 1)))
+        self.list.setFixedHeight(rows * row + frame)
 
     def _build_form(self, has_users: bool) -> QFormLayout:
         form = QFormLayout()
