@@ -5,6 +5,7 @@ text size. The same audit prints ``CLIPPED`` lines in scripts/screenshots.py."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,16 @@ from screen_env import run_on_screen
 from data.reports.cohort import seed_cohort
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.model import SingleQuestion
+from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
+from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services
 from jgstudy.gui.app_window import MainWindow
+from jgstudy.gui.editor.problems import ProblemPanel
+from jgstudy.gui.fit import scroll_page
 from jgstudy.gui.fonts import FONT_SIZES, base_pixel_size
 from jgstudy.gui.layout_audit import audit
+from jgstudy.gui.practice.card import QuestionCard
 from jgstudy.gui.profile import ProfileDialog
 from jgstudy.gui.style import apply_theme
 
@@ -287,3 +293,39 @@ def test_the_profile_dialog_fits_every_text_size(
     shown = dialog.list.height() // dialog.list.sizeHintForRow(0)
     assert shown == min(count, 5)
     assert dialog.height() <= dialog.screen().availableGeometry().height()
+
+
+def test_a_question_with_long_tags_fits_the_largest_text_on_the_smallest_screen(
+    styled: Callable[[str], None], qtbot: QtBot, service: StudyService, sample_bank: Path
+) -> None:
+    """The line above the stem (bank, difficulty, three tags) did not wrap: with the bundled
+    banks' tags at the largest text it made the practice page wider than a 1280x720 window."""
+    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    service.import_banks([sample_bank])
+    user = service.ensure_user("王明", "市委办公室")
+    record = service.question(service.practice_queue(user, order=NewOrder.BANK, limit=1)[0])
+    tags = ("全面从严治党主体责任", "党建引领基层治理", "机关党建品牌创建")
+    card = QuestionCard(replace(record, tags=tags), "武汉机关党建2025·凝心铸魂·综合题库")
+    qtbot.addWidget(card)
+    page = scroll_page(card)
+    qtbot.addWidget(page)
+    page.resize(900, 600)  # the practice page's room at 1280x720 with the sidebar
+    page.show()
+    qtbot.waitExposed(page)
+    for _ in range(4):
+        QApplication.processEvents()
+    assert [str(clip) for clip in audit(page)] == []
+    assert card.width() <= 900
+
+
+def test_the_editors_check_results_do_not_widen_it_at_the_largest_text(
+    styled: Callable[[str], None], qtbot: QtBot
+) -> None:
+    """检查结果's hint (与 jgstudy check 相同…) was one line that made the bank editor wider
+    than the page at the larger text sizes; it is cut short with … (whole in its tooltip)."""
+    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    panel = ProblemPanel()
+    qtbot.addWidget(panel)
+    panel.ensurePolished()
+    # the editor's room at 1280x720 beside the sidebar, with the question list and the preview
+    assert panel.minimumSizeHint().width() < 600

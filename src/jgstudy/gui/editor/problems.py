@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QListWidgetItem,
 
 from jgstudy.core.banks.editing import FieldProblem, Validation
 from jgstudy.gui.editor.texts import question_place
+from jgstudy.gui.fit import ElidedLabel
 from jgstudy.gui.i18n import tr, tr_msg
 from jgstudy.gui.style import set_props
 from jgstudy.gui.widgets import plain_label
@@ -35,10 +36,12 @@ class ProblemPanel(QFrame):
         head.addWidget(self.summary)
         head.addSpacing(12)
         head.addWidget(self.drafts)
-        head.addStretch(1)
-        head.addWidget(
-            plain_label(tr("与 jgstudy check 相同；点一条问题可跳到对应的题目和字段"), "small")
-        )
+        # Elided when there is no room (whole in its tooltip): on one line it made the editor
+        # wider than the page at the larger text sizes.
+        hint = ElidedLabel(tr("与 jgstudy check 相同；点一条问题可跳到对应的题目和字段"))
+        hint.setProperty("role", "small")
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(hint, 1)
         layout.addLayout(head)
         self.list = QListWidget()
         self.list.setObjectName("problems")

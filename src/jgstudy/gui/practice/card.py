@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from jgstudy.core.model import (
@@ -74,9 +75,10 @@ class QuestionCard(QFrame):
         )
         row = QHBoxLayout()
         row.setSpacing(12)
-        row.addWidget(chip)
-        row.addWidget(plain_label(meta, "muted"))
-        row.addStretch(1)
+        row.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
+        # Wraps: with three long tags at the largest text it made the page wider than the window.
+        self.meta = plain_label(meta, "muted", wrap=True)
+        row.addWidget(self.meta, 1)
         return row
 
     def show_feedback(self, feedback: Feedback) -> None:
