@@ -329,3 +329,26 @@ def test_the_editors_check_results_do_not_widen_it_at_the_largest_text(
     panel.ensurePolished()
     # the editor's room at 1280x720 beside the sidebar, with the question list and the preview
     assert panel.minimumSizeHint().width() < 600
+
+
+def test_home_stacks_its_lower_cards_when_two_do_not_fit(
+    styled: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+) -> None:
+    """At the largest text on 1280x720 the 90-day card with its figures and the week ahead did
+    not fit side by side either: the page was 13 px wider than the window."""
+    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    window = make_window()
+    window.set_user(ready[0])
+    window.resize(SMALL)
+    qtbot.waitUntil(lambda: window.size() == SMALL)
+    window.navigate("home")
+    for label in window.home.facts.values():
+        label.setText("1,234")  # a cadre's figures after months of practice
+    for _ in range(6):
+        QApplication.processEvents()
+    assert [str(clip) for clip in audit(window)] == []
+    home = window.home
+    assert home.forecast.geometry().top() > home.heatmap_card.geometry().bottom()

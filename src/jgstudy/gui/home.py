@@ -105,31 +105,35 @@ class HomeView(QWidget):
         return grid
 
     def _build_lower(self) -> QGridLayout:
-        """The heatmap, the week ahead and the weakest tags: side by side, or the tags below
-        the other two when a small screen or large text leaves no room for three."""
+        """The heatmap, the week ahead and the weakest tags: side by side, the tags below the
+        other two when a small screen or large text leaves no room for three, or one above the
+        other when not even two fit (the largest text on 1280x720)."""
         self.lower_grid = QGridLayout()
         self.lower_grid.setSpacing(16)
         self.heatmap_card = self._build_heatmap_card()
         self.forecast = ForecastCard()
         self.weak_tags = WeakTagsCard()
         self.weak_tags.practice_requested.connect(self.tag_practice_requested)
-        self._wide: bool | None = None
-        self._arrange(wide=True)
+        self._columns = 0
+        self._arrange(3)
         return self.lower_grid
 
-    def _arrange(self, wide: bool) -> None:
-        if wide == self._wide:
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
             return
-        self._wide = wide
-        for widget in (self.heatmap_card, self.forecast, self.weak_tags):
+        self._columns = columns
+        cards = (self.heatmap_card, self.forecast, self.weak_tags)
+        for widget in cards:
             self.lower_grid.removeWidget(widget)
-        self.lower_grid.addWidget(self.heatmap_card, 0, 0)
-        self.lower_grid.addWidget(self.forecast, 0, 1)
-        if wide:
-            self.lower_grid.addWidget(self.weak_tags, 0, 2)
-        else:
-            self.lower_grid.addWidget(self.weak_tags, 1, 0, 1, 2)
-        for column, stretch in enumerate((0, 1, 1 if wide else 0)):
+        places = {
+            3: ((0, 0, 1, 1), (0, 1, 1, 1), (0, 2, 1, 1)),
+            2: ((0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2)),
+            1: ((0, 0, 1, 1), (1, 0, 1, 1), (2, 0, 1, 1)),
+        }[columns]
+        for widget, (row, column, rows, span) in zip(cards, places, strict=True):
+            self.lower_grid.addWidget(widget, row, column, rows, span)
+        stretches = {3: (0, 1, 1), 2: (0, 1, 0), 1: (1, 0, 0)}[columns]
+        for column, stretch in enumerate(stretches):
             self.lower_grid.setColumnStretch(column, stretch)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -137,10 +141,15 @@ class HomeView(QWidget):
         # the room the page gives (the view itself may be as wide as its minimum)
         page = self.parentWidget()
         room = page.width() if page is not None else self.width()
-        cards = (self.heatmap_card, self.forecast, self.weak_tags)
-        needed = sum(c.minimumSizeHint().width() for c in cards) + 2 * self.lower_grid.spacing()
         margins = self.contentsMargins() + self._margins
-        self._arrange(needed + margins.left() + margins.right() <= room)
+        room -= margins.left() + margins.right()
+        widths = [c.minimumSizeHint().width() for c in (self.heatmap_card, self.forecast)]
+        widths.append(self.weak_tags.minimumSizeHint().width())
+        gap = self.lower_grid.spacing()
+        if sum(widths) + 2 * gap <= room:
+            self._arrange(3)
+        else:
+            self._arrange(2 if widths[0] + widths[1] + gap <= room else 1)
 
     def _build_heatmap_card(self) -> QWidget:
         box = card(margins=20)
