@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import timedelta, timezone
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
 from jgstudy.core.scheduling import Scheduler
+from jgstudy.core.scores.service import ScoreService
 from jgstudy.core.service import StudyService
 from jgstudy.core.services import Services, open_services
 from jgstudy.gui.app_window import MainWindow
@@ -185,3 +189,24 @@ def test_the_file_menu_exports_the_cadre_and_opens_the_merge(
     assert window.current_view() == "reports"
     assert merged.args[0].merged == 1
     assert "张三 新增答题记录 0 条（已有 0 条）" in window.score_files.box.text()
+
+
+class FullDisk:
+    """A score service whose database cannot grow: SQLite's own error, as SQLAlchemy raises it."""
+
+    def merge(self, path: Path) -> object:
+        cause = sqlite3.OperationalError("database or disk is full")
+        raise OperationalError("INSERT INTO review_logs …", {}, cause)
+
+
+def test_a_full_disk_during_a_merge_is_one_sentence_not_the_database_error(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    full = cast("ScoreService", FullDisk())
+    scores = ScoreFiles(lambda: full, ChosenFiles([tmp_path / "a.json.gz"]), parent)
+    with qtbot.waitSignal(scores.failed, timeout=10_000) as failed:
+        scores.ask_merge()
+    assert failed.args[0] == "磁盘空间已满，无法写入。请清理磁盘后重试。"
+    assert scores.box is not None and scores.box.text() == failed.args[0]

@@ -39,7 +39,7 @@ from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.flow import FlowLayout
 from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg, trc
 from jgstudy.gui.scorefiles import MergeOutcome, ScoreFiles
-from jgstudy.gui.tasks import TaskRunner
+from jgstudy.gui.tasks import TaskRunner, failure_text
 from jgstudy.gui.widgets import button, card, page_header, plain_label, view_layout
 from jgstudy.gui.workbook.problems import ProblemQueue
 from jgstudy.render.save import save_report
@@ -284,7 +284,7 @@ class ReportsView(QWidget):
             "report",
             work,
             lambda report: self._on_built(report, target),
-            lambda error: self.failed.emit(tr_error(error)),
+            lambda error: self.failed.emit(failure_text(error)),
         )
         self._set_busy(started, tr("正在统计成绩…"))
         return started
@@ -300,7 +300,7 @@ class ReportsView(QWidget):
             if fmt == "pdf":
                 save_report(report, path, "pdf")
         except Exception as exc:  # a full disk or a locked file: tell the trainer
-            self.failed.emit(tr_error(exc))
+            self.failed.emit(failure_text(exc))
             return
         self.exported.emit(ExportDone(path, report))
 

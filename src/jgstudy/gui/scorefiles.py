@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from jgstudy.core.records import Progress, UserInfo
 from jgstudy.core.text import message_of
 from jgstudy.gui.filechooser import FileChooser
-from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg
-from jgstudy.gui.tasks import TaskRunner
+from jgstudy.gui.i18n import N_, tr, tr_msg
+from jgstudy.gui.tasks import TaskRunner, failure_text
 
 if TYPE_CHECKING:
     from jgstudy.core.scores.service import ScoreService
@@ -115,7 +115,7 @@ class ScoreFiles(QObject):
             "merge score files",
             lambda progress: merge_files(scores, chosen, progress),
             self._on_merged,
-            lambda error: self.failed.emit(tr_error(error)),
+            lambda error: self.failed.emit(failure_text(error)),
         )
 
     def ask_export(self, user: UserInfo) -> None:
@@ -136,7 +136,7 @@ class ScoreFiles(QObject):
             "export scores",
             work,
             self._on_exported,
-            lambda error: self.failed.emit(tr_error(error)),
+            lambda error: self.failed.emit(failure_text(error)),
         )
 
     def _on_merged(self, outcome: MergeOutcome) -> None:

@@ -15,8 +15,10 @@ from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from jgstudy.core.environment import explain
 from jgstudy.core.errors import InputError
 from jgstudy.core.records import Progress
+from jgstudy.gui.i18n import tr_error, tr_msg
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -102,3 +104,11 @@ class TaskRunner(QObject):
     def _end(self, report: Callable[[], None]) -> None:
         self._relay = None  # free before reporting: the callback may start the next job
         report()
+
+
+def failure_text(error: BaseException) -> str:
+    """What the user reads when background work failed: a full disk, a locked or unreachable
+    database gets its one plain sentence (the traceback is in the log); anything else the
+    error's own message."""
+    sentence = explain(error)
+    return tr_msg(sentence) if sentence is not None else tr_error(error)
