@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from jgstudy.core.banks import BankErrors, loader
 from jgstudy.core.order import NewOrder
@@ -162,3 +164,23 @@ def test_a_failed_import_is_logged_once_with_its_traceback(
     assert len(logged) == 1, [record.getMessage() for record in logged]
     assert logged[0].exc_info is not None and logged[0].exc_info[1] is failed.args[0]
     assert window.library.banks.errors.isVisible()
+
+
+def test_an_import_onto_a_full_disk_says_so_in_one_sentence(
+    window: MainWindow, sample_bank: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not SQLAlchemy's text with the SQL in it: the sentence the crash dialog and the command
+    line give (the traceback is in the log)."""
+
+    def full(*_args: object, **_kwargs: object) -> object:
+        cause = sqlite3.OperationalError("database or disk is full")
+        raise OperationalError("INSERT INTO questions …", {}, cause)
+
+    monkeypatch.setattr(window.service, "import_banks", full)
+    window.navigate("library")
+    with qtbot.waitSignal(window.importer.failed, timeout=20_000):
+        assert window.library.import_paths([sample_bank])
+    shown = window.library.banks.errors
+    assert shown.isVisible()
+    assert "磁盘空间已满，无法写入。请清理磁盘后重试。" in [shown.title.text(), *shown.lines()]
+    assert not any("INSERT" in line for line in [shown.title.text(), *shown.lines()])

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from jgstudy.core.banks import BankErrors, Problem
 from jgstudy.core.convert import Conversion, ConvertError, read_source, source_formats
+from jgstudy.core.environment import explain
 from jgstudy.core.paths import data_dir
 from jgstudy.core.records import BankInfo, ImportResult
 from jgstudy.core.service import StudyService
@@ -29,6 +30,7 @@ from jgstudy.gui.filechooser import FileChooser
 from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg
 from jgstudy.gui.importpreview import ImportPreview
 from jgstudy.gui.models import BankTableModel
+from jgstudy.gui.tasks import failure_text
 from jgstudy.gui.widgets import button, plain_label
 from jgstudy.gui.workers import BankImporter
 
@@ -336,10 +338,10 @@ class BanksPanel(QWidget):
             self.errors.show_problems(error.problems)
         elif isinstance(error, ConvertError):
             self.errors.show_message(tr_error(error))
-        elif isinstance(error, OSError):
+        elif isinstance(error, OSError) and explain(error) is None:
             self.errors.show_message(tr("无法读写文件：{error}").format(error=tr_error(error)))
-        else:
-            self.errors.show_message(tr_error(error))
+        else:  # a full disk, a locked database …: its one sentence
+            self.errors.show_message(failure_text(error))
 
     def _on_finished(self) -> None:
         for btn in (self.file_button, self.folder_button, self.reimport_button):
