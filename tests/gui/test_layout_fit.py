@@ -17,7 +17,7 @@ from screen_env import run_on_screen
 
 from data.reports.cohort import seed_cohort
 from jgstudy.core.clock import FixedClock
-from jgstudy.core.model import SingleQuestion
+from jgstudy.core.model import ShortQuestion, SingleQuestion
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
 from jgstudy.core.service import StudyService
@@ -28,6 +28,7 @@ from jgstudy.gui.fit import scroll_page
 from jgstudy.gui.fonts import FONT_SIZES, base_pixel_size
 from jgstudy.gui.layout_audit import audit
 from jgstudy.gui.practice.card import QuestionCard
+from jgstudy.gui.practice.short import ShortInput
 from jgstudy.gui.profile import ProfileDialog
 from jgstudy.gui.style import apply_theme
 
@@ -352,3 +353,28 @@ def test_home_stacks_its_lower_cards_when_two_do_not_fit(
     assert [str(clip) for clip in audit(window)] == []
     home = window.home
     assert home.forecast.geometry().top() > home.heatmap_card.geometry().bottom()
+
+
+def test_a_revealed_short_answer_fits_the_editors_narrow_preview(
+    styled: Callable[[str], None], qtbot: QtBot, service: StudyService, sample_bank: Path
+) -> None:
+    """掌握了（Y）and 没掌握（N）side by side held the bank editor's preview at 441 px at the
+    largest text, wider than its pane on 1280x720: they go one above the other now."""
+    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    service.import_banks([sample_bank])
+    user = service.ensure_user("王明", "市委办公室")
+    pks = service.practice_queue(user, order=NewOrder.BANK)
+    record = next(r for r in service.questions(pks) if isinstance(r.question, ShortQuestion))
+    card = QuestionCard(record, "测试题库")
+    qtbot.addWidget(card)
+    assert isinstance(card.input, ShortInput)
+    card.input.reveal()
+    page = scroll_page(card)
+    qtbot.addWidget(page)
+    page.resize(360, 600)  # the preview pane at 1280x720 with the largest text
+    page.show()
+    qtbot.waitExposed(page)
+    for _ in range(4):
+        QApplication.processEvents()
+    assert [str(clip) for clip in audit(page)] == []
+    assert card.input.missed_button.geometry().top() > card.input.knew_button.geometry().top()

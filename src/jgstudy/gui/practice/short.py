@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from jgstudy.core.grading import Response, ShortResponse, keywords_found
 from jgstudy.core.model import ShortQuestion
 from jgstudy.core.session import Feedback
+from jgstudy.gui.flow import FlowLayout
 from jgstudy.gui.i18n import tr
 from jgstudy.gui.practice.base import AnswerInput, EnterFilter
 from jgstudy.gui.widgets import button, card, plain_label
@@ -44,16 +45,15 @@ class ShortInput(AnswerInput):
         inner.addWidget(plain_label(self._question.reference, wrap=True))
         self.keywords_label = plain_label("", "muted", wrap=True)
         inner.addWidget(self.keywords_label)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
+        holder = QWidget()  # the two buttons one above the other when side by side do not fit
+        buttons = FlowLayout(holder, spacing=12)  # (the bank editor's narrow preview, large text)
         self.knew_button = button(tr("掌握了（Y）"), primary=True)
         self.missed_button = button(tr("没掌握（N）"))
         self.knew_button.clicked.connect(lambda: self.rate(True))
         self.missed_button.clicked.connect(lambda: self.rate(False))
         buttons.addWidget(self.knew_button)
         buttons.addWidget(self.missed_button)
-        buttons.addStretch(1)
-        inner.addLayout(buttons)
+        inner.addWidget(holder)
         return box
 
     @property
