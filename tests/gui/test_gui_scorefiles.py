@@ -63,31 +63,37 @@ def trainer_desktop(tmp_path: Path, clock: FixedClock, sample_bank: Path) -> Ite
     services.close()
 
 
-def exported(qtbot: QtBot, services: Services, user: UserInfo, path: Path) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    files = ScoreFiles(lambda: services.scores, ChosenFiles([], path), parent)
-    with qtbot.waitSignal(files.exported, timeout=10_000):
-        files.ask_export(user)
-    assert files.box is not None and str(path) in files.box.text()
-
-
-def test_a_cadres_export_merged_by_the_trainer_shows_on_the_reports_page(
+@pytest.fixture
+def cadre_file(
     qtbot: QtBot,
     tmp_path: Path,
     service: StudyService,
     services: Services,
     sample_bank: Path,
     clock: FixedClock,
-    trainer_desktop: Services,
-) -> None:
+) -> Path:
+    """赵六's scores file, exported through the desktop after two answers."""
     user = answered(service, sample_bank, clock)
     path = tmp_path / "成绩-赵六.json.gz"
-    exported(qtbot, services, user, path)
-    files = ChosenFiles([path])
-    window = QWidget()
-    qtbot.addWidget(window)
-    scores = ScoreFiles(lambda: trainer_desktop.scores, files, window)
+    files = merger(qtbot, services, ChosenFiles([], path))
+    with qtbot.waitSignal(files.exported, timeout=10_000):
+        files.ask_export(user)
+    assert files.box is not None and str(path) in files.box.text()
+    return path
+
+
+def merger(qtbot: QtBot, services: Services, chosen: ChosenFiles) -> ScoreFiles:
+    """The score-file actions over ``services``, in a window of their own."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return ScoreFiles(lambda: services.scores, chosen, parent)
+
+
+def test_a_cadres_export_merged_by_the_trainer_shows_on_the_reports_page(
+    qtbot: QtBot, tmp_path: Path, cadre_file: Path, trainer_desktop: Services
+) -> None:
+    files = ChosenFiles([cadre_file])
+    scores = merger(qtbot, trainer_desktop, files)
     view = ReportsView(trainer_desktop.reports, files=files, score_files=scores)
     qtbot.addWidget(view)
     view.refresh()
@@ -111,22 +117,11 @@ def test_a_cadres_export_merged_by_the_trainer_shows_on_the_reports_page(
 
 
 def test_a_bad_file_is_refused_with_its_reason_and_the_others_are_merged(
-    qtbot: QtBot,
-    tmp_path: Path,
-    service: StudyService,
-    services: Services,
-    sample_bank: Path,
-    clock: FixedClock,
-    trainer_desktop: Services,
+    qtbot: QtBot, tmp_path: Path, cadre_file: Path, trainer_desktop: Services
 ) -> None:
-    user = answered(service, sample_bank, clock)
-    good = tmp_path / "good.json"
-    exported(qtbot, services, user, good)
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}', encoding="utf-8")
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    scores = ScoreFiles(lambda: trainer_desktop.scores, ChosenFiles([bad, good]), parent)
+    scores = merger(qtbot, trainer_desktop, ChosenFiles([bad, cadre_file]))
 
     with qtbot.waitSignal(scores.merged, timeout=10_000) as merged:
         scores.ask_merge()
@@ -135,7 +130,7 @@ def test_a_bad_file_is_refused_with_its_reason_and_the_others_are_merged(
     assert scores.box is not None and scores.box.icon() == QMessageBox.Icon.Warning
     lines = scores.box.text().splitlines()
     assert lines[0].startswith("警告：bad.json：") and "成绩文件" in lines[0]
-    assert lines[1].startswith("good.json：赵六（新建用户） 新增答题记录 2 条")
+    assert lines[1].startswith("成绩-赵六.json.gz：赵六（新建用户） 新增答题记录 2 条")
 
 
 def test_the_report_of_many_warnings_is_cut_to_what_a_screen_holds() -> None:
@@ -150,20 +145,10 @@ def test_the_report_of_many_warnings_is_cut_to_what_a_screen_holds() -> None:
 
 @pytest.mark.usefixtures("english")
 def test_the_merge_report_reads_in_english(
-    qtbot: QtBot,
-    tmp_path: Path,
-    service: StudyService,
-    services: Services,
-    sample_bank: Path,
-    clock: FixedClock,
-    trainer_desktop: Services,
+    qtbot: QtBot, tmp_path: Path, cadre_file: Path, trainer_desktop: Services
 ) -> None:
-    user = answered(service, sample_bank, clock)
-    path = tmp_path / "scores.json.gz"
-    exported(qtbot, services, user, path)
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    scores = ScoreFiles(lambda: trainer_desktop.scores, ChosenFiles([path]), parent)
+    path = cadre_file.rename(tmp_path / "scores.json.gz")
+    scores = merger(qtbot, trainer_desktop, ChosenFiles([path]))
     with qtbot.waitSignal(scores.merged, timeout=10_000):
         scores.ask_merge()
     assert scores.box is not None

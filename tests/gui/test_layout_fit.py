@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, QThreadPool
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 from screen_env import run_on_screen
 
@@ -296,6 +296,19 @@ def test_the_profile_dialog_fits_every_text_size(
     assert dialog.height() <= dialog.screen().availableGeometry().height()
 
 
+def in_page(qtbot: QtBot, view: QWidget, width: int) -> tuple[QScrollArea, list[str]]:
+    """``view`` shown in a page ``width`` pixels wide, and what the audit finds there (keep the
+    page: it owns the view)."""
+    page = scroll_page(view)
+    qtbot.addWidget(page)
+    page.resize(width, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    for _ in range(4):
+        QApplication.processEvents()
+    return page, [str(clip) for clip in audit(page)]
+
+
 def test_a_question_with_long_tags_fits_the_largest_text_on_the_smallest_screen(
     styled: Callable[[str], None], qtbot: QtBot, service: StudyService, sample_bank: Path
 ) -> None:
@@ -308,14 +321,8 @@ def test_a_question_with_long_tags_fits_the_largest_text_on_the_smallest_screen(
     tags = ("全面从严治党主体责任", "党建引领基层治理", "机关党建品牌创建")
     card = QuestionCard(replace(record, tags=tags), "武汉机关党建2025·凝心铸魂·综合题库")
     qtbot.addWidget(card)
-    page = scroll_page(card)
-    qtbot.addWidget(page)
-    page.resize(900, 600)  # the practice page's room at 1280x720 with the sidebar
-    page.show()
-    qtbot.waitExposed(page)
-    for _ in range(4):
-        QApplication.processEvents()
-    assert [str(clip) for clip in audit(page)] == []
+    _page, clipped = in_page(qtbot, card, 900)  # the practice page's room at 1280x720
+    assert clipped == []
     assert card.width() <= 900
 
 
@@ -369,12 +376,6 @@ def test_a_revealed_short_answer_fits_the_editors_narrow_preview(
     qtbot.addWidget(card)
     assert isinstance(card.input, ShortInput)
     card.input.reveal()
-    page = scroll_page(card)
-    qtbot.addWidget(page)
-    page.resize(360, 600)  # the preview pane at 1280x720 with the largest text
-    page.show()
-    qtbot.waitExposed(page)
-    for _ in range(4):
-        QApplication.processEvents()
-    assert [str(clip) for clip in audit(page)] == []
+    _page, clipped = in_page(qtbot, card, 360)  # the editor's preview pane at 1280x720
+    assert clipped == []
     assert card.input.missed_button.geometry().top() > card.input.knew_button.geometry().top()
