@@ -379,3 +379,25 @@ def test_a_revealed_short_answer_fits_the_editors_narrow_preview(
     _page, clipped = in_page(qtbot, card, 360)  # the editor's preview pane at 1280x720
     assert clipped == []
     assert card.input.missed_button.geometry().top() > card.input.knew_button.geometry().top()
+
+
+def test_practice_in_english_at_the_largest_text_puts_the_hint_above_the_buttons(
+    english: None,
+    styled: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+) -> None:
+    """Beside "Undo last answer (Ctrl+Z)", "End practice (Esc)" and "Submit (Enter)" the hint
+    was folded into a column one word wide and the submit button cut to "ubmit (Enter"."""
+    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    window = make_window()
+    window.set_user(ready[0])
+    window.resize(SMALL)
+    qtbot.waitUntil(lambda: window.size() == SMALL)
+    _practice(window)
+    for _ in range(4):
+        QApplication.processEvents()
+    assert [str(clip) for clip in audit(window)] == []
+    page = window.practice
+    assert page.hint.geometry().bottom() < page.action_button.geometry().top()

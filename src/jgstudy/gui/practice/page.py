@@ -7,8 +7,9 @@ session tells it to show. Grading, scheduling and ordering all live in the core.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QProgressBar,
     QScrollArea,
@@ -29,6 +30,9 @@ from jgstudy.gui.practice.panels import StartPanel, SummaryPanel
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.widgets import button, elided_title, plain_label, view_layout
 from jgstudy.gui.workbook.marks import MarkBar
+
+FOOTER_GAP = 12
+HINT_CHARS = 12  # the least room the key hint gets beside the buttons, in Chinese characters
 
 MODE_TITLES = {
     PracticeMode.MIXED: N_("综合练习"),
@@ -102,7 +106,7 @@ class PracticePage(QWidget):
         row.addWidget(self.count)
         return row
 
-    def _build_footer(self) -> QHBoxLayout:
+    def _build_footer(self) -> QBoxLayout:
         self.hint = plain_label("", "small", wrap=True)  # long hints wrap, never cut off
         self.undo_button = button(tr("撤销上一题（Ctrl+Z）"), flat=True)
         self.leave_button = button(tr("结束练习（Esc）"))
@@ -111,14 +115,39 @@ class PracticePage(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.leave_button.clicked.connect(self.leave)
         self.action_button.clicked.connect(self.advance)
-        footer = QHBoxLayout()
-        footer.setSpacing(12)
-        footer.addWidget(self.hint, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(FOOTER_GAP)
+        buttons.addStretch(1)  # right-aligned, also on a row of their own
         for btn in (self.undo_button, self.leave_button, self.action_button):
             btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            footer.addWidget(btn)
+            buttons.addWidget(btn)
+        self.footer = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.footer.setSpacing(FOOTER_GAP)
+        self.footer.addWidget(self.hint, 1)
+        self.footer.addLayout(buttons)
         self.footer_widgets = (self.hint, self.undo_button, self.leave_button, self.action_button)
-        return footer
+        return self.footer
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_footer()
+
+    def _fit_footer(self) -> None:
+        """The hint beside the buttons, or above them when the buttons and a hint of a dozen
+        characters do not fit on one line (English at the largest text on 1280x720 squeezed
+        "Submit (Enter)" and folded the hint into a column a word wide)."""
+        shown = (self.undo_button, self.leave_button, self.action_button)
+        buttons = sum(b.sizeHint().width() + FOOTER_GAP for b in shown)
+        hint = HINT_CHARS * self.hint.fontMetrics().horizontalAdvance("中")
+        room = self.contentsRect().width()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            room -= margins.left() + margins.right()
+        across = buttons + hint <= room
+        direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+        if self.footer.direction() != direction:
+            self.footer.setDirection(direction)
 
     # -- starting ------------------------------------------------------------------------
 
