@@ -401,3 +401,27 @@ def test_practice_in_english_at_the_largest_text_puts_the_hint_above_the_buttons
     assert [str(clip) for clip in audit(window)] == []
     page = window.practice
     assert page.hint.geometry().bottom() < page.action_button.geometry().top()
+
+
+@pytest.mark.parametrize(("size", "stacked"), [("large", True), ("normal", False)])
+def test_settings_stack_their_columns_only_when_two_do_not_fit(
+    english: None,
+    styled: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+    size: str,
+    stacked: bool,
+) -> None:
+    """In English at 大 (115 %) on 1280x720 the two columns of 设置 needed 1073 px of 1033."""
+    styled(size)
+    window = make_window()
+    window.set_user(ready[0])
+    window.resize(SMALL)
+    qtbot.waitUntil(lambda: window.size() == SMALL)
+    window.navigate("settings")
+    for _ in range(4):
+        QApplication.processEvents()
+    assert [str(clip) for clip in audit(window)] == []
+    study, data = window.settings.study_card, window.settings.data_card
+    assert (data.geometry().top() > study.geometry().bottom()) is stacked

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -84,16 +85,18 @@ class SettingsView(QWidget):
         layout = view_layout(self)
         header, _t, _s = page_header(tr("设置"), tr("修改会立即生效，并保存在本机。"))
         layout.addWidget(header)
-        columns = QHBoxLayout()
+        columns = self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(20)
-        left = QVBoxLayout()
+        left = self._left = QVBoxLayout()
         left.setSpacing(20)
-        left.addWidget(self._build_study())
+        self.study_card = self._build_study()
+        left.addWidget(self.study_card)
         left.addWidget(self._build_display())
         left.addStretch(1)
         columns.addLayout(left, 1)
-        right = QVBoxLayout()
-        right.addWidget(self._build_data(data_folder, database_url))
+        right = self._right = QVBoxLayout()
+        self.data_card = self._build_data(data_folder, database_url)
+        right.addWidget(self.data_card)
         self.plan_card = PlanSettingsCard(plans) if plans is not None else None
         if self.plan_card is not None:
             right.addWidget(self.plan_card)
@@ -101,6 +104,27 @@ class SettingsView(QWidget):
         columns.addLayout(right, 1)
         layout.addLayout(columns)
         layout.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Two columns side by side, or one above the other when both do not fit (English at
+        the larger text sizes on 1280x720 made the page wider than the window)."""
+        page = (
+            self.parentWidget()
+        )  # the room the page gives: the view may be as wide as its minimum
+        room = page.width() if page is not None else self.width()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            room -= margins.left() + margins.right()
+        need = self._left.minimumSize().width() + self._right.minimumSize().width()
+        across = need + self._columns.spacing() <= room
+        direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
 
     def set_user(self, user: UserInfo | None) -> None:
         """Settings belong to this desktop, except the cadre's own target and parameters."""
