@@ -425,3 +425,27 @@ def test_settings_stack_their_columns_only_when_two_do_not_fit(
     assert [str(clip) for clip in audit(window)] == []
     study, data = window.settings.study_card, window.settings.data_card
     assert (data.geometry().top() > study.geometry().bottom()) is stacked
+
+
+def test_home_in_english_at_the_largest_text_puts_tiles_and_buttons_two_by_two(
+    english: None,
+    styled: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+) -> None:
+    """Four tiles ("Accuracy this week") and four buttons ("Review due (15)") in a row needed
+    1027 px of 982 in English at the largest text on 1280x720."""
+    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    window = make_window()
+    window.set_user(ready[0])
+    window.resize(SMALL)
+    qtbot.waitUntil(lambda: window.size() == SMALL)
+    window.navigate("home")
+    for _ in range(6):
+        QApplication.processEvents()
+    assert [str(clip) for clip in audit(window)] == []
+    home = window.home
+    first, third = home.tiles[0], home.tiles[2]
+    assert third.geometry().top() > first.geometry().bottom()
+    assert home.wrong_button.geometry().top() > home.review_button.geometry().bottom()

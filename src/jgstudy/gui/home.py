@@ -67,9 +67,10 @@ class HomeView(QWidget):
         layout.addLayout(self._build_lower(), 1)
         self.set_stats(None, None)
 
-    def _build_tiles(self) -> QHBoxLayout:
-        tiles = QHBoxLayout()
-        tiles.setSpacing(16)
+    def _build_tiles(self) -> QGridLayout:
+        self.tile_grid = QGridLayout()
+        self.tile_grid.setSpacing(16)
+        self.tiles: list[QWidget] = []
         self.values: dict[str, QLabel] = {}
         self.notes: dict[str, QLabel] = {}
         for key, label in STAT_TILES:
@@ -82,8 +83,9 @@ class HomeView(QWidget):
             self.notes[key] = plain_label("", "small")
             inner.addWidget(self.values[key])
             inner.addWidget(self.notes[key])
-            tiles.addWidget(box, 1)
-        return tiles
+            self.tiles.append(box)
+        _place(self.tile_grid, self.tiles, 4)
+        return self.tile_grid
 
     def _build_buttons(self) -> QGridLayout:
         self.review_button = button(tr("开始复习"), primary=True, big=True)
@@ -96,13 +98,16 @@ class HomeView(QWidget):
         )
         self.new_button.clicked.connect(lambda: self.practice_requested.emit(PracticeMode.NEW))
         self.wrong_button.clicked.connect(self.wrong_book_requested)
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        for index, btn in enumerate(
-            (self.review_button, self.new_button, self.wrong_button, self.exam_button)
-        ):
-            grid.addWidget(btn, 0, index)
-        return grid
+        self.button_grid = QGridLayout()
+        self.button_grid.setSpacing(16)
+        self.buttons: list[QWidget] = [
+            self.review_button,
+            self.new_button,
+            self.wrong_button,
+            self.exam_button,
+        ]
+        _place(self.button_grid, self.buttons, 4)
+        return self.button_grid
 
     def _build_lower(self) -> QGridLayout:
         """The heatmap, the week ahead and the weakest tags: side by side, the tags below the
@@ -115,6 +120,7 @@ class HomeView(QWidget):
         self.weak_tags = WeakTagsCard()
         self.weak_tags.practice_requested.connect(self.tag_practice_requested)
         self._columns = 0
+        self._row_columns = 4
         self._arrange(3)
         return self.lower_grid
 
@@ -143,6 +149,7 @@ class HomeView(QWidget):
         room = page.width() if page is not None else self.width()
         margins = self.contentsMargins() + self._margins
         room -= margins.left() + margins.right()
+        self._fit_rows(room)
         widths = [c.minimumSizeHint().width() for c in (self.heatmap_card, self.forecast)]
         widths.append(self.weak_tags.minimumSizeHint().width())
         gap = self.lower_grid.spacing()
@@ -150,6 +157,20 @@ class HomeView(QWidget):
             self._arrange(3)
         else:
             self._arrange(2 if widths[0] + widths[1] + gap <= room else 1)
+
+    def _fit_rows(self, room: int) -> None:
+        """The four tiles and the four buttons in a row each, or two by two when four do not
+        fit (English at the largest text on 1280x720)."""
+        rows = ((self.tile_grid, self.tiles), (self.button_grid, self.buttons))
+        need = max(
+            sum(w.minimumSizeHint().width() for w in widgets) + 3 * grid.spacing()
+            for grid, widgets in rows
+        )
+        columns = 4 if need <= room else 2
+        if columns != self._row_columns:
+            self._row_columns = columns
+            for grid, widgets in rows:
+                _place(grid, widgets, columns)
 
     def _build_heatmap_card(self) -> QWidget:
         box = card(margins=20)
@@ -245,3 +266,13 @@ class HomeView(QWidget):
         else:
             self.values["accuracy"].setText("—")
             self.notes["accuracy"].setText(tr("近 7 天还没有作答"))
+
+
+def _place(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
+    """``widgets`` in ``columns`` equal columns of ``grid``, row by row."""
+    for widget in widgets:
+        grid.removeWidget(widget)
+    for index, widget in enumerate(widgets):
+        grid.addWidget(widget, index // columns, index % columns)
+    for column in range(len(widgets)):
+        grid.setColumnStretch(column, 1 if column < columns else 0)
