@@ -449,3 +449,27 @@ def test_home_in_english_at_the_largest_text_puts_tiles_and_buttons_two_by_two(
     first, third = home.tiles[0], home.tiles[2]
     assert third.geometry().top() > first.geometry().bottom()
     assert home.wrong_button.geometry().top() > home.review_button.geometry().bottom()
+
+
+def test_banks_in_english_at_the_largest_text_wrap_their_buttons_and_filters(
+    english: None,
+    styled: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+) -> None:
+    """The five bank buttons beside the summary, and the browser's five filters, in a row each
+    made 题库 1181 px wide of 982 in English at the largest text on 1280x720."""
+    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    window = make_window()
+    window.set_user(ready[0])
+    window.resize(SMALL)
+    qtbot.waitUntil(lambda: window.size() == SMALL)
+    window.navigate("library")
+    for tab in (0, 1):
+        window.library.tabs.setCurrentIndex(tab)
+        for _ in range(6):
+            QApplication.processEvents()
+        assert [str(clip) for clip in audit(window)] == [], tab
+    boxes = window.library.browser.filter_boxes()
+    assert boxes[-1].geometry().top() > boxes[0].geometry().top()  # two lines of filters

@@ -27,6 +27,7 @@ from jgstudy.core.paths import data_dir
 from jgstudy.core.records import BankInfo, ImportResult
 from jgstudy.core.service import StudyService
 from jgstudy.gui.filechooser import FileChooser
+from jgstudy.gui.flow import FlowLayout
 from jgstudy.gui.i18n import N_, tr, tr_error, tr_msg
 from jgstudy.gui.importpreview import ImportPreview
 from jgstudy.gui.models import BankTableModel
@@ -178,8 +179,12 @@ class BanksPanel(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         row = QHBoxLayout()
         row.setSpacing(12)
-        self.summary = plain_label("", "muted")
+        self.summary = plain_label("", "muted", wrap=True)
         row.addWidget(self.summary, 1)
+        # The buttons wrap to a second line when one has no room (English at the larger text
+        # sizes made the page wider than the window).
+        holder = QWidget()
+        flow = FlowLayout(holder, spacing=12)
         for btn in (
             self.retire_button,
             self.restore_button,
@@ -187,7 +192,8 @@ class BanksPanel(QWidget):
             self.folder_button,
             self.file_button,
         ):
-            row.addWidget(btn)
+            flow.addWidget(btn)
+        row.addWidget(holder)
         return row
 
     def _build_table(self) -> QTableView:

@@ -19,6 +19,7 @@ from jgstudy.core.model import QTYPE_LABELS
 from jgstudy.core.records import BrowseFilter, BrowseRow, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.gui.detail import QuestionDetailDialog
+from jgstudy.gui.flow import FlowLayout
 from jgstudy.gui.i18n import language, tr
 from jgstudy.gui.models import STATUS_LABELS, STEM_COLUMN, QuestionTableModel
 from jgstudy.gui.widgets import plain_label
@@ -80,15 +81,15 @@ class QuestionBrowser(QWidget):
         search_row.setSpacing(12)
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.count)
-        filter_row = QHBoxLayout()
-        filter_row.setSpacing(10)
+        filters = QWidget()  # one row sharing its width, or two when five do not fit
+        filter_row = FlowLayout(filters, spacing=10, fill=True)
         for box in self.filter_boxes():
             box.currentIndexChanged.connect(self.refresh)
-            filter_row.addWidget(box, 1)  # the row shares its width: nothing cut on a small screen
+            filter_row.addWidget(box)
         rows = QVBoxLayout()
         rows.setSpacing(10)
         rows.addLayout(search_row)
-        rows.addLayout(filter_row)
+        rows.addWidget(filters)
         return rows
 
     def filter_boxes(self) -> tuple[QComboBox, ...]:

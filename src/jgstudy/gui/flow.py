@@ -9,12 +9,17 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    """Items left to right, wrapping; the height follows the width (heightForWidth)."""
+    """Items left to right, wrapping; the height follows the width (heightForWidth).
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    With ``fill``, the items of each line share the line's spare width equally, each up to its
+    maximum width (filters that stretch like a row's and wrap like a toolbar's).
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, fill: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._fill = fill
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -63,16 +68,37 @@ class FlowLayout(QLayout):
         """Place (or only measure) the items in ``rect``; the height they take."""
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, line = area.x(), area.y(), 0
+        y = area.y()
+        lines = self._lines(area.width())
+        for number, line in enumerate(lines):
+            if number:
+                y += self._gap
+            if move:
+                self._place(line, area, y)
+            y += max(hint.height() for _item, hint in line)
+        return y - rect.y() + m.bottom()
+
+    def _lines(self, width: int) -> list[list[tuple[QLayoutItem, QSize]]]:
+        """The visible items with their widths, broken into lines of at most ``width``."""
+        lines: list[list[tuple[QLayoutItem, QSize]]] = []
+        x = 0
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
-            hint.setWidth(min(hint.width(), max(area.width(), item.minimumSize().width())))
-            if x > area.x() and x + hint.width() > area.right() + 1:
-                x, y, line = area.x(), y + line + self._gap, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            hint.setWidth(min(hint.width(), max(width, item.minimumSize().width())))
+            if not lines or (x > 0 and x + hint.width() > width):
+                lines.append([])
+                x = 0
+            lines[-1].append((item, hint))
             x += hint.width() + self._gap
-            line = max(line, hint.height())
-        return y + line - rect.y() + m.bottom()
+        return lines
+
+    def _place(self, line: list[tuple[QLayoutItem, QSize]], area: QRect, y: int) -> None:
+        used = sum(hint.width() for _item, hint in line) + self._gap * (len(line) - 1)
+        extra = max(area.width() - used, 0) // len(line) if self._fill else 0
+        x = area.x()
+        for item, hint in line:
+            width = min(hint.width() + extra, max(item.maximumSize().width(), hint.width()))
+            item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + self._gap
