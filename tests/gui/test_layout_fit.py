@@ -473,3 +473,25 @@ def test_banks_in_english_at_the_largest_text_wrap_their_buttons_and_filters(
         assert [str(clip) for clip in audit(window)] == [], tab
     boxes = window.library.browser.filter_boxes()
     assert boxes[-1].geometry().top() > boxes[0].geometry().top()  # two lines of filters
+
+
+def test_the_contest_lobby_is_as_wide_as_itself_not_as_the_host_panel(
+    english: None,
+    styled: Callable[[str], None],
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+) -> None:
+    """The lobby (641 px) took the minimum width of the hidden host panel (1081 px) in
+    English at 大 on 1280x720: a stacked widget is as wide as its widest page."""
+    styled("large")
+    window = make_window()
+    window.set_user(ready[0])
+    window.resize(SMALL)
+    qtbot.waitUntil(lambda: window.size() == SMALL)
+    window.navigate("competition")
+    for _ in range(6):
+        QApplication.processEvents()
+    assert [str(clip) for clip in audit(window)] == []
+    page = window.competition
+    assert page.stack.minimumSizeHint().width() < page.panel.minimumSizeHint().width()

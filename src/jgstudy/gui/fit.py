@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QStyle,
     QWidget,
 )
@@ -211,3 +212,24 @@ class FittedList(QListWidget):
             self.style().unpolish(self)
             self.style().polish(self)
             self.doItemsLayout()
+
+
+def size_to_current(stack: QStackedWidget) -> None:
+    """Let ``stack`` be as small as the page it shows, not its largest page.
+
+    A stacked widget's minimum is the largest of all its pages' minimums, so a wide hidden
+    page (the contest's host panel, an exam's result) made the page on show wider than the
+    window at the larger text sizes. Hidden pages ignore their size hints; the shown one keeps
+    its own (an explicit minimum size still counts).
+    """
+
+    def follow(index: int) -> None:
+        for number in range(stack.count()):
+            page = stack.widget(number)
+            policy = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        stack.updateGeometry()
+
+    stack.currentChanged.connect(follow)
+    follow(stack.currentIndex())

@@ -35,6 +35,7 @@ from jgstudy.gui.competition.sounds import Sounds, sound_problem
 from jgstudy.gui.competition.stakes import OrderDialog
 from jgstudy.gui.exam.page import ask
 from jgstudy.gui.filechooser import FileChooser
+from jgstudy.gui.fit import size_to_current
 from jgstudy.gui.i18n import tr, tr_error
 from jgstudy.gui.prefs import Preferences
 from jgstudy.gui.restyle import StyleKeeper
@@ -90,6 +91,7 @@ class CompetitionPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.lobby)
         self.stack.addWidget(self.panel)
+        size_to_current(self.stack)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
