@@ -187,6 +187,35 @@ def check(
     assert not found, "cut off:\n" + "\n".join(found)
 
 
+LARGEST = max(FONT_SIZES, key=FONT_SIZES.__getitem__)
+
+
+def on_small_screen(
+    make_window: Callable[[], MainWindow],
+    qtbot: QtBot,
+    ready: tuple[UserInfo, Path],
+    view: str | None = None,
+) -> MainWindow:
+    """A 1280x720 window with the seeded cadre, showing ``view`` once laid out."""
+    window = make_window()
+    window.set_user(ready[0])
+    window.resize(SMALL)
+    qtbot.waitUntil(lambda: window.size() == SMALL)
+    if view is not None:
+        window.navigate(view)
+    settle()
+    return window
+
+
+def settle() -> None:
+    for _ in range(6):  # layout requests travel up one parent per round
+        QApplication.processEvents()
+
+
+def clips(window: QWidget) -> list[str]:
+    return [str(clip) for clip in audit(window)]
+
+
 def nav_rows_out_of_view(window: MainWindow) -> list[str]:
     """The sidebar's entries that only scrolling would show (设置 at 1280x720, at 150 %), or
     that are cut on the right ("Focused practice" 4 px wider than the list)."""
@@ -223,7 +252,7 @@ def test_every_view_fits_the_largest_text_on_the_smallest_screen(
     qtbot: QtBot,
     ready: tuple[UserInfo, Path],
 ) -> None:
-    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    styled(LARGEST)
     check(make_window, qtbot, ready, SMALL)
 
 
@@ -248,15 +277,11 @@ def test_readiness_fits_the_largest_english_text_on_the_smallest_screen(
 ) -> None:
     """成绩报表 → 备考准备 with a cohort, in English (the longest labels) at the largest text:
     the filter card fits the page and the exam field shows its whole placeholder."""
-    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
-    window = make_window()
-    window.set_user(ready[0])
-    window.resize(SMALL)
-    qtbot.waitUntil(lambda: window.size() == SMALL)
+    styled(LARGEST)
+    window = on_small_screen(make_window, qtbot, ready)
     name = _readiness(window)
-    for _ in range(4):
-        QApplication.processEvents()
-    assert [str(clip) for clip in audit(window)] == [], name
+    settle()
+    assert clips(window) == [], name
     exam = window.reports.exam
     shown = exam.width() - (
         exam.sizeHint().width() - 17 * exam.fontMetrics().horizontalAdvance("x")
@@ -314,7 +339,7 @@ def test_a_question_with_long_tags_fits_the_largest_text_on_the_smallest_screen(
 ) -> None:
     """The line above the stem (bank, difficulty, three tags) did not wrap: with the bundled
     banks' tags at the largest text it made the practice page wider than a 1280x720 window."""
-    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    styled(LARGEST)
     service.import_banks([sample_bank])
     user = service.ensure_user("王明", "市委办公室")
     record = service.question(service.practice_queue(user, order=NewOrder.BANK, limit=1)[0])
@@ -331,7 +356,7 @@ def test_the_editors_check_results_do_not_widen_it_at_the_largest_text(
 ) -> None:
     """检查结果's hint (与 jgstudy check 相同…) was one line that made the bank editor wider
     than the page at the larger text sizes; it is cut short with … (whole in its tooltip)."""
-    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    styled(LARGEST)
     panel = ProblemPanel()
     qtbot.addWidget(panel)
     panel.ensurePolished()
@@ -347,17 +372,12 @@ def test_home_stacks_its_lower_cards_when_two_do_not_fit(
 ) -> None:
     """At the largest text on 1280x720 the 90-day card with its figures and the week ahead did
     not fit side by side either: the page was 13 px wider than the window."""
-    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
-    window = make_window()
-    window.set_user(ready[0])
-    window.resize(SMALL)
-    qtbot.waitUntil(lambda: window.size() == SMALL)
-    window.navigate("home")
+    styled(LARGEST)
+    window = on_small_screen(make_window, qtbot, ready, "home")
     for label in window.home.facts.values():
         label.setText("1,234")  # a cadre's figures after months of practice
-    for _ in range(6):
-        QApplication.processEvents()
-    assert [str(clip) for clip in audit(window)] == []
+    settle()
+    assert clips(window) == []
     home = window.home
     assert home.forecast.geometry().top() > home.heatmap_card.geometry().bottom()
 
@@ -367,7 +387,7 @@ def test_a_revealed_short_answer_fits_the_editors_narrow_preview(
 ) -> None:
     """掌握了（Y）and 没掌握（N）side by side held the bank editor's preview at 441 px at the
     largest text, wider than its pane on 1280x720: they go one above the other now."""
-    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
+    styled(LARGEST)
     service.import_banks([sample_bank])
     user = service.ensure_user("王明", "市委办公室")
     pks = service.practice_queue(user, order=NewOrder.BANK)
@@ -390,15 +410,11 @@ def test_practice_in_english_at_the_largest_text_puts_the_hint_above_the_buttons
 ) -> None:
     """Beside "Undo last answer (Ctrl+Z)", "End practice (Esc)" and "Submit (Enter)" the hint
     was folded into a column one word wide and the submit button cut to "ubmit (Enter"."""
-    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
-    window = make_window()
-    window.set_user(ready[0])
-    window.resize(SMALL)
-    qtbot.waitUntil(lambda: window.size() == SMALL)
+    styled(LARGEST)
+    window = on_small_screen(make_window, qtbot, ready)
     _practice(window)
-    for _ in range(4):
-        QApplication.processEvents()
-    assert [str(clip) for clip in audit(window)] == []
+    settle()
+    assert clips(window) == []
     page = window.practice
     assert page.hint.geometry().bottom() < page.action_button.geometry().top()
 
@@ -415,14 +431,8 @@ def test_settings_stack_their_columns_only_when_two_do_not_fit(
 ) -> None:
     """In English at 大 (115 %) on 1280x720 the two columns of 设置 needed 1073 px of 1033."""
     styled(size)
-    window = make_window()
-    window.set_user(ready[0])
-    window.resize(SMALL)
-    qtbot.waitUntil(lambda: window.size() == SMALL)
-    window.navigate("settings")
-    for _ in range(4):
-        QApplication.processEvents()
-    assert [str(clip) for clip in audit(window)] == []
+    window = on_small_screen(make_window, qtbot, ready, "settings")
+    assert clips(window) == []
     study, data = window.settings.study_card, window.settings.data_card
     assert (data.geometry().top() > study.geometry().bottom()) is stacked
 
@@ -436,15 +446,9 @@ def test_home_in_english_at_the_largest_text_puts_tiles_and_buttons_two_by_two(
 ) -> None:
     """Four tiles ("Accuracy this week") and four buttons ("Review due (15)") in a row needed
     1027 px of 982 in English at the largest text on 1280x720."""
-    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
-    window = make_window()
-    window.set_user(ready[0])
-    window.resize(SMALL)
-    qtbot.waitUntil(lambda: window.size() == SMALL)
-    window.navigate("home")
-    for _ in range(6):
-        QApplication.processEvents()
-    assert [str(clip) for clip in audit(window)] == []
+    styled(LARGEST)
+    window = on_small_screen(make_window, qtbot, ready, "home")
+    assert clips(window) == []
     home = window.home
     first, third = home.tiles[0], home.tiles[2]
     assert third.geometry().top() > first.geometry().bottom()
@@ -460,17 +464,13 @@ def test_banks_in_english_at_the_largest_text_wrap_their_buttons_and_filters(
 ) -> None:
     """The five bank buttons beside the summary, and the browser's five filters, in a row each
     made 题库 1181 px wide of 982 in English at the largest text on 1280x720."""
-    styled(max(FONT_SIZES, key=FONT_SIZES.__getitem__))
-    window = make_window()
-    window.set_user(ready[0])
-    window.resize(SMALL)
-    qtbot.waitUntil(lambda: window.size() == SMALL)
+    styled(LARGEST)
+    window = on_small_screen(make_window, qtbot, ready)
     window.navigate("library")
     for tab in (0, 1):
         window.library.tabs.setCurrentIndex(tab)
-        for _ in range(6):
-            QApplication.processEvents()
-        assert [str(clip) for clip in audit(window)] == [], tab
+        settle()
+        assert clips(window) == [], tab
     boxes = window.library.browser.filter_boxes()
     assert boxes[-1].geometry().top() > boxes[0].geometry().top()  # two lines of filters
 
@@ -485,13 +485,7 @@ def test_the_contest_lobby_is_as_wide_as_itself_not_as_the_host_panel(
     """The lobby (641 px) took the minimum width of the hidden host panel (1081 px) in
     English at 大 on 1280x720: a stacked widget is as wide as its widest page."""
     styled("large")
-    window = make_window()
-    window.set_user(ready[0])
-    window.resize(SMALL)
-    qtbot.waitUntil(lambda: window.size() == SMALL)
-    window.navigate("competition")
-    for _ in range(6):
-        QApplication.processEvents()
-    assert [str(clip) for clip in audit(window)] == []
+    window = on_small_screen(make_window, qtbot, ready, "competition")
+    assert clips(window) == []
     page = window.competition
     assert page.stack.minimumSizeHint().width() < page.panel.minimumSizeHint().width()
