@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.records import UserInfo
@@ -185,3 +187,26 @@ def test_a_date_that_has_passed_while_the_page_was_open_is_refused_in_words(
     page.recompute()
     qtbot.waitUntil(lambda: not page.busy and "须在今天之后" in page.headline.text())
     assert page.result is before and page.details.text() == ""
+
+
+def test_a_full_disk_while_simulating_is_one_sentence(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    cadre: UserInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The simulation reads the cadre's history; a database that fails says what to do, not
+    SQLAlchemy's text with the SQL in it."""
+    window.set_user(cadre)
+    page = shown(qtbot, window)
+
+    def full(*_args: object, **_kwargs: object) -> object:
+        cause = sqlite3.OperationalError("database or disk is full")
+        raise OperationalError("SELECT … FROM review_logs", {}, cause)
+
+    monkeypatch.setattr(services.plans, "simulate", full)
+    page.minutes.setValue(page.minutes.value() + 5)
+    page.recompute()
+    qtbot.waitUntil(lambda: not page.busy and "计算失败" in page.headline.text())
+    assert page.headline.text() == "计算失败：磁盘空间已满，无法写入。请清理磁盘后重试。"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from jgstudy.core.records import UserInfo
 from jgstudy.core.services import Services
@@ -72,3 +75,25 @@ def test_a_past_target_date_is_refused_in_plain_words(
     plan_settings.save_button.click()
     assert "须在今天之后" in plan_settings.fit_note.text()
     assert services.plans.settings(cadre).target_date is None
+
+
+def test_a_fit_on_a_locked_database_says_so_in_one_sentence(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    cadre: UserInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def locked(*_args: object, **_kwargs: object) -> object:
+        cause = sqlite3.OperationalError("database is locked")
+        raise OperationalError("UPDATE plan_settings …", {}, cause)
+
+    monkeypatch.setattr(services.plans, "optimize", locked)
+    window.set_user(cadre)
+    window.navigate("settings")
+    plan_settings = window.settings.plan_card
+    assert plan_settings is not None
+    plan_settings.optimize_button.click()
+    qtbot.waitUntil(lambda: "参数未改变" in plan_settings.fit_note.text())
+    note = plan_settings.fit_note.text()
+    assert note == "拟合失败，参数未改变：数据库正被其他程序长时间占用，请稍后再试。"

@@ -33,7 +33,7 @@ from jgstudy.gui.forecast_texts import load_series, simulation_lines, simulation
 from jgstudy.gui.i18n import tr, tr_error
 from jgstudy.gui.retentiontable import RetentionCard
 from jgstudy.gui.style import colors_for
-from jgstudy.gui.tasks import TaskRunner
+from jgstudy.gui.tasks import TaskRunner, failure_text
 from jgstudy.gui.widgets import card, page_header, plain_label, view_layout
 
 MINUTE_CHOICES = (2, 5, 10, 15, 20, 30, 45, 60)  # the bars of "minutes → recall"
@@ -315,7 +315,7 @@ class ForecastView(QWidget):
         if isinstance(error, ValueError):  # BadTarget: one sentence from the core
             self.headline.setText(tr_error(error))
         else:
-            self.headline.setText(tr("计算失败：{error}").format(error=tr_error(error)))
+            self.headline.setText(tr("计算失败：{error}").format(error=failure_text(error)))
         self.details.setText("")
         if self._pending:
             self.recompute()

@@ -18,7 +18,7 @@ from jgstudy.core.planning import DEFAULT_TARGET_RECALL, PlanService
 from jgstudy.core.records import Progress, UserInfo
 from jgstudy.core.scheduling.fit import FitResult, NotEnoughHistory
 from jgstudy.gui.i18n import tr, tr_error
-from jgstudy.gui.tasks import TaskRunner
+from jgstudy.gui.tasks import TaskRunner, failure_text
 from jgstudy.gui.widgets import button, card, plain_label
 
 
@@ -162,7 +162,9 @@ class PlanSettingsCard(QWidget):
                 ).format(count=error.reviews, minimum=400)
             )
         else:
-            self.fit_note.setText(tr("拟合失败，参数未改变：{error}").format(error=tr_error(error)))
+            self.fit_note.setText(
+                tr("拟合失败，参数未改变：{error}").format(error=failure_text(error))
+            )
 
     def reset(self) -> None:
         if self._user is not None:
