@@ -32,7 +32,7 @@ from jgstudy.gui.widgets import button, elided_title, plain_label, view_layout
 from jgstudy.gui.workbook.marks import MarkBar
 
 FOOTER_GAP = 12
-HINT_CHARS = 12  # the least room the key hint gets beside the buttons, in Chinese characters
+HINT_EMS = 12  # the least room the key hint gets beside the buttons, in ems (a CJK character)
 
 MODE_TITLES = {
     PracticeMode.MIXED: N_("综合练习"),
@@ -138,7 +138,7 @@ class PracticePage(QWidget):
         "Submit (Enter)" and folded the hint into a column a word wide)."""
         shown = (self.undo_button, self.leave_button, self.action_button)
         buttons = sum(b.sizeHint().width() + FOOTER_GAP for b in shown)
-        hint = HINT_CHARS * self.hint.fontMetrics().horizontalAdvance("中")
+        hint = HINT_EMS * self.hint.fontMetrics().horizontalAdvance("M")
         room = self.contentsRect().width()
         layout = self.layout()
         if layout is not None:
