@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -11,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy.exc import OperationalError
 
+from dberrors import FULL, failing
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.records import UserInfo
 from jgstudy.core.services import Services
@@ -200,12 +199,7 @@ def test_a_full_disk_while_simulating_is_one_sentence(
     SQLAlchemy's text with the SQL in it."""
     window.set_user(cadre)
     page = shown(qtbot, window)
-
-    def full(*_args: object, **_kwargs: object) -> object:
-        cause = sqlite3.OperationalError("database or disk is full")
-        raise OperationalError("SELECT … FROM review_logs", {}, cause)
-
-    monkeypatch.setattr(services.plans, "simulate", full)
+    monkeypatch.setattr(services.plans, "simulate", failing(FULL))
     page.minutes.setValue(page.minutes.value() + 5)
     page.recompute()
     qtbot.waitUntil(lambda: not page.busy and "计算失败" in page.headline.text())

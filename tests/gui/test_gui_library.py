@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy.exc import OperationalError
 
+from dberrors import FULL, failing
 from jgstudy.core.banks import BankErrors, loader
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import BrowseFilter, ImportResult, UserInfo
@@ -171,12 +170,7 @@ def test_an_import_onto_a_full_disk_says_so_in_one_sentence(
 ) -> None:
     """Not SQLAlchemy's text with the SQL in it: the sentence the crash dialog and the command
     line give (the traceback is in the log)."""
-
-    def full(*_args: object, **_kwargs: object) -> object:
-        cause = sqlite3.OperationalError("database or disk is full")
-        raise OperationalError("INSERT INTO questions …", {}, cause)
-
-    monkeypatch.setattr(window.service, "import_banks", full)
+    monkeypatch.setattr(window.service, "import_banks", failing(FULL))
     window.navigate("library")
     with qtbot.waitSignal(window.importer.failed, timeout=20_000):
         assert window.library.import_paths([sample_bank])

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
-from sqlalchemy.exc import OperationalError
 
+from dberrors import LOCKED, failing
 from jgstudy.core.records import UserInfo
 from jgstudy.core.services import Services
 from jgstudy.gui.app_window import MainWindow
@@ -84,11 +83,7 @@ def test_a_fit_on_a_locked_database_says_so_in_one_sentence(
     cadre: UserInfo,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def locked(*_args: object, **_kwargs: object) -> object:
-        cause = sqlite3.OperationalError("database is locked")
-        raise OperationalError("UPDATE plan_settings …", {}, cause)
-
-    monkeypatch.setattr(services.plans, "optimize", locked)
+    monkeypatch.setattr(services.plans, "optimize", failing(LOCKED))
     window.set_user(cadre)
     window.navigate("settings")
     plan_settings = window.settings.plan_card

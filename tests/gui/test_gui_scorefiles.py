@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import timedelta, timezone
 from pathlib import Path
@@ -11,8 +10,8 @@ from typing import cast
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy.exc import OperationalError
 
+from dberrors import FULL, failing
 from jgstudy.core.clock import FixedClock
 from jgstudy.core.order import NewOrder
 from jgstudy.core.records import UserInfo
@@ -177,11 +176,9 @@ def test_the_file_menu_exports_the_cadre_and_opens_the_merge(
 
 
 class FullDisk:
-    """A score service whose database cannot grow: SQLite's own error, as SQLAlchemy raises it."""
+    """A score service whose database cannot grow."""
 
-    def merge(self, path: Path) -> object:
-        cause = sqlite3.OperationalError("database or disk is full")
-        raise OperationalError("INSERT INTO review_logs …", {}, cause)
+    merge = staticmethod(failing(FULL))
 
 
 def test_a_full_disk_during_a_merge_is_one_sentence_not_the_database_error(
