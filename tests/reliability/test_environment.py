@@ -240,3 +240,33 @@ def test_names_given_on_the_command_line_are_cleaned_or_refused(
     assert run(folder, "practice", "--user", "王\x1b]52;c;aGk=\x07五") == 2
     assert "控制字符" in one_sentence(capsys.readouterr().err)
     assert run(folder, "stats", "--user", " 张三") == 0
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "words"),
+    [
+        ("export-scores", "missing/张三.json.gz", "找不到文件或文件夹"),
+        ("report", "missing/报告.xlsx", "找不到文件或文件夹"),
+        ("export-scores", ".", "是一个文件夹"),
+    ],
+)
+def test_an_output_path_typed_wrong_is_one_sentence_not_an_internal_error(
+    folder: Path,
+    capsys: Capsys,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    name: str,
+    words: str,
+) -> None:
+    """``-o`` into a folder that does not exist, or a folder for a file: the user's to fix,
+    not an 内部错误 (a bug) with exit status 70."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("C\nq\n"))
+    assert run(folder, "practice", "--user", "张三", "--limit", "1") == 0  # the cadre exists
+    capsys.readouterr()
+    target = folder / name
+    args = ["-o", str(target)]
+    if command == "export-scores":
+        args = ["--user", "张三", *args]
+    assert run(folder, command, *args) == 2
+    sentence = one_sentence(capsys.readouterr().err)
+    assert words in sentence and "内部错误" not in sentence

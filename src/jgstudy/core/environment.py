@@ -1,5 +1,5 @@
 """Failures of the environment (disk full, read-only, no permission, server unreachable, a
-malformed URL), told apart from bugs: each becomes one plain Chinese sentence.
+malformed URL, a path that does not exist), told apart from bugs: each becomes one plain Chinese sentence.
 
 The command line prints the sentence and exits non-zero; the desktop shows it in a dialog; the
 traceback goes to the log file (see :mod:`jgstudy.core.logs`). Anything not recognised here is a
@@ -23,6 +23,9 @@ IO_ERROR = N_("磁盘读写出错{where}。请检查磁盘或存储设备。")
 LOCKED = N_("数据库正被其他程序长时间占用，请稍后再试。")
 UNREACHABLE = N_("无法连接数据库服务器（{detail}）。请检查网络、地址和账号。")
 NO_DRIVER = N_("缺少连接这种数据库所需的驱动程序（{detail}）。")
+NOT_FOUND = N_("找不到文件或文件夹{where}。请检查路径是否写对、文件夹是否存在。")
+IS_FOLDER = N_("给出的是一个文件夹{where}，这里需要一个文件名。")
+NOT_FOLDER = N_("路径中有一段不是文件夹{where}。请检查路径。")
 BAD_URL = N_(
     "数据库地址写法不对（{detail}）。例：sqlite:///路径 或 postgresql+psycopg://用户@主机/库名"
 )
@@ -35,6 +38,11 @@ _ERRNO = {
     errno.EACCES: DENIED,
     errno.EPERM: DENIED,
     errno.EIO: IO_ERROR,
+    # A path typed wrong (an -o into a folder that does not exist, a folder given for a file):
+    # the user's to correct, not a bug to report.
+    errno.ENOENT: NOT_FOUND,
+    errno.EISDIR: IS_FOLDER,
+    errno.ENOTDIR: NOT_FOLDER,
 }
 _SQLITE = (
     ("database or disk is full", FULL),

@@ -212,6 +212,15 @@ EN: dict[str, str] = {
     "没有权限访问{where}。请检查文件权限或换一个数据文件夹。": (
         "No permission to access{where}. Check the file permissions or choose another data folder."
     ),
+    "找不到文件或文件夹{where}。请检查路径是否写对、文件夹是否存在。": (
+        "No such file or folder{where}. Check that the path is right and the folder exists."
+    ),
+    "给出的是一个文件夹{where}，这里需要一个文件名。": (
+        "That is a folder{where}; a file name is needed here."
+    ),
+    "路径中有一段不是文件夹{where}。请检查路径。": (
+        "Part of the path is not a folder{where}. Check the path."
+    ),
     "磁盘读写出错{where}。请检查磁盘或存储设备。": (
         "A disk read or write failed{where}. Check the disk or storage device."
     ),
