@@ -307,3 +307,29 @@ def test_a_file_cannot_create_a_trainer_or_administrator(
     result = merge_file(engine_of(trainer), write(tmp_path / "a.json", data), DAY)
     assert result.created_user
     assert [(u.name, u.role) for u in trainer.users()] == [("冒充者", "cadre")]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (None, "文件不存在"),
+        (b"", "文件是空的"),
+        (b"  \n", "文件是空的"),
+        ('{"format": "成绩"}'.encode("gbk"), "不是 UTF-8 编码的文本"),
+        (b'{"format": "jgstudy-scores",\n "version": 1,,}', "不是有效的 JSON，错在第 2 行第 15 列"),
+        (gzip.compress(b'{"format": 1}')[:12], "压缩文件已损坏或不完整"),
+        ("folder", "这是一个文件夹"),
+    ],
+)
+def test_why_a_file_cannot_be_read_is_said_in_chinese(
+    tmp_path: Path, content: bytes | str | None, reason: str
+) -> None:
+    """A trainer picks the wrong file: the reason in words, not Python's English."""
+    path = tmp_path / "成绩.json"
+    if content == "folder":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    with pytest.raises(ScoresFileError) as caught:
+        load(path)
+    assert str(caught.value) == f"成绩.json：无法读取（{reason}）"

@@ -404,6 +404,13 @@ EN: dict[str, str] = {
     "不允许的数值 {name}": "the value {name} is not allowed",
     "{file}：JSON 嵌套过深，不是成绩文件": "{file}: JSON nested too deeply; not a scores file",
     "{file}：无法读取（{error}）": "{file}: cannot be read ({error})",
+    "文件不存在": "the file does not exist",
+    "这是一个文件夹": "it is a folder",
+    "没有读取权限": "no permission to read it",
+    "不是 UTF-8 编码的文本": "the text is not UTF-8",
+    "文件是空的": "the file is empty",
+    "不是有效的 JSON，错在第 {line} 行第 {column} 列": "not valid JSON: the error is at line {line}, column {column}",
+    "压缩文件已损坏或不完整": "the compressed file is damaged or incomplete",
     "{file}：不是 jgstudy 成绩文件": "{file}: not a jgstudy scores file",
     "{file}：成绩文件版本 {version} 不受支持（本程序读取版本 {supported}）": (
         "{file}: scores file version {version} is not supported (this program reads "

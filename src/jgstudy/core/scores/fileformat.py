@@ -248,6 +248,27 @@ def _refuse_constant(name: str) -> float:
     raise ValueError(msg("不允许的数值 {name}", name=name))
 
 
+def _unreadable(exc: BaseException) -> str:
+    """Why a file could not be read, in words a trainer understands (Python's own text else)."""
+    if isinstance(exc, FileNotFoundError):
+        return msg("文件不存在")
+    if isinstance(exc, IsADirectoryError):
+        return msg("这是一个文件夹")
+    if isinstance(exc, PermissionError):
+        return msg("没有读取权限")
+    if isinstance(exc, UnicodeDecodeError):
+        return msg("不是 UTF-8 编码的文本")
+    if isinstance(exc, json.JSONDecodeError):
+        if not exc.doc.strip():
+            return msg("文件是空的")
+        return msg(
+            "不是有效的 JSON，错在第 {line} 行第 {column} 列", line=exc.lineno, column=exc.colno
+        )
+    if isinstance(exc, EOFError | zlib.error | gzip.BadGzipFile):
+        return msg("压缩文件已损坏或不完整")
+    return str(exc)
+
+
 def load(path: Path) -> ScoresFile:
     """Read and validate a scores file completely.
 
@@ -260,7 +281,7 @@ def load(path: Path) -> ScoresFile:
     except RecursionError as exc:  # e.g. 100,000 nested brackets
         raise ScoresFileError(msg("{file}：JSON 嵌套过深，不是成绩文件", file=path.name)) from exc
     except (OSError, ValueError, EOFError, zlib.error) as exc:
-        message = msg("{file}：无法读取（{error}）", file=path.name, error=str(exc))
+        message = msg("{file}：无法读取（{error}）", file=path.name, error=_unreadable(exc))
         raise ScoresFileError(message) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ScoresFileError(msg("{file}：不是 jgstudy 成绩文件", file=path.name))
