@@ -214,12 +214,29 @@ class FittedList(QListWidget):
             self.doItemsLayout()
 
 
+def page_room(view: QWidget) -> int:
+    """The width the page gives ``view``'s content: its parent's (a :class:`PageArea`'s
+    viewport), less the view's layout margins.
+
+    A view that rearranges itself to fit (首页's cards, 设置's columns, practice's footer) asks
+    this rather than its own width: a page makes a view at least as wide as its minimum, so the
+    view's own width would keep the arrangement that is too wide.
+    """
+    page = view.parentWidget()
+    room = page.width() if page is not None else view.width()
+    layout = view.layout()
+    if layout is not None:
+        margins = layout.contentsMargins()
+        room -= margins.left() + margins.right()
+    return room
+
+
 def size_to_current(stack: QStackedWidget) -> None:
     """Let ``stack`` be as small as the page it shows, not its largest page.
 
     A stacked widget's minimum is the largest of all its pages' minimums, so a wide hidden
-    page (the contest's host panel, an exam's result) made the page on show wider than the
-    window at the larger text sizes. Hidden pages ignore their size hints; the shown one keeps
+    page (the contest's host panel) made the page on show (its lobby) wider than the window at
+    the larger text sizes. Hidden pages ignore their size hints; the shown one keeps
     its own (an explicit minimum size still counts).
     """
 

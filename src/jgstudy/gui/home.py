@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from jgstudy.core.records import PracticeMode, UserInfo
 from jgstudy.core.stats import UserStats, weakest_tags
+from jgstudy.gui.fit import page_room
 from jgstudy.gui.heatmap import HeatmapWidget
 from jgstudy.gui.home_cards import ForecastCard, WeakTagsCard
 from jgstudy.gui.i18n import N_, tr
@@ -55,7 +56,6 @@ class HomeView(QWidget):
         self._user: UserInfo | None = None
         layout = view_layout(self)
         layout.setSpacing(16)  # a little tighter than other views: four rows on a 720 px screen
-        self._margins = layout.contentsMargins()
         header, self.greeting, self.subtitle = page_header(tr("你好"), " ")
         layout.addWidget(header)
         layout.addLayout(self._build_tiles())
@@ -144,11 +144,7 @@ class HomeView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # the room the page gives (the view itself may be as wide as its minimum)
-        page = self.parentWidget()
-        room = page.width() if page is not None else self.width()
-        margins = self.contentsMargins() + self._margins
-        room -= margins.left() + margins.right()
+        room = page_room(self)
         self._fit_rows(room)
         widths = [c.minimumSizeHint().width() for c in (self.heatmap_card, self.forecast)]
         widths.append(self.weak_tags.minimumSizeHint().width())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from jgstudy.core.passwords import store as store_password
 from jgstudy.core.planning import PlanService
 from jgstudy.core.records import UserInfo
+from jgstudy.gui.fit import page_room
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.plansettings import PlanSettingsCard
 from jgstudy.gui.prefs import LANGUAGES, Preferences
@@ -112,16 +113,8 @@ class SettingsView(QWidget):
     def _fit_columns(self) -> None:
         """Two columns side by side, or one above the other when both do not fit (English at
         the larger text sizes on 1280x720 made the page wider than the window)."""
-        page = (
-            self.parentWidget()
-        )  # the room the page gives: the view may be as wide as its minimum
-        room = page.width() if page is not None else self.width()
-        layout = self.layout()
-        if layout is not None:
-            margins = layout.contentsMargins()
-            room -= margins.left() + margins.right()
         need = self._left.minimumSize().width() + self._right.minimumSize().width()
-        across = need + self._columns.spacing() <= room
+        across = need + self._columns.spacing() <= page_room(self)
         direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
         if self._columns.direction() != direction:
             self._columns.setDirection(direction)

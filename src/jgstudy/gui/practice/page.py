@@ -23,6 +23,7 @@ from jgstudy.core.order import NewOrder
 from jgstudy.core.records import PracticeMode, QuestionRecord, UserInfo
 from jgstudy.core.service import StudyService
 from jgstudy.core.session import Feedback, Phase, PracticeSession, Summary
+from jgstudy.gui.fit import page_room
 from jgstudy.gui.i18n import N_, tr
 from jgstudy.gui.practice.base import ENTER_KEYS
 from jgstudy.gui.practice.card import QuestionCard
@@ -136,15 +137,12 @@ class PracticePage(QWidget):
         """The hint beside the buttons, or above them when the buttons and a hint of a dozen
         characters do not fit on one line (English at the largest text on 1280x720 squeezed
         "Submit (Enter)" and folded the hint into a column a word wide)."""
-        shown = (self.undo_button, self.leave_button, self.action_button)
+        shown = [
+            b for b in (self.undo_button, self.leave_button, self.action_button) if not b.isHidden()
+        ]
         buttons = sum(b.sizeHint().width() + FOOTER_GAP for b in shown)
         hint = HINT_EMS * self.hint.fontMetrics().horizontalAdvance("M")
-        room = self.contentsRect().width()
-        layout = self.layout()
-        if layout is not None:
-            margins = layout.contentsMargins()
-            room -= margins.left() + margins.right()
-        across = buttons + hint <= room
+        across = buttons + hint <= page_room(self)
         direction = QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
         if self.footer.direction() != direction:
             self.footer.setDirection(direction)
@@ -283,6 +281,7 @@ class PracticePage(QWidget):
         else:
             self.hint.setText(tr("空格或回车继续　·　Ctrl+Z 撤销这一题的作答"))
             self.action_button.setText(tr("下一题（空格）"))
+        self._fit_footer()  # the button's text, and so its width, changed
 
     # -- actions -------------------------------------------------------------------------
 
