@@ -192,3 +192,26 @@ def test_a_full_disk_during_a_merge_is_one_sentence_not_the_database_error(
         scores.ask_merge()
     assert failed.args[0] == "磁盘空间已满，无法写入。请清理磁盘后重试。"
     assert scores.box is not None and scores.box.text() == failed.args[0]
+
+
+def test_the_reports_page_shows_the_merge_running_and_allows_no_second_one(
+    qtbot: QtBot, cadre_file: Path, trainer_desktop: Services
+) -> None:
+    files = ChosenFiles([cadre_file])
+    scores = merger(qtbot, trainer_desktop, files)
+    view = ReportsView(trainer_desktop.reports, files=files, score_files=scores)
+    qtbot.addWidget(view)
+    shown: list[tuple[str, bool]] = []
+    scores.progress.connect(
+        lambda *_: shown.append((view.summary.text(), view.merge_button.isEnabled()))
+    )
+    with qtbot.waitSignal(scores.merged, timeout=10_000):
+        view.merge_button.click()
+    assert ("正在合并成绩文件（0/1）：成绩-赵六.json.gz", False) in shown
+    assert view.merge_button.isEnabled()  # and again once it ended
+
+
+def test_exporting_with_nobody_chosen_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.user is None  # the profile dialog closed without a choice
+    window.actions_by_name["export_scores"].trigger()
+    assert window.statusBar().currentMessage() == "请先选择或新建用户。"

@@ -358,8 +358,10 @@ class MainWindow(QMainWindow):
         self.library.banks.reimport()
 
     def export_scores(self) -> None:
-        if self.user is not None:
-            self.score_files.ask_export(self.user)
+        if self.user is None:  # the profile dialog was closed without choosing anyone
+            self.statusBar().showMessage(tr("请先选择或新建用户。"), 8000)
+            return
+        self.score_files.ask_export(self.user)
 
     def merge_scores(self) -> None:
         self.navigate(View.REPORTS)

@@ -400,6 +400,7 @@ EN: dict[str, str] = {
         "{merged} scores {merged|file|files} merged ({refused} not merged); preview the "
         "report to see the merged results."
     ),
+    "正在合并成绩文件（{done}/{total}）：{name}": "Merging scores files ({done}/{total}): {name}",
     "导出我的成绩": "Export my scores",
     "导出我的成绩…": "Export my scores…",
     "成绩-{name}.json.gz": "scores-{name}.json.gz",

@@ -183,7 +183,9 @@ class ReportsView(QWidget):
                 tr("把学员在其他电脑上导出的成绩文件合并到本数据库；同一文件可以重复合并")
             )
             self.merge_button.clicked.connect(self.score_files.ask_merge)
+            self.score_files.progress.connect(self._on_merge_progress)
             self.score_files.merged.connect(self._on_merged)
+            self.score_files.failed.connect(lambda _m: self.merge_button.setEnabled(True))
             row.addWidget(self.merge_button)
         return holder
 
@@ -335,8 +337,19 @@ class ReportsView(QWidget):
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(value)))
 
+    def _on_merge_progress(self, done: int, total: int, name: str) -> None:
+        """A merge runs: which file, and no second merge until it ends."""
+        self.merge_button.setEnabled(False)
+        if name:
+            self.summary.setText(
+                tr("正在合并成绩文件（{done}/{total}）：{name}").format(
+                    done=done, total=total, name=name
+                )
+            )
+
     def _on_merged(self, outcome: MergeOutcome) -> None:
         """New cadres may bring new units; a preview shown before is out of date."""
+        self.merge_button.setEnabled(True)
         self.refresh()
         self.summary.setText(
             tr(

@@ -79,6 +79,7 @@ def outcome_text(outcome: MergeOutcome, limit: int = SHOWN_LINES) -> str:
 class ScoreFiles(QObject):
     """The two actions for one window: each asks for files, then works in the background."""
 
+    progress = Signal(int, int, str)  # files merged, files chosen, the file now being merged
     merged = Signal(object)  # MergeOutcome, after the files were merged
     exported = Signal(object)  # the Path written
     failed = Signal(str)  # why the work stopped (a database or disk failure)
@@ -95,6 +96,7 @@ class ScoreFiles(QObject):
         self._files = files
         self._parent = parent
         self._runner = TaskRunner(self, pool)
+        self._runner.progress.connect(self.progress)
         self.box: QMessageBox | None = None  # the last report shown (tests read it)
         self.failed.connect(self._show_failure)
 
